@@ -1,0 +1,50 @@
+package dev.steward.application.client;
+
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IdGenerator;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.problem.Violations;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.client.ClientName;
+import dev.steward.domain.client.Slug;
+import dev.steward.domain.msp.Msp;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+public final class CreateClientService implements CreateClientUseCase {
+
+    private final CommandValidator validator;
+    private final ClientRepository clients;
+    private final MspRepository msps;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+
+    @Inject
+    public CreateClientService(CommandValidator validator, ClientRepository clients, MspRepository msps,
+                               IdGenerator ids, Clock clock, UnitOfWork unitOfWork) {
+        this.validator = validator;
+        this.clients = clients;
+        this.msps = msps;
+        this.ids = ids;
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public ClientDetails create(CreateClientCommand command) {
+        Violations violations = validator.check(command);
+        ClientName name = violations.attempt(() -> ClientName.trimmed(command.name()));
+        Slug slug = violations.attempt(() -> Slug.of(command.slug()));
+        violations.throwIfAny();
+        return unitOfWork.inTransaction(() -> {
+            Msp msp = ClientLookup.requireMsp(msps, command.msp());
+            Client client = Client.register(new ClientId(ids.next()), msp.id(), name, slug, clock.instant());
+            Client stored = clients.add(client);
+            return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package dev.steward.application.client;
+
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.domain.agent.AgentStatus;
+import dev.steward.domain.agent.RetrySchedule;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.msp.Msp;
+import dev.steward.domain.msp.MspId;
+import dev.steward.domain.problem.IllegalTransition;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+public final class RetryProvisioningService implements RetryProvisioningUseCase {
+
+    private final ClientRepository clients;
+    private final MspRepository msps;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+
+    @Inject
+    public RetryProvisioningService(ClientRepository clients, MspRepository msps, Clock clock, UnitOfWork unitOfWork) {
+        this.clients = clients;
+        this.msps = msps;
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public ClientDetails retry(MspId mspId, String slug) {
+        return unitOfWork.inTransaction(() -> {
+            Msp msp = ClientLookup.requireMsp(msps, mspId);
+            Client client = ClientLookup.require(clients, mspId, slug);
+            if (client.status() != AgentStatus.ERROR && client.status() != AgentStatus.PENDING) {
+                throw new IllegalTransition(client.status(), AgentStatus.PROVISIONING);
+            }
+            Client stored = clients.update(client.withRetry(RetrySchedule.NONE)
+                    .movedTo(AgentStatus.PROVISIONING, "manual retry", clock.instant()));
+            return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package dev.steward.application.inmemory;
+
+import dev.steward.application.port.ActivityLog;
+import dev.steward.application.port.ActivityQuery;
+import dev.steward.domain.activity.ActivityEntry;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/** The activity log in memory: append-only, ordered newest first by (at, id). */
+public final class InMemoryActivityLog implements ActivityLog {
+
+    private static final Comparator<ActivityEntry> NEWEST_FIRST = Comparator.comparing(ActivityEntry::at)
+            .thenComparing(ActivityEntry::id).reversed();
+
+    private final ConcurrentSkipListSet<ActivityEntry> entries = new ConcurrentSkipListSet<>(NEWEST_FIRST);
+    private final Set<UUID> ids = ConcurrentHashMap.newKeySet();
+
+    @jakarta.inject.Inject
+    public InMemoryActivityLog() {
+    }
+
+    @Override
+    public void append(List<ActivityEntry> batch) {
+        for (ActivityEntry entry : batch) {
+            if (ids.add(entry.id())) {
+                entries.add(entry);
+            }
+        }
+    }
+
+    @Override
+    public List<ActivityEntry> query(ActivityQuery q) {
+        return entries.stream()
+                .filter(e -> e.msp().equals(q.msp()))
+                .filter(e -> q.client().map(c -> c.equals(e.client())).orElse(true))
+                .filter(e -> q.ticket().map(t -> e.ticket().map(t::equals).orElse(false)).orElse(true))
+                .filter(e -> q.tool().map(t -> e.tool().map(t::equals).orElse(false)).orElse(true))
+                .filter(e -> q.outcome().map(o -> o == e.outcome()).orElse(true))
+                .filter(e -> q.from().map(f -> !e.at().isBefore(f)).orElse(true))
+                .filter(e -> q.to().map(t -> e.at().isBefore(t)).orElse(true))
+                .filter(e -> q.before().map(c -> e.at().isBefore(c.at())
+                        || (e.at().equals(c.at()) && e.id().compareTo(c.id()) < 0)).orElse(true))
+                .limit(q.limit())
+                .toList();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.steward.application.inmemory;
+
+import dev.steward.application.port.UnitOfWork;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Transactions for the in-memory stores: each store registers an undo action for every write, run in reverse when
+ * the work throws, and claims are held until the work ends. Gives the same all-or-nothing and claim behaviour as a
+ * database transaction, without isolation of reads (in-memory stores are for one process, tests and embedding).
+ */
+public final class InMemoryUnitOfWork implements UnitOfWork {
+
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final Set<Object> claimed = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        Transaction tx = new Transaction();
+        current.set(tx);
+        try {
+            T result = work.get();
+            tx.undo.clear();
+            return result;
+        } catch (RuntimeException | Error e) {
+            tx.rollback();
+            throw e;
+        } finally {
+            current.remove();
+            tx.claims.forEach(claimed::remove);
+        }
+    }
+
+    /** Records how to reverse a write made in the current transaction (ignored outside one). */
+    void onRollback(Runnable undo) {
+        Transaction tx = current.get();
+        if (tx != null) {
+            tx.undo.push(undo);
+        }
+    }
+
+    /** Claims {@code key} until the current transaction ends; false if another transaction holds it. */
+    boolean claim(Object key) {
+        Transaction tx = current.get();
+        if (tx == null) {
+            throw new IllegalStateException("claims are taken inside UnitOfWork.inTransaction");
+        }
+        if (tx.claims.contains(key)) {
+            return true;
+        }
+        if (!claimed.add(key)) {
+            return false;
+        }
+        tx.claims.add(key);
+        return true;
+    }
+
+    private static final class Transaction {
+        private final Deque<Runnable> undo = new ArrayDeque<>();
+        private final List<Object> claims = new ArrayList<>();
+
+        void rollback() {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+        }
+    }
+}

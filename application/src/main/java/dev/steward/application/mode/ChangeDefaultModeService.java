@@ -1,0 +1,72 @@
+package dev.steward.application.mode;
+
+import dev.steward.application.client.ClientLookup;
+import dev.steward.application.port.ClientQuery;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.problem.Violations;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.client.Slug;
+import dev.steward.domain.mode.EffectiveMode;
+import dev.steward.domain.mode.OperatingMode;
+import dev.steward.domain.msp.Msp;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public final class ChangeDefaultModeService implements ChangeDefaultModeUseCase {
+
+    private final CommandValidator validator;
+    private final MspRepository msps;
+    private final ClientRepository clients;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+
+    @Inject
+    public ChangeDefaultModeService(CommandValidator validator, MspRepository msps, ClientRepository clients,
+                                    Clock clock, UnitOfWork unitOfWork) {
+        this.validator = validator;
+        this.msps = msps;
+        this.clients = clients;
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public Msp change(ChangeDefaultModeCommand command) {
+        Violations violations = validator.check(command);
+        EffectiveMode mode = violations.attempt(() -> EffectiveMode.parse("mode", command.mode()));
+        violations.throwIfAny();
+        return unitOfWork.inTransaction(() -> {
+            Msp msp = ClientLookup.requireMsp(msps, command.msp());
+            ClientLookup.checkExpectedVersion("MSP settings", command.expectedVersion(), msp.version());
+            if (msp.defaultMode() == mode) {
+                return msp;
+            }
+            Msp stored = msps.update(msp.withDefaultMode(mode));
+            reconfigureInheritingClients(stored, clock.instant());
+            return stored;
+        });
+    }
+
+    private void reconfigureInheritingClients(Msp msp, Instant at) {
+        Optional<Slug> after = Optional.empty();
+        while (true) {
+            List<Client> page = clients.list(new ClientQuery(msp.id(), Optional.empty(), Optional.empty(), after,
+                    ClientQuery.MAX_LIMIT));
+            for (Client client : page) {
+                if (client.mode() == OperatingMode.INHERIT && !client.isDestroyed()) {
+                    clients.update(client.reconfigured("MSP default mode " + msp.defaultMode().label(), at));
+                }
+            }
+            if (page.size() < ClientQuery.MAX_LIMIT) {
+                return;
+            }
+            after = Optional.of(page.getLast().slug());
+        }
+    }
+}

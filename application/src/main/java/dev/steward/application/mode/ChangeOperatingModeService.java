@@ -1,0 +1,48 @@
+package dev.steward.application.mode;
+
+import dev.steward.application.client.ClientDetails;
+import dev.steward.application.client.ClientLookup;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.problem.Violations;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.mode.OperatingMode;
+import dev.steward.domain.msp.Msp;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+public final class ChangeOperatingModeService implements ChangeOperatingModeUseCase {
+
+    private final CommandValidator validator;
+    private final ClientRepository clients;
+    private final MspRepository msps;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+
+    @Inject
+    public ChangeOperatingModeService(CommandValidator validator, ClientRepository clients, MspRepository msps,
+                                      Clock clock, UnitOfWork unitOfWork) {
+        this.validator = validator;
+        this.clients = clients;
+        this.msps = msps;
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public ClientDetails change(ChangeOperatingModeCommand command) {
+        Violations violations = validator.check(command);
+        OperatingMode mode = violations.attempt(() -> OperatingMode.parse("mode", command.mode()));
+        violations.throwIfAny();
+        return unitOfWork.inTransaction(() -> {
+            Msp msp = ClientLookup.requireMsp(msps, command.msp());
+            Client client = ClientLookup.require(clients, msp.id(), command.slug());
+            ClientLookup.checkExpectedVersion("client " + client.slug(), command.expectedVersion(), client.version());
+            Client changed = client.withMode(mode, clock.instant());
+            Client stored = changed == client ? client : clients.update(changed);
+            return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
+        });
+    }
+}

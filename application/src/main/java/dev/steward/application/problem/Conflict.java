@@ -1,0 +1,41 @@
+package dev.steward.application.problem;
+
+import java.util.Optional;
+
+/**
+ * The request clashes with the current state: a slug already taken, or a change based on a stale version.
+ * {@code field} names the input at fault when there is one (e.g. {@code slug}).
+ */
+public final class Conflict extends ApplicationException {
+
+    private final String code;
+    private final Optional<String> field;
+
+    private Conflict(String code, Optional<String> field, String message) {
+        super(message, null);
+        this.code = code;
+        this.field = field;
+    }
+
+    public static Conflict slugTaken(String slug) {
+        return new Conflict("slug.taken", Optional.of("slug"),
+                "slug '" + slug + "' is already used by a client of this MSP (destroyed clients keep theirs)");
+    }
+
+    public static Conflict staleVersion(String what, long expected, long actual) {
+        return new Conflict("version.stale", Optional.empty(), what + " was changed by someone else (you had version "
+                + expected + ", it is now " + actual + "); reload and try again");
+    }
+
+    public static Conflict of(String code, String message) {
+        return new Conflict(code, Optional.empty(), message);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Optional<String> field() {
+        return field;
+    }
+}

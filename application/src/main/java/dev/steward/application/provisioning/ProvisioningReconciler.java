@@ -1,0 +1,219 @@
+package dev.steward.application.provisioning;
+
+import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.ObservedAgent;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.problem.PortFailure;
+import dev.steward.domain.agent.AgentStatus;
+import dev.steward.domain.agent.DeployStatus;
+import dev.steward.domain.agent.RetrySchedule;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.client.ClientId;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Level-triggered provisioning: compares what the store wants (clients, their status and config version) with what
+ * the {@link AgentRuntime} reports, and acts to close the gap. Every step is idempotent and each client is handled
+ * in its own unit of work under a claim, so a crash at any point is repaired by the next pass and several control
+ * planes can run passes at once without provisioning a client twice. Statuses change only through
+ * {@link Client#movedTo}.
+ *
+ * <p>Two passes: {@link #reconcileDue()} (frequent, only clients with work pending) and {@link #reconcileAll()}
+ * (less frequent, every live client plus orphans: agents whose client is gone). Each pass asks the runtime once.
+ */
+public final class ProvisioningReconciler {
+
+    private static final System.Logger LOG = System.getLogger(ProvisioningReconciler.class.getName());
+    private static final int BATCH = 200;
+
+    private final ClientRepository clients;
+    private final AgentRuntime runtime;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+
+    @Inject
+    public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, UnitOfWork unitOfWork, Clock clock) {
+        this.clients = clients;
+        this.runtime = runtime;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+    }
+
+    /** Handles the clients that have work pending now. @return how many clients were changed */
+    public int reconcileDue() {
+        Instant now = clock.instant();
+        List<ClientId> due = clients.dueForReconciliation(now, BATCH);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<ClientId, ObservedAgent> observed = observe().orElse(Map.of());
+        int changed = 0;
+        for (ClientId id : due) {
+            changed += reconcile(id, observed, now) ? 1 : 0;
+        }
+        return changed;
+    }
+
+    /**
+     * Checks every live client against the runtime (dead or missing agents, unacknowledged configuration) and removes
+     * agents that no live client owns. @return how many clients were changed
+     */
+    public int reconcileAll() {
+        Instant now = clock.instant();
+        Optional<Map<ClientId, ObservedAgent>> observation = observe();
+        // A blind pass still provisions (ensure fails the same way and moves clients to pending) but never
+        // removes anything as an orphan.
+        Map<ClientId, ObservedAgent> observed = observation.orElse(Map.of());
+        Set<ClientId> live = new HashSet<>();
+        int changed = 0;
+        Optional<ClientId> after = Optional.empty();
+        while (true) {
+            List<Client> page = clients.listLive(after, BATCH);
+            for (Client client : page) {
+                live.add(client.id());
+                Optional<ObservedAgent> agent = Optional.ofNullable(observed.get(client.id()));
+                if (needsWork(client, agent, now)) {
+                    changed += reconcile(client.id(), observed, now) ? 1 : 0;
+                }
+            }
+            if (page.size() < BATCH) {
+                break;
+            }
+            after = Optional.of(page.getLast().id());
+        }
+        for (ObservedAgent agent : observed.values()) {
+            if (observation.isPresent() && !live.contains(agent.client())) {
+                removeOrphan(agent);
+            }
+        }
+        return changed;
+    }
+
+    /** What the runtime holds, by client; empty when the runtime cannot be reached. */
+    private Optional<Map<ClientId, ObservedAgent>> observe() {
+        Map<ClientId, ObservedAgent> byClient = new HashMap<>();
+        try {
+            for (ObservedAgent agent : runtime.observe()) {
+                byClient.put(agent.client(), agent);
+            }
+            return Optional.of(byClient);
+        } catch (PortFailure e) {
+            LOG.log(Level.WARNING, "agent runtime not observable: {0}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void removeOrphan(ObservedAgent agent) {
+        // Re-check under a claim: the client may have been created since the page was read.
+        boolean orphan = unitOfWork.inTransaction(() -> clients.find(agent.client()).map(Client::isDestroyed).orElse(true));
+        if (orphan) {
+            LOG.log(Level.INFO, "removing orphan agent of client {0}", agent.client());
+            runtime.destroy(agent.client());
+        }
+    }
+
+    private boolean reconcile(ClientId id, Map<ClientId, ObservedAgent> observed, Instant now) {
+        return unitOfWork.inTransaction(() -> {
+            Optional<Client> claimed = clients.claim(id);
+            if (claimed.isEmpty()) {
+                return false; // another instance is on it
+            }
+            Client before = claimed.get();
+            Client after = step(before, Optional.ofNullable(observed.get(id)), now);
+            if (after.equals(before)) {
+                return false;
+            }
+            clients.update(after);
+            return true;
+        });
+    }
+
+    /** Whether a live client's stored state disagrees with what the runtime reports (cheap, no claim). */
+    static boolean needsWork(Client client, Optional<ObservedAgent> agent, Instant now) {
+        return switch (client.status()) {
+            case CREATING, PROVISIONING -> true;
+            case PENDING, ERROR -> client.retry().isDue(now);
+            case ACTIVE -> agent.isEmpty() || !agent.get().runs(client.configVersion());
+            case DESTROYED -> agent.isPresent();
+        };
+    }
+
+    /** One step towards the desired state. Pure except for runtime calls, which are idempotent. */
+    Client step(Client client, Optional<ObservedAgent> agent, Instant now) {
+        return switch (client.status()) {
+            case DESTROYED -> {
+                if (agent.isPresent()) {
+                    runtime.destroy(client.id());
+                }
+                yield client;
+            }
+            case CREATING -> provision(client.movedTo(AgentStatus.PROVISIONING, "provisioning started", now), agent, now);
+            case PENDING, ERROR -> client.retry().isDue(now)
+                    ? provision(client.movedTo(AgentStatus.PROVISIONING,
+                            "retrying (attempt " + (client.retry().failures() + 1) + ")", now), agent, now)
+                    : client;
+            case PROVISIONING -> provision(client, agent, now);
+            case ACTIVE -> checkActive(client, agent, now);
+        };
+    }
+
+    private Client checkActive(Client client, Optional<ObservedAgent> agent, Instant now) {
+        if (agent.isEmpty()) {
+            return provision(client.movedTo(AgentStatus.PROVISIONING, "agent is gone; provisioning it again", now),
+                    agent, now);
+        }
+        ObservedAgent observed = agent.get();
+        return switch (observed.state()) {
+            case EXITED, UNHEALTHY -> client.movedTo(AgentStatus.ERROR, "agent " + observed.state().name().toLowerCase(java.util.Locale.ROOT)
+                            + (observed.detail().isEmpty() ? "" : ": " + observed.detail()), now)
+                    .withRetry(client.retry().afterFailure(now));
+            case STARTING, READY -> observed.configVersion() == client.configVersion()
+                    ? client
+                    : provision(client.movedTo(AgentStatus.PROVISIONING, "agent runs an old configuration", now),
+                            agent, now);
+        };
+    }
+
+    private Client provision(Client client, Optional<ObservedAgent> agent, Instant now) {
+        if (agent.isPresent() && agent.get().runs(client.configVersion())) {
+            return becameActive(client, now);
+        }
+        ObservedAgent result;
+        try {
+            result = runtime.ensure(new AgentSpec(client.id(), client.msp(), client.slug(), client.configVersion()));
+        } catch (PortFailure failure) {
+            return failed(client, failure, now);
+        }
+        return result.runs(client.configVersion()) ? becameActive(client, now) : client;
+    }
+
+    private static Client becameActive(Client client, Instant now) {
+        return client.movedTo(AgentStatus.ACTIVE, "agent runs configuration v" + client.configVersion(), now)
+                .withDeployStatus(DeployStatus.IDLE)
+                .withRetry(RetrySchedule.NONE);
+    }
+
+    /** The product rule: a retryable failure is pending (retried on its own), a permanent or repeated one is error. */
+    static Client failed(Client client, PortFailure failure, Instant now) {
+        RetrySchedule retry = client.retry().afterFailure(now);
+        String message = failure.getMessage() == null ? failure.port() + " failed" : failure.getMessage();
+        if (failure.retryable() && !retry.exhausted()) {
+            return client.movedTo(AgentStatus.PENDING, "cannot provision yet: " + message + " (next try in "
+                    + RetrySchedule.delayAfter(retry.failures()).toSeconds() + " s)", now).withRetry(retry);
+        }
+        return client.movedTo(AgentStatus.ERROR, message, now)
+                .withRetry(retry)
+                .withDeployStatus(new DeployStatus.Failed(message));
+    }
+}

@@ -1,0 +1,87 @@
+package dev.steward.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.steward.application.client.CreateClientService;
+import dev.steward.application.client.CreateClientUseCase;
+import dev.steward.application.client.DeleteClientService;
+import dev.steward.application.client.DeleteClientUseCase;
+import dev.steward.application.client.GetClientService;
+import dev.steward.application.client.GetClientUseCase;
+import dev.steward.application.client.ListClientsService;
+import dev.steward.application.client.ListClientsUseCase;
+import dev.steward.application.client.ListStatusHistoryService;
+import dev.steward.application.client.ListStatusHistoryUseCase;
+import dev.steward.application.client.RetryProvisioningService;
+import dev.steward.application.client.RetryProvisioningUseCase;
+import dev.steward.application.inmemory.TimeOrderedIdGenerator;
+import dev.steward.application.mode.ChangeDefaultModeService;
+import dev.steward.application.mode.ChangeDefaultModeUseCase;
+import dev.steward.application.mode.ChangeOperatingModeService;
+import dev.steward.application.mode.ChangeOperatingModeUseCase;
+import dev.steward.application.msp.GetMspService;
+import dev.steward.application.msp.GetMspUseCase;
+import dev.steward.application.msp.RegisterMspService;
+import dev.steward.application.msp.RegisterMspUseCase;
+import dev.steward.application.port.IdGenerator;
+import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.prompt.EditClientPromptService;
+import dev.steward.application.prompt.EditClientPromptUseCase;
+import dev.steward.application.prompt.EditMspPromptService;
+import dev.steward.application.prompt.EditMspPromptUseCase;
+import dev.steward.application.prompt.PreviewPromptService;
+import dev.steward.application.prompt.PreviewPromptUseCase;
+import dev.steward.application.provisioning.ProvisioningLoop;
+import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
+import dev.steward.application.provisioning.ProvisioningReconciler;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.time.Clock;
+
+/**
+ * The application core: every use case bound to its service, the reconciler and its loop, the clock, ids and the
+ * validator. Needs from other modules: the stores ({@code ClientRepository}, {@code MspRepository},
+ * {@code UnitOfWork}) and an {@code AgentRuntime}.
+ */
+final class CoreModule extends AbstractModule {
+
+    private final StewardConfig config;
+
+    CoreModule(StewardConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    protected void configure() {
+        bind(CreateClientUseCase.class).to(CreateClientService.class);
+        bind(ListClientsUseCase.class).to(ListClientsService.class);
+        bind(GetClientUseCase.class).to(GetClientService.class);
+        bind(DeleteClientUseCase.class).to(DeleteClientService.class);
+        bind(ListStatusHistoryUseCase.class).to(ListStatusHistoryService.class);
+        bind(RetryProvisioningUseCase.class).to(RetryProvisioningService.class);
+        bind(ChangeOperatingModeUseCase.class).to(ChangeOperatingModeService.class);
+        bind(ChangeDefaultModeUseCase.class).to(ChangeDefaultModeService.class);
+        bind(EditClientPromptUseCase.class).to(EditClientPromptService.class);
+        bind(EditMspPromptUseCase.class).to(EditMspPromptService.class);
+        bind(PreviewPromptUseCase.class).to(PreviewPromptService.class);
+        bind(RegisterMspUseCase.class).to(RegisterMspService.class);
+        bind(GetMspUseCase.class).to(GetMspService.class);
+
+        bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
+        bind(CommandValidator.class).in(Singleton.class);
+        bind(ProvisioningReconciler.class).in(Singleton.class);
+        bind(ProvisioningLoop.class).in(Singleton.class);
+        bind(ReconcilerTiming.class).toInstance(new ReconcilerTiming(config.reconcileDue(), config.reconcileFull()));
+        bind(Clock.class).toInstance(Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    Validator validator() {
+        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+            return factory.getValidator();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.steward.bootstrap;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Singleton;
+import dev.steward.application.inmemory.InMemoryActivityLog;
+import dev.steward.application.inmemory.InMemoryApprovalRepository;
+import dev.steward.application.inmemory.InMemoryClientRepository;
+import dev.steward.application.inmemory.InMemoryIntegrationRepository;
+import dev.steward.application.inmemory.InMemoryMspRepository;
+import dev.steward.application.inmemory.InMemoryUnitOfWork;
+import dev.steward.application.port.ActivityLog;
+import dev.steward.application.port.ApprovalRepository;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+
+/** The application's in-memory stores (application cannot see Guice, so their module lives here). */
+final class InMemoryModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        bind(InMemoryUnitOfWork.class).in(Singleton.class);
+        bind(UnitOfWork.class).to(InMemoryUnitOfWork.class);
+        bind(ClientRepository.class).to(InMemoryClientRepository.class).in(Singleton.class);
+        bind(MspRepository.class).to(InMemoryMspRepository.class).in(Singleton.class);
+        bind(ActivityLog.class).to(InMemoryActivityLog.class).in(Singleton.class);
+        bind(IntegrationRepository.class).to(InMemoryIntegrationRepository.class).in(Singleton.class);
+        bind(ApprovalRepository.class).to(InMemoryApprovalRepository.class).in(Singleton.class);
+    }
+}

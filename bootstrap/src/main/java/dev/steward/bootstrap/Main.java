@@ -1,0 +1,56 @@
+package dev.steward.bootstrap;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar steward.jar [server]}: runs the control plane (the default command). Configuration comes from
+ * environment variables, see {@link StewardConfig} and the README.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 0 ? "server" : args[0];
+        switch (command) {
+            case "server" -> server();
+            case "help", "--help", "-h" -> usage(System.out);
+            default -> {
+                usage(System.err);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void server() throws InterruptedException {
+        StewardConfig config;
+        try {
+            config = StewardConfig.fromEnvironment();
+        } catch (ConfigurationError e) {
+            LOG.error("configuration error: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        StewardServer server = StewardServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "steward-shutdown"));
+        String host = config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
+        LOG.info("Steward is running at http://{}:{}/ (store: {}, runtime: {})", host, server.port(),
+                config.store().name().toLowerCase(), config.runtime().name().toLowerCase());
+        stopped.await();
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("usage: java -jar steward.jar [server|help]");
+        out.println("  server  run the control plane (default); configure with STEWARD_* environment variables");
+    }
+}

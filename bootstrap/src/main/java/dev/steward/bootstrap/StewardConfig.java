@@ -1,0 +1,94 @@
+package dev.steward.bootstrap;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Steward reads from its environment, with the defaults that make the embedded mode work on a fresh
+ * machine. The README's configuration table is this class, in prose.
+ *
+ * @param httpHost       {@code STEWARD_HTTP_HOST}, default {@code 127.0.0.1}
+ * @param httpPort       {@code STEWARD_HTTP_PORT}, default {@code 8080} (0 picks a free port)
+ * @param maxRequestBytes {@code STEWARD_MAX_REQUEST_BYTES}, default 1 MiB
+ * @param store          {@code STEWARD_STORE}: {@code memory} (default) keeps everything in the process
+ * @param runtime        {@code STEWARD_RUNTIME}: {@code inprocess} (default)
+ * @param dataDir        {@code STEWARD_DATA_DIR}, default {@code ~/.steward}
+ * @param databaseUrl    {@code STEWARD_DATABASE_URL} (with {@code STEWARD_DATABASE_USER}/{@code _PASSWORD})
+ * @param reconcileDue   {@code STEWARD_RECONCILE_DUE_MS}, default 200
+ * @param reconcileFull  {@code STEWARD_RECONCILE_FULL_MS}, default 10000
+ */
+public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes, Store store, Runtime runtime,
+                            Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
+                            Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull) {
+
+    public enum Store { MEMORY }
+
+    public enum Runtime { INPROCESS }
+
+    public static StewardConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static StewardConfig from(Map<String, String> env) {
+        Reader r = new Reader(env);
+        return new StewardConfig(
+                r.text("STEWARD_HTTP_HOST", "127.0.0.1"),
+                (int) r.number("STEWARD_HTTP_PORT", 8080, 0, 65_535),
+                r.number("STEWARD_MAX_REQUEST_BYTES", 1L << 20, 1_024, 64L << 20),
+                r.choice("STEWARD_STORE", Store.MEMORY, Store.class),
+                r.choice("STEWARD_RUNTIME", Runtime.INPROCESS, Runtime.class),
+                Path.of(r.text("STEWARD_DATA_DIR", Path.of(System.getProperty("user.home"), ".steward").toString())),
+                r.optional("STEWARD_DATABASE_URL"),
+                r.optional("STEWARD_DATABASE_USER"),
+                r.optional("STEWARD_DATABASE_PASSWORD"),
+                Duration.ofMillis(r.number("STEWARD_RECONCILE_DUE_MS", 200, 10, 600_000)),
+                Duration.ofMillis(r.number("STEWARD_RECONCILE_FULL_MS", 10_000, 100, 3_600_000)));
+    }
+
+    private record Reader(Map<String, String> env) {
+
+        Optional<String> optional(String key) {
+            return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+        }
+
+        String text(String key, String fallback) {
+            return optional(key).orElse(fallback);
+        }
+
+        long number(String key, long fallback, long min, long max) {
+            Optional<String> raw = optional(key);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            long value;
+            try {
+                value = Long.parseLong(raw.get());
+            } catch (NumberFormatException e) {
+                throw new ConfigurationError(key + " must be a whole number (got '" + raw.get() + "')");
+            }
+            if (value < min || value > max) {
+                throw new ConfigurationError(key + " must be between " + min + " and " + max + " (got " + value + ")");
+            }
+            return value;
+        }
+
+        <E extends Enum<E>> E choice(String key, E fallback, Class<E> type) {
+            Optional<String> raw = optional(key);
+            if (raw.isEmpty()) {
+                return fallback;
+            }
+            try {
+                return Enum.valueOf(type, raw.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                StringBuilder allowed = new StringBuilder();
+                for (E constant : type.getEnumConstants()) {
+                    allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT));
+                }
+                throw new ConfigurationError(key + " must be one of " + allowed + " (got '" + raw.get() + "')");
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.steward.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.steward.adapter.web.WebServer;
+import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.msp.RegisterMspCommand;
+import dev.steward.application.msp.RegisterMspUseCase;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.provisioning.ProvisioningLoop;
+import dev.steward.domain.msp.Msp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running control plane: stores, reconciler loop and HTTP server, started in that order and stopped in reverse.
+ * This is the composition root; it is the only place that asks the injector for instances.
+ */
+public final class StewardServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StewardServer.class);
+
+    private final Injector injector;
+    private final ProvisioningLoop loop;
+    private final WebServer web;
+    private final Msp defaultMsp;
+
+    private StewardServer(Injector injector) {
+        this.injector = injector;
+        this.defaultMsp = ensureAnMsp(injector);
+        this.loop = injector.getInstance(ProvisioningLoop.class);
+        this.web = injector.getInstance(WebServer.class);
+    }
+
+    public static StewardServer start(StewardConfig config) {
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config));
+        StewardServer server = new StewardServer(injector);
+        server.loop.start();
+        server.web.start();
+        return server;
+    }
+
+    /** On a fresh store there is no tenant yet; the embedded default creates one so the dashboard and API work. */
+    private static Msp ensureAnMsp(Injector injector) {
+        MspRepository msps = injector.getInstance(MspRepository.class);
+        return msps.list().stream().findFirst().orElseGet(() -> {
+            Msp created = injector.getInstance(RegisterMspUseCase.class).register(new RegisterMspCommand("Default MSP"));
+            LOG.info("created the first MSP '{}' ({})", created.name(), created.id());
+            return created;
+        });
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Msp defaultMsp() {
+        return defaultMsp;
+    }
+
+    @Override
+    public void close() {
+        web.close();
+        loop.close();
+        if (injector.getExistingBinding(com.google.inject.Key.get(InProcessAgentRuntime.class)) != null) {
+            injector.getInstance(InProcessAgentRuntime.class).close();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.steward.domain.approval;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Where an approval request stands; a decision records who took it, when and why. */
+public sealed interface ApprovalState {
+
+    record Pending() implements ApprovalState {}
+
+    record Approved(String by, Instant at, String reason) implements ApprovalState {
+        public Approved {
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(at, "at");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    record Denied(String by, Instant at, String reason) implements ApprovalState {
+        public Denied {
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(at, "at");
+            reason = reason == null ? "" : reason;
+        }
+    }
+}
