@@ -3,6 +3,8 @@ package dev.steward.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.steward.application.agent.AgentGatewayService;
+import dev.steward.application.agent.AgentGatewayUseCase;
 import dev.steward.application.client.CreateClientService;
 import dev.steward.application.client.CreateClientUseCase;
 import dev.steward.application.client.DeleteClientService;
@@ -68,6 +70,7 @@ final class CoreModule extends AbstractModule {
         bind(PreviewPromptUseCase.class).to(PreviewPromptService.class);
         bind(RegisterMspUseCase.class).to(RegisterMspService.class);
         bind(GetMspUseCase.class).to(GetMspService.class);
+        bind(AgentGatewayUseCase.class).to(AgentGatewayService.class);
 
         bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
         bind(CommandValidator.class).in(Singleton.class);
