@@ -3,6 +3,8 @@ package dev.steward.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.steward.application.agent.AgentGatewayService;
+import dev.steward.application.agent.AgentGatewayUseCase;
 import dev.steward.application.client.CreateClientService;
 import dev.steward.application.client.CreateClientUseCase;
 import dev.steward.application.client.DeleteClientService;
@@ -15,6 +17,8 @@ import dev.steward.application.client.ListStatusHistoryService;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.client.RetryProvisioningService;
 import dev.steward.application.client.RetryProvisioningUseCase;
+import dev.steward.application.diagnostics.GetDiagnosticsService;
+import dev.steward.application.diagnostics.GetDiagnosticsUseCase;
 import dev.steward.application.inmemory.TimeOrderedIdGenerator;
 import dev.steward.application.mode.ChangeDefaultModeService;
 import dev.steward.application.mode.ChangeDefaultModeUseCase;
@@ -68,6 +72,8 @@ final class CoreModule extends AbstractModule {
         bind(PreviewPromptUseCase.class).to(PreviewPromptService.class);
         bind(RegisterMspUseCase.class).to(RegisterMspService.class);
         bind(GetMspUseCase.class).to(GetMspService.class);
+        bind(AgentGatewayUseCase.class).to(AgentGatewayService.class);
+        bind(GetDiagnosticsUseCase.class).to(GetDiagnosticsService.class);
 
         bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
         bind(CommandValidator.class).in(Singleton.class);

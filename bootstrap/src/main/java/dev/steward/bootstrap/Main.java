@@ -20,6 +20,7 @@ public final class Main {
         String command = args.length == 0 ? "server" : args[0];
         switch (command) {
             case "server" -> server();
+            case "agent" -> AgentCommand.run(System.getenv());
             case "help", "--help", "-h" -> usage(System.out);
             default -> {
                 usage(System.err);
@@ -50,7 +51,9 @@ public final class Main {
     }
 
     private static void usage(PrintStream out) {
-        out.println("usage: java -jar steward.jar [server|help]");
+        out.println("usage: java -jar steward.jar [server|agent|help]");
         out.println("  server  run the control plane (default); configure with STEWARD_* environment variables");
+        out.println("  agent   run one client's agent (inside its container); needs STEWARD_CONTROL_PLANE_URL and");
+        out.println("          STEWARD_AGENT_TOKEN, optional STEWARD_HEARTBEAT_MS (default 5000)");
     }
 }

@@ -2,10 +2,11 @@ package dev.steward.adapter.web;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import dev.steward.adapter.web.agentgateway.AgentGatewayRoutes;
 
 /**
  * Guice module of the web adapter. Binds: {@link WebServer}, the {@link RouteGroup}s, {@link WebSettings} (given).
- * Needs from other modules: the application's use cases.
+ * Needs from other modules: the application's use cases (incl. {@code AgentGatewayUseCase}).
  */
 public final class WebModule extends AbstractModule {
 
@@ -21,5 +22,6 @@ public final class WebModule extends AbstractModule {
         bind(WebServer.class).asEagerSingleton();
         Multibinder<RouteGroup> routes = Multibinder.newSetBinder(binder(), RouteGroup.class);
         routes.addBinding().to(HealthRoutes.class);
+        routes.addBinding().to(AgentGatewayRoutes.class);
     }
 }

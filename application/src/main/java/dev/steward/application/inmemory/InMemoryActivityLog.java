@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 public final class InMemoryActivityLog implements ActivityLog {
 
     private static final Comparator<ActivityEntry> NEWEST_FIRST = Comparator.comparing(ActivityEntry::at)
-            .thenComparing(ActivityEntry::id).reversed();
+            .thenComparing(ActivityEntry::id, UnsignedUuidOrder.INSTANCE).reversed();
 
     private final ConcurrentSkipListSet<ActivityEntry> entries = new ConcurrentSkipListSet<>(NEWEST_FIRST);
     private final Set<UUID> ids = ConcurrentHashMap.newKeySet();
@@ -43,7 +43,7 @@ public final class InMemoryActivityLog implements ActivityLog {
                 .filter(e -> q.from().map(f -> !e.at().isBefore(f)).orElse(true))
                 .filter(e -> q.to().map(t -> e.at().isBefore(t)).orElse(true))
                 .filter(e -> q.before().map(c -> e.at().isBefore(c.at())
-                        || (e.at().equals(c.at()) && e.id().compareTo(c.id()) < 0)).orElse(true))
+                        || (e.at().equals(c.at()) && UnsignedUuidOrder.INSTANCE.compare(e.id(), c.id()) < 0)).orElse(true))
                 .limit(q.limit())
                 .toList();
     }

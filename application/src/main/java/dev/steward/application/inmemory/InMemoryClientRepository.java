@@ -138,8 +138,9 @@ public final class InMemoryClientRepository implements ClientRepository {
     public synchronized List<Client> listLive(Optional<ClientId> after, int limit) {
         return byId.values().stream()
                 .filter(c -> !c.isDestroyed())
-                .filter(c -> after.map(a -> c.id().value().compareTo(a.value()) > 0).orElse(true))
-                .sorted(Comparator.comparing((Client c) -> c.id().value()))
+                .filter(c -> after.map(a -> UnsignedUuidOrder.INSTANCE.compare(c.id().value(), a.value()) > 0)
+                        .orElse(true))
+                .sorted(Comparator.comparing((Client c) -> c.id().value(), UnsignedUuidOrder.INSTANCE))
                 .limit(limit)
                 .toList();
     }
