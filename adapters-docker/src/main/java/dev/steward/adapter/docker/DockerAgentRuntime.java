@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import dev.steward.adapter.docker.ContainerLabels.Labelled;
+import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ObservedAgent;
@@ -48,13 +49,15 @@ public final class DockerAgentRuntime implements AgentRuntime {
 
     private final DockerClient docker;
     private final DockerSettings settings;
+    private final AgentCredentials credentials;
     private final EngineCalls engine;
     private final ContainerDiagnostics diagnostics;
 
     @Inject
-    public DockerAgentRuntime(DockerClient docker, DockerSettings settings, Clock clock) {
+    public DockerAgentRuntime(DockerClient docker, DockerSettings settings, AgentCredentials credentials, Clock clock) {
         this.docker = docker;
         this.settings = settings;
+        this.credentials = credentials;
         this.engine = new EngineCalls(settings.dockerHost());
         this.diagnostics = new ContainerDiagnostics(docker, engine, clock);
     }
@@ -134,22 +137,10 @@ public final class DockerAgentRuntime implements AgentRuntime {
         String name = ContainerLabels.containerName(spec);
         String id;
         try {
-            id = docker.createContainerCmd(settings.image())
-                    .withName(name)
-                    .withLabels(ContainerLabels.of(spec))
-                    .withEnv(AgentEnvironment.of(spec, settings))
-                    .withHealthcheck(healthCheck(settings))
-                    .withHostConfig(HostConfig.newHostConfig()
-                            .withNanoCPUs(settings.nanoCpus())
-                            .withMemory(settings.memoryBytes())
-                            .withMemorySwap(settings.memoryBytes())
-                            .withPidsLimit(settings.pidsLimit())
-                            .withRestartPolicy(RestartPolicy.onFailureRestart(settings.maxRestarts()))
-                            .withInit(true)
-                            .withExtraHosts("host.docker.internal:host-gateway"))
-                    .exec().getId();
+            id = create(spec, name);
         } catch (ConflictException e) {
-            id = adoptNameHolder(spec, name, e);
+            removeNameHolder(spec, name, e);
+            id = engine.call("create agent container " + name, () -> create(spec, name));
         } catch (RuntimeException e) {
             throw engine.translate("create agent container " + name + " from image " + settings.image(), e);
         }
@@ -157,11 +148,30 @@ public final class DockerAgentRuntime implements AgentRuntime {
         return id;
     }
 
+    /** Creates the container with a freshly issued agent token (which replaces any earlier token of the client). */
+    private String create(AgentSpec spec, String name) {
+        return docker.createContainerCmd(settings.image())
+                .withName(name)
+                .withLabels(ContainerLabels.of(spec))
+                .withEnv(AgentEnvironment.of(spec, settings, credentials.issue(spec.client())))
+                .withHealthcheck(healthCheck(settings))
+                .withHostConfig(HostConfig.newHostConfig()
+                        .withNanoCPUs(settings.nanoCpus())
+                        .withMemory(settings.memoryBytes())
+                        .withMemorySwap(settings.memoryBytes())
+                        .withPidsLimit(settings.pidsLimit())
+                        .withRestartPolicy(RestartPolicy.onFailureRestart(settings.maxRestarts()))
+                        .withInit(true)
+                        .withExtraHosts("host.docker.internal:host-gateway"))
+                .exec().getId();
+    }
+
     /**
-     * The name is taken: by this client's container created by a concurrent call (adopt it), or by someone
-     * else's container (a permanent problem an operator must look at).
+     * The name is taken. By this client's container (created by a concurrent call, whose token the new one just
+     * replaced): remove it so the next create carries the valid token. By someone else's container: a permanent
+     * problem an operator must look at.
      */
-    private String adoptNameHolder(AgentSpec spec, String name, ConflictException conflict) {
+    private void removeNameHolder(AgentSpec spec, String name, ConflictException conflict) {
         InspectContainerResponse holder = engine.find("inspect container " + name,
                 () -> docker.inspectContainerCmd(name).exec()).orElseThrow(() -> engine.translate(
                         "create agent container " + name, conflict));
@@ -171,7 +181,7 @@ public final class DockerAgentRuntime implements AgentRuntime {
             throw PortFailure.permanent(EngineCalls.PORT, "container name " + name
                     + " is used by a container that is not this client's agent (id " + holder.getId() + ")", conflict);
         }
-        return holder.getId();
+        remove(holder.getId());
     }
 
     private void start(String id) {

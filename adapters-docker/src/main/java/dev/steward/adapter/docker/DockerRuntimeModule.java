@@ -9,7 +9,8 @@ import dev.steward.application.port.AgentRuntime;
 /**
  * Guice module of the Docker runtime. Binds: {@link DockerSettings} (given), a {@link DockerClient} for
  * {@code settings.dockerHost()}, and {@link AgentRuntime} to {@link DockerAgentRuntime} or {@link SwarmAgentRuntime}
- * as {@code settings.mode()} says. Needs from other modules: {@link java.time.Clock}.
+ * as {@code settings.mode()} says. Needs from other modules: {@link java.time.Clock} and
+ * {@link dev.steward.application.port.AgentCredentials} (each new agent container gets a freshly issued token).
  *
  * <p>Creating the client opens no connection; the first engine call does. The client is not closed by the module:
  * whoever stops the application closes it ({@code injector.getInstance(DockerClient.class).close()}).

@@ -14,6 +14,7 @@ import com.github.dockerjava.api.model.Task;
 import com.github.dockerjava.api.model.TaskSpec;
 import com.github.dockerjava.api.model.TaskState;
 import dev.steward.adapter.docker.ContainerLabels.Labelled;
+import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ObservedAgent;
@@ -46,13 +47,15 @@ public final class SwarmAgentRuntime implements AgentRuntime {
 
     private final DockerClient docker;
     private final DockerSettings settings;
+    private final AgentCredentials credentials;
     private final EngineCalls engine;
     private final ContainerDiagnostics diagnostics;
 
     @Inject
-    public SwarmAgentRuntime(DockerClient docker, DockerSettings settings, Clock clock) {
+    public SwarmAgentRuntime(DockerClient docker, DockerSettings settings, AgentCredentials credentials, Clock clock) {
         this.docker = docker;
         this.settings = settings;
+        this.credentials = credentials;
         this.engine = new EngineCalls(settings.dockerHost());
         this.diagnostics = new ContainerDiagnostics(docker, engine, clock);
     }
@@ -152,7 +155,7 @@ public final class SwarmAgentRuntime implements AgentRuntime {
                         .withContainerSpec(new ContainerSpec()
                                 .withImage(settings.image())
                                 .withLabels(labels)
-                                .withEnv(AgentEnvironment.of(spec, settings))
+                                .withEnv(AgentEnvironment.of(spec, settings, credentials.issue(spec.client())))
                                 .withHealthCheck(DockerAgentRuntime.healthCheck(settings))
                                 .withInit(true))
                         .withResources(new ResourceRequirements().withLimits(new ResourceSpecs()

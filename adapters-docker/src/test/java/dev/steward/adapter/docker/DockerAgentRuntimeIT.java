@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
+import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ObservedAgent;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class DockerAgentRuntimeIT extends AgentRuntimeContract {
 
+    private static final InMemoryAgentCredentials CREDENTIALS = new InMemoryAgentCredentials();
     private static DockerClient docker;
     private static DockerAgentRuntime runtime;
 
@@ -30,7 +32,7 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
     static void connect() {
         docker = TestEngine.connect();
         TestEngine.ensureTestImage(docker);
-        runtime = new DockerAgentRuntime(docker, TestEngine.settings(TestEngine.host()), Clock.systemUTC());
+        runtime = new DockerAgentRuntime(docker, TestEngine.settings(TestEngine.host()), CREDENTIALS, Clock.systemUTC());
     }
 
     @Override
@@ -57,7 +59,7 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
     }
 
     @Test
-    void containerCarriesNameLabelsLimitsInitAndNoSecrets() {
+    void containerCarriesNameLabelsLimitsInitAndOnlyItsAgentToken() {
         AgentSpec spec = aSpec(4);
         runtime.ensure(spec);
 
@@ -77,6 +79,10 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
         assertThat(inspected.getConfig().getEnv()).contains("STEWARD_CLIENT_ID=" + spec.client(),
                 "STEWARD_CONFIG_VERSION=4", "STEWARD_CONTROL_PLANE_URL=http://host.docker.internal:8080")
                 .noneMatch(variable -> variable.matches("(?i).*(secret|password|api_?key).*"));
+        String token = java.util.Arrays.stream(inspected.getConfig().getEnv()).filter(v -> v.startsWith("STEWARD_AGENT_TOKEN="))
+                .findFirst().orElseThrow().substring("STEWARD_AGENT_TOKEN=".length());
+        assertThat(CREDENTIALS.verify(token)).as("the agent's token is the client's current one")
+                .contains(spec.client());
     }
 
     @Test
@@ -131,7 +137,7 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
     @Test
     void missingImageIsARetryableFailure() {
         DockerAgentRuntime withoutImage = new DockerAgentRuntime(docker, DockerSettings.defaults(
-                "steward/no-such-image:never", "http://localhost:8080").withDockerHost(TestEngine.host()),
+                "steward/no-such-image:never", "http://localhost:8080").withDockerHost(TestEngine.host()), CREDENTIALS,
                 Clock.systemUTC());
 
         assertThatThrownBy(() -> withoutImage.ensure(aSpec(1)))
@@ -142,7 +148,7 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
     @Test
     void unreachableEngineIsARetryableFailure() {
         DockerAgentRuntime nowhere = new DockerAgentRuntime(DockerClients.connect("tcp://127.0.0.1:1"),
-                TestEngine.settings("tcp://127.0.0.1:1"), Clock.systemUTC());
+                TestEngine.settings("tcp://127.0.0.1:1"), CREDENTIALS, Clock.systemUTC());
 
         assertThatThrownBy(nowhere::observe)
                 .isInstanceOfSatisfying(PortFailure.class, failure -> assertThat(failure.retryable()).isTrue())

@@ -7,6 +7,8 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.spi.LinkedKeyBinding;
+import dev.steward.application.inmemory.InMemoryAgentCredentials;
+import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.AgentRuntime;
 import java.time.Clock;
 import java.util.Map;
@@ -21,6 +23,7 @@ class DockerRuntimeModuleTest {
                     binder.requireExplicitBindings(); // the root switches STYLE.md B.10 asks for
                     binder.requireAtInjectOnConstructors();
                     binder.bind(Clock.class).toInstance(Clock.systemUTC());
+                    binder.bind(AgentCredentials.class).toInstance(new InMemoryAgentCredentials());
                 });
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Service;
+import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.testkit.AgentRuntimeContract;
@@ -26,7 +27,7 @@ class SwarmAgentRuntimeIT extends AgentRuntimeContract {
         docker = TestEngine.connectToSwarm();
         TestEngine.ensureTestImage(docker);
         runtime = new SwarmAgentRuntime(docker, TestEngine.settings(TestEngine.host()).withMode(
-                DockerSettings.Mode.SWARM), Clock.systemUTC());
+                DockerSettings.Mode.SWARM), new InMemoryAgentCredentials(), Clock.systemUTC());
     }
 
     @Override
