@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * starts in well under a second, and a request in flight is not lost: the ticket stays in the PSA and is picked up
  * again by the new agent.
  *
- * <p>{@link #observe} makes one list call for all Steward containers; only containers that are not running healthy
- * are inspected as well, to report their restart count and exit code.
+ * <p>{@link #observe} makes one list call for all Steward containers; only containers that exited, fail their health
+ * check or are restarting are inspected as well, to report their restart count and exit code. A running agent is
+ * therefore reported with 0 restarts even after the engine restarted it; {@link #diagnose} shows the real count.
  */
 public final class DockerAgentRuntime implements AgentRuntime {
 
@@ -79,9 +80,15 @@ public final class DockerAgentRuntime implements AgentRuntime {
             remove(current.get().getId());
             id = createAndStart(spec);
         } else {
-            id = current.get().getId();
-            if (!"running".equals(current.get().getState()) && !"restarting".equals(current.get().getState())) {
-                start(id);
+            String engineState = current.get().getState();
+            if ("dead".equals(engineState)) {
+                remove(current.get().getId()); // the engine cannot start a dead container again
+                id = createAndStart(spec);
+            } else {
+                id = current.get().getId();
+                if (!"running".equals(engineState) && !"restarting".equals(engineState)) {
+                    start(id);
+                }
             }
         }
         InspectContainerResponse inspected = engine.call("inspect agent container of " + spec.slug(),
@@ -103,7 +110,7 @@ public final class DockerAgentRuntime implements AgentRuntime {
                 continue;
             }
             State state = state(container.getState(), health(container.getStatus()));
-            if (state == State.READY) {
+            if (!troubled(container.getState(), state)) {
                 agents.add(new ObservedAgent(labelled.get().client(), labelled.get().msp(),
                         labelled.get().configVersion(), state, 0, container.getStatus()));
             } else {
@@ -217,6 +224,15 @@ public final class DockerAgentRuntime implements AgentRuntime {
             return new ObservedAgent(labelled.client(), labelled.msp(), labelled.configVersion(), observed, restarts,
                     detail);
         });
+    }
+
+    /**
+     * Whether a listed container is worth an inspect (restart count, exit code, error): it died, fails its health
+     * check, or is being restarted. Running and starting containers are reported from the list alone, so a pass over
+     * many healthy or freshly started agents stays one engine call.
+     */
+    private static boolean troubled(String engineState, State state) {
+        return state == State.EXITED || state == State.UNHEALTHY || "restarting".equals(engineState);
     }
 
     /** The health part of {@code docker ps}'s status, e.g. {@code Up 3 seconds (health: starting)}. */
