@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,9 +25,11 @@ class EndToEndIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        // the README's default: embedded PostgreSQL and the in-process runtime, in a fresh data directory
+        Path dataDir = Files.createTempDirectory("steward-e2e");
         server = StewardServer.start(StewardConfig.from(Map.of("STEWARD_HTTP_PORT", "0",
-                "STEWARD_RECONCILE_DUE_MS", "50")));
+                "STEWARD_RECONCILE_DUE_MS", "50", "STEWARD_DATA_DIR", dataDir.toString())));
     }
 
     @AfterAll
