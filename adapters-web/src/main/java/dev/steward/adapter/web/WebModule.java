@@ -11,6 +11,7 @@ import dev.steward.adapter.web.api.MspRoutes;
 import dev.steward.adapter.web.api.PromptRoutes;
 import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.FirstMspCaller;
+import dev.steward.adapter.web.http.IdempotencyKeys;
 import dev.steward.adapter.web.http.JsonBodies;
 import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.ProblemMapper;
@@ -19,15 +20,15 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * Guice module of the web adapter.
  *
  * <p>Binds: {@link WebSettings} (given), {@link WebServer} (eager singleton; bootstrap starts and stops it), the
- * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link CallerResolver} (interim:
- * {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the {@link RouteGroup} multibinder
+ * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
+ * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the {@link RouteGroup} multibinder
  * ({@code HealthRoutes}, {@link ClientRoutes}, {@link ModeRoutes}, {@link MspRoutes}, {@link PromptRoutes}).
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}):
  * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
- * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}.
+ * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, and a {@code java.time.Clock}.
  */
 public final class WebModule extends AbstractModule {
 
@@ -43,6 +44,7 @@ public final class WebModule extends AbstractModule {
         bind(WebServer.class).asEagerSingleton();
         bind(ProblemMapper.class).in(Singleton.class);
         bind(JsonBodies.class).in(Singleton.class);
+        bind(IdempotencyKeys.class).in(Singleton.class);
         bind(CallerResolver.class).to(FirstMspCaller.class).in(Singleton.class);
         Multibinder<RouteGroup> routes = Multibinder.newSetBinder(binder(), RouteGroup.class);
         routes.addBinding().to(HealthRoutes.class);

@@ -14,8 +14,9 @@ import dev.steward.application.msp.ListMspsUseCase;
 import dev.steward.application.prompt.EditClientPromptUseCase;
 import dev.steward.application.prompt.EditMspPromptUseCase;
 import dev.steward.application.prompt.PreviewPromptUseCase;
+import java.time.Clock;
 
-/** Binds exactly the use cases {@link WebModule}'s Javadoc says it needs, to hand-built in-memory services. */
+/** Binds exactly what {@link WebModule}'s Javadoc says it needs: the use cases (hand-built, in memory), a clock. */
 final class InMemoryCoreModule extends AbstractModule {
 
     private final InMemoryCore core;
@@ -26,6 +27,7 @@ final class InMemoryCoreModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        bind(Clock.class).toInstance(core.clock);
         bind(CreateClientUseCase.class).toInstance(core.create);
         bind(ListClientsUseCase.class).toInstance(core.list);
         bind(GetClientUseCase.class).toInstance(core.get);

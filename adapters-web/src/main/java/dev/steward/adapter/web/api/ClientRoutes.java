@@ -1,6 +1,9 @@
 package dev.steward.adapter.web.api;
 
 import dev.steward.adapter.web.http.CallerResolver;
+import dev.steward.adapter.web.http.Conditionals;
+import dev.steward.adapter.web.http.IdempotencyKeys;
+import dev.steward.adapter.web.http.IdempotencyKeys.StoredResponse;
 import dev.steward.adapter.web.http.JsonBodies;
 import dev.steward.adapter.web.http.Requests;
 import dev.steward.adapter.web.http.RouteGroup;
@@ -16,10 +19,13 @@ import dev.steward.domain.msp.MspId;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The client resource: {@code /api/v1/clients} (list, create) and {@code /api/v1/clients/{slug}} (get, delete with
- * the typed name), its status history and the manual retry.
+ * the typed name), its status history and the manual retry. The list and the detail answer {@code If-None-Match}
+ * with 304; a create with an {@code Idempotency-Key} is done at most once.
  */
 public final class ClientRoutes implements RouteGroup {
 
@@ -27,6 +33,7 @@ public final class ClientRoutes implements RouteGroup {
 
     private final CallerResolver caller;
     private final JsonBodies bodies;
+    private final IdempotencyKeys idempotency;
     private final CreateClientUseCase create;
     private final ListClientsUseCase list;
     private final GetClientUseCase get;
@@ -35,11 +42,12 @@ public final class ClientRoutes implements RouteGroup {
     private final RetryProvisioningUseCase retry;
 
     @Inject
-    public ClientRoutes(CallerResolver caller, JsonBodies bodies, CreateClientUseCase create, ListClientsUseCase list,
-                        GetClientUseCase get, DeleteClientUseCase delete, ListStatusHistoryUseCase history,
-                        RetryProvisioningUseCase retry) {
+    public ClientRoutes(CallerResolver caller, JsonBodies bodies, IdempotencyKeys idempotency,
+                        CreateClientUseCase create, ListClientsUseCase list, GetClientUseCase get,
+                        DeleteClientUseCase delete, ListStatusHistoryUseCase history, RetryProvisioningUseCase retry) {
         this.caller = caller;
         this.bodies = bodies;
+        this.idempotency = idempotency;
         this.create = create;
         this.list = list;
         this.get = get;
@@ -60,20 +68,33 @@ public final class ClientRoutes implements RouteGroup {
 
     private void create(Context ctx) {
         MspId msp = caller.mspOf(ctx);
+        Optional<String> key = IdempotencyKeys.keyOf(ctx);
+        StoredResponse response = key.isEmpty() ? created(ctx, msp)
+                : idempotency.once(msp, key.get(), ctx.bodyAsBytes(), () -> created(ctx, msp));
+        response.writeTo(ctx);
+    }
+
+    private StoredResponse created(Context ctx, MspId msp) {
         ClientDetails created = create.create(bodies.read(ctx, CreateClientJson.class).toCommand(msp));
-        ctx.status(201).header("Location", "/api/v1/clients/" + created.client().slug().value());
-        respond(ctx, created);
+        return new StoredResponse(201, Map.of("Location", "/api/v1/clients/" + created.client().slug().value(),
+                "ETag", ClientJson.entityTag(created)), "application/json", bodies.write(ClientJson.from(created)));
     }
 
     private void list(Context ctx) {
         MspId msp = caller.mspOf(ctx);
         ListClientsQuery query = new ListClientsQuery(msp, ctx.queryParam("status"), ctx.queryParam("search"),
                 ctx.queryParam("after"), Requests.intQueryParam(ctx, "limit", DEFAULT_PAGE));
-        ctx.json(ClientPageJson.from(list.list(query)));
+        byte[] body = bodies.write(ClientPageJson.from(list.list(query)));
+        if (!Conditionals.answeredNotModified(ctx, Conditionals.digestTag(body))) {
+            ctx.contentType("application/json").result(body);
+        }
     }
 
     private void get(Context ctx) {
-        respond(ctx, get.get(caller.mspOf(ctx), ctx.pathParam("slug")));
+        ClientDetails details = get.get(caller.mspOf(ctx), ctx.pathParam("slug"));
+        if (!Conditionals.answeredNotModified(ctx, ClientJson.entityTag(details))) {
+            ctx.json(ClientJson.from(details));
+        }
     }
 
     private void delete(Context ctx) {

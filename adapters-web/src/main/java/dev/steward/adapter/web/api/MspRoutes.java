@@ -1,6 +1,7 @@
 package dev.steward.adapter.web.api;
 
 import dev.steward.adapter.web.http.CallerResolver;
+import dev.steward.adapter.web.http.Conditionals;
 import dev.steward.adapter.web.http.JsonBodies;
 import dev.steward.adapter.web.http.Requests;
 import dev.steward.adapter.web.http.RouteGroup;
@@ -44,7 +45,10 @@ public final class MspRoutes implements RouteGroup {
     }
 
     private void get(Context ctx) {
-        respond(ctx, get.get(caller.mspOf(ctx)));
+        Msp msp = get.get(caller.mspOf(ctx));
+        if (!Conditionals.answeredNotModified(ctx, MspJson.entityTag(msp))) {
+            ctx.json(MspJson.from(msp));
+        }
     }
 
     private void changeDefaultMode(Context ctx) {

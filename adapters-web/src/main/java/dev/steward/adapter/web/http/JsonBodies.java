@@ -62,6 +62,15 @@ public final class JsonBodies {
         return mapper;
     }
 
+    /** Serialises {@code value} with the adapter's mapper (for responses whose bytes are needed, e.g. for an ETag). */
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void refuse(ObjectMapper mapper, LogicalType target, CoercionInputShape... shapes) {
         for (CoercionInputShape shape : shapes) {
             mapper.coercionConfigFor(target).setCoercion(shape, CoercionAction.Fail);
