@@ -8,6 +8,7 @@ import com.google.inject.multibindings.Multibinder;
 import dev.steward.adapter.web.api.ClientRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
+import dev.steward.adapter.web.api.OpenApiRoutes;
 import dev.steward.adapter.web.api.PromptRoutes;
 import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.FirstMspCaller;
@@ -21,8 +22,9 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  *
  * <p>Binds: {@link WebSettings} (given), {@link WebServer} (eager singleton; bootstrap starts and stops it), the
  * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
- * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the {@link RouteGroup} multibinder
- * ({@code HealthRoutes}, {@link ClientRoutes}, {@link ModeRoutes}, {@link MspRoutes}, {@link PromptRoutes}).
+ * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the
+ * {@link RouteGroup} multibinder ({@code HealthRoutes}, {@link ClientRoutes}, {@link ModeRoutes}, {@link MspRoutes}, {@link PromptRoutes},
+ * {@link OpenApiRoutes}).
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}):
  * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
@@ -52,6 +54,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);
+        routes.addBinding().to(OpenApiRoutes.class);
     }
 
     @Provides

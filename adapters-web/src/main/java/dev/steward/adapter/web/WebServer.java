@@ -7,7 +7,9 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The Javalin server carrying every {@link RouteGroup}. Configured once here: JSON through the adapter's
@@ -20,6 +22,7 @@ public final class WebServer implements AutoCloseable {
     private final Set<RouteGroup> routes;
     private final ProblemMapper problems;
     private final ObjectMapper json;
+    private final List<String> registered = new CopyOnWriteArrayList<>();
     private Javalin app;
 
     @Inject
@@ -40,10 +43,16 @@ public final class WebServer implements AutoCloseable {
                 config.routes.exception(Exception.class, problems::handle);
                 // Javalin pre-registers its own text/plain handler for these (unknown route, body too large, ...)
                 config.routes.exception(HttpResponseException.class, problems::handle);
+                config.events.handlerAdded(route -> registered.add(route.getHttpMethod() + " " + route.getPath()));
                 routes.forEach(group -> group.register(config));
             }).start(settings.host(), settings.port());
         }
         return this;
+    }
+
+    /** Every registered route as {@code "METHOD /path/{param}"}, in registration order (for checks and docs). */
+    public List<String> routes() {
+        return List.copyOf(registered);
     }
 
     /** The bound port (useful when configured as 0). */

@@ -44,6 +44,11 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(overrides);
     }
 
+    /** Every route the server registered, as {@code "METHOD /path"}. */
+    public java.util.List<String> routes() {
+        return server.routes();
+    }
+
     public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
