@@ -63,6 +63,20 @@ class EndToEndIT {
     }
 
     @Test
+    void aWarmServerTakesAClientToActiveQuickly() throws Exception {
+        send("POST", "/api/v1/clients", "{\"name\":\"Warm Up\",\"slug\":\"warm-up\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                send("GET", "/api/v1/clients/warm-up", null).body().contains("\"status\":\"active\""));
+        long started = System.nanoTime();
+        assertThat(send("POST", "/api/v1/clients", "{\"name\":\"Timed\",\"slug\":\"timed\"}").statusCode())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() ->
+                send("GET", "/api/v1/clients/timed", null).body().contains("\"status\":\"active\""));
+        System.out.printf("POST -> active on a warm server (in-process runtime, embedded PostgreSQL): %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Test
     void theServerAnswersHealthChecks() throws Exception {
         HttpResponse<String> health = send("GET", "/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
