@@ -2,6 +2,7 @@ package dev.steward.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.github.dockerjava.api.DockerClient;
 import com.google.inject.Key;
 import dev.steward.adapter.persistence.Database;
 import com.google.inject.Stage;
@@ -82,6 +83,13 @@ public final class StewardServer implements AutoCloseable {
         loop.close();
         if (injector.getExistingBinding(Key.get(InProcessAgentRuntime.class)) != null) {
             injector.getInstance(InProcessAgentRuntime.class).close();
+        }
+        if (injector.getExistingBinding(Key.get(DockerClient.class)) != null) {
+            try {
+                injector.getInstance(DockerClient.class).close();
+            } catch (java.io.IOException e) {
+                LOG.warn("closing the Docker client failed: {}", e.getMessage());
+            }
         }
         if (injector.getExistingBinding(Key.get(Database.class)) != null) {
             injector.getInstance(Database.class).close();

@@ -60,6 +60,16 @@ class StewardConfigTest {
     void anUnknownChoiceListsTheKnownOnes() {
         assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_RUNTIME", "kubernetes")))
                 .isInstanceOf(ConfigurationError.class)
-                .hasMessageContaining("STEWARD_RUNTIME must be one of inprocess");
+                .hasMessageContaining("STEWARD_RUNTIME must be one of inprocess, docker, swarm");
+    }
+
+    @Test
+    void theDockerRuntimeReadsItsSettingsAndNamesABadOne() {
+        StewardConfig config = StewardConfig.from(Map.of("STEWARD_RUNTIME", "docker",
+                "STEWARD_AGENT_IMAGE", "registry.example/steward-agent:1"));
+        assertThat(config.docker()).hasValueSatisfying(d -> assertThat(d.image())
+                .isEqualTo("registry.example/steward-agent:1"));
+        assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_RUNTIME", "docker", "STEWARD_AGENT_MEMORY_MB", "lots")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_AGENT_MEMORY_MB");
     }
 }

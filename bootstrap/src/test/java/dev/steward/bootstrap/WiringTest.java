@@ -25,6 +25,12 @@ class WiringTest {
         assertBound(StewardConfig.from(Map.of("STEWARD_DATABASE_URL", "jdbc:postgresql://localhost/steward")));
     }
 
+    @Test
+    void theDockerAndSwarmProfilesAreFullyBound() {
+        assertBound(StewardConfig.from(Map.of("STEWARD_RUNTIME", "docker")));
+        assertBound(StewardConfig.from(Map.of("STEWARD_RUNTIME", "swarm")));
+    }
+
     private static void assertBound(StewardConfig config) {
         assertThatCode(() -> Guice.createInjector(Stage.TOOL, Profiles.modulesFor(config))).doesNotThrowAnyException();
     }
