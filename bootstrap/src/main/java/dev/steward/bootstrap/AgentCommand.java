@@ -2,7 +2,12 @@ package dev.steward.bootstrap;
 
 import dev.steward.adapter.web.agentgateway.HttpControlPlane;
 import dev.steward.application.agent.AgentWorker;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +35,26 @@ final class AgentCommand {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationError("STEWARD_CONTROL_PLANE_URL is not a URL: " + e.getMessage());
         }
-        AgentWorker worker = new AgentWorker(new HttpControlPlane(base, token), Duration.ofMillis(heartbeatMs));
+        Path heartbeatFile = Path.of(env.getOrDefault("STEWARD_HEARTBEAT_FILE", "/tmp/steward-heartbeat"));
+        AgentWorker worker = new AgentWorker(new HttpControlPlane(base, token), Duration.ofMillis(heartbeatMs),
+                () -> touch(heartbeatFile));
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "agent-shutdown"));
         LOG.info("agent starting; control plane {}", base);
         worker.run();
         LOG.info("agent stopped");
+    }
+
+    /** The container's health check reads this file's age: a stale file means missed heartbeats. */
+    private static void touch(Path file) {
+        try {
+            if (Files.exists(file)) {
+                Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot touch heartbeat file {}: {}", file, e.getMessage());
+        }
     }
 
     private static String required(Map<String, String> env, String key) {

@@ -26,6 +26,8 @@ import dev.steward.application.mode.ChangeOperatingModeService;
 import dev.steward.application.mode.ChangeOperatingModeUseCase;
 import dev.steward.application.msp.GetMspService;
 import dev.steward.application.msp.GetMspUseCase;
+import dev.steward.application.msp.ListMspsService;
+import dev.steward.application.msp.ListMspsUseCase;
 import dev.steward.application.msp.RegisterMspService;
 import dev.steward.application.msp.RegisterMspUseCase;
 import dev.steward.application.port.IdGenerator;
@@ -72,6 +74,7 @@ final class CoreModule extends AbstractModule {
         bind(PreviewPromptUseCase.class).to(PreviewPromptService.class);
         bind(RegisterMspUseCase.class).to(RegisterMspService.class);
         bind(GetMspUseCase.class).to(GetMspService.class);
+        bind(ListMspsUseCase.class).to(ListMspsService.class);
         bind(AgentGatewayUseCase.class).to(AgentGatewayService.class);
         bind(GetDiagnosticsUseCase.class).to(GetDiagnosticsService.class);
 

@@ -1,6 +1,7 @@
 package dev.steward.bootstrap;
 
 import com.google.inject.Module;
+import dev.steward.adapter.persistence.PersistenceModule;
 import dev.steward.adapter.psa.PsaModule;
 import dev.steward.adapter.web.WebModule;
 import dev.steward.adapter.web.WebSettings;
@@ -17,6 +18,7 @@ final class Profiles {
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(config));
         modules.add(switch (config.store()) {
+            case POSTGRES -> new PersistenceModule(config.persistence());
             case MEMORY -> new InMemoryModule();
         });
         modules.add(switch (config.runtime()) {

@@ -1,5 +1,6 @@
 package dev.steward.bootstrap;
 
+import dev.steward.adapter.persistence.PersistenceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * @param httpHost       {@code STEWARD_HTTP_HOST}, default {@code 127.0.0.1}
  * @param httpPort       {@code STEWARD_HTTP_PORT}, default {@code 8080} (0 picks a free port)
  * @param maxRequestBytes {@code STEWARD_MAX_REQUEST_BYTES}, default 1 MiB
- * @param store          {@code STEWARD_STORE}: {@code memory} (default) keeps everything in the process
+ * @param store          {@code STEWARD_STORE}: {@code postgres} (default; embedded PostgreSQL under the data directory
+ *                       unless {@code STEWARD_DATABASE_URL} is set) or {@code memory} (nothing survives a restart)
  * @param runtime        {@code STEWARD_RUNTIME}: {@code inprocess} (default)
  * @param dataDir        {@code STEWARD_DATA_DIR}, default {@code ~/.steward}
  * @param databaseUrl    {@code STEWARD_DATABASE_URL} (with {@code STEWARD_DATABASE_USER}/{@code _PASSWORD})
@@ -24,7 +26,7 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                             Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                             Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull) {
 
-    public enum Store { MEMORY }
+    public enum Store { POSTGRES, MEMORY }
 
     public enum Runtime { INPROCESS }
 
@@ -38,7 +40,7 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 r.text("STEWARD_HTTP_HOST", "127.0.0.1"),
                 (int) r.number("STEWARD_HTTP_PORT", 8080, 0, 65_535),
                 r.number("STEWARD_MAX_REQUEST_BYTES", 1L << 20, 1_024, 64L << 20),
-                r.choice("STEWARD_STORE", Store.MEMORY, Store.class),
+                r.choice("STEWARD_STORE", Store.POSTGRES, Store.class),
                 r.choice("STEWARD_RUNTIME", Runtime.INPROCESS, Runtime.class),
                 Path.of(r.text("STEWARD_DATA_DIR", Path.of(System.getProperty("user.home"), ".steward").toString())),
                 r.optional("STEWARD_DATABASE_URL"),
@@ -46,6 +48,19 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 r.optional("STEWARD_DATABASE_PASSWORD"),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_DUE_MS", 200, 10, 600_000)),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_FULL_MS", 10_000, 100, 3_600_000)));
+    }
+
+    /** Where PostgreSQL is: the configured server, or an embedded one keeping its data under the data directory. */
+    public PersistenceSettings persistence() {
+        if (databaseUrl.isPresent()) {
+            try {
+                return new PersistenceSettings.External(databaseUrl.get(), databaseUser.orElse("steward"),
+                        databasePassword.orElse(""));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationError("STEWARD_DATABASE_URL: " + e.getMessage());
+            }
+        }
+        return new PersistenceSettings.Embedded(dataDir.resolve("postgres"));
     }
 
     private record Reader(Map<String, String> env) {

@@ -20,12 +20,19 @@ public final class AgentWorker implements AutoCloseable {
 
     private final ControlPlane controlPlane;
     private final Duration heartbeat;
+    private final Runnable afterCheckIn;
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile AgentConfiguration current;
 
     public AgentWorker(ControlPlane controlPlane, Duration heartbeat) {
+        this(controlPlane, heartbeat, () -> { });
+    }
+
+    /** @param afterCheckIn runs after every successful check-in (the container's health check watches it) */
+    public AgentWorker(ControlPlane controlPlane, Duration heartbeat, Runnable afterCheckIn) {
         this.controlPlane = controlPlane;
         this.heartbeat = heartbeat;
+        this.afterCheckIn = afterCheckIn;
     }
 
     /** Runs until {@link #close()} or until the control plane refuses the agent for good. */
@@ -61,6 +68,7 @@ public final class AgentWorker implements AutoCloseable {
                     latest.version(), latest.mode().label(), latest.tools().size());
         }
         controlPlane.checkIn(current.version());
+        afterCheckIn.run();
     }
 
     public Optional<AgentConfiguration> currentConfiguration() {
