@@ -19,6 +19,8 @@ import dev.steward.application.mode.ChangeOperatingModeService;
 import dev.steward.application.msp.RegisterMspCommand;
 import dev.steward.application.msp.RegisterMspService;
 import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.port.ClientQuery;
+import dev.steward.application.port.ClientRepository;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.prompt.EditClientPromptService;
 import dev.steward.application.prompt.EditMspPromptService;
@@ -30,6 +32,7 @@ import dev.steward.domain.msp.Msp;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -111,7 +114,27 @@ public final class InMemoryCore implements AutoCloseable {
     }
 
     public List<Client> allClientsOf(Msp msp) {
-        return clients.list(dev.steward.application.port.ClientQuery.all(msp.id()));
+        return clients.list(ClientQuery.all(msp.id()));
+    }
+
+    /**
+     * The client store, except that the first page listed lets a reconciler pass run to the end (on another thread,
+     * in its own unit of work) before the caller sees the page: the race of a fan-out against the reconciler.
+     */
+    public ClientRepository clientsRacedByTheReconciler() {
+        return new DelegatingClientRepository(clients) {
+            private boolean raced;
+
+            @Override
+            public List<Client> list(ClientQuery query) {
+                List<Client> page = super.list(query);
+                if (!raced) {
+                    raced = true;
+                    CompletableFuture.runAsync(reconciler::reconcileDue).join();
+                }
+                return page;
+            }
+        };
     }
 
     @Override

@@ -164,6 +164,18 @@ class PromptServicesTest {
         }
 
         @Test
+        void aClientTheReconcilerSavesMeanwhileStillGetsThePrompt() {
+            Client acme = core.aClient(msp, "Acme Corp", "acme");
+            EditMspPromptService racing = new EditMspPromptService(core.validator, core.msps,
+                    core.clientsRacedByTheReconciler(), core.clock, core.unitOfWork);
+
+            racing.edit(new EditMspPromptCommand(msp.id(), "Sign every note.", Optional.empty()));
+
+            assertThat(core.stored(acme).configVersion()).isEqualTo(acme.configVersion() + 1);
+            assertThat(core.msps.find(msp.id()).orElseThrow().prompt().value()).isEqualTo("Sign every note.");
+        }
+
+        @Test
         void savingTheSameTextChangesNothing() {
             Client acme = core.anActiveClient(msp, "Acme Corp", "acme");
 
