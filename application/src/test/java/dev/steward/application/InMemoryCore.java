@@ -28,10 +28,13 @@ import dev.steward.application.prompt.PreviewPromptService;
 import dev.steward.application.provisioning.ProvisioningReconciler;
 import dev.steward.application.testkit.MutableClock;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.client.Slug;
 import dev.steward.domain.msp.Msp;
+import dev.steward.domain.msp.MspId;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -118,8 +121,9 @@ public final class InMemoryCore implements AutoCloseable {
     }
 
     /**
-     * The client store, except that the first page listed lets a reconciler pass run to the end (on another thread,
-     * in its own unit of work) before the caller sees the page: the race of a fan-out against the reconciler.
+     * The client store, except that right after the first read by MSP (a page, or a client by slug) a reconciler pass
+     * runs to the end, on another thread in its own unit of work, before the caller sees what it read: a service
+     * racing the reconciler, which saves clients without asking the services.
      */
     public ClientRepository clientsRacedByTheReconciler() {
         return new DelegatingClientRepository(clients) {
@@ -127,12 +131,20 @@ public final class InMemoryCore implements AutoCloseable {
 
             @Override
             public List<Client> list(ClientQuery query) {
-                List<Client> page = super.list(query);
+                return raceOnce(super.list(query));
+            }
+
+            @Override
+            public Optional<Client> find(MspId msp, Slug slug) {
+                return raceOnce(super.find(msp, slug));
+            }
+
+            private <T> T raceOnce(T read) {
                 if (!raced) {
                     raced = true;
                     CompletableFuture.runAsync(reconciler::reconcileDue).join();
                 }
-                return page;
+                return read;
             }
         };
     }

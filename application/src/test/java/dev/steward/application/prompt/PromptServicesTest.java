@@ -99,6 +99,19 @@ class PromptServicesTest {
         }
 
         @Test
+        void aSaveByTheReconcilerMeanwhileDoesNotFailTheEdit() {
+            Client acme = core.aClient(msp, "Acme Corp", "acme");
+            EditClientPromptService racing = new EditClientPromptService(core.validator,
+                    core.clientsRacedByTheReconciler(), core.msps, core.clock, core.unitOfWork);
+
+            ClientDetails edited = racing.edit(new EditClientPromptCommand(msp.id(), "acme", "Prefer remote sessions.",
+                    Optional.empty()));
+
+            assertThat(edited.client().prompt().value()).isEqualTo("Prefer remote sessions.");
+            assertThat(core.stored(acme)).isEqualTo(edited.client());
+        }
+
+        @Test
         void savingTheSameTextChangesNothing() {
             core.anActiveClient(msp, "Acme Corp", "acme");
             Client once = editClient("acme", "Prefer remote sessions.").client();
