@@ -103,8 +103,15 @@ class ContractCoverageTest {
         assertThat(missing).as("implementations without their contract kit").isEmpty();
     }
 
-    /** A kit subclass covers an implementation when it refers to it (builds it, or names it as its subject). */
+    /**
+     * A kit subclass covers an implementation when it is named for it ({@code <Implementation>Test} or {@code …IT},
+     * STYLE.md B.2) or refers to it directly.
+     */
     private static boolean mentions(JavaClass test, JavaClass implementation) {
+        String name = test.getSimpleName();
+        if (name.equals(implementation.getSimpleName() + "Test") || name.equals(implementation.getSimpleName() + "IT")) {
+            return true;
+        }
         return test.getDirectDependenciesFromSelf().stream()
                 .anyMatch(dependency -> dependency.getTargetClass().getName().equals(implementation.getName()));
     }
