@@ -19,6 +19,8 @@ import dev.steward.application.mode.ChangeOperatingModeService;
 import dev.steward.application.msp.RegisterMspCommand;
 import dev.steward.application.msp.RegisterMspService;
 import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.port.ClientQuery;
+import dev.steward.application.port.ClientRepository;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.prompt.EditClientPromptService;
 import dev.steward.application.prompt.EditMspPromptService;
@@ -26,10 +28,14 @@ import dev.steward.application.prompt.PreviewPromptService;
 import dev.steward.application.provisioning.ProvisioningReconciler;
 import dev.steward.application.testkit.MutableClock;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.client.Slug;
 import dev.steward.domain.msp.Msp;
+import dev.steward.domain.msp.MspId;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -111,7 +117,36 @@ public final class InMemoryCore implements AutoCloseable {
     }
 
     public List<Client> allClientsOf(Msp msp) {
-        return clients.list(dev.steward.application.port.ClientQuery.all(msp.id()));
+        return clients.list(ClientQuery.all(msp.id()));
+    }
+
+    /**
+     * The client store, except that right after the first read by MSP (a page, or a client by slug) a reconciler pass
+     * runs to the end, on another thread in its own unit of work, before the caller sees what it read: a service
+     * racing the reconciler, which saves clients without asking the services.
+     */
+    public ClientRepository clientsRacedByTheReconciler() {
+        return new DelegatingClientRepository(clients) {
+            private boolean raced;
+
+            @Override
+            public List<Client> list(ClientQuery query) {
+                return raceOnce(super.list(query));
+            }
+
+            @Override
+            public Optional<Client> find(MspId msp, Slug slug) {
+                return raceOnce(super.find(msp, slug));
+            }
+
+            private <T> T raceOnce(T read) {
+                if (!raced) {
+                    raced = true;
+                    CompletableFuture.runAsync(reconciler::reconcileDue).join();
+                }
+                return read;
+            }
+        };
     }
 
     @Override

@@ -97,6 +97,19 @@ class DeleteClientServiceTest {
     }
 
     @Test
+    void aClientTheReconcilerProvisionsMeanwhileIsStillDeleted() {
+        Client acme = core.aClient(msp, "Acme Corp", "acme");
+        DeleteClientService racing = new DeleteClientService(core.validator, core.clientsRacedByTheReconciler(),
+                core.msps, core.runtime, core.agentCredentials, core.clock, core.unitOfWork);
+
+        ClientDetails deleted = racing.delete(new DeleteClientCommand(msp.id(), "acme", "Acme Corp", Optional.empty()));
+
+        assertThat(deleted.client().status()).isEqualTo(AgentStatus.DESTROYED);
+        assertThat(deleted.client().lastChange().from()).as("the reconciler had made it active").contains(AgentStatus.ACTIVE);
+        assertThat(agentRuns(acme)).isFalse();
+    }
+
+    @Test
     void aStaleExpectedVersionIsAConflictAndNothingChanges() {
         Client acme = core.anActiveClient(msp, "Acme Corp", "acme");
 

@@ -78,6 +78,21 @@ class ChangeDefaultModeServiceTest {
     }
 
     @Test
+    void anInheritingClientTheReconcilerSavesMeanwhileIsStillReconfigured() {
+        Client acme = core.aClient(msp, "Acme Corp", "acme");
+        ChangeDefaultModeService racing = new ChangeDefaultModeService(core.validator, core.msps,
+                core.clientsRacedByTheReconciler(), core.clock, core.unitOfWork);
+
+        Msp changed = racing.change(new ChangeDefaultModeCommand(msp.id(), "execute", Optional.empty()));
+
+        assertThat(changed.defaultMode()).isEqualTo(EffectiveMode.EXECUTE);
+        Client after = core.stored(acme);
+        assertThat(after.configVersion()).isEqualTo(acme.configVersion() + 1);
+        assertThat(after.status()).as("made active by the reconciler, then reconfigured")
+                .isEqualTo(AgentStatus.PROVISIONING);
+    }
+
+    @Test
     void refusesInheritAndChangesNothing() {
         Client acme = core.anActiveClient(msp, "Acme Corp", "acme");
 

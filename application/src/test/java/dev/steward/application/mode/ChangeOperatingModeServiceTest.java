@@ -63,6 +63,32 @@ class ChangeOperatingModeServiceTest {
     }
 
     @Test
+    void aSaveByTheReconcilerMeanwhileDoesNotFailAChangeThatPinnedNoVersion() {
+        Client acme = core.aClient(msp, "Acme Corp", "acme");
+        ChangeOperatingModeService racing = new ChangeOperatingModeService(core.validator,
+                core.clientsRacedByTheReconciler(), core.msps, core.clock, core.unitOfWork);
+
+        ClientDetails changed = racing.change(new ChangeOperatingModeCommand(msp.id(), "acme", "execute",
+                Optional.empty()));
+
+        assertThat(changed.client().mode()).isEqualTo(OperatingMode.EXECUTE);
+        assertThat(changed.client().status()).as("made active by the reconciler, then reconfigured")
+                .isEqualTo(AgentStatus.PROVISIONING);
+        assertThat(core.stored(acme)).isEqualTo(changed.client());
+    }
+
+    @Test
+    void aSaveByTheReconcilerMeanwhileIsAConflictForAChangeThatPinnedTheVersion() {
+        Client acme = core.aClient(msp, "Acme Corp", "acme");
+        ChangeOperatingModeService racing = new ChangeOperatingModeService(core.validator,
+                core.clientsRacedByTheReconciler(), core.msps, core.clock, core.unitOfWork);
+
+        assertThatThrownBy(() -> racing.change(new ChangeOperatingModeCommand(msp.id(), "acme", "execute",
+                Optional.of(acme.version())))).isInstanceOf(Conflict.class);
+        assertThat(core.stored(acme).mode()).isEqualTo(OperatingMode.INHERIT);
+    }
+
+    @Test
     void settingTheSameModeChangesNothing() {
         Client before = core.anActiveClient(msp, "Acme Corp", "acme");
 

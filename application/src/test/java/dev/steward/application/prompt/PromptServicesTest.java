@@ -99,6 +99,19 @@ class PromptServicesTest {
         }
 
         @Test
+        void aSaveByTheReconcilerMeanwhileDoesNotFailTheEdit() {
+            Client acme = core.aClient(msp, "Acme Corp", "acme");
+            EditClientPromptService racing = new EditClientPromptService(core.validator,
+                    core.clientsRacedByTheReconciler(), core.msps, core.clock, core.unitOfWork);
+
+            ClientDetails edited = racing.edit(new EditClientPromptCommand(msp.id(), "acme", "Prefer remote sessions.",
+                    Optional.empty()));
+
+            assertThat(edited.client().prompt().value()).isEqualTo("Prefer remote sessions.");
+            assertThat(core.stored(acme)).isEqualTo(edited.client());
+        }
+
+        @Test
         void savingTheSameTextChangesNothing() {
             core.anActiveClient(msp, "Acme Corp", "acme");
             Client once = editClient("acme", "Prefer remote sessions.").client();
@@ -161,6 +174,18 @@ class PromptServicesTest {
                         assertThat(c.status()).isEqualTo(AgentStatus.ACTIVE);
                         assertThat(c.deployStatus()).isEqualTo(DeployStatus.IDLE);
                     });
+        }
+
+        @Test
+        void aClientTheReconcilerSavesMeanwhileStillGetsThePrompt() {
+            Client acme = core.aClient(msp, "Acme Corp", "acme");
+            EditMspPromptService racing = new EditMspPromptService(core.validator, core.msps,
+                    core.clientsRacedByTheReconciler(), core.clock, core.unitOfWork);
+
+            racing.edit(new EditMspPromptCommand(msp.id(), "Sign every note.", Optional.empty()));
+
+            assertThat(core.stored(acme).configVersion()).isEqualTo(acme.configVersion() + 1);
+            assertThat(core.msps.find(msp.id()).orElseThrow().prompt().value()).isEqualTo("Sign every note.");
         }
 
         @Test
