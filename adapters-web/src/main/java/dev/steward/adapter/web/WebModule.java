@@ -10,6 +10,10 @@ import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
 import dev.steward.adapter.web.api.OpenApiRoutes;
 import dev.steward.adapter.web.api.PromptRoutes;
+import dev.steward.adapter.web.dashboard.AssetRoutes;
+import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
+import dev.steward.adapter.web.dashboard.ClientListRoutes;
+import dev.steward.adapter.web.dashboard.SettingsRoutes;
 import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.FirstMspCaller;
 import dev.steward.adapter.web.http.IdempotencyKeys;
@@ -24,7 +28,8 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
  * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the
  * {@link RouteGroup} multibinder ({@code HealthRoutes}, {@link ClientRoutes}, {@link ModeRoutes}, {@link MspRoutes}, {@link PromptRoutes},
- * {@link OpenApiRoutes}).
+ * {@link OpenApiRoutes}; the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link SettingsRoutes},
+ * {@link AssetRoutes}).
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}):
  * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
@@ -55,6 +60,10 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);
         routes.addBinding().to(OpenApiRoutes.class);
+        routes.addBinding().to(ClientListRoutes.class);
+        routes.addBinding().to(ClientDetailRoutes.class);
+        routes.addBinding().to(SettingsRoutes.class);
+        routes.addBinding().to(AssetRoutes.class);
     }
 
     @Provides
