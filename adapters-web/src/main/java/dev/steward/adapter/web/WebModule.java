@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.steward.adapter.web.api.ClientRoutes;
+import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
 import dev.steward.adapter.web.api.OpenApiRoutes;
@@ -13,6 +14,7 @@ import dev.steward.adapter.web.api.PromptRoutes;
 import dev.steward.adapter.web.dashboard.AssetRoutes;
 import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
 import dev.steward.adapter.web.dashboard.ClientListRoutes;
+import dev.steward.adapter.web.dashboard.DiagnosticsPageRoutes;
 import dev.steward.adapter.web.dashboard.SettingsRoutes;
 import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.FirstMspCaller;
@@ -28,14 +30,15 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
  * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the
  * {@link RouteGroup} multibinder ({@code HealthRoutes}, {@link ClientRoutes}, {@link ModeRoutes}, {@link MspRoutes}, {@link PromptRoutes},
- * {@link OpenApiRoutes}; the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link SettingsRoutes},
- * {@link AssetRoutes}).
+ * {@link DiagnosticsRoutes}, {@link OpenApiRoutes}; the dashboard's {@link ClientListRoutes},
+ * {@link ClientDetailRoutes}, {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link AssetRoutes}).
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}):
  * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
- * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, and a {@code java.time.Clock}.
+ * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase}, and a
+ * {@code java.time.Clock}.
  */
 public final class WebModule extends AbstractModule {
 
@@ -59,9 +62,11 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);
+        routes.addBinding().to(DiagnosticsRoutes.class);
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(ClientListRoutes.class);
         routes.addBinding().to(ClientDetailRoutes.class);
+        routes.addBinding().to(DiagnosticsPageRoutes.class);
         routes.addBinding().to(SettingsRoutes.class);
         routes.addBinding().to(AssetRoutes.class);
     }

@@ -6,6 +6,7 @@ import dev.steward.application.client.GetClientService;
 import dev.steward.application.client.ListClientsService;
 import dev.steward.application.client.ListStatusHistoryService;
 import dev.steward.application.client.RetryProvisioningService;
+import dev.steward.application.diagnostics.GetDiagnosticsService;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
@@ -57,6 +58,7 @@ public final class InMemoryCore implements AutoCloseable {
     public final EditClientPromptService editClientPrompt = new EditClientPromptService(validator, clients, msps,
             clock, unitOfWork);
     public final PreviewPromptService preview = new PreviewPromptService(clients, msps);
+    public final GetDiagnosticsService diagnostics = new GetDiagnosticsService(clients, runtime);
 
     public Msp registerMsp(String name) {
         return registerMsp.register(new RegisterMspCommand(name));

@@ -7,6 +7,7 @@ import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.client.RetryProvisioningUseCase;
+import dev.steward.application.diagnostics.GetDiagnosticsUseCase;
 import dev.steward.application.mode.ChangeDefaultModeUseCase;
 import dev.steward.application.mode.ChangeOperatingModeUseCase;
 import dev.steward.application.msp.GetMspUseCase;
@@ -41,5 +42,6 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(EditMspPromptUseCase.class).toInstance(core.editMspPrompt);
         bind(EditClientPromptUseCase.class).toInstance(core.editClientPrompt);
         bind(PreviewPromptUseCase.class).toInstance(core.preview);
+        bind(GetDiagnosticsUseCase.class).toInstance(core.diagnostics);
     }
 }

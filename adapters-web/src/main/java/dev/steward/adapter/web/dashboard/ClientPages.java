@@ -7,7 +7,6 @@ import dev.steward.adapter.web.dashboard.Layout.Section;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The client pages: the list with the New Client form, and the detail's Overview and Prompt tabs. */
@@ -132,20 +131,22 @@ final class ClientPages {
                         .orElse(Html.EMPTY));
     }
 
+    private record Tab(String key, String label, String suffix) {
+    }
+
+    private static final List<Tab> TABS = List.of(new Tab("overview", "Overview", ""),
+            new Tab("prompt", "Prompt", "/prompt"), new Tab("diagnostics", "Diagnostics", "/diagnostics"));
+
     static Html tabs(ClientJson c, String active) {
-        Map<String, String> tabs = Map.of("overview", "/clients/" + c.slug(), "prompt", "/clients/" + c.slug()
-                + "/prompt");
         return Html.of("""
                 <nav class="crumbs" aria-label="Breadcrumb"><a href="/clients">Clients</a> / <span>%s</span></nav>
                 <h1>%s</h1>
                 <p class="slug"><code>%s</code></p>
                 <nav class="tabs" aria-label="Client sections">
-                <a href="%s"%s>Overview</a>
-                <a href="%s"%s>Prompt</a>
-                </nav>
-                """, c.name(), c.name(), c.slug(),
-                tabs.get("overview"), new Html(active.equals("overview") ? " aria-current=\"page\"" : ""),
-                tabs.get("prompt"), new Html(active.equals("prompt") ? " aria-current=\"page\"" : ""));
+                %s</nav>
+                """, c.name(), c.name(), c.slug(), Html.each(TABS, tab -> Html.of("<a href=\"/clients/%s%s\"%s>%s</a>\n",
+                c.slug(), tab.suffix(), new Html(tab.key().equals(active) ? " aria-current=\"page\"" : ""),
+                tab.label())));
     }
 
     /** The Overview tab. {@code deleteErrors} and {@code modeErrors} come from a refused form submission. */

@@ -19,6 +19,29 @@
     });
   });
 
+  // --- log follow on the Diagnostics tab ---
+  var follow = document.getElementById('follow');
+  var logs = document.querySelector('pre[data-logs]');
+  if (follow && logs && window.fetch) {
+    var followTimer = null;
+    var pull = function () {
+      if (document.visibilityState !== 'visible') { return; }
+      fetch(follow.getAttribute('data-follow'), { headers: { 'Accept': 'application/json' }, cache: 'no-store' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (!data) { return; }
+          logs.textContent = data.logs.length === 0 ? 'No log lines.'
+            : data.logs.map(function (line) { return line.at + '  ' + line.text; }).join('\n');
+          logs.scrollTop = logs.scrollHeight;
+        })
+        .catch(function () { /* the next tick tries again */ });
+    };
+    follow.addEventListener('change', function () {
+      if (follow.checked) { pull(); followTimer = window.setInterval(pull, 3000); }
+      else { window.clearInterval(followTimer); followTimer = null; }
+    });
+  }
+
   // --- status refresh ---
   var main = document.querySelector('main[data-refresh]');
   if (!main || !window.fetch) { return; }
