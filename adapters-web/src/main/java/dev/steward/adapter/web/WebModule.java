@@ -5,12 +5,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import dev.steward.adapter.web.api.ActivityRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
 import dev.steward.adapter.web.api.OpenApiRoutes;
 import dev.steward.adapter.web.api.PromptRoutes;
+import dev.steward.adapter.web.dashboard.ActivityPageRoutes;
 import dev.steward.adapter.web.dashboard.AssetRoutes;
 import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
 import dev.steward.adapter.web.dashboard.ClientListRoutes;
@@ -29,16 +31,17 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * <p>Binds: {@link WebSettings} (given), {@link WebServer} (eager singleton; bootstrap starts and stops it), the
  * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
  * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the
- * {@link RouteGroup} multibinder ({@code HealthRoutes}, {@link ClientRoutes}, {@link ModeRoutes}, {@link MspRoutes}, {@link PromptRoutes},
- * {@link DiagnosticsRoutes}, {@link OpenApiRoutes}; the dashboard's {@link ClientListRoutes},
- * {@link ClientDetailRoutes}, {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link AssetRoutes}).
+ * {@link RouteGroup} multibinder: {@code HealthRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
+ * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes};
+ * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
+ * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link AssetRoutes}.
  *
- * <p>Needs from other modules (bootstrap's {@code CoreModule}):
+ * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
  * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
- * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase}, and a
- * {@code java.time.Clock}.
+ * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
+ * {@code ListActivityUseCase}.
  */
 public final class WebModule extends AbstractModule {
 
@@ -63,10 +66,12 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);
         routes.addBinding().to(DiagnosticsRoutes.class);
+        routes.addBinding().to(ActivityRoutes.class);
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(ClientListRoutes.class);
         routes.addBinding().to(ClientDetailRoutes.class);
         routes.addBinding().to(DiagnosticsPageRoutes.class);
+        routes.addBinding().to(ActivityPageRoutes.class);
         routes.addBinding().to(SettingsRoutes.class);
         routes.addBinding().to(AssetRoutes.class);
     }

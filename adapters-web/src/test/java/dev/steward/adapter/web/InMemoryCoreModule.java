@@ -1,6 +1,7 @@
 package dev.steward.adapter.web;
 
 import com.google.inject.AbstractModule;
+import dev.steward.application.activity.ListActivityUseCase;
 import dev.steward.application.client.CreateClientUseCase;
 import dev.steward.application.client.DeleteClientUseCase;
 import dev.steward.application.client.GetClientUseCase;
@@ -43,5 +44,6 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(EditClientPromptUseCase.class).toInstance(core.editClientPrompt);
         bind(PreviewPromptUseCase.class).toInstance(core.preview);
         bind(GetDiagnosticsUseCase.class).toInstance(core.diagnostics);
+        bind(ListActivityUseCase.class).toInstance(core.activity);
     }
 }

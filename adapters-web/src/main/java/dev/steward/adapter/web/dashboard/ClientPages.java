@@ -135,7 +135,8 @@ final class ClientPages {
     }
 
     private static final List<Tab> TABS = List.of(new Tab("overview", "Overview", ""),
-            new Tab("prompt", "Prompt", "/prompt"), new Tab("diagnostics", "Diagnostics", "/diagnostics"));
+            new Tab("activity", "Activity", "/activity"), new Tab("prompt", "Prompt", "/prompt"),
+            new Tab("diagnostics", "Diagnostics", "/diagnostics"));
 
     static Html tabs(ClientJson c, String active) {
         return Html.of("""

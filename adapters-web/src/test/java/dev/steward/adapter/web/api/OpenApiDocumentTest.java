@@ -114,7 +114,9 @@ class OpenApiDocumentTest {
                 Map.entry("Diagnostics", DiagnosticsJson.class),
                 Map.entry("Health", DiagnosticsJson.HealthJson.class),
                 Map.entry("LogLine", DiagnosticsJson.LogLineJson.class),
-                Map.entry("ResourceUsage", DiagnosticsJson.UsageJson.class));
+                Map.entry("ResourceUsage", DiagnosticsJson.UsageJson.class),
+                Map.entry("Activity", ActivityJson.class),
+                Map.entry("ActivityPage", ActivityPageJson.class));
         schemas.forEach((name, type) -> {
             Set<String> documented = new TreeSet<>();
             document.path("components").path("schemas").path(name).path("properties").fieldNames()
