@@ -3,6 +3,8 @@ package dev.steward.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.steward.application.activity.ListActivityService;
+import dev.steward.application.activity.ListActivityUseCase;
 import dev.steward.application.agent.AgentGatewayService;
 import dev.steward.application.agent.AgentGatewayUseCase;
 import dev.steward.application.client.CreateClientService;
@@ -77,6 +79,7 @@ final class CoreModule extends AbstractModule {
         bind(ListMspsUseCase.class).to(ListMspsService.class);
         bind(AgentGatewayUseCase.class).to(AgentGatewayService.class);
         bind(GetDiagnosticsUseCase.class).to(GetDiagnosticsService.class);
+        bind(ListActivityUseCase.class).to(ListActivityService.class);
 
         bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
         bind(CommandValidator.class).in(Singleton.class);

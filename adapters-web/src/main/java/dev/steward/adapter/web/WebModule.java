@@ -6,11 +6,19 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.steward.adapter.web.agentgateway.AgentGatewayRoutes;
+import dev.steward.adapter.web.api.ActivityRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
+import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
 import dev.steward.adapter.web.api.OpenApiRoutes;
 import dev.steward.adapter.web.api.PromptRoutes;
+import dev.steward.adapter.web.dashboard.ActivityPageRoutes;
+import dev.steward.adapter.web.dashboard.AssetRoutes;
+import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
+import dev.steward.adapter.web.dashboard.ClientListRoutes;
+import dev.steward.adapter.web.dashboard.DiagnosticsPageRoutes;
+import dev.steward.adapter.web.dashboard.SettingsRoutes;
 import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.FirstMspCaller;
 import dev.steward.adapter.web.http.IdempotencyKeys;
@@ -24,15 +32,19 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * <p>Binds: {@link WebSettings} (given), {@link WebServer} (eager singleton; bootstrap starts and stops it), the
  * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
  * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the
- * {@link RouteGroup} multibinder ({@code HealthRoutes}, {@link ClientRoutes}, {@link ModeRoutes}, {@link MspRoutes}, {@link PromptRoutes},
- * {@link OpenApiRoutes}, {@link AgentGatewayRoutes}).
+ * {@link RouteGroup} multibinder: {@code HealthRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
+ * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes};
+ * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
+ * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link AssetRoutes};
+ * the agent API's {@link AgentGatewayRoutes}.
  *
- * <p>Needs from other modules (bootstrap's {@code CoreModule}):
+ * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
  * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
- * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code AgentGatewayUseCase}, and a
- * {@code java.time.Clock}.
+ * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
+ * {@code ListActivityUseCase},
+ * {@code AgentGatewayUseCase} and a {@code java.time.Clock}.
  */
 public final class WebModule extends AbstractModule {
 
@@ -56,8 +68,16 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);
+        routes.addBinding().to(DiagnosticsRoutes.class);
+        routes.addBinding().to(ActivityRoutes.class);
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(AgentGatewayRoutes.class);
+        routes.addBinding().to(ClientListRoutes.class);
+        routes.addBinding().to(ClientDetailRoutes.class);
+        routes.addBinding().to(DiagnosticsPageRoutes.class);
+        routes.addBinding().to(ActivityPageRoutes.class);
+        routes.addBinding().to(SettingsRoutes.class);
+        routes.addBinding().to(AssetRoutes.class);
     }
 
     @Provides

@@ -2,8 +2,11 @@ package dev.steward.adapter.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.adapter.web.http.RouteGroup;
+import dev.steward.adapter.web.dashboard.ErrorPage;
+import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import jakarta.inject.Inject;
@@ -40,14 +43,24 @@ public final class WebServer implements AutoCloseable {
                 config.startup.showJavalinBanner = false;
                 config.http.maxRequestSize = settings.maxRequestBytes();
                 config.jsonMapper(new JavalinJackson(json, true));
-                config.routes.exception(Exception.class, problems::handle);
+                config.routes.exception(Exception.class, this::handle);
                 // Javalin pre-registers its own text/plain handler for these (unknown route, body too large, ...)
-                config.routes.exception(HttpResponseException.class, problems::handle);
+                config.routes.exception(HttpResponseException.class, this::handle);
                 config.events.handlerAdded(route -> registered.add(route.getHttpMethod() + " " + route.getPath()));
                 routes.forEach(group -> group.register(config));
             }).start(settings.host(), settings.port());
         }
         return this;
+    }
+
+    /** Browsers navigating the dashboard get an HTML error page; everyone else the problem JSON. */
+    private void handle(Exception error, Context ctx) {
+        Problem problem = problems.toProblem(error, ctx);
+        if (ErrorPage.wanted(ctx)) {
+            ErrorPage.write(ctx, problem);
+        } else {
+            problems.write(ctx, problem);
+        }
     }
 
     /** Every registered route as {@code "METHOD /path/{param}"}, in registration order (for checks and docs). */

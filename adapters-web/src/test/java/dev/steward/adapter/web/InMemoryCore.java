@@ -10,6 +10,9 @@ import dev.steward.application.client.GetClientService;
 import dev.steward.application.client.ListClientsService;
 import dev.steward.application.client.ListStatusHistoryService;
 import dev.steward.application.client.RetryProvisioningService;
+import dev.steward.application.activity.ListActivityService;
+import dev.steward.application.diagnostics.GetDiagnosticsService;
+import dev.steward.application.inmemory.InMemoryActivityLog;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
@@ -67,6 +70,9 @@ public final class InMemoryCore implements AutoCloseable {
     public final EditClientPromptService editClientPrompt = new EditClientPromptService(validator, clients, msps,
             clock, unitOfWork);
     public final PreviewPromptService preview = new PreviewPromptService(clients, msps);
+    public final GetDiagnosticsService diagnostics = new GetDiagnosticsService(clients, runtime, agentCheckIns, clock);
+    public final InMemoryActivityLog activityLog = new InMemoryActivityLog();
+    public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
 
     public Msp registerMsp(String name) {
         return registerMsp.register(new RegisterMspCommand(name));

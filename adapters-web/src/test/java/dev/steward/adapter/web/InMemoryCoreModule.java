@@ -2,12 +2,14 @@ package dev.steward.adapter.web;
 
 import com.google.inject.AbstractModule;
 import dev.steward.application.agent.AgentGatewayUseCase;
+import dev.steward.application.activity.ListActivityUseCase;
 import dev.steward.application.client.CreateClientUseCase;
 import dev.steward.application.client.DeleteClientUseCase;
 import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.client.RetryProvisioningUseCase;
+import dev.steward.application.diagnostics.GetDiagnosticsUseCase;
 import dev.steward.application.mode.ChangeDefaultModeUseCase;
 import dev.steward.application.mode.ChangeOperatingModeUseCase;
 import dev.steward.application.msp.GetMspUseCase;
@@ -43,5 +45,7 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(EditClientPromptUseCase.class).toInstance(core.editClientPrompt);
         bind(PreviewPromptUseCase.class).toInstance(core.preview);
         bind(AgentGatewayUseCase.class).toInstance(core.agentGateway);
+        bind(GetDiagnosticsUseCase.class).toInstance(core.diagnostics);
+        bind(ListActivityUseCase.class).toInstance(core.activity);
     }
 }

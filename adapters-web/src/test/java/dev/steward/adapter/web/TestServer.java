@@ -69,6 +69,21 @@ public final class TestServer implements AutoCloseable {
         return send(jsonRequest(path, json).method("DELETE", BodyPublishers.ofString(json)), headers);
     }
 
+    /** A browser form post ({@code application/x-www-form-urlencoded}), asking for HTML. */
+    public HttpResponse<String> form(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(BodyPublishers.ofString(body)));
+    }
+
+    /** A browser page load. */
+    public HttpResponse<String> page(String path) {
+        return get(path, "Accept", "text/html");
+    }
+
     /** Any method and body, with exactly the headers given (no implicit Content-Type). */
     public HttpResponse<String> raw(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
         return send(HttpRequest.newBuilder(uri(path)).method(method, body), headers);

@@ -44,11 +44,6 @@ public final class ProblemMapper {
         this.json = json;
     }
 
-    /** Javalin exception handler: registered once for {@link Exception}. */
-    public void handle(Exception error, Context ctx) {
-        write(ctx, toProblem(error, ctx));
-    }
-
     /** Writes {@code problem} as the response. */
     public void write(Context ctx, Problem problem) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -72,7 +67,8 @@ public final class ProblemMapper {
         ctx.status(problem.status()).contentType(CONTENT_TYPE).result(bytes);
     }
 
-    Problem toProblem(Throwable error, Context ctx) {
+    /** The problem an error stands for (an unexpected one is logged here, with the reference it is given). */
+    public Problem toProblem(Throwable error, Context ctx) {
         return switch (error) {
             case DomainException e -> fromDomain(e);
             case ApplicationException e -> fromApplication(e, ctx);

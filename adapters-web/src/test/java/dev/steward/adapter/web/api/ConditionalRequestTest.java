@@ -4,27 +4,19 @@ import static dev.steward.adapter.web.TestServer.json;
 import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.adapter.web.ServerPerTest;
 import dev.steward.adapter.web.TestServer;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** ETag / If-None-Match on the list and the detail, so polling unchanged data costs a 304. */
-class ConditionalRequestTest {
-
-    private TestServer server;
+class ConditionalRequestTest extends ServerPerTest {
 
     @BeforeEach
-    void start() {
-        server = TestServer.start();
+    void createAcme() {
         server.createClient("Acme", "acme");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private static String etag(HttpResponse<String> response) {

@@ -4,6 +4,7 @@ import static dev.steward.adapter.web.TestServer.json;
 import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.adapter.web.ServerPerTest;
 import dev.steward.adapter.web.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -13,24 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A POST retried with the same Idempotency-Key never creates a second client and gets the first answer again. */
-class IdempotentCreateTest {
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class IdempotentCreateTest extends ServerPerTest {
 
     private HttpResponse<String> create(String key, String name, String slug) {
         return server.post("/api/v1/clients", json(Map.of("name", name, "slug", slug)), "Idempotency-Key", key);

@@ -5,26 +5,13 @@ import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.adapter.web.ServerPerTest;
 import dev.steward.adapter.web.TestServer;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MspApiTest {
-
-    private TestServer server;
-
-    @BeforeEach
-    void start() {
-        server = TestServer.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class MspApiTest extends ServerPerTest {
 
     @Test
     void showsTheCallersMspSettings() {

@@ -110,7 +110,13 @@ class OpenApiDocumentTest {
                 Map.entry("ClientPrompt", ClientPromptJson.class),
                 Map.entry("ComposedPrompt", ComposedPromptJson.class),
                 Map.entry("Msp", MspJson.class),
-                Map.entry("DefaultMode", DefaultModeJson.class));
+                Map.entry("DefaultMode", DefaultModeJson.class),
+                Map.entry("Diagnostics", DiagnosticsJson.class),
+                Map.entry("Health", DiagnosticsJson.HealthJson.class),
+                Map.entry("LogLine", DiagnosticsJson.LogLineJson.class),
+                Map.entry("ResourceUsage", DiagnosticsJson.UsageJson.class),
+                Map.entry("Activity", ActivityJson.class),
+                Map.entry("ActivityPage", ActivityPageJson.class));
         schemas.forEach((name, type) -> {
             Set<String> documented = new TreeSet<>();
             document.path("components").path("schemas").path(name).path("properties").fieldNames()
