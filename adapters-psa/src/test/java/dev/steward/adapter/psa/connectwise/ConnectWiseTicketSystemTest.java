@@ -1,0 +1,220 @@
+package dev.steward.adapter.psa.connectwise;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.steward.adapter.psa.common.HttpSettings;
+import dev.steward.adapter.psa.common.Json;
+import dev.steward.adapter.psa.common.PsaHttp;
+import dev.steward.adapter.psa.common.RecordingSleeper;
+import dev.steward.adapter.psa.common.Secret;
+import dev.steward.application.port.PsaTicket;
+import dev.steward.application.port.TicketSystem;
+import dev.steward.application.problem.PortFailure;
+import dev.steward.application.testkit.TicketSystemContract;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ConnectWiseTicketSystemTest extends TicketSystemContract {
+
+    private static final FakeConnectWise FAKE = new FakeConnectWise();
+
+    @RegisterExtension
+    static final WireMockExtension WIREMOCK = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
+
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private ConnectWiseTicketSystem system;
+
+    @BeforeEach
+    void stubTheApi() {
+        WIREMOCK.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FAKE.getName())));
+        system = systemWith(FakeConnectWise.PRIVATE_KEY);
+    }
+
+    private ConnectWiseTicketSystem systemWith(String privateKey) {
+        ConnectWiseSettings settings = new ConnectWiseSettings(
+                URI.create(WIREMOCK.baseUrl() + FakeConnectWise.PREFIX), FakeConnectWise.COMPANY,
+                FakeConnectWise.PUBLIC_KEY, Secret.of("privateKey", privateKey),
+                Secret.of("clientId", FakeConnectWise.CLIENT_ID), 2, Optional.empty(),
+                new HttpSettings(Duration.ofMillis(1500), 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        return new ConnectWiseTicketSystem(settings, PsaHttp.defaultClient(), sleeper);
+    }
+
+    @Override
+    protected TicketSystem system() {
+        return system;
+    }
+
+    @Override
+    protected String seed(TicketSeed ticket) {
+        return FAKE.seed(ticket);
+    }
+
+    private String aTicket() {
+        return FAKE.seed(new TicketSeed(uniqueCompany(), "Outlook keeps asking for password", "Since this morning",
+                "dana@contoso.example", base(), false));
+    }
+
+    private List<Request> requestsTo(String pathPart) {
+        return FAKE.requests().stream().filter(r -> r.getUrl().contains(pathPart)).toList();
+    }
+
+    @Test
+    void sendsBasicAuthOfCompanyPlusPublicKeyAndTheClientIdHeader() {
+        String id = aTicket();
+        system.ticket(id);
+
+        Request last = requestsTo("service/tickets/" + id).getLast();
+        assertThat(last.getHeader("Authorization")).isEqualTo("Basic YWNtZW1zcCtwdWJrZXk6cHJpdmtleQ==");
+        assertThat(last.getHeader("clientId")).isEqualTo(FakeConnectWise.CLIENT_ID);
+        assertThat(last.getHeader("Accept")).startsWith("application/vnd.connectwise.com+json");
+    }
+
+    @Test
+    void anInternalNoteSetsOnlyTheInternalAnalysisFlagAndNotifiesNobody() {
+        String id = aTicket();
+        system.addInternalNote(id, "Diagnosis: stale token");
+
+        var body = Json.parse("test", requestsTo("service/tickets/" + id + "/notes").getLast().getBodyAsString());
+        assertThat(body.get("internalAnalysisFlag").asBoolean()).isTrue();
+        assertThat(body.get("detailDescriptionFlag").asBoolean()).isFalse();
+        assertThat(body.get("resolutionFlag").asBoolean()).isFalse();
+        assertThat(body.get("processNotifications").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aReplyIsADiscussionNoteThatNotifiesTheContact() {
+        String id = aTicket();
+        system.addReply(id, "Please sign in again.");
+
+        var body = Json.parse("test", requestsTo("service/tickets/" + id + "/notes").getLast().getBodyAsString());
+        assertThat(body.get("detailDescriptionFlag").asBoolean()).isTrue();
+        assertThat(body.get("internalAnalysisFlag").asBoolean()).isFalse();
+        assertThat(body.get("processNotifications").asBoolean()).isTrue();
+    }
+
+    @Test
+    void pollingReadsEveryPageAndResendsTheConditionsOnEach() {
+        String company = uniqueCompany();
+        Instant since = Instant.parse("2030-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            FAKE.seed(new TicketSeed(company, "ticket " + i, "", "x@y.example", since.plusSeconds(i), false));
+        }
+        int before = requestsTo("service/tickets?").size();
+
+        List<PsaTicket> found = system.newTickets(since);
+
+        assertThat(found).filteredOn(t -> t.companyId().equals(company)).hasSize(5);
+        List<Request> pages = requestsTo("service/tickets?").subList(before, requestsTo("service/tickets?").size());
+        assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(pages).extracting(r -> r.queryParameter("conditions").firstValue()).containsOnly(
+                "closedFlag=false and _info/dateEntered>=[2030-01-01T00:00:00Z]");
+        assertThat(pages).extracting(r -> r.queryParameter("page").firstValue()).startsWith("1", "2", "3");
+    }
+
+    @Test
+    void rejectedCredentialsAreAPermanentFailureThatDoesNotShowTheKey() {
+        String id = aTicket();
+        assertThatThrownBy(() -> systemWith("wrong-private-key").ticket(id))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("HTTP 401").hasMessageNotContaining("wrong-private-key");
+    }
+
+    @Test
+    void aThrottledCallWaitsRetryAfterSecondsAndSucceeds() {
+        String id = aTicket();
+        WIREMOCK.stubFor(get(urlPathMatching(".*/service/tickets/" + id)).atPriority(1)
+                .inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
+                        .withBody("{\"code\":\"TooManyRequests\",\"message\":\"volume too high\"}"))
+                .willSetStateTo("served"));
+
+        assertThat(system.ticket(id).id()).isEqualTo(id);
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void throttlingBeyondTheLastAttemptIsARetryableFailure() {
+        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+
+        assertThatThrownBy(() -> system.ticket("51001"))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
+                .hasMessageContaining("429");
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void throttlingWithoutRetryAfterBacksOffExponentially() {
+        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
+                .willReturn(aResponse().withStatus(429)));
+
+        assertThatThrownBy(() -> system.ticket("51001")).isInstanceOf(PortFailure.class);
+        assertThat(sleeper.waits()).hasSize(2);
+        assertThat(sleeper.waits().get(0)).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1500));
+        assertThat(sleeper.waits().get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aServerErrorIsRetryableAndCarriesTheVendorMessage() {
+        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
+                .willReturn(aResponse().withStatus(500)
+                        .withBody("{\"code\":\"InternalServerError\",\"message\":\"database timeout\"}")));
+
+        assertThatThrownBy(() -> system.ticket("51001"))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
+                .hasMessageContaining("HTTP 500").hasMessageContaining("database timeout");
+    }
+
+    @Test
+    void aSlowAnswerTimesOutAsARetryableFailure() {
+        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(4_000)));
+
+        assertThatThrownBy(() -> system.ticket("51001"))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
+                .hasMessageContaining("did not answer");
+    }
+
+    @Test
+    void malformedJsonIsAPermanentFailure() {
+        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withBody("{\"id\": 51001, \"summary\": ")));
+
+        assertThatThrownBy(() -> system.ticket("51001"))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void aValidationErrorIsPermanentWithTheVendorMessage() {
+        WIREMOCK.stubFor(any(urlPathMatching(".*/notes")).atPriority(1).willReturn(aResponse().withStatus(400)
+                .withBody("{\"code\":\"InvalidObject\",\"message\":\"note object is invalid\",\"errors\":[]}")));
+
+        assertThatThrownBy(() -> system.addInternalNote(aTicket(), "x"))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("note object is invalid");
+    }
+
+    @Test
+    void settingsNeverPrintTheSecrets() {
+        assertThat(system.toString()).doesNotContain(FakeConnectWise.PRIVATE_KEY);
+        assertThat(Secret.of("k", "s3cr3t").toString()).doesNotContain("s3cr3t");
+    }
+}
