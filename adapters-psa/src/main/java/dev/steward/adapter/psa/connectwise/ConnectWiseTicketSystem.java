@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.adapter.psa.common.Json;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.Sleeper;
+import dev.steward.adapter.psa.common.TicketIds;
 import dev.steward.application.port.PsaCapability;
 import dev.steward.application.port.PsaNote;
 import dev.steward.application.port.PsaNote.Visibility;
@@ -79,7 +80,7 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
 
     @Override
     public PsaTicket ticket(String ticketId) {
-        JsonNode node = http.json(get(url("service/tickets/" + id(ticketId))), ticketNotFound(ticketId));
+        JsonNode node = http.json(get(url("service/tickets/" + TicketIds.numeric(ticketId))), TicketIds.notFound(ticketId));
         String description = noteNodes(ticketId).stream().filter(n -> Json.flag(n, "detailDescriptionFlag"))
                 .findFirst().flatMap(n -> Json.text(n, "text")).orElse("");
         return toTicket(node, description);
@@ -107,7 +108,7 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
 
     @Override
     public void updateStatus(String ticketId, String statusLabel) {
-        JsonNode ticket = http.json(get(url("service/tickets/" + id(ticketId))), ticketNotFound(ticketId));
+        JsonNode ticket = http.json(get(url("service/tickets/" + TicketIds.numeric(ticketId))), TicketIds.notFound(ticketId));
         String board = Json.required(KIND, ticket, "board", "id");
         JsonNode statuses = http.json(get(url("service/boards/" + board + "/statuses?pageSize=1000")));
         String statusId = stream(statuses)
@@ -117,9 +118,9 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
         ArrayNode patch = Json.MAPPER.createArrayNode();
         ObjectNode op = patch.addObject().put("op", "replace").put("path", "status");
         op.putObject("value").put("id", Long.parseLong(statusId));
-        http.json(authorized(http.request(url("service/tickets/" + id(ticketId))))
+        http.json(authorized(http.request(url("service/tickets/" + TicketIds.numeric(ticketId))))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(Json.write(patch))).build(),
-                ticketNotFound(ticketId));
+                TicketIds.notFound(ticketId));
     }
 
     private PsaNote postNote(String ticketId, String text, String flag, boolean notify) {
@@ -128,14 +129,14 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
                 .put("internalAnalysisFlag", flag.equals("internalAnalysisFlag"))
                 .put("resolutionFlag", false)
                 .put("processNotifications", notify);
-        JsonNode saved = http.json(authorized(http.request(url("service/tickets/" + id(ticketId) + "/notes")))
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), ticketNotFound(ticketId));
+        JsonNode saved = http.json(authorized(http.request(url("service/tickets/" + TicketIds.numeric(ticketId) + "/notes")))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), TicketIds.notFound(ticketId));
         return toNote(saved, ticketId);
     }
 
     private List<JsonNode> noteNodes(String ticketId) {
-        return pages("service/tickets/" + id(ticketId) + "/notes", "orderBy=" + encode("id asc"),
-                Optional.of(ticketNotFound(ticketId)));
+        return pages("service/tickets/" + TicketIds.numeric(ticketId) + "/notes", "orderBy=" + encode("id asc"),
+                Optional.of(TicketIds.notFound(ticketId)));
     }
 
     /** Every element of every page of a list, conditions and order re-sent on each page. */
@@ -193,17 +194,7 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
         return settings.apiBase().resolve(pathAndQuery);
     }
 
-    private static Supplier<NotFound> ticketNotFound(String ticketId) {
-        return () -> new NotFound("ticket", ticketId);
-    }
 
-    /** Ticket ids are numbers in CW; anything else cannot name a ticket (and must not reach the URL). */
-    private static String id(String ticketId) {
-        if (ticketId == null || !ticketId.matches("[0-9]{1,18}")) {
-            throw new NotFound("ticket", String.valueOf(ticketId));
-        }
-        return ticketId;
-    }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

@@ -3,7 +3,6 @@ package dev.steward.adapter.psa.connectwise;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import dev.steward.adapter.psa.common.HttpSettings;
 import dev.steward.adapter.psa.common.Json;
+import dev.steward.adapter.psa.common.PsaFailureContract;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.RecordingSleeper;
 import dev.steward.adapter.psa.common.Secret;
@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -136,80 +137,33 @@ class ConnectWiseTicketSystemTest extends TicketSystemContract {
                 .hasMessageContaining("HTTP 401").hasMessageNotContaining("wrong-private-key");
     }
 
-    @Test
-    void aThrottledCallWaitsRetryAfterSecondsAndSucceeds() {
-        String id = aTicket();
-        WIREMOCK.stubFor(get(urlPathMatching(".*/service/tickets/" + id)).atPriority(1)
-                .inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
-                        .withBody("{\"code\":\"TooManyRequests\",\"message\":\"volume too high\"}"))
-                .willSetStateTo("served"));
+    @Nested
+    class WhenTheApiMisbehaves extends PsaFailureContract {
 
-        assertThat(system.ticket(id).id()).isEqualTo(id);
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(7));
-    }
+        @Override
+        protected TicketSystem system() {
+            return system;
+        }
 
-    @Test
-    void throttlingBeyondTheLastAttemptIsARetryableFailure() {
-        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        @Override
+        protected String aTicket() {
+            return ConnectWiseTicketSystemTest.this.aTicket();
+        }
 
-        assertThatThrownBy(() -> system.ticket("51001"))
-                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
-                .hasMessageContaining("429");
-        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
-    }
+        @Override
+        protected WireMockExtension wiremock() {
+            return WIREMOCK;
+        }
 
-    @Test
-    void throttlingWithoutRetryAfterBacksOffExponentially() {
-        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
-                .willReturn(aResponse().withStatus(429)));
+        @Override
+        protected RecordingSleeper sleeper() {
+            return sleeper;
+        }
 
-        assertThatThrownBy(() -> system.ticket("51001")).isInstanceOf(PortFailure.class);
-        assertThat(sleeper.waits()).hasSize(2);
-        assertThat(sleeper.waits().get(0)).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1500));
-        assertThat(sleeper.waits().get(1)).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(3));
-    }
-
-    @Test
-    void aServerErrorIsRetryableAndCarriesTheVendorMessage() {
-        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
-                .willReturn(aResponse().withStatus(500)
-                        .withBody("{\"code\":\"InternalServerError\",\"message\":\"database timeout\"}")));
-
-        assertThatThrownBy(() -> system.ticket("51001"))
-                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
-                .hasMessageContaining("HTTP 500").hasMessageContaining("database timeout");
-    }
-
-    @Test
-    void aSlowAnswerTimesOutAsARetryableFailure() {
-        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withBody("{}").withFixedDelay(4_000)));
-
-        assertThatThrownBy(() -> system.ticket("51001"))
-                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
-                .hasMessageContaining("did not answer");
-    }
-
-    @Test
-    void malformedJsonIsAPermanentFailure() {
-        WIREMOCK.stubFor(any(urlPathMatching(".*/service/tickets/.*")).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withBody("{\"id\": 51001, \"summary\": ")));
-
-        assertThatThrownBy(() -> system.ticket("51001"))
-                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
-                .hasMessageContaining("malformed JSON");
-    }
-
-    @Test
-    void aValidationErrorIsPermanentWithTheVendorMessage() {
-        WIREMOCK.stubFor(any(urlPathMatching(".*/notes")).atPriority(1).willReturn(aResponse().withStatus(400)
-                .withBody("{\"code\":\"InvalidObject\",\"message\":\"note object is invalid\",\"errors\":[]}")));
-
-        assertThatThrownBy(() -> system.addInternalNote(aTicket(), "x"))
-                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
-                .hasMessageContaining("note object is invalid");
+        @Override
+        protected UrlPattern ticketUrls() {
+            return urlPathMatching(FakeConnectWise.PREFIX + "service/tickets/.*");
+        }
     }
 
     @Test
