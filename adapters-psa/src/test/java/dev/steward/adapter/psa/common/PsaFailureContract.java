@@ -11,26 +11,44 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.application.problem.PortFailure;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
  * How every PSA adapter here turns HTTP trouble into {@link PortFailure} at its edge. Adapter tests run it as a
- * {@code @Nested} class against their stub; the system under test must be built with a request timeout of at most
- * 2 s, three attempts, a first back-off of 1 s and the test's {@link #sleeper()}.
+ * {@code @Nested} class against their stub.
  */
 public abstract class PsaFailureContract {
 
-    protected abstract TicketSystem system();
+    /** What the failures are injected into. */
+    public record Target(Supplier<TicketSystem> system, Supplier<TicketSystem> impatientSystem,
+                         Supplier<String> aTicket, WireMockExtension wiremock, RecordingSleeper sleeper,
+                         UrlPattern ticketUrls) {}
 
-    /** Opens a ticket in the stub and returns its id. */
-    protected abstract String aTicket();
+    /**
+     * The system under test, the same with a request timeout of at most 500 ms ({@code impatientSystem}); both with
+     * three attempts, a first back-off of 1 s and {@code sleeper}. {@code ticketUrls} are the API's ticket URLs (not login or zone endpoints). */
+    protected abstract Target target();
 
-    protected abstract WireMockExtension wiremock();
+    private TicketSystem system() {
+        return target().system().get();
+    }
 
-    protected abstract RecordingSleeper sleeper();
+    private String aTicket() {
+        return target().aTicket().get();
+    }
 
-    /** The API's ticket URLs (not the login or zone endpoints), where failures are injected. */
-    protected abstract UrlPattern ticketUrls();
+    private WireMockExtension wiremock() {
+        return target().wiremock();
+    }
+
+    private RecordingSleeper sleeper() {
+        return target().sleeper();
+    }
+
+    private UrlPattern ticketUrls() {
+        return target().ticketUrls();
+    }
 
     private void inject(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
         wiremock().stubFor(any(ticketUrls()).atPriority(1).willReturn(response));
@@ -84,9 +102,9 @@ public abstract class PsaFailureContract {
     @Test
     void aSlowAnswerTimesOutAsARetryableFailure() {
         String id = aTicket();
-        inject(aResponse().withStatus(200).withBody("{}").withFixedDelay(4_000));
+        inject(aResponse().withStatus(200).withBody("{}").withFixedDelay(2_000));
 
-        assertThatThrownBy(() -> system().ticket(id))
+        assertThatThrownBy(() -> target().impatientSystem().get().ticket(id))
                 .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
                 .hasMessageContaining("did not answer");
     }

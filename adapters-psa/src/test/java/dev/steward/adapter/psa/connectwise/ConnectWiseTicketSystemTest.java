@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import dev.steward.adapter.psa.common.HttpSettings;
 import dev.steward.adapter.psa.common.Json;
 import dev.steward.adapter.psa.common.PsaFailureContract;
@@ -49,11 +48,15 @@ class ConnectWiseTicketSystemTest extends TicketSystemContract {
     }
 
     private ConnectWiseTicketSystem systemWith(String privateKey) {
+        return systemWith(privateKey, Duration.ofSeconds(10));
+    }
+
+    private ConnectWiseTicketSystem systemWith(String privateKey, Duration timeout) {
         ConnectWiseSettings settings = new ConnectWiseSettings(
                 URI.create(WIREMOCK.baseUrl() + FakeConnectWise.PREFIX), FakeConnectWise.COMPANY,
                 FakeConnectWise.PUBLIC_KEY, Secret.of("privateKey", privateKey),
                 Secret.of("clientId", FakeConnectWise.CLIENT_ID), 2, Optional.empty(),
-                new HttpSettings(Duration.ofMillis(1500), 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
+                new HttpSettings(timeout, 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
         return new ConnectWiseTicketSystem(settings, PsaHttp.defaultClient(), sleeper);
     }
 
@@ -139,36 +142,11 @@ class ConnectWiseTicketSystemTest extends TicketSystemContract {
 
     @Nested
     class WhenTheApiMisbehaves extends PsaFailureContract {
-
         @Override
-        protected TicketSystem system() {
-            return system;
+        protected Target target() {
+            return new Target(() -> system, () -> systemWith(FakeConnectWise.PRIVATE_KEY, Duration.ofMillis(300)),
+                    ConnectWiseTicketSystemTest.this::aTicket, WIREMOCK, sleeper,
+                    urlPathMatching(FakeConnectWise.PREFIX + "service/tickets/.*"));
         }
-
-        @Override
-        protected String aTicket() {
-            return ConnectWiseTicketSystemTest.this.aTicket();
-        }
-
-        @Override
-        protected WireMockExtension wiremock() {
-            return WIREMOCK;
-        }
-
-        @Override
-        protected RecordingSleeper sleeper() {
-            return sleeper;
-        }
-
-        @Override
-        protected UrlPattern ticketUrls() {
-            return urlPathMatching(FakeConnectWise.PREFIX + "service/tickets/.*");
-        }
-    }
-
-    @Test
-    void settingsNeverPrintTheSecrets() {
-        assertThat(system.toString()).doesNotContain(FakeConnectWise.PRIVATE_KEY);
-        assertThat(Secret.of("k", "s3cr3t").toString()).doesNotContain("s3cr3t");
     }
 }

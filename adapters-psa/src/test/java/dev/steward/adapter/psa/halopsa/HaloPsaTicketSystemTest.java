@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import dev.steward.adapter.psa.common.HttpSettings;
 import dev.steward.adapter.psa.common.Json;
 import dev.steward.adapter.psa.common.PsaFailureContract;
@@ -50,12 +49,16 @@ class HaloPsaTicketSystemTest extends TicketSystemContract {
     }
 
     private HaloPsaTicketSystem systemWith(String clientSecret) {
+        return systemWith(clientSecret, Duration.ofSeconds(10));
+    }
+
+    private HaloPsaTicketSystem systemWith(String clientSecret, Duration timeout) {
         URI root = URI.create(WIREMOCK.baseUrl() + "/");
         HaloPsaSettings settings = new HaloPsaSettings(root.resolve("api/"),
                 root.resolve("auth/token?tenant=" + FakeHaloPsa.TENANT), FakeHaloPsa.CLIENT_ID,
                 Secret.of("clientSecret", clientSecret), "all", 2, FakeHaloPsa.PRIVATE_OUTCOME,
                 FakeHaloPsa.EMAIL_OUTCOME,
-                new HttpSettings(Duration.ofMillis(1500), 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
+                new HttpSettings(timeout, 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
         return new HaloPsaTicketSystem(settings, clock, PsaHttp.defaultClient(), sleeper);
     }
 
@@ -139,30 +142,11 @@ class HaloPsaTicketSystemTest extends TicketSystemContract {
 
     @Nested
     class WhenTheApiMisbehaves extends PsaFailureContract {
-
         @Override
-        protected TicketSystem system() {
-            return system;
-        }
-
-        @Override
-        protected String aTicket() {
-            return HaloPsaTicketSystemTest.this.aTicket();
-        }
-
-        @Override
-        protected WireMockExtension wiremock() {
-            return WIREMOCK;
-        }
-
-        @Override
-        protected RecordingSleeper sleeper() {
-            return sleeper;
-        }
-
-        @Override
-        protected UrlPattern ticketUrls() {
-            return urlPathMatching("/api/(Tickets|Actions).*");
+        protected Target target() {
+            return new Target(() -> system, () -> systemWith(FakeHaloPsa.CLIENT_SECRET, Duration.ofMillis(300)),
+                    HaloPsaTicketSystemTest.this::aTicket, WIREMOCK, sleeper,
+                    urlPathMatching("/api/(Tickets|Actions).*"));
         }
     }
 }
