@@ -53,6 +53,10 @@ final class FakeHaloPsa extends FakePsaApi {
         return "fake-halopsa";
     }
 
+    synchronized List<ObjectNode> actionsOf(long ticket) {
+        return List.copyOf(actions.get(ticket));
+    }
+
     synchronized int tokensIssued() {
         return tokensIssued;
     }
