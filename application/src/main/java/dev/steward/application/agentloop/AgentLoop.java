@@ -1,6 +1,8 @@
 package dev.steward.application.agentloop;
 
 import dev.steward.application.port.ActivityLog;
+import dev.steward.application.port.ApprovalRepository;
+import dev.steward.application.port.PsaCapability;
 import dev.steward.application.port.AgentRequest;
 import dev.steward.application.port.IdGenerator;
 import dev.steward.application.port.PlannedAction;
@@ -11,6 +13,10 @@ import dev.steward.application.port.ReasoningContext;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.application.port.TranscriptItem;
 import dev.steward.domain.activity.ActivityKind;
+import dev.steward.domain.activity.ActivityOutcome;
+import dev.steward.domain.activity.RedactedArguments;
+import dev.steward.domain.approval.ApprovalRequest;
+import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.prompt.ComposedPrompt;
 import jakarta.inject.Inject;
@@ -19,6 +25,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One session's diagnosis: request → reasoner steps (every tool call through the {@link ToolGateway}) → exactly one
@@ -48,11 +55,26 @@ public final class AgentLoop {
         }
     }
 
+    /** What carrying out a plan did: the calls made, the approvals it waits for, the reply (when nothing waits). */
+    public record Execution(List<TranscriptItem> calls, List<ApprovalRequest> pending, Optional<PsaNote> reply) {
+        public Execution {
+            calls = List.copyOf(calls);
+            pending = List.copyOf(pending);
+            Objects.requireNonNull(reply, "reply");
+        }
+    }
+
+    private final ApprovalRepository approvals;
+    private final IdGenerator ids;
+
     @Inject
-    public AgentLoop(Reasoner reasoner, ToolGateway gateway, ActivityLog activity, IdGenerator ids, Clock clock) {
+    public AgentLoop(Reasoner reasoner, ToolGateway gateway, ActivityLog activity, ApprovalRepository approvals,
+                     IdGenerator ids, Clock clock) {
         this.reasoner = reasoner;
         this.gateway = gateway;
         this.activity = activity;
+        this.approvals = approvals;
+        this.ids = ids;
         this.lines = new ActivityLines(ids);
         this.clock = clock;
     }
@@ -83,6 +105,49 @@ public final class AgentLoop {
         PsaNote note = psa.addInternalNote(scope.ticket(), text);
         activity.append(lines.transcript(scope, ActivityKind.NOTE, text, clock.instant()));
         return new Diagnosis(finish.diagnosis(), finish.plan(), transcript, note);
+    }
+
+    /**
+     * Execute mode, after the note: each planned action goes through the gateway under the session's mode. Tools
+     * whose policy is auto run; each one that needs approval is raised as an {@link ApprovalRequest} and posted as an
+     * approval comment on the ticket (when the PSA can), and then nobody is answered yet. When nothing waits, the
+     * requester gets one reply saying what was done (and that a technician follows up on anything that failed).
+     */
+    public Execution carryOut(SessionScope scope, Diagnosis diagnosis, TicketSystem psa) {
+        if (scope.mode() != EffectiveMode.EXECUTE) {
+            throw new IllegalArgumentException("only an execute-mode session carries out its plan");
+        }
+        List<TranscriptItem> calls = new ArrayList<>();
+        List<ApprovalRequest> pending = new ArrayList<>();
+        String planText = diagnosis.note().text();
+        for (PlannedAction action : diagnosis.plan()) {
+            TranscriptItem item = gateway.call(scope, ToolGateway.Phase.EXECUTION, action.tool(), action.arguments());
+            calls.add(item);
+            if (item.outcome() == ActivityOutcome.AWAITING_APPROVAL) {
+                pending.add(raiseApproval(scope, action, planText, psa));
+            }
+        }
+        if (!pending.isEmpty()) {
+            return new Execution(calls, pending, Optional.empty());
+        }
+        String text = ReplyText.render(diagnosis.plan(), calls);
+        PsaNote reply = psa.addReply(scope.ticket(), text);
+        activity.append(lines.transcript(scope, ActivityKind.REPLY, text, clock.instant()));
+        return new Execution(calls, List.of(), Optional.of(reply));
+    }
+
+    private ApprovalRequest raiseApproval(SessionScope scope, PlannedAction action, String planText, TicketSystem psa) {
+        ApprovalRequest request = ApprovalRequest.raise(ids.next(), scope.msp(), scope.client(), scope.session(),
+                scope.ticket(), action.tool(), RedactedArguments.of(action.arguments()), planText, clock.instant());
+        approvals.add(request);
+        String text = "Approval needed: " + action.tool() + PlanNote.arguments(action.arguments())
+                + (action.reason().isBlank() ? "" : " - " + action.reason().strip())
+                + "\nApprove or deny it in Steward (request " + request.id() + ").";
+        if (psa.capabilities().contains(PsaCapability.APPROVAL_COMMENTS)) {
+            psa.addApprovalRequest(scope.ticket(), text);
+        }
+        activity.append(lines.transcript(scope, ActivityKind.APPROVAL, text, clock.instant()));
+        return request;
     }
 
     /** The reasoner's step; a failure or a missing answer ends the diagnosis with an explanation instead. */

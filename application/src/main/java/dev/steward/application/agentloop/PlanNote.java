@@ -43,7 +43,7 @@ final class PlanNote {
         return out.toString().strip();
     }
 
-    private static String arguments(Map<String, String> raw) {
+    static String arguments(Map<String, String> raw) {
         if (raw.isEmpty()) {
             return "";
         }

@@ -12,6 +12,7 @@ import dev.steward.domain.integration.PolicyDecision;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.integration.ToolPolicy;
+import dev.steward.domain.mode.EffectiveMode;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -59,11 +60,23 @@ public final class ToolGateway {
         return List.copyOf(tools);
     }
 
-    /** Decides, maybe executes, and records one call; returns what the reasoner gets to see. */
+    /** When in a session a call is made: diagnosis runs read-only tools only, in every mode. */
+    public enum Phase { DIAGNOSIS, EXECUTION }
+
+    /** A diagnosis call (see {@link #call(SessionScope, Phase, ToolName, Map)}). */
     public TranscriptItem call(SessionScope scope, ToolName name, Map<String, String> arguments) {
+        return call(scope, Phase.DIAGNOSIS, name, arguments);
+    }
+
+    /**
+     * Decides, maybe executes, and records one call; returns what the reasoner gets to see. During
+     * {@link Phase#DIAGNOSIS} the decision is taken as in plan mode whatever the session's mode (the product's
+     * "diagnose with read-only tools"); during {@link Phase#EXECUTION} with the session's mode.
+     */
+    public TranscriptItem call(SessionScope scope, Phase phase, ToolName name, Map<String, String> arguments) {
         Instant start = clock.instant();
         Result result = integrationsOf(scope).stream().filter(i -> i.tool(name).isPresent()).findFirst()
-                .map(owner -> decideAndRun(scope, owner, name, arguments))
+                .map(owner -> decideAndRun(scope, phase, owner, name, arguments))
                 .orElseGet(() -> new Result(ActivityOutcome.REFUSED_BY_POLICY,
                         name + " is not a tool of any integration of this client"));
         Instant end = clock.instant();
@@ -74,10 +87,16 @@ public final class ToolGateway {
 
     private record Result(ActivityOutcome outcome, String summary) {}
 
-    private Result decideAndRun(SessionScope scope, Integration owner, ToolName name, Map<String, String> arguments) {
+    private Result decideAndRun(SessionScope scope, Phase phase, Integration owner, ToolName name,
+                                Map<String, String> arguments) {
         Tool tool = owner.tool(name).orElseThrow();
-        return switch (PolicyDecision.decide(scope.mode(), tool, owner.policyOf(name))) {
+        boolean diagnosingInExecute = phase == Phase.DIAGNOSIS && scope.mode() == EffectiveMode.EXECUTE;
+        EffectiveMode rules = phase == Phase.DIAGNOSIS ? EffectiveMode.PLAN : scope.mode();
+        return switch (PolicyDecision.decide(rules, tool, owner.policyOf(name))) {
             case PolicyDecision.Run run -> execute(scope, name, arguments);
+            case PolicyDecision.Refuse refuse when refuse.reason() == PolicyDecision.Reason.BY_MODE
+                    && diagnosingInExecute -> new Result(ActivityOutcome.REFUSED_BY_MODE, name
+                    + " is not run during diagnosis (read-only automatic tools only); it can be part of the plan");
             case PolicyDecision.Refuse refuse -> new Result(refuse.reason() == PolicyDecision.Reason.BY_MODE
                     ? ActivityOutcome.REFUSED_BY_MODE : ActivityOutcome.REFUSED_BY_POLICY, refuse.message());
             case PolicyDecision.AskApproval ask -> new Result(ActivityOutcome.AWAITING_APPROVAL,

@@ -23,8 +23,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Orchestrates intake: check → re-read the ticket → route → claim the ticket's one session → diagnose → finish the
- * session. Idempotent by (client, PSA ticket id): the session store lets exactly one caller start it.
+ * Orchestrates intake: check → re-read the ticket → route → claim the ticket's one session → diagnose (one internal
+ * note) → in execute mode carry out the plan (auto tools run, approvals raised, a reply when nothing waits) → end the
+ * session, or leave it awaiting approval. Idempotent by (client, PSA ticket id): the session store lets exactly one caller start it.
  */
 public final class IntakeTicketService implements IntakeTicketUseCase {
 
@@ -84,7 +85,11 @@ public final class IntakeTicketService implements IntakeTicketUseCase {
         try {
             AgentLoop.Diagnosis diagnosis = loop.diagnose(scope, PromptTiers.of(msp.prompt(), client.prompt()).compose(),
                     request, psa);
-            sessions.update(session.ended(AgentSession.State.COMPLETED, clock.instant()));
+            if (mode == EffectiveMode.EXECUTE && !loop.carryOut(scope, diagnosis, psa).pending().isEmpty()) {
+                sessions.update(session.awaitingApproval());
+            } else {
+                sessions.update(session.ended(AgentSession.State.COMPLETED, clock.instant()));
+            }
             return new IntakeResult.Handled(ticket.id(), session.id(), diagnosis.note().id());
         } catch (RuntimeException e) {
             sessions.update(session.ended(AgentSession.State.FAILED, clock.instant()));

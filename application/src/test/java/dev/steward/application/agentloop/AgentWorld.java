@@ -1,6 +1,7 @@
 package dev.steward.application.agentloop;
 
 import dev.steward.application.inmemory.InMemoryActivityLog;
+import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
@@ -44,6 +45,7 @@ final class AgentWorld {
     final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
     final InMemorySessionRepository sessions = new InMemorySessionRepository(unitOfWork);
     final InMemoryActivityLog activity = new InMemoryActivityLog();
+    final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
     final InMemoryToolExecutor executor = new InMemoryToolExecutor();
     final InMemoryTicketSystem psa = new InMemoryTicketSystem("connectwise", clock);
     final InMemoryTicketSystems systems = new InMemoryTicketSystems();
@@ -58,7 +60,7 @@ final class AgentWorld {
         msp = msps.add(Fixtures.anMsp());
         systems.connect(msp.id(), psa);
         gateway = new ToolGateway(integrations, executor, activity, ids, clock);
-        AgentLoop loop = new AgentLoop(reasoner, gateway, activity, ids, clock);
+        AgentLoop loop = new AgentLoop(reasoner, gateway, activity, approvals, ids, clock);
         intake = new IntakeTicketService(validator, systems, clients, msps, sessions, loop, ids, clock);
         poll = new PollTicketsService(validator, msps, systems, intake);
     }

@@ -83,9 +83,20 @@ class ToolGatewayTest {
     }
 
     @Test
-    void executeModeHoldsAnApprovalNeededToolForApproval() {
-        assertThat(world.gateway.call(scope(EffectiveMode.EXECUTE), RESET, Map.of()).outcome())
-                .isEqualTo(ActivityOutcome.AWAITING_APPROVAL);
+    void executingAPlanHoldsAnApprovalNeededToolForApproval() {
+        assertThat(world.gateway.call(scope(EffectiveMode.EXECUTE), ToolGateway.Phase.EXECUTION, RESET, Map.of())
+                .outcome()).isEqualTo(ActivityOutcome.AWAITING_APPROVAL);
+        assertThat(world.executor.executed()).isEmpty();
+    }
+
+    @Test
+    void diagnosisInExecuteModeStillRunsNoWriteTool() {
+        world.integrations.update(m365.withPolicy(RESET, ToolPolicy.AUTO));
+
+        TranscriptItem item = world.gateway.call(scope(EffectiveMode.EXECUTE), RESET, Map.of());
+
+        assertThat(item.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_MODE);
+        assertThat(item.result()).contains("not run during diagnosis");
         assertThat(world.executor.executed()).isEmpty();
     }
 
@@ -103,7 +114,7 @@ class ToolGatewayTest {
 
     @Test
     void aPolicyChangeAppliesToTheNextCall() {
-        world.integrations.update(m365.atVersion(1).withPolicy(GET_USER, ToolPolicy.DISABLED));
+        world.integrations.update(m365.withPolicy(GET_USER, ToolPolicy.DISABLED));
 
         assertThat(world.gateway.call(scope(EffectiveMode.PLAN), GET_USER, Map.of()).outcome())
                 .isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);

@@ -4,6 +4,7 @@ import dev.steward.application.agentloop.AgentLoop;
 import dev.steward.application.agentloop.RunbookReasoner;
 import dev.steward.application.agentloop.ToolGateway;
 import dev.steward.application.inmemory.InMemoryActivityLog;
+import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
@@ -66,7 +67,8 @@ public final class AgentPipeline {
                 tools, Map.of(), clock.instant()));
         InMemoryTicketSystems systems = new InMemoryTicketSystems().connect(msp.id(), psa);
         ToolGateway gateway = new ToolGateway(integrations, executor, activity, ids, clock);
-        AgentLoop loop = new AgentLoop(new RunbookReasoner(), gateway, activity, ids, clock);
+        AgentLoop loop = new AgentLoop(new RunbookReasoner(), gateway, activity,
+                new InMemoryApprovalRepository(unitOfWork), ids, clock);
         this.intake = new IntakeTicketService(new CommandValidator(Validation.buildDefaultValidatorFactory()
                 .getValidator()), systems, clients, msps, new InMemorySessionRepository(unitOfWork), loop, ids, clock);
     }
