@@ -4,9 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.steward.adapter.psa.common.TicketSystemFactory;
+import dev.steward.application.port.PsaWebhooks;
+import dev.steward.application.port.TicketSystems;
+import dev.steward.application.port.WebhookDelivery;
+import dev.steward.application.port.WebhookVerdict;
+import dev.steward.application.problem.NotFound;
+import dev.steward.application.testkit.Fixtures;
+import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.InvalidValue;
 import java.time.Clock;
 import java.util.Map;
@@ -14,8 +22,27 @@ import org.junit.jupiter.api.Test;
 
 class PsaModuleTest {
 
-    private final Map<String, TicketSystemFactory> factories = Guice.createInjector(new PsaModule())
+    private final Injector injector = Guice.createInjector(new PsaModule(),
+            binder -> binder.bind(Clock.class).toInstance(Clock.systemUTC()));
+    private final Map<String, TicketSystemFactory> factories = injector
             .getInstance(Key.get(new TypeLiteral<Map<String, TicketSystemFactory>>() {}));
+
+    @Test
+    void oneConnectedPsasServesTicketSystemsAndWebhooks() {
+        ConnectedPsas psas = injector.getInstance(ConnectedPsas.class);
+        assertThat(injector.getInstance(TicketSystems.class)).isSameAs(psas);
+        assertThat(injector.getInstance(PsaWebhooks.class)).isSameAs(psas);
+
+        MspId msp = Fixtures.uniqueMspId();
+        psas.connect(msp, "autotask", Map.of("userName", "api@x.example", "integrationCode", "T1", "secret", "s"));
+        assertThat(psas.of(msp, "autotask").kind()).isEqualTo("autotask");
+        assertThat(psas.read(msp, "autotask", new WebhookDelivery(Map.of(), new byte[0])))
+                .isInstanceOfSatisfying(WebhookVerdict.Reject.class,
+                        r -> assertThat(r.reason()).contains("webhooks are not configured"));
+        assertThatThrownBy(() -> psas.of(msp, "halopsa")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> psas.connect(msp, "kaseya", Map.of())).isInstanceOfSatisfying(InvalidValue.class,
+                e -> assertThat(e.getMessage()).contains("autotask, connectwise, halopsa"));
+    }
 
     @Test
     void bindsOneFactoryPerPsaKind() {

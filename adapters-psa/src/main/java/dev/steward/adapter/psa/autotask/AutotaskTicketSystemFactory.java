@@ -3,6 +3,7 @@ package dev.steward.adapter.psa.autotask;
 import dev.steward.adapter.psa.common.HttpSettings;
 import dev.steward.adapter.psa.common.Settings;
 import dev.steward.adapter.psa.common.TicketSystemFactory;
+import dev.steward.adapter.psa.common.WebhookReader;
 import dev.steward.application.port.TicketSystem;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -26,7 +27,8 @@ public final class AutotaskTicketSystemFactory implements TicketSystemFactory {
                 "zoneLookupBase", "optional (default " + AutotaskSettings.ZONE_LOOKUP + ")",
                 "pageSize", "optional, at most 500", "internalPublishLabel", "optional (default Internal Only)",
                 "publicPublishLabel", "optional (default All Autotask Users)", "noteTypeLabel",
-                "optional (default Task Notes)", "closedStatusLabel", "optional (default Complete)");
+                "optional (default Task Notes)", "closedStatusLabel", "optional (default Complete)",
+                "webhookSecret", "secret: the webhook's secretKey");
     }
 
     @Override
@@ -39,5 +41,10 @@ public final class AutotaskTicketSystemFactory implements TicketSystemFactory {
                 s.optional("publicPublishLabel").orElse("All Autotask Users"),
                 s.optional("noteTypeLabel").orElse("Task Notes"), s.optional("closedStatusLabel").orElse("Complete"),
                 "Steward", HttpSettings.DEFAULT), clock);
+    }
+
+    @Override
+    public WebhookReader webhookReader(Map<String, String> values, TicketSystem system) {
+        return new AutotaskWebhookReader(new Settings(values).secret("webhookSecret"));
     }
 }

@@ -21,4 +21,11 @@ public interface TicketSystemFactory {
      *     malformed
      */
     TicketSystem create(Map<String, String> settings, Clock clock);
+
+    /**
+     * The reader of this PSA's webhook deliveries for the system {@link #create} built from the same settings.
+     *
+     * @throws dev.steward.domain.problem.InvalidValue naming the webhook setting that is missing
+     */
+    WebhookReader webhookReader(Map<String, String> settings, TicketSystem system);
 }

@@ -123,6 +123,11 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
                 TicketIds.notFound(ticketId));
     }
 
+    /** The callback signing key at {@code keyUrl} ({@code {"signing_key":"…"}}), read with the API credentials. */
+    String signingKey(URI keyUrl) {
+        return Json.required(KIND, http.json(get(keyUrl)), "signing_key");
+    }
+
     private PsaNote postNote(String ticketId, String text, String flag, boolean notify) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("text", text)
                 .put("detailDescriptionFlag", flag.equals("detailDescriptionFlag"))

@@ -3,6 +3,7 @@ package dev.steward.adapter.psa.connectwise;
 import dev.steward.adapter.psa.common.HttpSettings;
 import dev.steward.adapter.psa.common.Settings;
 import dev.steward.adapter.psa.common.TicketSystemFactory;
+import dev.steward.adapter.psa.common.WebhookReader;
 import dev.steward.application.port.TicketSystem;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -35,5 +36,13 @@ public final class ConnectWiseTicketSystemFactory implements TicketSystemFactory
         return new ConnectWiseTicketSystem(new ConnectWiseSettings(s.uri("apiBase"), s.required("companyId"),
                 s.required("publicKey"), s.secret("privateKey"), s.secret("clientId"), s.number("pageSize", 100),
                 board, HttpSettings.DEFAULT));
+    }
+
+    @Override
+    public WebhookReader webhookReader(Map<String, String> values, TicketSystem system) {
+        if (!(system instanceof ConnectWiseTicketSystem cw)) {
+            throw new IllegalArgumentException("a ConnectWise webhook reader needs the ConnectWise ticket system");
+        }
+        return new ConnectWiseWebhookReader(cw, new Settings(values).uri("apiBase"));
     }
 }

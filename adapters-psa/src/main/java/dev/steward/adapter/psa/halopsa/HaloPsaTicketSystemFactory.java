@@ -3,6 +3,7 @@ package dev.steward.adapter.psa.halopsa;
 import dev.steward.adapter.psa.common.HttpSettings;
 import dev.steward.adapter.psa.common.Settings;
 import dev.steward.adapter.psa.common.TicketSystemFactory;
+import dev.steward.adapter.psa.common.WebhookReader;
 import dev.steward.application.port.TicketSystem;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -25,7 +26,8 @@ public final class HaloPsaTicketSystemFactory implements TicketSystemFactory {
         return Map.of("apiBase", "https://{tenant}.halopsa.com/api/", "tokenUrl", "{auth_url}/token?tenant={tenant}",
                 "clientId", "OAuth client id", "clientSecret", "secret", "scope", "optional (default all)",
                 "pageSize", "optional (default 100)", "internalOutcomeId", "optional (default 7, private note)",
-                "replyOutcomeId", "the outcome that e-mails the user");
+                "replyOutcomeId", "the outcome that e-mails the user", "webhookUser", "Basic user Halo sends",
+                "webhookPassword", "secret: Basic password Halo sends");
     }
 
     @Override
@@ -36,5 +38,11 @@ public final class HaloPsaTicketSystemFactory implements TicketSystemFactory {
                 s.secret("clientSecret"), s.optional("scope").orElse("all"), s.number("pageSize", 100),
                 s.number("internalOutcomeId", 7), s.number("replyOutcomeId", 0),
                 HttpSettings.DEFAULT), clock);
+    }
+
+    @Override
+    public WebhookReader webhookReader(Map<String, String> values, TicketSystem system) {
+        Settings s = new Settings(values);
+        return new HaloPsaWebhookReader(s.required("webhookUser"), s.secret("webhookPassword"));
     }
 }

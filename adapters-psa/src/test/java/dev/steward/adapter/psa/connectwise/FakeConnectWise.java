@@ -31,6 +31,8 @@ final class FakeConnectWise extends FakePsaApi {
     static final String COMPANY = "acmemsp";
     static final String PUBLIC_KEY = "pubkey";
     static final String PRIVATE_KEY = "privkey";
+    static final String KEY_PATH = "/v4_6_release/apis/callback/key/abc123";
+    static final String SIGNING_KEY = "s3cr3t";
     static final String CLIENT_ID = "3f1c0d5e-0000-4000-8000-000000000001";
     private static final Pattern TICKET = Pattern.compile("service/tickets/(\\d+)");
     private static final Pattern NOTES = Pattern.compile("service/tickets/(\\d+)/notes");
@@ -91,6 +93,9 @@ final class FakeConnectWise extends FakePsaApi {
             return json(401, Map.of("code", "Unauthorized", "message", "Authentication failed"));
         }
         String path = path(request);
+        if (path.equals(KEY_PATH)) {
+            return json(200, Map.of("signing_key", SIGNING_KEY));
+        }
         if (!path.startsWith(PREFIX)) {
             return notFound(path);
         }
