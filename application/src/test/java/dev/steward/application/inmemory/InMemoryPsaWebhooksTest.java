@@ -1,6 +1,5 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.PsaWebhooks;
 import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.testkit.PsaWebhooksContract;
@@ -14,18 +13,8 @@ class InMemoryPsaWebhooksTest extends PsaWebhooksContract {
     private final InMemoryPsaWebhooks webhooks = new InMemoryPsaWebhooks().register(msp, "memory", "s3cr3t");
 
     @Override
-    protected PsaWebhooks webhooks() {
-        return webhooks;
-    }
-
-    @Override
-    protected MspId msp() {
-        return msp;
-    }
-
-    @Override
-    protected String kind() {
-        return "memory";
+    protected Subject subject() {
+        return new Subject(webhooks, msp, "memory");
     }
 
     private static WebhookDelivery delivery(String secret, String ticketId) {

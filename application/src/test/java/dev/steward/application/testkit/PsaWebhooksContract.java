@@ -11,12 +11,22 @@ import org.junit.jupiter.api.Test;
 /** Every {@link PsaWebhooks} must pass this. */
 public abstract class PsaWebhooksContract {
 
-    protected abstract PsaWebhooks webhooks();
+    /** The implementation, and an MSP whose PSA of {@code kind} is connected with webhooks. */
+    public record Subject(PsaWebhooks webhooks, MspId msp, String kind) {}
 
-    /** An MSP whose PSA of {@link #kind()} is connected with webhooks. */
-    protected abstract MspId msp();
+    protected abstract Subject subject();
 
-    protected abstract String kind();
+    private PsaWebhooks webhooks() {
+        return subject().webhooks();
+    }
+
+    private MspId msp() {
+        return subject().msp();
+    }
+
+    private String kind() {
+        return subject().kind();
+    }
 
     /** A delivery the PSA would send about {@code ticketId}, correctly signed. */
     protected abstract WebhookDelivery authenticDeliveryAbout(String ticketId);

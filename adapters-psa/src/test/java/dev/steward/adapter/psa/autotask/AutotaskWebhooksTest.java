@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.adapter.psa.common.PsaWebhookReaders;
 import dev.steward.adapter.psa.common.Signatures;
-import dev.steward.application.port.PsaWebhooks;
 import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.port.WebhookVerdict;
 import dev.steward.application.testkit.Fixtures;
@@ -35,18 +34,8 @@ class AutotaskWebhooksTest extends PsaWebhooksContract {
     }
 
     @Override
-    protected PsaWebhooks webhooks() {
-        return webhooks;
-    }
-
-    @Override
-    protected MspId msp() {
-        return msp;
-    }
-
-    @Override
-    protected String kind() {
-        return "autotask";
+    protected Subject subject() {
+        return new Subject(webhooks, msp, "autotask");
     }
 
     @Override

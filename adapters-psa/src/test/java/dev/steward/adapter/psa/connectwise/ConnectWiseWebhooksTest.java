@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.steward.adapter.psa.common.PsaWebhookReaders;
 import dev.steward.adapter.psa.common.Signatures;
-import dev.steward.application.port.PsaWebhooks;
 import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.port.WebhookVerdict;
 import dev.steward.application.testkit.Fixtures;
@@ -63,18 +62,8 @@ class ConnectWiseWebhooksTest extends PsaWebhooksContract {
     }
 
     @Override
-    protected PsaWebhooks webhooks() {
-        return webhooks;
-    }
-
-    @Override
-    protected MspId msp() {
-        return msp;
-    }
-
-    @Override
-    protected String kind() {
-        return "connectwise";
+    protected Subject subject() {
+        return new Subject(webhooks, msp, "connectwise");
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.steward.adapter.psa.halopsa;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.adapter.psa.common.PsaWebhookReaders;
-import dev.steward.application.port.PsaWebhooks;
 import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.port.WebhookVerdict;
 import dev.steward.application.testkit.Fixtures;
@@ -28,18 +27,8 @@ class HaloPsaWebhooksTest extends PsaWebhooksContract {
     }
 
     @Override
-    protected PsaWebhooks webhooks() {
-        return webhooks;
-    }
-
-    @Override
-    protected MspId msp() {
-        return msp;
-    }
-
-    @Override
-    protected String kind() {
-        return "halopsa";
+    protected Subject subject() {
+        return new Subject(webhooks, msp, "halopsa");
     }
 
     @Override
