@@ -2,6 +2,8 @@ package dev.steward.application.ticket;
 
 import dev.steward.application.agentloop.AgentLoop;
 import dev.steward.application.agentloop.SessionScope;
+import dev.steward.application.port.ActivityLog;
+import dev.steward.application.port.ActivityQuery;
 import dev.steward.application.port.AgentRequest;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IdGenerator;
@@ -12,6 +14,7 @@ import dev.steward.application.port.TicketSystem;
 import dev.steward.application.port.TicketSystems;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.NotFound;
+import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.PsaMapping;
 import dev.steward.domain.mode.EffectiveMode;
@@ -23,7 +26,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Orchestrates intake: check → re-read the ticket → route → claim the ticket's one session → diagnose (one internal
+ * A session that failed before posting its note (the PSA or a model was down) is run again by the next delivery or
+ * poll of the same ticket; one that got as far as its note never is.
+ *
+ * <p>Orchestrates intake: check → re-read the ticket → route → claim the ticket's one session → diagnose (one internal
  * note) → in execute mode carry out the plan (auto tools run, approvals raised, a reply when nothing waits) → end the
  * session, or leave it awaiting approval. Idempotent by (client, PSA ticket id): the session store lets exactly one caller start it.
  */
@@ -34,19 +40,21 @@ public final class IntakeTicketService implements IntakeTicketUseCase {
     private final ClientRepository clients;
     private final MspRepository msps;
     private final SessionRepository sessions;
+    private final ActivityLog activity;
     private final AgentLoop loop;
     private final IdGenerator ids;
     private final Clock clock;
 
     @Inject
     public IntakeTicketService(CommandValidator validator, TicketSystems ticketSystems, ClientRepository clients,
-                               MspRepository msps, SessionRepository sessions, AgentLoop loop, IdGenerator ids,
-                               Clock clock) {
+                               MspRepository msps, SessionRepository sessions, ActivityLog activity, AgentLoop loop,
+                               IdGenerator ids, Clock clock) {
         this.validator = validator;
         this.ticketSystems = ticketSystems;
         this.clients = clients;
         this.msps = msps;
         this.sessions = sessions;
+        this.activity = activity;
         this.loop = loop;
         this.ids = ids;
         this.clock = clock;
@@ -59,6 +67,14 @@ public final class IntakeTicketService implements IntakeTicketUseCase {
         TicketSystem psa = ticketSystems.of(msp.id(), command.integrationKind());
         PsaTicket ticket = psa.ticket(command.ticketId());
         return take(msp, psa, ticket);
+    }
+
+    /** Whether the session got as far as its note (then it is never run again: a second note is worse). */
+    private boolean notePosted(Msp msp, AgentSession session) {
+        return activity.query(new ActivityQuery(msp.id(), Optional.of(session.client()),
+                Optional.of(session.externalReference()), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), ActivityQuery.MAX_LIMIT)).stream()
+                .anyMatch(e -> e.kind() == ActivityKind.NOTE && e.session().filter(session.id()::equals).isPresent());
     }
 
     /** Routes and runs an already read ticket (the poller has it from its list). */
@@ -77,7 +93,13 @@ public final class IntakeTicketService implements IntakeTicketUseCase {
                 ticket.requester(), mode, client.configVersion(), clock.instant());
         AgentSession session = sessions.addIfAbsent(fresh);
         if (!session.id().equals(fresh.id())) {
-            return new IntakeResult.AlreadyHandled(ticket.id(), session.id());
+            Optional<AgentSession> retry = session.state() == AgentSession.State.FAILED && !notePosted(msp, session)
+                    ? sessions.restartFailed(session.id(), clock.instant()) : Optional.empty();
+            if (retry.isEmpty()) {
+                return new IntakeResult.AlreadyHandled(ticket.id(), session.id());
+            }
+            session = retry.get();
+            mode = session.mode();
         }
         SessionScope scope = new SessionScope(msp.id(), client.id(), session.id(), ticket.id(), mode);
         AgentRequest request = new AgentRequest(session.id(), msp.id(), client.id(), ticket.id(), ticket.requester(),

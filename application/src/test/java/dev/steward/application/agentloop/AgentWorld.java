@@ -61,7 +61,7 @@ final class AgentWorld {
         systems.connect(msp.id(), psa);
         gateway = new ToolGateway(integrations, executor, activity, ids, clock);
         AgentLoop loop = new AgentLoop(reasoner, gateway, activity, approvals, ids, clock);
-        intake = new IntakeTicketService(validator, systems, clients, msps, sessions, loop, ids, clock);
+        intake = new IntakeTicketService(validator, systems, clients, msps, sessions, activity, loop, ids, clock);
         poll = new PollTicketsService(validator, msps, systems, intake);
     }
 

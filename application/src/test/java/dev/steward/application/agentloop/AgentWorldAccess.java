@@ -2,6 +2,7 @@ package dev.steward.application.agentloop;
 
 import dev.steward.application.inmemory.InMemoryTicketSystem;
 import dev.steward.application.port.Reasoner;
+import dev.steward.application.port.TicketSystem;
 import dev.steward.application.port.ToolInvocation;
 import dev.steward.application.ticket.IntakeTicketService;
 import dev.steward.application.ticket.PollTicketsService;
@@ -29,6 +30,11 @@ public final class AgentWorldAccess {
 
     public InMemoryTicketSystem psa() {
         return world.psa;
+    }
+
+    /** Puts {@code psa} in place of the in-memory PSA of its kind (e.g. a wrapper that fails on purpose). */
+    public void connectPsa(TicketSystem psa) {
+        world.systems.connect(world.msp.id(), psa);
     }
 
     public MspId mspId() {

@@ -7,8 +7,10 @@ import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.agentloop.RunbookReasoner;
 import dev.steward.application.port.PsaNote;
 import dev.steward.application.port.PsaNote.Visibility;
+import dev.steward.application.port.TicketSystem;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
@@ -17,9 +19,12 @@ import dev.steward.domain.integration.Tool;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.mode.OperatingMode;
 import dev.steward.domain.session.AgentSession;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class IntakeTicketServiceTest {
@@ -152,5 +157,34 @@ class IntakeTicketServiceTest {
         assertThat(world.psa().allNotes()).noneMatch(n -> n.visibility() == Visibility.PUBLIC);
         assertThat(world.activityOf(ticket)).noneMatch(e -> e.kind() == ActivityKind.REPLY
                 || e.kind() == ActivityKind.APPROVAL || e.outcome() == ActivityOutcome.AWAITING_APPROVAL);
+    }
+
+    @Test
+    void aSessionThatFailedBeforeItsNoteRunsAgainOnTheNextDeliveryAsTheSameSession() {
+        String ticket = aTicket("250", "Outlook keeps asking for password");
+        AtomicInteger attempts = new AtomicInteger();
+        world.connectPsa((TicketSystem) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {TicketSystem.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("addInternalNote") && attempts.incrementAndGet() == 1) {
+                        throw PortFailure.retryable("connectwise", "HTTP 503", null);
+                    }
+                    try {
+                        return method.invoke(world.psa(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                }));
+
+        assertThatThrownBy(() -> intake(ticket)).isInstanceOf(PortFailure.class);
+        IntakeResult retried = intake(ticket);
+        IntakeResult third = intake(ticket);
+
+        assertThat(retried).isInstanceOf(IntakeResult.Handled.class);
+        assertThat(third).isInstanceOf(IntakeResult.AlreadyHandled.class);
+        assertThat(((IntakeResult.AlreadyHandled) third).session()).isEqualTo(((IntakeResult.Handled) retried).session());
+        assertThat(world.psa().notes(ticket)).hasSize(1);
+        assertThat(world.session(((IntakeResult.Handled) retried).session()).state())
+                .isEqualTo(AgentSession.State.COMPLETED);
     }
 }

@@ -80,7 +80,7 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
 
     @Override
     public PsaTicket ticket(String ticketId) {
-        JsonNode node = http.json(get(url("service/tickets/" + TicketIds.numeric(ticketId))), TicketIds.notFound(ticketId));
+        JsonNode node = http.json(get(url(ticketPath(ticketId))), TicketIds.notFound(ticketId));
         String description = noteNodes(ticketId).stream().filter(n -> Json.flag(n, "detailDescriptionFlag"))
                 .findFirst().flatMap(n -> Json.text(n, "text")).orElse("");
         return toTicket(node, description);
@@ -108,7 +108,7 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
 
     @Override
     public void updateStatus(String ticketId, String statusLabel) {
-        JsonNode ticket = http.json(get(url("service/tickets/" + TicketIds.numeric(ticketId))), TicketIds.notFound(ticketId));
+        JsonNode ticket = http.json(get(url(ticketPath(ticketId))), TicketIds.notFound(ticketId));
         String board = Json.required(KIND, ticket, "board", "id");
         JsonNode statuses = http.json(get(url("service/boards/" + board + "/statuses?pageSize=1000")));
         String statusId = stream(statuses)
@@ -118,7 +118,7 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
         ArrayNode patch = Json.MAPPER.createArrayNode();
         ObjectNode op = patch.addObject().put("op", "replace").put("path", "status");
         op.putObject("value").put("id", Long.parseLong(statusId));
-        http.json(authorized(http.request(url("service/tickets/" + TicketIds.numeric(ticketId))))
+        http.json(authorized(http.request(url(ticketPath(ticketId))))
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(Json.write(patch))).build(),
                 TicketIds.notFound(ticketId));
     }
@@ -134,13 +134,13 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
                 .put("internalAnalysisFlag", flag.equals("internalAnalysisFlag"))
                 .put("resolutionFlag", false)
                 .put("processNotifications", notify);
-        JsonNode saved = http.json(authorized(http.request(url("service/tickets/" + TicketIds.numeric(ticketId) + "/notes")))
+        JsonNode saved = http.json(authorized(http.request(url(ticketPath(ticketId) + "/notes")))
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build(), TicketIds.notFound(ticketId));
         return toNote(saved, ticketId);
     }
 
     private List<JsonNode> noteNodes(String ticketId) {
-        return pages("service/tickets/" + TicketIds.numeric(ticketId) + "/notes", "orderBy=" + encode("id asc"),
+        return pages(ticketPath(ticketId) + "/notes", "orderBy=" + encode("id asc"),
                 Optional.of(TicketIds.notFound(ticketId)));
     }
 
@@ -200,6 +200,10 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
     }
 
 
+
+    private static String ticketPath(String ticketId) {
+        return "service/tickets/" + TicketIds.numeric(ticketId);
+    }
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

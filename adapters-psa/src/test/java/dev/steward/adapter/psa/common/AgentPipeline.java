@@ -69,8 +69,9 @@ public final class AgentPipeline {
         ToolGateway gateway = new ToolGateway(integrations, executor, activity, ids, clock);
         AgentLoop loop = new AgentLoop(new RunbookReasoner(), gateway, activity,
                 new InMemoryApprovalRepository(unitOfWork), ids, clock);
-        this.intake = new IntakeTicketService(new CommandValidator(Validation.buildDefaultValidatorFactory()
-                .getValidator()), systems, clients, msps, new InMemorySessionRepository(unitOfWork), loop, ids, clock);
+        CommandValidator validator = new CommandValidator(Validation.buildDefaultValidatorFactory().getValidator());
+        this.intake = new IntakeTicketService(validator, systems, clients, msps,
+                new InMemorySessionRepository(unitOfWork), activity, loop, ids, clock);
     }
 
     /** What a webhook route does with a ticket id taken from a (verified) delivery. */
