@@ -73,27 +73,55 @@ public final class PsaHttp {
         return Json.parse(port, send(request, Optional.of(notFound)).body());
     }
 
+    /**
+     * For bearer tokens that may be revoked early: on a 401, calls {@code renew} once, rebuilds the request (with the
+     * new token) and sends it again; a second 401 is the usual permanent failure.
+     */
+    public JsonNode jsonRenewingOn401(Supplier<HttpRequest> request, Runnable renew,
+                                      Optional<Supplier<NotFound>> notFound) {
+        HttpRequest first = request.get();
+        HttpResponse<String> response = exchangeWithRetries(first);
+        if (response.statusCode() == 401) {
+            LOG.info("{} rejected the access token; renewing it once", port);
+            renew.run();
+            HttpRequest second = request.get();
+            response = exchangeWithRetries(second);
+            return Json.parse(port, successOrFailure(second, response, notFound).body());
+        }
+        return Json.parse(port, successOrFailure(first, response, notFound).body());
+    }
+
     /** Sends and returns the successful response (2xx); see the class comment for everything else. */
     public HttpResponse<String> send(HttpRequest request, Optional<Supplier<NotFound>> notFound) {
+        return successOrFailure(request, exchangeWithRetries(request), notFound);
+    }
+
+    private HttpResponse<String> successOrFailure(HttpRequest request, HttpResponse<String> response,
+                                                  Optional<Supplier<NotFound>> notFound) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response;
+        }
+        throw failure(request, response, notFound);
+    }
+
+    /** The answer after waiting out throttling (bounded); any status but 429 is returned as is. */
+    private HttpResponse<String> exchangeWithRetries(HttpRequest request) {
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response = exchange(request);
             int status = response.statusCode();
             LOG.debug("{} {} {} -> {}", port, request.method(), request.uri().getPath(), status);
-            if (status >= 200 && status < 300) {
+            if (status != 429) {
                 return response;
             }
-            if (status == 429) {
-                Duration wait = waitBeforeRetry(response, attempt);
-                if (attempt >= settings.maxAttempts() || wait.compareTo(settings.maxRetryWait()) > 0) {
-                    throw PortFailure.retryable(port, port + " is throttling requests (HTTP 429) after " + attempt
-                            + " attempt(s); try again in " + wait.toSeconds() + " s", null);
-                }
-                LOG.info("{} throttled {} {}; retrying in {} ms (attempt {} of {})", port, request.method(),
-                        request.uri().getPath(), wait.toMillis(), attempt + 1, settings.maxAttempts());
-                pause(wait);
-                continue;
+            Duration wait = waitBeforeRetry(response, attempt);
+            if (attempt >= settings.maxAttempts() || wait.compareTo(settings.maxRetryWait()) > 0) {
+                throw PortFailure.retryable(port, port + " is throttling requests (HTTP 429) after " + attempt
+                        + " attempt(s); try again in " + wait.toSeconds() + " s", null);
             }
-            throw failure(request, response, notFound);
+            LOG.info("{} throttled {} {}; retrying in {} ms (attempt {} of {})", port, request.method(),
+                    request.uri().getPath(), wait.toMillis(), attempt + 1, settings.maxAttempts());
+            pause(wait);
         }
     }
 

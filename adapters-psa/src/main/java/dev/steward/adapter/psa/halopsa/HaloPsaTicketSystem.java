@@ -29,10 +29,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * HaloPSA (THIRD-PARTY-APIS.md §2). OAuth2 client credentials: the bearer token is fetched on first use and renewed
- * a minute before it expires. Notes are actions: internal = {@code hiddenfromuser:true} with the internal outcome and
+ * a minute before it expires, and renewed once when the API rejects it (revoked early). Notes are actions: internal = {@code hiddenfromuser:true} with the internal outcome and
  * no e-mail; reply = visible action with the reply outcome and {@code sendemail:true}; approval request = internal.
  * POST bodies are arrays, paging uses {@code pageinate=true} (sic) and stops at {@code record_count}. Status labels
  * come from {@code /api/Status}.
@@ -73,8 +74,9 @@ public final class HaloPsaTicketSystem implements TicketSystem {
     public List<PsaTicket> newTickets(Instant since) {
         List<PsaTicket> tickets = new ArrayList<>();
         for (int page = 1; ; page++) {
-            JsonNode body = http.json(get("Tickets?pageinate=true&page_size=" + settings.pageSize() + "&page_no=" + page
-                    + "&open_only=true&order=id"));
+            String query = "Tickets?pageinate=true&page_size=" + settings.pageSize() + "&page_no=" + page
+                    + "&open_only=true&order=id";
+            JsonNode body = call(() -> get(query));
             JsonNode list = Json.field(body, "tickets");
             if (!list.isArray()) {
                 throw PortFailure.permanent(KIND, KIND + " answered Tickets without a tickets list", null);
@@ -102,8 +104,9 @@ public final class HaloPsaTicketSystem implements TicketSystem {
     @Override
     public List<PsaNote> notes(String ticketId) {
         ticketNode(ticketId);
-        JsonNode body = http.json(get("Actions?ticket_id=" + TicketIds.numeric(ticketId)
-                + "&excludesys=true&excludeprivate=false&conversationonly=false&includehtmlnote=true"));
+        String query = "Actions?ticket_id=" + TicketIds.numeric(ticketId)
+                + "&excludesys=true&excludeprivate=false&conversationonly=false&includehtmlnote=true";
+        JsonNode body = call(() -> get(query));
         JsonNode list = body.isArray() ? body : Json.field(body, "actions");
         List<PsaNote> notes = new ArrayList<>();
         list.forEach(a -> notes.add(toNote(a, ticketId)));
@@ -136,7 +139,7 @@ public final class HaloPsaTicketSystem implements TicketSystem {
                 .orElseThrow(() -> new NotFound("ticket status", statusLabel));
         ArrayNode body = Json.MAPPER.createArrayNode();
         body.addObject().put("id", Long.parseLong(ticketId)).put("status_id", Long.parseLong(statusId));
-        http.json(post("Tickets", body));
+        call(() -> post("Tickets", body));
     }
 
     private PsaNote addAction(String ticketId, String text, boolean hidden) {
@@ -147,13 +150,13 @@ public final class HaloPsaTicketSystem implements TicketSystem {
                 .put("hiddenfromuser", hidden)
                 .put("sendemail", !hidden)
                 .put("note_html", NoteHtml.of(text));
-        JsonNode saved = http.json(post("Actions", body));
+        JsonNode saved = call(() -> post("Actions", body));
         return toNote(saved.isArray() ? saved.path(0) : saved, ticketId);
     }
 
     private JsonNode ticketNode(String ticketId) {
-        return http.json(get("Tickets/" + TicketIds.numeric(ticketId) + "?includedetails=true&includelastaction=false"),
-                TicketIds.notFound(ticketId));
+        String path = "Tickets/" + TicketIds.numeric(ticketId) + "?includedetails=true&includelastaction=false";
+        return call(() -> get(path), ticketId);
     }
 
     private PsaTicket toTicket(JsonNode node) {
@@ -179,7 +182,7 @@ public final class HaloPsaTicketSystem implements TicketSystem {
     private synchronized Map<String, String> statusNames(boolean reload) {
         if (statusNames == null || reload) {
             Map<String, String> names = new HashMap<>();
-            http.json(get("Status")).forEach(s -> names.put(Json.required(KIND, s, "id"),
+            call(() -> get("Status")).forEach(s -> names.put(Json.required(KIND, s, "id"),
                     Json.text(s, "name").orElse("")));
             statusNames = Map.copyOf(names);
         }
@@ -197,6 +200,19 @@ public final class HaloPsaTicketSystem implements TicketSystem {
             tokenExpires = clock.instant().plusSeconds(Json.field(answer, "expires_in").asLong(3600));
         }
         return token;
+    }
+
+    /** Sends with the current token; a token the API rejects is renewed once. */
+    private JsonNode call(Supplier<HttpRequest> request) {
+        return http.jsonRenewingOn401(request, this::forgetToken, Optional.empty());
+    }
+
+    private JsonNode call(Supplier<HttpRequest> request, String ticketId) {
+        return http.jsonRenewingOn401(request, this::forgetToken, Optional.of(TicketIds.notFound(ticketId)));
+    }
+
+    private synchronized void forgetToken() {
+        token = null;
     }
 
     private HttpRequest get(String pathAndQuery) {

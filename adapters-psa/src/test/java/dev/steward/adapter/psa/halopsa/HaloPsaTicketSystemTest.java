@@ -120,6 +120,17 @@ class HaloPsaTicketSystemTest extends TicketSystemContract {
     }
 
     @Test
+    void aTokenTheApiRejectsIsRenewedOnceAndTheCallSucceeds() {
+        String id = aTicket();
+        system.ticket(id);
+        systemWith(FakeHaloPsa.CLIENT_SECRET).ticket(id);
+        int before = FAKE.tokensIssued();
+
+        assertThat(system.ticket(id).id()).as("the stub honours only the newest token").isEqualTo(id);
+        assertThat(FAKE.tokensIssued()).isEqualTo(before + 1);
+    }
+
+    @Test
     void pollingReadsEveryPageUpToTheRecordCount() {
         String company = uniqueCompany();
         Instant since = Instant.parse("2030-01-01T00:00:00Z");
