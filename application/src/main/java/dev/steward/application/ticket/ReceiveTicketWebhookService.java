@@ -22,6 +22,16 @@ public final class ReceiveTicketWebhookService implements ReceiveTicketWebhookUs
 
     @Override
     public WebhookOutcome receive(MspId msp, String integrationKind, WebhookDelivery delivery) {
+        WebhookOutcome checked = check(msp, integrationKind, delivery);
+        if (checked instanceof WebhookOutcome.Accepted accepted) {
+            return new WebhookOutcome.Taken(intake.intake(new IntakeTicketCommand(msp, integrationKind,
+                    accepted.ticketId())));
+        }
+        return checked;
+    }
+
+    @Override
+    public WebhookOutcome check(MspId msp, String integrationKind, WebhookDelivery delivery) {
         return switch (webhooks.read(msp, integrationKind, delivery)) {
             case WebhookVerdict.Reject reject -> {
                 LOG.log(Level.WARNING, "refused a {0} webhook for MSP {1}: {2}", integrationKind, msp,
@@ -29,8 +39,7 @@ public final class ReceiveTicketWebhookService implements ReceiveTicketWebhookUs
                 yield new WebhookOutcome.Rejected(reject.reason());
             }
             case WebhookVerdict.Ignore ignore -> new WebhookOutcome.Ignored(ignore.reason());
-            case WebhookVerdict.AboutTicket ticket -> new WebhookOutcome.Taken(
-                    intake.intake(new IntakeTicketCommand(msp, integrationKind, ticket.ticketId())));
+            case WebhookVerdict.AboutTicket ticket -> new WebhookOutcome.Accepted(ticket.ticketId());
         };
     }
 }

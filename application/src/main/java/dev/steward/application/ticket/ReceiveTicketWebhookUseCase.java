@@ -10,13 +10,25 @@ import dev.steward.domain.msp.MspId;
  */
 public interface ReceiveTicketWebhookUseCase {
 
-    /** The outcome; a rejected delivery is logged with the reason (never with its headers or body). */
+    /**
+     * Checks the delivery and, when it is about a ticket, takes the ticket in before returning ({@code Taken}).
+     * A rejected delivery is logged with the reason (never with its headers or body).
+     */
     WebhookOutcome receive(MspId msp, String integrationKind, WebhookDelivery delivery);
+
+    /**
+     * Only checks the delivery: {@code Rejected}, {@code Ignored}, or {@code Accepted} with the ticket id, which the
+     * caller hands to {@link IntakeTicketUseCase} later (e.g. after answering the PSA quickly). Logs like
+     * {@link #receive}.
+     */
+    WebhookOutcome check(MspId msp, String integrationKind, WebhookDelivery delivery);
 
     sealed interface WebhookOutcome {
         record Rejected(String reason) implements WebhookOutcome {}
 
         record Ignored(String reason) implements WebhookOutcome {}
+
+        record Accepted(String ticketId) implements WebhookOutcome {}
 
         record Taken(IntakeResult result) implements WebhookOutcome {}
     }

@@ -56,4 +56,13 @@ class ReceiveTicketWebhookServiceTest {
                 t -> assertThat(t.result()).isInstanceOf(IntakeResult.AlreadyHandled.class));
         assertThat(world.psa().notes(ticket)).hasSize(1);
     }
+
+    @Test
+    void checkingOnlyNamesTheTicketAndTakesNothingIn() {
+        String ticket = aTicket();
+
+        assertThat(service.check(world.mspId(), "connectwise", delivery("shared-secret", ticket)))
+                .isEqualTo(new WebhookOutcome.Accepted(ticket));
+        assertThat(world.psa().notes(ticket)).isEmpty();
+    }
 }
