@@ -6,6 +6,18 @@ import com.google.inject.Singleton;
 import dev.steward.application.activity.ListActivityService;
 import dev.steward.application.activity.ListActivityUseCase;
 import dev.steward.application.agent.AgentGatewayService;
+import dev.steward.application.agentloop.AgentLoop;
+import dev.steward.application.agentloop.RunbookReasoner;
+import dev.steward.application.agentloop.ToolGateway;
+import dev.steward.application.inmemory.InMemoryToolExecutor;
+import dev.steward.application.port.Reasoner;
+import dev.steward.application.port.ToolExecutor;
+import dev.steward.application.ticket.IntakeTicketService;
+import dev.steward.application.ticket.IntakeTicketUseCase;
+import dev.steward.application.ticket.PollTicketsService;
+import dev.steward.application.ticket.PollTicketsUseCase;
+import dev.steward.application.ticket.ReceiveTicketWebhookService;
+import dev.steward.application.ticket.ReceiveTicketWebhookUseCase;
 import dev.steward.application.agent.AgentGatewayUseCase;
 import dev.steward.application.client.CreateClientService;
 import dev.steward.application.client.CreateClientUseCase;
@@ -80,6 +92,16 @@ final class CoreModule extends AbstractModule {
         bind(AgentGatewayUseCase.class).to(AgentGatewayService.class);
         bind(GetDiagnosticsUseCase.class).to(GetDiagnosticsService.class);
         bind(ListActivityUseCase.class).to(ListActivityService.class);
+        bind(IntakeTicketUseCase.class).to(IntakeTicketService.class);
+        bind(IntakeTicketService.class);
+        bind(PollTicketsUseCase.class).to(PollTicketsService.class);
+        bind(ReceiveTicketWebhookUseCase.class).to(ReceiveTicketWebhookService.class);
+        bind(AgentLoop.class);
+        bind(ToolGateway.class);
+        bind(Reasoner.class).to(RunbookReasoner.class);
+        // No tool integration (Microsoft 365, Hudu, ...) executes tools yet: every call reports the tool as
+        // unavailable, and the gateway records it. Replaced when the first tool adapter lands.
+        bind(ToolExecutor.class).to(InMemoryToolExecutor.class).in(Singleton.class);
 
         bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
         bind(CommandValidator.class).in(Singleton.class);

@@ -10,6 +10,7 @@ import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UnitOfWork;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -19,7 +20,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Binds: {@link UnitOfWork} (to {@link JdbiUnitOfWork}), {@link ClientRepository}, {@link MspRepository},
  * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link AgentCredentials},
- * {@link AgentCheckIns}, and {@link Database},
+ * {@link AgentCheckIns}, {@link SessionRepository}, and {@link Database},
  * {@link DataSource} and {@link Jdbi} as singletons. Needs nothing from other modules.
  *
  * <p>The {@link Database} is opened (embedded server started, pool created, schema migrated) when it is first
@@ -44,6 +45,7 @@ public final class PersistenceModule extends AbstractModule {
         bind(ApprovalRepository.class).to(JdbiApprovalRepository.class).in(Singleton.class);
         bind(AgentCredentials.class).to(JdbiAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(JdbiAgentCheckIns.class).in(Singleton.class);
+        bind(SessionRepository.class).to(JdbiSessionRepository.class).in(Singleton.class);
     }
 
     @Provides
