@@ -99,7 +99,7 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public Optional<Client> find(ClientId id) {
-        return db.withHandle(h -> find(h, id));
+        return db.read(h -> find(h, id));
     }
 
     private static Optional<Client> find(Handle h, ClientId id) {
@@ -109,7 +109,7 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public Optional<Client> find(MspId msp, Slug slug) {
-        return db.withHandle(h -> find(h, msp, slug));
+        return db.read(h -> find(h, msp, slug));
     }
 
     private static Optional<Client> find(Handle h, MspId msp, Slug slug) {
@@ -125,7 +125,7 @@ public final class JdbiClientRepository implements ClientRepository {
         query.search().ifPresent(s -> sql.append(" and (strpos(c.slug, :needle) > 0 or strpos(lower(c.name), :needle) > 0)"));
         query.after().ifPresent(a -> sql.append(" and c.slug > :after"));
         sql.append(" order by c.slug limit :limit");
-        return db.withHandle(h -> {
+        return db.read(h -> {
             Query select = h.createQuery(sql.toString()).bind("msp", query.msp().value()).bind("limit", query.limit());
             query.status().ifPresent(s -> select.bind("status", s.label()));
             query.search().ifPresent(s -> select.bind("needle", s.toLowerCase(Locale.ROOT)));
@@ -163,7 +163,7 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public List<StatusChange> history(ClientId id) {
-        return db.withHandle(h -> h.createQuery("""
+        return db.read(h -> h.createQuery("""
                         select sequence, from_status, to_status, at, reason from status_changes
                         where client_id = :id order by sequence""")
                 .bind("id", id.value())
@@ -175,7 +175,7 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public List<ClientId> dueForReconciliation(Instant now, int limit) {
-        return db.withHandle(h -> h.createQuery("""
+        return db.read(h -> h.createQuery("""
                         select id from clients
                         where status in ('creating', 'provisioning', 'pending', 'error')
                           and (status in ('creating', 'provisioning') or retry_next_at is null or retry_next_at <= :now)
@@ -189,7 +189,7 @@ public final class JdbiClientRepository implements ClientRepository {
     public List<Client> listLive(Optional<ClientId> after, int limit) {
         String sql = SELECT + " where c.status <> 'destroyed'" + (after.isPresent() ? " and c.id > :after" : "")
                 + " order by c.id limit :limit";
-        return db.withHandle(h -> {
+        return db.read(h -> {
             Query select = h.createQuery(sql).bind("limit", limit);
             after.ifPresent(a -> select.bind("after", a.value()));
             return select.map(JdbiClientRepository::map).list();
