@@ -198,8 +198,8 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public Optional<Client> claim(ClientId id) {
-        Handle h = db.requireTransaction("ClientRepository.claim");
-        return db.withHandle(ignored -> {
+        db.requireTransaction("ClientRepository.claim");
+        return db.read(h -> {
             boolean locked = h.createQuery("select id from clients where id = :id for update skip locked")
                     .bind("id", id.value()).mapTo(UUID.class).findOne().isPresent();
             return locked ? find(h, id) : Optional.empty();

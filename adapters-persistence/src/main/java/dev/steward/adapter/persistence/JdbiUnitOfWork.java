@@ -63,12 +63,10 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         return DatabaseErrors.translated(() -> jdbi.withHandle(callback));
     }
 
-    /** The current transaction's handle, for claims, which only make sense inside one. */
-    Handle requireTransaction(String operation) {
-        Handle handle = current.get();
-        if (handle == null) {
+    /** Claims only make sense inside a transaction: they last until it ends. */
+    void requireTransaction(String operation) {
+        if (current.get() == null) {
             throw new IllegalStateException(operation + " must be called inside UnitOfWork.inTransaction");
         }
-        return handle;
     }
 }
