@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
@@ -228,21 +229,26 @@ public final class JdbiClientRepository implements ClientRepository {
                 .bind("createdAt", ts(client.createdAt()));
     }
 
+    /** One change (the usual case) is a plain INSERT; several go as one JDBC batch. */
     private static void insertChanges(Handle h, ClientId client, List<StatusChange> changes) {
-        if (changes.isEmpty()) {
-            return;
+        if (changes.size() == 1) {
+            bindChange(h.createUpdate(INSERT_CHANGE), client, changes.getFirst()).execute();
+        } else if (!changes.isEmpty()) {
+            PreparedBatch batch = h.prepareBatch(INSERT_CHANGE);
+            for (StatusChange change : changes) {
+                bindChange(batch, client, change).add();
+            }
+            batch.execute();
         }
-        PreparedBatch batch = h.prepareBatch(INSERT_CHANGE);
-        for (StatusChange change : changes) {
-            batch.bind("client", client.value())
-                    .bind("sequence", change.sequence())
-                    .bind("from", change.from().map(AgentStatus::label).orElse(null))
-                    .bind("to", change.to().label())
-                    .bind("at", ts(change.at()))
-                    .bind("reason", change.reason())
-                    .add();
-        }
-        batch.execute();
+    }
+
+    private static <S extends SqlStatement<S>> S bindChange(S statement, ClientId client, StatusChange change) {
+        return statement.bind("client", client.value())
+                .bind("sequence", change.sequence())
+                .bind("from", change.from().map(AgentStatus::label).orElse(null))
+                .bind("to", change.to().label())
+                .bind("at", ts(change.at()))
+                .bind("reason", change.reason());
     }
 
     private static AgentStatus status(String label) {

@@ -188,8 +188,11 @@ public final class PersistenceBenchmark {
                 Slug.of(name + "-" + Long.toString(System.nanoTime(), 36)), Instant.now()));
     }
 
+    /** Entry ids as production makes them: time-ordered UUIDv7, so appends land at the right edge of the key. */
+    private static final TimeOrderedIdGenerator ENTRY_IDS = new TimeOrderedIdGenerator(Clock.systemUTC());
+
     private static ActivityEntry entry(Client client, Instant at, int i) {
-        return new ActivityEntry(UUID.randomUUID(), client.msp(), client.id(), Optional.of(UUID.randomUUID()),
+        return new ActivityEntry(ENTRY_IDS.next(), client.msp(), client.id(), Optional.of(UUID.randomUUID()),
                 Optional.of("T-" + (i % 500)), at, ActivityKind.TOOL_CALL, Optional.of(ToolName.of("m365:get-user")),
                 RedactedArguments.of(Map.of("user", "user" + i + "@acme.test", "password", "x")),
                 ActivityOutcome.OK, "looked up user " + i, Duration.ofMillis(i % 900), Optional.empty());
