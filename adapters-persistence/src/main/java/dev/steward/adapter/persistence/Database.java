@@ -43,8 +43,12 @@ public final class Database implements AutoCloseable {
             case PersistenceSettings.Embedded e -> config.setJdbcUrl(embedded.orElseThrow().jdbcUrl());
             case PersistenceSettings.External e -> {
                 config.setJdbcUrl(e.url());
-                config.setUsername(e.user());
-                config.setPassword(e.password());
+                if (!e.user().isEmpty()) {
+                    config.setUsername(e.user());
+                }
+                if (!e.password().isEmpty()) {
+                    config.setPassword(e.password());
+                }
             }
         }
         HikariDataSource pool = null;
