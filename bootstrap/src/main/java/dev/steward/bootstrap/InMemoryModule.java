@@ -3,12 +3,16 @@ package dev.steward.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import dev.steward.application.inmemory.InMemoryActivityLog;
+import dev.steward.application.inmemory.InMemoryAgentCheckIns;
+import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.port.ActivityLog;
+import dev.steward.application.port.AgentCheckIns;
+import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
@@ -27,5 +31,7 @@ final class InMemoryModule extends AbstractModule {
         bind(ActivityLog.class).to(InMemoryActivityLog.class).in(Singleton.class);
         bind(IntegrationRepository.class).to(InMemoryIntegrationRepository.class).in(Singleton.class);
         bind(ApprovalRepository.class).to(InMemoryApprovalRepository.class).in(Singleton.class);
+        bind(AgentCredentials.class).to(InMemoryAgentCredentials.class).in(Singleton.class);
+        bind(AgentCheckIns.class).to(InMemoryAgentCheckIns.class).in(Singleton.class);
     }
 }

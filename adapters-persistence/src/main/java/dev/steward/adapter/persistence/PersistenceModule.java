@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.steward.application.port.ActivityLog;
+import dev.steward.application.port.AgentCheckIns;
+import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
@@ -16,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
  * PostgreSQL as the system of record.
  *
  * <p>Binds: {@link UnitOfWork} (to {@link JdbiUnitOfWork}), {@link ClientRepository}, {@link MspRepository},
- * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, and {@link Database},
+ * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link AgentCredentials},
+ * {@link AgentCheckIns}, and {@link Database},
  * {@link DataSource} and {@link Jdbi} as singletons. Needs nothing from other modules.
  *
  * <p>The {@link Database} is opened (embedded server started, pool created, schema migrated) when it is first
@@ -39,6 +42,8 @@ public final class PersistenceModule extends AbstractModule {
         bind(ActivityLog.class).to(JdbiActivityLog.class).in(Singleton.class);
         bind(IntegrationRepository.class).to(JdbiIntegrationRepository.class).in(Singleton.class);
         bind(ApprovalRepository.class).to(JdbiApprovalRepository.class).in(Singleton.class);
+        bind(AgentCredentials.class).to(JdbiAgentCredentials.class).in(Singleton.class);
+        bind(AgentCheckIns.class).to(JdbiAgentCheckIns.class).in(Singleton.class);
     }
 
     @Provides

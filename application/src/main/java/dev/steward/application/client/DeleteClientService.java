@@ -1,5 +1,6 @@
 package dev.steward.application.client;
 
+import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.MspRepository;
@@ -21,16 +22,19 @@ public final class DeleteClientService implements DeleteClientUseCase {
     private final ClientRepository clients;
     private final MspRepository msps;
     private final AgentRuntime runtime;
+    private final AgentCredentials agentCredentials;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
 
     @Inject
     public DeleteClientService(CommandValidator validator, ClientRepository clients, MspRepository msps,
-                               AgentRuntime runtime, Clock clock, UnitOfWork unitOfWork) {
+                               AgentRuntime runtime, AgentCredentials agentCredentials, Clock clock,
+                               UnitOfWork unitOfWork) {
         this.validator = validator;
         this.clients = clients;
         this.msps = msps;
         this.runtime = runtime;
+        this.agentCredentials = agentCredentials;
         this.clock = clock;
         this.unitOfWork = unitOfWork;
     }
@@ -40,10 +44,10 @@ public final class DeleteClientService implements DeleteClientUseCase {
         validator.check(command).throwIfAny();
         ClientDetails deleted = unitOfWork.inTransaction(() -> {
             Msp msp = ClientLookup.requireMsp(msps, command.msp());
-            Client client = ClientLookup.require(clients, msp.id(), command.slug());
-            ClientLookup.checkExpectedVersion("client " + client.slug(), command.expectedVersion(), client.version());
-            Client stored = clients.update(client.destroyed(new DeletionConfirmation(command.confirmName()),
-                    clock.instant()));
+            Client stored = ClientLookup.change(clients, msp.id(), command.slug(), command.expectedVersion(),
+                    client -> client.destroyed(new DeletionConfirmation(command.confirmName()), clock.instant()));
+            // the agent's only credential dies with the client, in the same transaction
+            agentCredentials.revoke(stored.id());
             return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
         });
         // The destroyed status is committed first: if removing the agent fails now, or the process dies, the

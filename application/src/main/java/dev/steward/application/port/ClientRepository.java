@@ -4,6 +4,7 @@ import dev.steward.application.problem.Conflict;
 import dev.steward.domain.agent.StatusChange;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;
+import dev.steward.domain.client.PsaMapping;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.msp.MspId;
 import java.time.Instant;
@@ -64,4 +65,24 @@ public interface ClientRepository {
      * {@link UnitOfWork#inTransaction}; this is how several control planes share the work without doing it twice.
      */
     Optional<Client> claim(ClientId id);
+
+    /**
+     * The MSP's live (not destroyed) client mapped to this PSA company, if any; what routes an incoming ticket to
+     * its client's agent. The default pages through {@link #list}; stores may answer it with an index.
+     */
+    default Optional<Client> findByPsaMapping(MspId msp, PsaMapping mapping) {
+        Optional<Slug> after = Optional.empty();
+        while (true) {
+            List<Client> page = list(new ClientQuery(msp, Optional.empty(), Optional.empty(), after, ClientQuery.MAX_LIMIT));
+            for (Client client : page) {
+                if (!client.isDestroyed() && client.psaMapping().filter(mapping::equals).isPresent()) {
+                    return Optional.of(client);
+                }
+            }
+            if (page.size() < ClientQuery.MAX_LIMIT) {
+                return Optional.empty();
+            }
+            after = Optional.of(page.getLast().slug());
+        }
+    }
 }

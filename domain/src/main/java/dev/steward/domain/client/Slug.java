@@ -42,10 +42,12 @@ public record Slug(String value) implements Comparable<Slug> {
         if (c >= 'A' && c <= 'Z') {
             return "uppercase '" + c + "'";
         }
-        if (Character.isWhitespace(c)) {
+        if (c == ' ') {
             return "a space";
         }
-        if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+        // invisible or partial characters (tab, no-break space, zero-width space, half of an emoji) by code point
+        if (Character.isISOControl(c) || Character.isSurrogate(c) || Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT) {
             return String.format("character U+%04X", (int) c);
         }
         return "'" + c + "'";

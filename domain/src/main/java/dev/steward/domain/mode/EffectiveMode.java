@@ -20,8 +20,17 @@ public enum EffectiveMode {
             throw dev.steward.domain.problem.InvalidValue.of(field, "inherit-not-allowed",
                     "cannot be inherit: the MSP default must be plan or execute");
         }
-        OperatingMode mode = OperatingMode.parse(field, text);
-        return mode == OperatingMode.PLAN ? PLAN : EXECUTE;
+        if (text == null || text.isEmpty()) {
+            throw dev.steward.domain.problem.InvalidValue.of(field, "required", "is required");
+        }
+        for (EffectiveMode mode : values()) {
+            if (mode.label().equals(text)) {
+                return mode;
+            }
+        }
+        // not OperatingMode's message: that one offers inherit, which is exactly what is not allowed here
+        throw dev.steward.domain.problem.InvalidValue.of(field, "unknown",
+                "must be plan or execute (got '" + OperatingMode.clip(text) + "')");
     }
 
     public OperatingMode asOperatingMode() {

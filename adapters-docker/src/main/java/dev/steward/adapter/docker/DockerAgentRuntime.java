@@ -1,0 +1,265 @@
+package dev.steward.adapter.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
+import dev.steward.adapter.docker.ContainerLabels.Labelled;
+import dev.steward.application.port.AgentCredentials;
+import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.ObservedAgent;
+import dev.steward.application.port.ObservedAgent.State;
+import dev.steward.application.problem.PortFailure;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.diagnostics.Diagnostics;
+import dev.steward.domain.diagnostics.Diagnostics.Health;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One container per client on one Docker engine, named {@code steward-<msp>-<slug>} and labelled with
+ * {@code steward.msp}, {@code steward.client} and {@code steward.config-version}. Containers get CPU, memory and
+ * pids limits, a health check (the agent's heartbeat), an {@code on-failure} restart policy with a maximum, and an
+ * init process (so a stop takes milliseconds, not the full timeout). The environment carries the control-plane URL,
+ * the client and MSP ids and the config version, never an integration secret.
+ *
+ * <p>A new configuration version <b>replaces</b> the container: the label and the environment are fixed at creation,
+ * so {@link #ensure} removes a container whose {@code steward.config-version} differs and creates it again. An agent
+ * starts in well under a second, and a request in flight is not lost: the ticket stays in the PSA and is picked up
+ * again by the new agent.
+ *
+ * <p>{@link #observe} makes one list call for all Steward containers; only containers that exited, fail their health
+ * check or are restarting are inspected as well, to report their restart count and exit code. A running agent is
+ * therefore reported with 0 restarts even after the engine restarted it; {@link #diagnose} shows the real count.
+ */
+public final class DockerAgentRuntime implements AgentRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DockerAgentRuntime.class);
+
+    private final DockerClient docker;
+    private final DockerSettings settings;
+    private final AgentCredentials credentials;
+    private final EngineCalls engine;
+    private final ContainerDiagnostics diagnostics;
+
+    @Inject
+    public DockerAgentRuntime(DockerClient docker, DockerSettings settings, AgentCredentials credentials, Clock clock) {
+        this.docker = docker;
+        this.settings = settings;
+        this.credentials = credentials;
+        this.engine = new EngineCalls(settings.dockerHost());
+        this.diagnostics = new ContainerDiagnostics(docker, engine, clock);
+    }
+
+    @Override
+    public ObservedAgent ensure(AgentSpec spec) {
+        List<Container> existing = containersOf(spec.client());
+        for (Container extra : existing.subList(Math.min(1, existing.size()), existing.size())) {
+            remove(extra.getId()); // never more than one agent per client
+        }
+        Optional<Container> current = existing.stream().findFirst();
+        String id;
+        if (current.isEmpty()) {
+            id = createAndStart(spec);
+        } else if (!current.get().getLabels().getOrDefault(ContainerLabels.CONFIG_VERSION, "")
+                .equals(Long.toString(spec.configVersion()))) {
+            LOG.info("replacing agent container {} to run configuration v{}", current.get().getNames(),
+                    spec.configVersion());
+            remove(current.get().getId());
+            id = createAndStart(spec);
+        } else {
+            String engineState = current.get().getState();
+            if ("dead".equals(engineState)) {
+                remove(current.get().getId()); // the engine cannot start a dead container again
+                id = createAndStart(spec);
+            } else {
+                id = current.get().getId();
+                if (!"running".equals(engineState) && !"restarting".equals(engineState)) {
+                    start(id);
+                }
+            }
+        }
+        InspectContainerResponse inspected = engine.call("inspect agent container of " + spec.slug(),
+                () -> docker.inspectContainerCmd(id).exec());
+        return observed(inspected).orElseThrow(() -> PortFailure.permanent(EngineCalls.PORT,
+                "container " + id + " lost its steward labels", null));
+    }
+
+    @Override
+    public List<ObservedAgent> observe() {
+        List<Container> containers = engine.call("list agent containers", () -> docker.listContainersCmd()
+                .withShowAll(true).withLabelFilter(List.of(ContainerLabels.CLIENT)).exec());
+        List<ObservedAgent> agents = new ArrayList<>(containers.size());
+        for (Container container : containers) {
+            Optional<Labelled> labelled = ContainerLabels.read(container.getLabels());
+            if (labelled.isEmpty()) {
+                LOG.warn("ignoring container {}: its steward labels are malformed {}", container.getId(),
+                        container.getLabels());
+                continue;
+            }
+            State state = state(container.getState(), health(container.getStatus()));
+            if (!troubled(container.getState(), state)) {
+                agents.add(new ObservedAgent(labelled.get().client(), labelled.get().msp(),
+                        labelled.get().configVersion(), state, 0, container.getStatus()));
+            } else {
+                engine.find("inspect container " + container.getId(),
+                        () -> docker.inspectContainerCmd(container.getId()).exec())
+                        .flatMap(DockerAgentRuntime::observed)
+                        .ifPresent(agents::add);
+            }
+        }
+        return agents;
+    }
+
+    @Override
+    public void destroy(ClientId client) {
+        containersOf(client).forEach(container -> remove(container.getId()));
+    }
+
+    @Override
+    public Diagnostics diagnose(ClientId client, int tailLines, Optional<Instant> since) {
+        return containersOf(client).stream().findFirst()
+                .flatMap(container -> diagnostics.of(container.getId(), 0, tailLines, since))
+                .orElseGet(() -> new Diagnostics(Health.absent(), List.of(), Optional.empty()));
+    }
+
+    private List<Container> containersOf(ClientId client) {
+        return engine.call("find the agent container of client " + client, () -> docker.listContainersCmd()
+                .withShowAll(true).withLabelFilter(Map.of(ContainerLabels.CLIENT, client.toString())).exec());
+    }
+
+    private String createAndStart(AgentSpec spec) {
+        String name = ContainerLabels.containerName(spec);
+        String id;
+        try {
+            id = create(spec, name);
+        } catch (ConflictException e) {
+            removeNameHolder(spec, name, e);
+            id = engine.call("create agent container " + name, () -> create(spec, name));
+        } catch (RuntimeException e) {
+            throw engine.translate("create agent container " + name + " from image " + settings.image(), e);
+        }
+        start(id);
+        return id;
+    }
+
+    /** Creates the container with a freshly issued agent token (which replaces any earlier token of the client). */
+    private String create(AgentSpec spec, String name) {
+        return docker.createContainerCmd(settings.image())
+                .withName(name)
+                .withLabels(ContainerLabels.of(spec))
+                .withEnv(AgentEnvironment.of(spec, settings, credentials.issue(spec.client())))
+                .withHealthcheck(healthCheck(settings))
+                .withHostConfig(HostConfig.newHostConfig()
+                        .withNanoCPUs(settings.nanoCpus())
+                        .withMemory(settings.memoryBytes())
+                        .withMemorySwap(settings.memoryBytes())
+                        .withPidsLimit(settings.pidsLimit())
+                        .withRestartPolicy(RestartPolicy.onFailureRestart(settings.maxRestarts()))
+                        .withInit(true)
+                        .withExtraHosts("host.docker.internal:host-gateway"))
+                .exec().getId();
+    }
+
+    /**
+     * The name is taken. By this client's container (created by a concurrent call, whose token the new one just
+     * replaced): remove it so the next create carries the valid token. By someone else's container: a permanent
+     * problem an operator must look at.
+     */
+    private void removeNameHolder(AgentSpec spec, String name, ConflictException conflict) {
+        InspectContainerResponse holder = engine.find("inspect container " + name,
+                () -> docker.inspectContainerCmd(name).exec()).orElseThrow(() -> engine.translate(
+                        "create agent container " + name, conflict));
+        boolean ours = ContainerLabels.read(holder.getConfig().getLabels())
+                .map(labelled -> labelled.client().equals(spec.client())).orElse(false);
+        if (!ours) {
+            throw PortFailure.permanent(EngineCalls.PORT, "container name " + name
+                    + " is used by a container that is not this client's agent (id " + holder.getId() + ")", conflict);
+        }
+        remove(holder.getId());
+    }
+
+    private void start(String id) {
+        try {
+            engine.run("start agent container " + id, () -> docker.startContainerCmd(id).exec());
+        } catch (NotModifiedException alreadyRunning) {
+            // started by a concurrent call: fine
+        }
+    }
+
+    private void remove(String id) {
+        engine.remove("remove agent container " + id, () -> docker.removeContainerCmd(id).withForce(true).exec());
+    }
+
+    static HealthCheck healthCheck(DockerSettings settings) {
+        long interval = settings.healthInterval().toNanos();
+        return new HealthCheck().withTest(List.of("CMD-SHELL", settings.healthCommand()))
+                .withInterval(interval).withTimeout(Math.max(interval, 2_000_000_000L)).withRetries(3)
+                .withStartPeriod(30_000_000_000L);
+    }
+
+    private static Optional<ObservedAgent> observed(InspectContainerResponse container) {
+        return ContainerLabels.read(container.getConfig().getLabels()).map(labelled -> {
+            var state = container.getState();
+            String health = state.getHealth() == null ? "" : String.valueOf(state.getHealth().getStatus());
+            State observed = state(String.valueOf(state.getStatus()), health);
+            String detail = observed == State.EXITED
+                    ? "exited with code " + state.getExitCodeLong()
+                            + (Boolean.TRUE.equals(state.getOOMKilled()) ? " (out of memory)" : "")
+                            + (state.getError() == null || state.getError().isBlank() ? "" : ": " + state.getError())
+                    : state.getStatus() + (health.isEmpty() ? "" : " (" + health + ")");
+            int restarts = Optional.ofNullable(container.getRestartCount()).orElse(0);
+            return new ObservedAgent(labelled.client(), labelled.msp(), labelled.configVersion(), observed, restarts,
+                    detail);
+        });
+    }
+
+    /**
+     * Whether a listed container is worth an inspect (restart count, exit code, error): it died, fails its health
+     * check, or is being restarted. Running and starting containers are reported from the list alone, so a pass over
+     * many healthy or freshly started agents stays one engine call.
+     */
+    private static boolean troubled(String engineState, State state) {
+        return state == State.EXITED || state == State.UNHEALTHY || "restarting".equals(engineState);
+    }
+
+    /** The health part of {@code docker ps}'s status, e.g. {@code Up 3 seconds (health: starting)}. */
+    static String health(String status) {
+        if (status == null) {
+            return "";
+        }
+        if (status.contains("(unhealthy)")) {
+            return "unhealthy";
+        }
+        if (status.contains("(healthy)")) {
+            return "healthy";
+        }
+        return status.contains("(health: starting)") ? "starting" : "";
+    }
+
+    /** Engine state plus health to what the port reports. */
+    static State state(String engineState, String health) {
+        return switch (engineState) {
+            case "running" -> switch (health) {
+                case "unhealthy" -> State.UNHEALTHY;
+                case "starting" -> State.STARTING;
+                default -> State.READY; // healthy, or an image without a health check
+            };
+            case "created", "restarting" -> State.STARTING;
+            case "paused" -> State.UNHEALTHY;
+            default -> State.EXITED; // exited, dead, removing
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package dev.steward.adapter.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.steward.application.port.AgentRuntime;
+
+/**
+ * Guice module of the Docker runtime. Binds: {@link DockerSettings} (given), a {@link DockerClient} for
+ * {@code settings.dockerHost()}, and {@link AgentRuntime} to {@link DockerAgentRuntime} or {@link SwarmAgentRuntime}
+ * as {@code settings.mode()} says. Needs from other modules: {@link java.time.Clock} and
+ * {@link dev.steward.application.port.AgentCredentials} (each new agent container gets a freshly issued token).
+ *
+ * <p>Creating the client opens no connection; the first engine call does. The client is not closed by the module:
+ * whoever stops the application closes it ({@code injector.getInstance(DockerClient.class).close()}).
+ */
+public final class DockerRuntimeModule extends AbstractModule {
+
+    private final DockerSettings settings;
+
+    public DockerRuntimeModule(DockerSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void configure() {
+        bind(DockerSettings.class).toInstance(settings);
+        bind(DockerAgentRuntime.class).in(Singleton.class);
+        bind(SwarmAgentRuntime.class).in(Singleton.class);
+        bind(AgentRuntime.class).to(settings.mode().runtime());
+    }
+
+    @Provides
+    @Singleton
+    DockerClient dockerClient(DockerSettings settings) {
+        return DockerClients.connect(settings.dockerHost());
+    }
+}

@@ -1,0 +1,153 @@
+package dev.steward.adapter.docker;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How agents run on a Docker engine. {@link #from(Map)} reads them from the environment (names below); every bad
+ * value is refused with a message naming the variable.
+ *
+ * @param dockerHost      {@code DOCKER_HOST}, default {@code unix:///var/run/docker.sock} ({@code tcp://} works too)
+ * @param mode            {@code STEWARD_RUNTIME}: {@code docker} (one container per client) or {@code swarm} (one
+ *                        Swarm service per client)
+ * @param image           {@code STEWARD_AGENT_IMAGE}, default {@code steward/agent:dev} (built by
+ *                        {@code adapters-docker/image/build-agent-image.sh})
+ * @param controlPlaneUrl {@code STEWARD_CONTROL_PLANE_URL}: where agents reach the control plane, default
+ *                        {@code http://host.docker.internal:8080} (mapped to the host's gateway)
+ * @param nanoCpus        {@code STEWARD_AGENT_CPUS} (decimal cores, default 0.5) as billionths of a CPU
+ * @param memoryBytes     {@code STEWARD_AGENT_MEMORY_MB}, default 256
+ * @param pidsLimit       {@code STEWARD_AGENT_PIDS}, default 256 (containers only; Swarm's API 1.41 has no pids limit)
+ * @param maxRestarts     {@code STEWARD_AGENT_MAX_RESTARTS}: restarts the engine does on its own after a crash,
+ *                        default 3; beyond that the agent stays down and the reconciler reports it
+ * @param healthCommand   {@code STEWARD_AGENT_HEALTH_CMD}, a shell command run in the container; default: the
+ *                        agent touched {@code /tmp/steward-heartbeat} within the last 30 s (a missed heartbeat
+ *                        turns the agent unhealthy)
+ * @param healthInterval  {@code STEWARD_AGENT_HEALTH_INTERVAL_MS}, default 5000
+ */
+public record DockerSettings(String dockerHost, Mode mode, String image, String controlPlaneUrl, long nanoCpus,
+                             long memoryBytes, long pidsLimit, int maxRestarts, String healthCommand,
+                             Duration healthInterval) {
+
+    public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+    public static final String DEFAULT_IMAGE = "steward/agent:dev";
+    public static final String HEARTBEAT_FILE = "/tmp/steward-heartbeat";
+    public static final String DEFAULT_HEALTH_COMMAND = "test -f " + HEARTBEAT_FILE
+            + " && test $(( $(date +%s) - $(stat -c %Y " + HEARTBEAT_FILE + ") )) -lt 30";
+
+    /** Where agents run on the engine. */
+    public enum Mode {
+        DOCKER(DockerAgentRuntime.class), SWARM(SwarmAgentRuntime.class);
+
+        private final Class<? extends dev.steward.application.port.AgentRuntime> runtime;
+
+        Mode(Class<? extends dev.steward.application.port.AgentRuntime> runtime) {
+            this.runtime = runtime;
+        }
+
+        Class<? extends dev.steward.application.port.AgentRuntime> runtime() {
+            return runtime;
+        }
+    }
+
+    public DockerSettings {
+        require(dockerHost, "DOCKER_HOST");
+        if (!dockerHost.startsWith("unix://") && !dockerHost.startsWith("tcp://")) {
+            throw new IllegalArgumentException("DOCKER_HOST must start with unix:// or tcp:// (got '" + dockerHost + "')");
+        }
+        Objects.requireNonNull(mode, "STEWARD_RUNTIME");
+        require(image, "STEWARD_AGENT_IMAGE");
+        require(controlPlaneUrl, "STEWARD_CONTROL_PLANE_URL");
+        if (!controlPlaneUrl.startsWith("http://") && !controlPlaneUrl.startsWith("https://")) {
+            throw new IllegalArgumentException("STEWARD_CONTROL_PLANE_URL must be an http(s) URL (got '"
+                    + controlPlaneUrl + "')");
+        }
+        atLeast(nanoCpus, 10_000_000L, "STEWARD_AGENT_CPUS (in billionths of a CPU)");
+        atLeast(memoryBytes, 6L << 20, "STEWARD_AGENT_MEMORY_MB (in bytes)");
+        atLeast(pidsLimit, 8, "STEWARD_AGENT_PIDS");
+        atLeast(maxRestarts, 0, "STEWARD_AGENT_MAX_RESTARTS");
+        require(healthCommand, "STEWARD_AGENT_HEALTH_CMD");
+        Objects.requireNonNull(healthInterval, "STEWARD_AGENT_HEALTH_INTERVAL_MS");
+        atLeast(healthInterval.toMillis(), 100, "STEWARD_AGENT_HEALTH_INTERVAL_MS");
+    }
+
+    /** The defaults, for the given control-plane URL and image. */
+    public static DockerSettings defaults(String image, String controlPlaneUrl) {
+        return new DockerSettings(DEFAULT_HOST, Mode.DOCKER, image, controlPlaneUrl, 500_000_000L, 256L << 20, 256,
+                3, DEFAULT_HEALTH_COMMAND, Duration.ofSeconds(5));
+    }
+
+    public DockerSettings withMode(Mode value) {
+        return new DockerSettings(dockerHost, value, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit,
+                maxRestarts, healthCommand, healthInterval);
+    }
+
+    public DockerSettings withDockerHost(String value) {
+        return new DockerSettings(value, mode, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit, maxRestarts,
+                healthCommand, healthInterval);
+    }
+
+    public DockerSettings withHealth(String command, Duration interval) {
+        return new DockerSettings(dockerHost, mode, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit,
+                maxRestarts, command, interval);
+    }
+
+    /** Reads the variables named in the class comment; absent or blank ones take their default. */
+    public static DockerSettings from(Map<String, String> env) {
+        Optional<String> cpus = value(env, "STEWARD_AGENT_CPUS");
+        long nanoCpus = 500_000_000L;
+        if (cpus.isPresent()) {
+            try {
+                nanoCpus = Math.round(Double.parseDouble(cpus.get()) * 1_000_000_000L);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("STEWARD_AGENT_CPUS must be a decimal number of cores, e.g. 0.5"
+                        + " (got '" + cpus.get() + "')");
+            }
+        }
+        String mode = value(env, "STEWARD_RUNTIME").orElse("docker");
+        Mode parsed = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "docker" -> Mode.DOCKER;
+            case "swarm" -> Mode.SWARM;
+            default -> throw new IllegalArgumentException("STEWARD_RUNTIME must be docker or swarm for the Docker"
+                    + " runtime (got '" + mode + "')");
+        };
+        return new DockerSettings(
+                value(env, "DOCKER_HOST").orElse(DEFAULT_HOST),
+                parsed,
+                value(env, "STEWARD_AGENT_IMAGE").orElse(DEFAULT_IMAGE),
+                value(env, "STEWARD_CONTROL_PLANE_URL").orElse("http://host.docker.internal:8080"),
+                nanoCpus,
+                number(env, "STEWARD_AGENT_MEMORY_MB", 256) << 20,
+                number(env, "STEWARD_AGENT_PIDS", 256),
+                (int) number(env, "STEWARD_AGENT_MAX_RESTARTS", 3),
+                value(env, "STEWARD_AGENT_HEALTH_CMD").orElse(DEFAULT_HEALTH_COMMAND),
+                Duration.ofMillis(number(env, "STEWARD_AGENT_HEALTH_INTERVAL_MS", 5_000)));
+    }
+
+    private static Optional<String> value(Map<String, String> env, String key) {
+        return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static long number(Map<String, String> env, String key, long fallback) {
+        Optional<String> raw = value(env, key);
+        try {
+            return raw.map(Long::parseLong).orElse(fallback);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number (got '" + raw.get() + "')");
+        }
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    private static void atLeast(long value, long min, String name) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min + " (got " + value + ")");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.steward.adapter.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Stage;
+import com.google.inject.spi.LinkedKeyBinding;
+import dev.steward.application.inmemory.InMemoryAgentCredentials;
+import dev.steward.application.port.AgentCredentials;
+import dev.steward.application.port.AgentRuntime;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DockerRuntimeModuleTest {
+
+    private static Injector injector(String mode) {
+        return Guice.createInjector(Stage.TOOL,
+                new DockerRuntimeModule(DockerSettings.from(Map.of("STEWARD_RUNTIME", mode))),
+                binder -> {
+                    binder.requireExplicitBindings(); // the root switches STYLE.md B.10 asks for
+                    binder.requireAtInjectOnConstructors();
+                    binder.bind(Clock.class).toInstance(Clock.systemUTC());
+                    binder.bind(AgentCredentials.class).toInstance(new InMemoryAgentCredentials());
+                });
+    }
+
+    private static Key<?> runtimeTarget(Injector injector) {
+        return ((LinkedKeyBinding<?>) injector.getBinding(AgentRuntime.class)).getLinkedKey();
+    }
+
+    @Test
+    void dockerModeBindsTheContainerRuntime() {
+        assertThat(runtimeTarget(injector("docker"))).isEqualTo(Key.get(DockerAgentRuntime.class));
+    }
+
+    @Test
+    void swarmModeBindsTheServiceRuntime() {
+        assertThat(runtimeTarget(injector("swarm"))).isEqualTo(Key.get(SwarmAgentRuntime.class));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.steward.adapter.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DockerSettingsTest {
+
+    @Test
+    void defaultsNeedNoVariables() {
+        DockerSettings settings = DockerSettings.from(Map.of());
+
+        assertThat(settings.dockerHost()).isEqualTo("unix:///var/run/docker.sock");
+        assertThat(settings.mode()).isEqualTo(DockerSettings.Mode.DOCKER);
+        assertThat(settings.image()).isEqualTo("steward/agent:dev");
+        assertThat(settings.nanoCpus()).isEqualTo(500_000_000L);
+        assertThat(settings.memoryBytes()).isEqualTo(256L << 20);
+        assertThat(settings.maxRestarts()).isEqualTo(3);
+        assertThat(settings.healthInterval()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void readsEveryVariable() {
+        DockerSettings settings = DockerSettings.from(Map.of("DOCKER_HOST", "tcp://10.0.0.5:2375",
+                "STEWARD_RUNTIME", "swarm", "STEWARD_AGENT_IMAGE", "registry.example/steward/agent:1.0",
+                "STEWARD_CONTROL_PLANE_URL", "https://steward.example", "STEWARD_AGENT_CPUS", "1.5",
+                "STEWARD_AGENT_MEMORY_MB", "512", "STEWARD_AGENT_PIDS", "100", "STEWARD_AGENT_MAX_RESTARTS", "5",
+                "STEWARD_AGENT_HEALTH_CMD", "true", "STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000"));
+
+        assertThat(settings).isEqualTo(new DockerSettings("tcp://10.0.0.5:2375", DockerSettings.Mode.SWARM,
+                "registry.example/steward/agent:1.0", "https://steward.example", 1_500_000_000L, 512L << 20, 100, 5,
+                "true", Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void namesTheVariableOfAMalformedNumber() {
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_AGENT_MEMORY_MB", "lots")))
+                .hasMessage("STEWARD_AGENT_MEMORY_MB must be a whole number (got 'lots')");
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_AGENT_CPUS", "half")))
+                .hasMessageStartingWith("STEWARD_AGENT_CPUS must be a decimal number of cores");
+    }
+
+    @Test
+    void refusesAnUnknownRuntimeMode() {
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_RUNTIME", "kubernetes")))
+                .hasMessage("STEWARD_RUNTIME must be docker or swarm for the Docker runtime (got 'kubernetes')");
+    }
+
+    @Test
+    void refusesAHostThatIsNeitherUnixNorTcp() {
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("DOCKER_HOST", "http://localhost:2375")))
+                .hasMessageStartingWith("DOCKER_HOST must start with unix:// or tcp://");
+    }
+
+    @Test
+    void refusesLimitsTooSmallToRunAnAgent() {
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_AGENT_MEMORY_MB", "1")))
+                .hasMessageStartingWith("STEWARD_AGENT_MEMORY_MB");
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_AGENT_CPUS", "0")))
+                .hasMessageStartingWith("STEWARD_AGENT_CPUS");
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_AGENT_MAX_RESTARTS", "-1")))
+                .hasMessageStartingWith("STEWARD_AGENT_MAX_RESTARTS");
+    }
+
+    @Test
+    void refusesAControlPlaneUrlThatIsNotHttp() {
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_CONTROL_PLANE_URL", "steward.example")))
+                .hasMessageStartingWith("STEWARD_CONTROL_PLANE_URL must be an http(s) URL");
+    }
+}

@@ -1,0 +1,76 @@
+package dev.steward.adapter.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Service;
+import dev.steward.application.inmemory.InMemoryAgentCredentials;
+import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.port.AgentSpec;
+import dev.steward.application.testkit.AgentRuntimeContract;
+import dev.steward.domain.client.ClientId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SwarmAgentRuntimeIT extends AgentRuntimeContract {
+
+    private static DockerClient docker;
+    private static SwarmAgentRuntime runtime;
+
+    @BeforeAll
+    static void connect() {
+        docker = TestEngine.connectToSwarm();
+        TestEngine.ensureTestImage(docker);
+        runtime = new SwarmAgentRuntime(docker, TestEngine.settings(TestEngine.host()).withMode(
+                DockerSettings.Mode.SWARM), new InMemoryAgentCredentials(), Clock.systemUTC());
+    }
+
+    @Override
+    protected AgentRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    protected Duration patience() {
+        return Duration.ofSeconds(40);
+    }
+
+    /** Swarm's on-failure policy starts a new task for a killed one. */
+    @Override
+    protected boolean restartsKilledAgents() {
+        return true;
+    }
+
+    /** Kills the running task's container, as a crash on the node would. */
+    @Override
+    protected void killOutsideSteward(ClientId client) {
+        List<Container> running = await().alias("task container of " + client + " running").until(
+                () -> docker.listContainersCmd().withLabelFilter(Map.of(ContainerLabels.CLIENT, client.toString()))
+                        .exec(), containers -> containers.size() == 1);
+        docker.killContainerCmd(running.getFirst().getId()).exec();
+    }
+
+    @Test
+    void serviceCarriesLabelsLimitsAndOneReplica() {
+        AgentSpec spec = aSpec(2);
+        runtime.ensure(spec);
+
+        List<Service> services = docker.listServicesCmd()
+                .withLabelFilter(Map.of(ContainerLabels.CLIENT, spec.client().toString())).exec();
+
+        assertThat(services).hasSize(1);
+        var serviceSpec = services.getFirst().getSpec();
+        assertThat(serviceSpec.getName()).hasSizeLessThanOrEqualTo(63).startsWith("steward-");
+        assertThat(serviceSpec.getLabels()).containsEntry("steward.msp", spec.msp().toString())
+                .containsEntry("steward.config-version", "2");
+        assertThat(serviceSpec.getMode().getReplicated().getReplicas()).isEqualTo(1);
+        assertThat(serviceSpec.getTaskTemplate().getResources().getLimits().getMemoryBytes()).isEqualTo(256L << 20);
+        assertThat(serviceSpec.getTaskTemplate().getContainerSpec().getInit()).isTrue();
+        assertThat(serviceSpec.getTaskTemplate().getRestartPolicy().getMaxAttempts()).isEqualTo(3L);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.steward.application.diagnostics;
+
+import dev.steward.application.client.ClientLookup;
+import dev.steward.application.port.AgentCheckIns;
+import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.problem.FieldViolation;
+import dev.steward.application.problem.InvalidCommand;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.diagnostics.Diagnostics;
+import dev.steward.domain.diagnostics.Diagnostics.Health;
+import dev.steward.domain.diagnostics.Diagnostics.HealthState;
+import dev.steward.domain.msp.MspId;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public final class GetDiagnosticsService implements GetDiagnosticsUseCase {
+
+    /** Six missed heartbeats at the agent's default 5 s interval. */
+    public static final Duration HEARTBEAT_GRACE = Duration.ofSeconds(30);
+
+    private final ClientRepository clients;
+    private final AgentRuntime runtime;
+    private final AgentCheckIns checkIns;
+    private final Clock clock;
+
+    @Inject
+    public GetDiagnosticsService(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns, Clock clock) {
+        this.clients = clients;
+        this.runtime = runtime;
+        this.checkIns = checkIns;
+        this.clock = clock;
+    }
+
+    @Override
+    public Diagnostics diagnose(MspId msp, String slug, int tailLines, Optional<Instant> since) {
+        if (tailLines < 1 || tailLines > MAX_TAIL) {
+            throw new InvalidCommand(List.of(new FieldViolation("tail", "tail.out-of-range",
+                    "must be between 1 and " + MAX_TAIL + " (got " + tailLines + ")")));
+        }
+        Client client = ClientLookup.require(clients, msp, slug);
+        Diagnostics observed = runtime.diagnose(client.id(), tailLines, since);
+        return checkIns.latest(client.id())
+                .map(checkIn -> new Diagnostics(withHeartbeat(observed.health(), checkIn.at()), observed.logs(),
+                        observed.usage()))
+                .orElse(observed);
+    }
+
+    /** A running agent that stopped checking in is unhealthy, whatever its process looks like. */
+    private Health withHeartbeat(Health health, Instant lastCheckIn) {
+        boolean missed = Duration.between(lastCheckIn, clock.instant()).compareTo(HEARTBEAT_GRACE) > 0;
+        HealthState state = health.running() && missed ? HealthState.UNHEALTHY : health.state();
+        return new Health(health.running(), state, health.restarts(), health.uptime(), health.exitCode(),
+                health.image(), Optional.of(lastCheckIn));
+    }
+}

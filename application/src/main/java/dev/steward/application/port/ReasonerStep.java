@@ -1,0 +1,26 @@
+package dev.steward.application.port;
+
+import dev.steward.domain.integration.ToolName;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** What a {@link Reasoner} wants next: call one tool, or finish with a diagnosis and a plan. */
+public sealed interface ReasonerStep {
+
+    /** Call {@code tool} with {@code arguments}; the result comes back in the next context's transcript. */
+    record CallTool(ToolName tool, Map<String, String> arguments) implements ReasonerStep {
+        public CallTool {
+            Objects.requireNonNull(tool, "tool");
+            arguments = Map.copyOf(arguments);
+        }
+    }
+
+    /** Done diagnosing: what is wrong, and the actions that would resolve it (possibly none). */
+    record Finish(String diagnosis, List<PlannedAction> plan) implements ReasonerStep {
+        public Finish {
+            Objects.requireNonNull(diagnosis, "diagnosis");
+            plan = List.copyOf(plan);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.steward.application.port;
+
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.session.AgentSession;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stores agent sessions. A source reference starts at most one session per client and channel: this is what makes
+ * intake idempotent when a PSA delivers the same ticket twice. ({@code SessionRepositoryContract}.)
+ */
+public interface SessionRepository {
+
+    /**
+     * Stores {@code session} unless the client already has one for the same channel and external reference.
+     *
+     * @return the stored session: {@code session} itself, or the one that was there first (atomic: of two concurrent
+     *     calls, exactly one stores)
+     */
+    AgentSession addIfAbsent(AgentSession session);
+
+    Optional<AgentSession> find(UUID id);
+
+    Optional<AgentSession> find(ClientId client, AgentSession.Channel channel, String externalReference);
+
+    /** @throws dev.steward.application.problem.NotFound if the session was never added */
+    AgentSession update(AgentSession session);
+}

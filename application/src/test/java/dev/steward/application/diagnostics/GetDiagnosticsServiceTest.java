@@ -1,0 +1,93 @@
+package dev.steward.application.diagnostics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.application.inmemory.InMemoryAgentCheckIns;
+import dev.steward.application.inmemory.InMemoryClientRepository;
+import dev.steward.application.inmemory.InMemoryUnitOfWork;
+import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.port.AgentCheckIns.CheckIn;
+import dev.steward.application.port.AgentSpec;
+import dev.steward.application.problem.InvalidCommand;
+import dev.steward.application.problem.NotFound;
+import dev.steward.application.testkit.Fixtures;
+import dev.steward.application.testkit.MutableClock;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.diagnostics.Diagnostics;
+import dev.steward.domain.diagnostics.Diagnostics.HealthState;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GetDiagnosticsServiceTest {
+
+    private final MutableClock clock = MutableClock.startingAt("2026-05-01T08:00:00Z");
+    private final InMemoryClientRepository clients = new InMemoryClientRepository(new InMemoryUnitOfWork());
+    private final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock);
+    private final InMemoryAgentCheckIns checkIns = new InMemoryAgentCheckIns();
+    private final GetDiagnosticsService service = new GetDiagnosticsService(clients, runtime, checkIns, clock);
+    private final Client client = clients.add(Fixtures.aClient().active().build());
+
+    @AfterEach
+    void stopAgents() {
+        runtime.close();
+    }
+
+    private void runAgent() {
+        runtime.ensure(new AgentSpec(client.id(), client.msp(), client.slug(), client.configVersion()));
+    }
+
+    @Test
+    void aRunningAgentReportsHealthUptimeAndItsLogs() {
+        runAgent();
+        clock.advance(Duration.ofMinutes(3));
+
+        Diagnostics diagnostics = service.diagnose(client.msp(), client.slug().value(), 50, Optional.empty());
+
+        assertThat(diagnostics.health().running()).isTrue();
+        assertThat(diagnostics.health().state()).isEqualTo(HealthState.HEALTHY);
+        assertThat(diagnostics.health().uptime()).contains(Duration.ofMinutes(3));
+        assertThat(diagnostics.logs()).extracting(Diagnostics.LogLine::text)
+                .anySatisfy(line -> assertThat(line).contains("started with configuration v"));
+    }
+
+    @Test
+    void anAgentThatStoppedCheckingInIsUnhealthy() {
+        runAgent();
+        checkIns.record(new CheckIn(client.id(), client.configVersion(), clock.instant()));
+        clock.advance(GetDiagnosticsService.HEARTBEAT_GRACE.plusSeconds(1));
+
+        Diagnostics diagnostics = service.diagnose(client.msp(), client.slug().value(), 10, Optional.empty());
+
+        assertThat(diagnostics.health().state()).isEqualTo(HealthState.UNHEALTHY);
+        assertThat(diagnostics.health().lastHeartbeat()).isPresent();
+    }
+
+    @Test
+    void aCrashedAgentShowsItsExitCode() {
+        runAgent();
+        runtime.crash(client.id(), 137);
+
+        Diagnostics diagnostics = service.diagnose(client.msp(), client.slug().value(), 10, Optional.empty());
+
+        assertThat(diagnostics.health().running()).isFalse();
+        assertThat(diagnostics.health().exitCode()).contains(137);
+    }
+
+    @Test
+    void aClientWithoutAnAgentIsReportedAbsent() {
+        Diagnostics diagnostics = service.diagnose(client.msp(), client.slug().value(), 10, Optional.empty());
+        assertThat(diagnostics.health().state()).isEqualTo(HealthState.ABSENT);
+    }
+
+    @Test
+    void refusesAnOutOfRangeTailAndUnknownClients() {
+        assertThatThrownBy(() -> service.diagnose(client.msp(), client.slug().value(), -1, Optional.empty()))
+                .isInstanceOfSatisfying(InvalidCommand.class,
+                        e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("tail"));
+        assertThatThrownBy(() -> service.diagnose(Fixtures.uniqueMspId(), client.slug().value(), 10, Optional.empty()))
+                .isInstanceOf(NotFound.class);
+    }
+}

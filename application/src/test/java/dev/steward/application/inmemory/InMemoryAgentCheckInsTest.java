@@ -1,0 +1,21 @@
+package dev.steward.application.inmemory;
+
+import dev.steward.application.port.AgentCheckIns;
+import dev.steward.application.testkit.AgentCheckInsContract;
+import dev.steward.application.testkit.Fixtures;
+import dev.steward.domain.client.Client;
+
+class InMemoryAgentCheckInsTest extends AgentCheckInsContract {
+
+    private final InMemoryAgentCheckIns checkIns = new InMemoryAgentCheckIns();
+
+    @Override
+    protected AgentCheckIns checkIns() {
+        return checkIns;
+    }
+
+    @Override
+    protected Client aStoredClient() {
+        return Fixtures.aClient().build();
+    }
+}

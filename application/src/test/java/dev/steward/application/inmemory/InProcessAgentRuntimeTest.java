@@ -1,0 +1,27 @@
+package dev.steward.application.inmemory;
+
+import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.testkit.AgentRuntimeContract;
+import dev.steward.domain.client.ClientId;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
+
+class InProcessAgentRuntimeTest extends AgentRuntimeContract {
+
+    private final InProcessAgentRuntime runtime = new InProcessAgentRuntime(Clock.systemUTC());
+
+    @Override
+    protected AgentRuntime runtime() {
+        return runtime;
+    }
+
+    @Override
+    protected void killOutsideSteward(ClientId client) {
+        runtime.crash(client, 137);
+    }
+
+    @AfterEach
+    void stopAllAgents() {
+        runtime.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.steward.application.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.application.port.AgentCheckIns;
+import dev.steward.application.port.AgentCheckIns.CheckIn;
+import dev.steward.domain.client.Client;
+import org.junit.jupiter.api.Test;
+
+/** Every {@link AgentCheckIns} must pass this: one test per rule of the port's Javadoc. */
+public abstract class AgentCheckInsContract {
+
+    protected abstract AgentCheckIns checkIns();
+
+    /** A client the store may reference (stores with foreign keys need it stored first). */
+    protected abstract Client aStoredClient();
+
+    @Test
+    void keepsTheLatestCheckIn() {
+        Client client = aStoredClient();
+        checkIns().record(new CheckIn(client.id(), 1, Fixtures.T0));
+        checkIns().record(new CheckIn(client.id(), 2, Fixtures.T0.plusSeconds(5)));
+
+        assertThat(checkIns().latest(client.id())).contains(new CheckIn(client.id(), 2, Fixtures.T0.plusSeconds(5)));
+    }
+
+    @Test
+    void ignoresACheckInOlderThanTheStoredOne() {
+        Client client = aStoredClient();
+        checkIns().record(new CheckIn(client.id(), 3, Fixtures.T0.plusSeconds(10)));
+        checkIns().record(new CheckIn(client.id(), 2, Fixtures.T0.plusSeconds(1)));
+
+        assertThat(checkIns().latest(client.id())).hasValueSatisfying(c -> assertThat(c.runningConfigVersion()).isEqualTo(3));
+    }
+
+    @Test
+    void knowsNothingOfAClientThatNeverCheckedIn() {
+        assertThat(checkIns().latest(aStoredClient().id())).isEmpty();
+    }
+
+    @Test
+    void forgettingRemovesTheCheckInsAndIsIdempotent() {
+        Client client = aStoredClient();
+        checkIns().record(new CheckIn(client.id(), 1, Fixtures.T0));
+
+        checkIns().forget(client.id());
+        checkIns().forget(client.id());
+
+        assertThat(checkIns().latest(client.id())).isEmpty();
+    }
+}

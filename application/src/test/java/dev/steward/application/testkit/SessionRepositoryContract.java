@@ -1,0 +1,107 @@
+package dev.steward.application.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.application.port.SessionRepository;
+import dev.steward.application.problem.NotFound;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.mode.EffectiveMode;
+import dev.steward.domain.session.AgentSession;
+import dev.steward.domain.session.AgentSession.Channel;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Every {@link SessionRepository} must pass this. */
+public abstract class SessionRepositoryContract {
+
+    protected abstract SessionRepository repository();
+
+    /**
+     * The client the sessions belong to. Stores with foreign keys override this to store a client first; the
+     * default is a fresh id.
+     */
+    protected ClientId aStoredClient() {
+        return new ClientId(UUID.randomUUID());
+    }
+
+    private static AgentSession session(ClientId client, String reference) {
+        return AgentSession.start(UUID.randomUUID(), client, Channel.TICKET, reference, "dana@contoso.example",
+                EffectiveMode.PLAN, 1, Fixtures.T0);
+    }
+
+    @Test
+    void storesANewSessionAndFindsItByIdAndSource() {
+        ClientId client = aStoredClient();
+        AgentSession session = session(client, "51001");
+
+        assertThat(repository().addIfAbsent(session)).isEqualTo(session);
+        assertThat(repository().find(session.id())).contains(session);
+        assertThat(repository().find(client, Channel.TICKET, "51001")).contains(session);
+    }
+
+    @Test
+    void aSecondSessionForTheSameSourceReturnsTheFirst() {
+        ClientId client = aStoredClient();
+        AgentSession first = session(client, "51002");
+        repository().addIfAbsent(first);
+
+        AgentSession again = repository().addIfAbsent(session(client, "51002"));
+
+        assertThat(again.id()).as("the same ticket must not start a second session").isEqualTo(first.id());
+    }
+
+    @Test
+    void theSameReferenceForAnotherClientIsAnotherSession() {
+        AgentSession a = session(aStoredClient(), "51003");
+        AgentSession b = session(aStoredClient(), "51003");
+        repository().addIfAbsent(a);
+
+        assertThat(repository().addIfAbsent(b)).isEqualTo(b);
+    }
+
+    @Test
+    void ofConcurrentAddsForOneSourceExactlyOneStores() throws Exception {
+        ClientId client = aStoredClient();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<UUID>> calls = IntStream.range(0, 16)
+                    .<Callable<UUID>>mapToObj(i -> () -> repository().addIfAbsent(session(client, "51004")).id())
+                    .toList();
+            List<UUID> winners = pool.invokeAll(calls).stream().map(SessionRepositoryContract::get).distinct().toList();
+            assertThat(winners).as("every caller must see the one stored session").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void updatesAStoredSession() {
+        AgentSession session = session(aStoredClient(), "51005");
+        repository().addIfAbsent(session);
+        AgentSession done = session.ended(AgentSession.State.COMPLETED, Fixtures.T0.plusSeconds(5));
+
+        repository().update(done);
+
+        assertThat(repository().find(session.id())).contains(done);
+    }
+
+    @Test
+    void updatingAnUnknownSessionIsNotFound() {
+        assertThatThrownBy(() -> repository().update(session(aStoredClient(), "51006"))).isInstanceOf(NotFound.class);
+    }
+
+    private static UUID get(Future<UUID> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
