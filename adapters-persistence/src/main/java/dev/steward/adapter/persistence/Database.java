@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.application.problem.PortFailure;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -42,23 +43,36 @@ public final class Database implements AutoCloseable {
             case PersistenceSettings.Embedded e -> config.setJdbcUrl(embedded.orElseThrow().jdbcUrl());
             case PersistenceSettings.External e -> {
                 config.setJdbcUrl(e.url());
-                config.setUsername(e.user());
-                config.setPassword(e.password());
+                if (!e.user().isEmpty()) {
+                    config.setUsername(e.user());
+                }
+                if (!e.password().isEmpty()) {
+                    config.setPassword(e.password());
+                }
             }
         }
+        HikariDataSource pool = null;
         try {
-            Database database = new Database(embedded, new HikariDataSource(config));
+            pool = new HikariDataSource(config);
             if (migrate) {
-                Migrations.migrate(database.dataSource);
+                Migrations.migrate(pool);
             }
-            return database;
+            return new Database(embedded, pool);
+        } catch (FlywayException e) {
+            closeAfterFailure(pool, embedded);
+            throw PortFailure.permanent(DatabaseErrors.PORT, "could not bring the schema up to date: "
+                    + e.getMessage(), e);
         } catch (RuntimeException e) {
-            embedded.ifPresent(EmbeddedDatabase::close);
-            if (e instanceof PortFailure) {
-                throw e;
-            }
-            throw PortFailure.retryable(DatabaseErrors.PORT, "could not open the database: " + e.getMessage(), e);
+            closeAfterFailure(pool, embedded);
+            throw PortFailure.retryable(DatabaseErrors.PORT, "could not connect to the database: " + e.getMessage(), e);
         }
+    }
+
+    private static void closeAfterFailure(HikariDataSource pool, Optional<EmbeddedDatabase> embedded) {
+        if (pool != null) {
+            pool.close();
+        }
+        embedded.ifPresent(EmbeddedDatabase::close);
     }
 
     /** The Jdbi the stores use: PostgreSQL types (uuid, arrays), and statements may bind more than they use. */

@@ -104,7 +104,7 @@ public final class JdbiActivityLog implements ActivityLog {
         q.to().ifPresent(t -> sql.append(" and at < :to"));
         q.before().ifPresent(b -> sql.append(" and (at, id) < (:beforeAt, :beforeId)"));
         sql.append(" order by at desc, id desc limit :limit");
-        return db.withHandle(h -> {
+        return db.read(h -> {
             Query select = h.createQuery(sql.toString()).bind("msp", q.msp().value()).bind("limit", q.limit());
             q.client().ifPresent(c -> select.bind("client", c.value()));
             q.ticket().ifPresent(t -> select.bind("ticket", t));

@@ -68,7 +68,7 @@ public final class JdbiApprovalRepository implements ApprovalRepository {
 
     @Override
     public Optional<ApprovalRequest> find(MspId msp, UUID id) {
-        return db.withHandle(h -> find(h, msp, id));
+        return db.read(h -> find(h, msp, id));
     }
 
     private static Optional<ApprovalRequest> find(Handle h, MspId msp, UUID id) {
@@ -80,7 +80,7 @@ public final class JdbiApprovalRepository implements ApprovalRepository {
     public List<ApprovalRequest> pending(MspId msp, Optional<ClientId> client) {
         String sql = SELECT + " where msp_id = :msp and state = 'pending'"
                 + (client.isPresent() ? " and client_id = :client" : "") + " order by requested_at, id";
-        return db.withHandle(h -> {
+        return db.read(h -> {
             Query select = h.createQuery(sql).bind("msp", msp.value());
             client.ifPresent(c -> select.bind("client", c.value()));
             return select.map(JdbiApprovalRepository::map).list();

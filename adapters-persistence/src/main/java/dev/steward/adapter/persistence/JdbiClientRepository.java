@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
 
@@ -99,7 +100,7 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public Optional<Client> find(ClientId id) {
-        return db.withHandle(h -> find(h, id));
+        return db.read(h -> find(h, id));
     }
 
     private static Optional<Client> find(Handle h, ClientId id) {
@@ -109,7 +110,7 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public Optional<Client> find(MspId msp, Slug slug) {
-        return db.withHandle(h -> find(h, msp, slug));
+        return db.read(h -> find(h, msp, slug));
     }
 
     private static Optional<Client> find(Handle h, MspId msp, Slug slug) {
@@ -125,7 +126,7 @@ public final class JdbiClientRepository implements ClientRepository {
         query.search().ifPresent(s -> sql.append(" and (strpos(c.slug, :needle) > 0 or strpos(lower(c.name), :needle) > 0)"));
         query.after().ifPresent(a -> sql.append(" and c.slug > :after"));
         sql.append(" order by c.slug limit :limit");
-        return db.withHandle(h -> {
+        return db.read(h -> {
             Query select = h.createQuery(sql.toString()).bind("msp", query.msp().value()).bind("limit", query.limit());
             query.status().ifPresent(s -> select.bind("status", s.label()));
             query.search().ifPresent(s -> select.bind("needle", s.toLowerCase(Locale.ROOT)));
@@ -163,7 +164,7 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public List<StatusChange> history(ClientId id) {
-        return db.withHandle(h -> h.createQuery("""
+        return db.read(h -> h.createQuery("""
                         select sequence, from_status, to_status, at, reason from status_changes
                         where client_id = :id order by sequence""")
                 .bind("id", id.value())
@@ -175,7 +176,7 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public List<ClientId> dueForReconciliation(Instant now, int limit) {
-        return db.withHandle(h -> h.createQuery("""
+        return db.read(h -> h.createQuery("""
                         select id from clients
                         where status in ('creating', 'provisioning', 'pending', 'error')
                           and (status in ('creating', 'provisioning') or retry_next_at is null or retry_next_at <= :now)
@@ -189,7 +190,7 @@ public final class JdbiClientRepository implements ClientRepository {
     public List<Client> listLive(Optional<ClientId> after, int limit) {
         String sql = SELECT + " where c.status <> 'destroyed'" + (after.isPresent() ? " and c.id > :after" : "")
                 + " order by c.id limit :limit";
-        return db.withHandle(h -> {
+        return db.read(h -> {
             Query select = h.createQuery(sql).bind("limit", limit);
             after.ifPresent(a -> select.bind("after", a.value()));
             return select.map(JdbiClientRepository::map).list();
@@ -198,8 +199,8 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public Optional<Client> claim(ClientId id) {
-        Handle h = db.requireTransaction("ClientRepository.claim");
-        return db.withHandle(ignored -> {
+        db.requireTransaction("ClientRepository.claim");
+        return db.read(h -> {
             boolean locked = h.createQuery("select id from clients where id = :id for update skip locked")
                     .bind("id", id.value()).mapTo(UUID.class).findOne().isPresent();
             return locked ? find(h, id) : Optional.empty();
@@ -228,21 +229,26 @@ public final class JdbiClientRepository implements ClientRepository {
                 .bind("createdAt", ts(client.createdAt()));
     }
 
+    /** One change (the usual case) is a plain INSERT; several go as one JDBC batch. */
     private static void insertChanges(Handle h, ClientId client, List<StatusChange> changes) {
-        if (changes.isEmpty()) {
-            return;
+        if (changes.size() == 1) {
+            bindChange(h.createUpdate(INSERT_CHANGE), client, changes.getFirst()).execute();
+        } else if (!changes.isEmpty()) {
+            PreparedBatch batch = h.prepareBatch(INSERT_CHANGE);
+            for (StatusChange change : changes) {
+                bindChange(batch, client, change).add();
+            }
+            batch.execute();
         }
-        PreparedBatch batch = h.prepareBatch(INSERT_CHANGE);
-        for (StatusChange change : changes) {
-            batch.bind("client", client.value())
-                    .bind("sequence", change.sequence())
-                    .bind("from", change.from().map(AgentStatus::label).orElse(null))
-                    .bind("to", change.to().label())
-                    .bind("at", ts(change.at()))
-                    .bind("reason", change.reason())
-                    .add();
-        }
-        batch.execute();
+    }
+
+    private static <S extends SqlStatement<S>> S bindChange(S statement, ClientId client, StatusChange change) {
+        return statement.bind("client", client.value())
+                .bind("sequence", change.sequence())
+                .bind("from", change.from().map(AgentStatus::label).orElse(null))
+                .bind("to", change.to().label())
+                .bind("at", ts(change.at()))
+                .bind("reason", change.reason());
     }
 
     private static AgentStatus status(String label) {

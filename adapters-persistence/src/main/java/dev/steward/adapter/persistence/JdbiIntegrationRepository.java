@@ -66,13 +66,13 @@ public final class JdbiIntegrationRepository implements IntegrationRepository {
 
     @Override
     public Optional<Integration> find(MspId msp, IntegrationId id) {
-        return db.withHandle(h -> select(h, "where id = :id and msp_id = :msp", Map.of("id", id.value(),
+        return db.read(h -> select(h, "where id = :id and msp_id = :msp", Map.of("id", id.value(),
                 "msp", msp.value())).stream().findFirst());
     }
 
     @Override
     public List<Integration> list(MspId msp, Optional<ClientId> client) {
-        return db.withHandle(h -> client.isPresent()
+        return db.read(h -> client.isPresent()
                 ? select(h, "where msp_id = :msp and client_id = :client order by kind",
                         Map.of("msp", msp.value(), "client", client.get().value()))
                 : select(h, "where msp_id = :msp and client_id is null order by kind", Map.of("msp", msp.value())));

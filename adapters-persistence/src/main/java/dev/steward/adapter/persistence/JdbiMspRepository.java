@@ -51,7 +51,7 @@ public final class JdbiMspRepository implements MspRepository {
 
     @Override
     public Optional<Msp> find(MspId id) {
-        return db.withHandle(h -> find(h, id));
+        return db.read(h -> find(h, id));
     }
 
     private static Optional<Msp> find(Handle h, MspId id) {
@@ -61,7 +61,7 @@ public final class JdbiMspRepository implements MspRepository {
 
     @Override
     public List<Msp> list() {
-        return db.withHandle(h -> h.createQuery("select * from msps order by created_at, id")
+        return db.read(h -> h.createQuery("select * from msps order by created_at, id")
                 .map(JdbiMspRepository::map).list());
     }
 

@@ -13,8 +13,9 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Why an explicit thread-local rather than Jdbi's on-demand SQL objects: the repositories are hand-written
  * (inline SQL, one row mapper each), the rule "nested calls join, claims live until the outermost call ends" is
- * visible in ten lines here, and a repository called outside any unit of work still gets a transaction of its own,
- * so a multi-statement write (a client row plus its status changes) is never half done.
+ * visible in a few lines here, and a repository write called outside any unit of work still gets a transaction of
+ * its own, so a multi-statement write (a client row plus its status changes) is never half done. Reads outside a
+ * unit of work run without BEGIN/COMMIT ({@link #read}).
  */
 public final class JdbiUnitOfWork implements UnitOfWork {
 
@@ -50,12 +51,22 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         return DatabaseErrors.translated(() -> jdbi.inTransaction(callback));
     }
 
-    /** The current transaction's handle, for claims, which only make sense inside one. */
-    Handle requireTransaction(String operation) {
+    /**
+     * Runs a read in the current transaction, or on its own without one: a single read is atomic anyway, and
+     * skipping BEGIN/COMMIT saves a round trip on the hottest paths (lists, activity pages).
+     */
+    <T> T read(HandleCallback<T, RuntimeException> callback) {
         Handle handle = current.get();
-        if (handle == null) {
+        if (handle != null) {
+            return DatabaseErrors.translated(() -> callback.withHandle(handle));
+        }
+        return DatabaseErrors.translated(() -> jdbi.withHandle(callback));
+    }
+
+    /** Claims only make sense inside a transaction: they last until it ends. */
+    void requireTransaction(String operation) {
+        if (current.get() == null) {
             throw new IllegalStateException(operation + " must be called inside UnitOfWork.inTransaction");
         }
-        return handle;
     }
 }

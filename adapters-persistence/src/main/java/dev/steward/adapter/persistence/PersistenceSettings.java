@@ -24,7 +24,10 @@ public sealed interface PersistenceSettings {
         }
     }
 
-    /** An external PostgreSQL (13 or newer: the schema uses NULLS NOT DISTINCT, i.e. 15 or newer). */
+    /**
+     * An external PostgreSQL, 15 or newer (the schema uses UNIQUE NULLS NOT DISTINCT). An empty {@code user} or
+     * {@code password} means "as the URL says" (e.g. {@code ?user=steward}), or the driver's default.
+     */
     record External(String url, String user, String password, int poolSize) implements PersistenceSettings {
         public External {
             if (url == null || !url.startsWith("jdbc:postgresql:")) {

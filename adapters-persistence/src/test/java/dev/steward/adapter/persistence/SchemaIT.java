@@ -105,5 +105,10 @@ class SchemaIT {
                 });
         assertThatThrownBy(() -> unreachable.unitOfWork().run(() -> { }))
                 .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue());
+        assertThatThrownBy(() -> Database.open(new PersistenceSettings.External(
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/steward", "steward", "secret")))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
+                .hasMessageContaining("could not connect to the database")
+                .hasMessageNotContaining("secret");
     }
 }
