@@ -3,6 +3,7 @@ package dev.steward.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import dev.steward.application.inmemory.InMemoryActivityLog;
+import dev.steward.application.inmemory.InMemorySessionRepository;
 import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.inmemory.InMemoryApprovalRepository;
@@ -11,6 +12,7 @@ import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.port.ActivityLog;
+import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.ApprovalRepository;
@@ -33,5 +35,6 @@ final class InMemoryModule extends AbstractModule {
         bind(ApprovalRepository.class).to(InMemoryApprovalRepository.class).in(Singleton.class);
         bind(AgentCredentials.class).to(InMemoryAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(InMemoryAgentCheckIns.class).in(Singleton.class);
+        bind(SessionRepository.class).to(InMemorySessionRepository.class).in(Singleton.class);
     }
 }

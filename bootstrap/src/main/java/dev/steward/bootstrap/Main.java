@@ -1,5 +1,6 @@
 package dev.steward.bootstrap;
 
+import dev.steward.adapter.persistence.Migrations;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ public final class Main {
         switch (command) {
             case "server" -> server();
             case "agent" -> AgentCommand.run(System.getenv());
+            case "migrate" -> migrate();
             case "help", "--help", "-h" -> usage(System.out);
             default -> {
                 usage(System.err);
@@ -50,9 +52,17 @@ public final class Main {
         stopped.await();
     }
 
+    /** Brings the configured database's schema up to date and exits (for deployments that migrate separately). */
+    private static void migrate() {
+        StewardConfig config = StewardConfig.fromEnvironment();
+        int applied = Migrations.migrate(config.persistence());
+        LOG.info("database schema up to date ({} migrations applied)", applied);
+    }
+
     private static void usage(PrintStream out) {
-        out.println("usage: java -jar steward.jar [server|agent|help]");
+        out.println("usage: java -jar steward.jar [server|agent|migrate|help]");
         out.println("  server  run the control plane (default); configure with STEWARD_* environment variables");
+        out.println("  migrate bring the database schema up to date (STEWARD_DATABASE_URL or the embedded one) and exit");
         out.println("  agent   run one client's agent (inside its container); needs STEWARD_CONTROL_PLANE_URL and");
         out.println("          STEWARD_AGENT_TOKEN, optional STEWARD_HEARTBEAT_MS (default 5000)");
     }

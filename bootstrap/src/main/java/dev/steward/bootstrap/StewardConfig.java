@@ -1,5 +1,7 @@
 package dev.steward.bootstrap;
 
+import dev.steward.adapter.docker.DockerSettings;
+import dev.steward.adapter.persistence.PersistenceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,8 +15,11 @@ import java.util.Optional;
  * @param httpHost       {@code STEWARD_HTTP_HOST}, default {@code 127.0.0.1}
  * @param httpPort       {@code STEWARD_HTTP_PORT}, default {@code 8080} (0 picks a free port)
  * @param maxRequestBytes {@code STEWARD_MAX_REQUEST_BYTES}, default 1 MiB
- * @param store          {@code STEWARD_STORE}: {@code memory} (default) keeps everything in the process
- * @param runtime        {@code STEWARD_RUNTIME}: {@code inprocess} (default)
+ * @param store          {@code STEWARD_STORE}: {@code postgres} (default; embedded PostgreSQL under the data directory
+ *                       unless {@code STEWARD_DATABASE_URL} is set) or {@code memory} (nothing survives a restart)
+ * @param runtime        {@code STEWARD_RUNTIME}: {@code inprocess} (default), {@code docker} or {@code swarm}
+ * @param docker         the Docker runtime's settings ({@code DOCKER_HOST}, {@code STEWARD_AGENT_*},
+ *                       {@code STEWARD_CONTROL_PLANE_URL}; see {@code DockerSettings}) when the runtime is docker/swarm
  * @param dataDir        {@code STEWARD_DATA_DIR}, default {@code ~/.steward}
  * @param databaseUrl    {@code STEWARD_DATABASE_URL} (with {@code STEWARD_DATABASE_USER}/{@code _PASSWORD})
  * @param reconcileDue   {@code STEWARD_RECONCILE_DUE_MS}, default 200
@@ -22,11 +27,12 @@ import java.util.Optional;
  */
 public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes, Store store, Runtime runtime,
                             Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
-                            Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull) {
+                            Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull,
+                            Optional<DockerSettings> docker) {
 
-    public enum Store { MEMORY }
+    public enum Store { POSTGRES, MEMORY }
 
-    public enum Runtime { INPROCESS }
+    public enum Runtime { INPROCESS, DOCKER, SWARM }
 
     public static StewardConfig fromEnvironment() {
         return from(System.getenv());
@@ -34,18 +40,41 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
 
     public static StewardConfig from(Map<String, String> env) {
         Reader r = new Reader(env);
+        Runtime runtime = r.choice("STEWARD_RUNTIME", Runtime.INPROCESS, Runtime.class);
+        Optional<DockerSettings> docker = Optional.empty();
+        if (runtime != Runtime.INPROCESS) {
+            try {
+                docker = Optional.of(DockerSettings.from(env));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new ConfigurationError(e.getMessage());
+            }
+        }
         return new StewardConfig(
                 r.text("STEWARD_HTTP_HOST", "127.0.0.1"),
                 (int) r.number("STEWARD_HTTP_PORT", 8080, 0, 65_535),
                 r.number("STEWARD_MAX_REQUEST_BYTES", 1L << 20, 1_024, 64L << 20),
-                r.choice("STEWARD_STORE", Store.MEMORY, Store.class),
-                r.choice("STEWARD_RUNTIME", Runtime.INPROCESS, Runtime.class),
+                r.choice("STEWARD_STORE", Store.POSTGRES, Store.class),
+                runtime,
                 Path.of(r.text("STEWARD_DATA_DIR", Path.of(System.getProperty("user.home"), ".steward").toString())),
                 r.optional("STEWARD_DATABASE_URL"),
                 r.optional("STEWARD_DATABASE_USER"),
                 r.optional("STEWARD_DATABASE_PASSWORD"),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_DUE_MS", 200, 10, 600_000)),
-                Duration.ofMillis(r.number("STEWARD_RECONCILE_FULL_MS", 10_000, 100, 3_600_000)));
+                Duration.ofMillis(r.number("STEWARD_RECONCILE_FULL_MS", 10_000, 100, 3_600_000)),
+                docker);
+    }
+
+    /** Where PostgreSQL is: the configured server, or an embedded one keeping its data under the data directory. */
+    public PersistenceSettings persistence() {
+        if (databaseUrl.isPresent()) {
+            try {
+                return new PersistenceSettings.External(databaseUrl.get(), databaseUser.orElse("steward"),
+                        databasePassword.orElse(""));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationError("STEWARD_DATABASE_URL: " + e.getMessage());
+            }
+        }
+        return new PersistenceSettings.Embedded(dataDir.resolve("postgres"));
     }
 
     private record Reader(Map<String, String> env) {

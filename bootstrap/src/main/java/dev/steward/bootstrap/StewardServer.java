@@ -2,8 +2,16 @@ package dev.steward.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.github.dockerjava.api.DockerClient;
+import com.google.inject.Key;
+import dev.steward.adapter.persistence.Database;
 import com.google.inject.Stage;
 import dev.steward.adapter.web.WebServer;
+import dev.steward.application.client.CreateClientUseCase;
+import dev.steward.application.client.DeleteClientUseCase;
+import dev.steward.application.client.GetClientUseCase;
+import dev.steward.application.client.ListClientsUseCase;
+import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.inmemory.InProcessAgentRuntime;
 import dev.steward.application.msp.RegisterMspCommand;
 import dev.steward.application.msp.RegisterMspUseCase;
@@ -51,6 +59,16 @@ public final class StewardServer implements AutoCloseable {
         });
     }
 
+    /** The core's use cases, for embedding a running control plane (and for tests). */
+    public UseCases useCases() {
+        return new UseCases(injector.getInstance(CreateClientUseCase.class), injector.getInstance(GetClientUseCase.class),
+                injector.getInstance(ListClientsUseCase.class), injector.getInstance(DeleteClientUseCase.class),
+                injector.getInstance(ListStatusHistoryUseCase.class));
+    }
+
+    public record UseCases(CreateClientUseCase createClient, GetClientUseCase getClient, ListClientsUseCase listClients,
+                           DeleteClientUseCase deleteClient, ListStatusHistoryUseCase history) {}
+
     public int port() {
         return web.port();
     }
@@ -63,8 +81,18 @@ public final class StewardServer implements AutoCloseable {
     public void close() {
         web.close();
         loop.close();
-        if (injector.getExistingBinding(com.google.inject.Key.get(InProcessAgentRuntime.class)) != null) {
+        if (injector.getExistingBinding(Key.get(InProcessAgentRuntime.class)) != null) {
             injector.getInstance(InProcessAgentRuntime.class).close();
+        }
+        if (injector.getExistingBinding(Key.get(DockerClient.class)) != null) {
+            try {
+                injector.getInstance(DockerClient.class).close();
+            } catch (java.io.IOException e) {
+                LOG.warn("closing the Docker client failed: {}", e.getMessage());
+            }
+        }
+        if (injector.getExistingBinding(Key.get(Database.class)) != null) {
+            injector.getInstance(Database.class).close();
         }
     }
 }

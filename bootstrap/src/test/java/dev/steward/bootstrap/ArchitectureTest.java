@@ -51,7 +51,7 @@ class ArchitectureTest {
     static final ArchRule APPLICATION_USES_DOMAIN_AND_JAKARTA_ONLY = classes()
             .that().resideInAPackage("dev.steward.application..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.steward.domain..", "dev.steward.application..",
-                    "java.lang..", "java.util..", "java.time..", "java.math..", "java.security..",
+                    "java.lang..", "java.util..", "java.time..", "java.math..", "java.security..", "java.nio.charset..",
                     "jakarta.inject..", "jakarta.validation..")
             .because("application sees the domain and the jakarta annotations only; technology lives in adapters");
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,9 +25,11 @@ class EndToEndIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        // the README's default: embedded PostgreSQL and the in-process runtime, in a fresh data directory
+        Path dataDir = Files.createTempDirectory("steward-e2e");
         server = StewardServer.start(StewardConfig.from(Map.of("STEWARD_HTTP_PORT", "0",
-                "STEWARD_RECONCILE_DUE_MS", "50")));
+                "STEWARD_RECONCILE_DUE_MS", "50", "STEWARD_DATA_DIR", dataDir.toString())));
     }
 
     @AfterAll
@@ -56,6 +60,20 @@ class EndToEndIT {
 
         HttpResponse<String> again = send("POST", "/api/v1/clients", "{\"name\":\"Acme 2\",\"slug\":\"acme-corp\"}");
         assertThat(again.statusCode()).as("a destroyed client's slug stays taken").isEqualTo(409);
+    }
+
+    @Test
+    void aWarmServerTakesAClientToActiveQuickly() throws Exception {
+        send("POST", "/api/v1/clients", "{\"name\":\"Warm Up\",\"slug\":\"warm-up\"}");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                send("GET", "/api/v1/clients/warm-up", null).body().contains("\"status\":\"active\""));
+        long started = System.nanoTime();
+        assertThat(send("POST", "/api/v1/clients", "{\"name\":\"Timed\",\"slug\":\"timed\"}").statusCode())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() ->
+                send("GET", "/api/v1/clients/timed", null).body().contains("\"status\":\"active\""));
+        System.out.printf("POST -> active on a warm server (in-process runtime, embedded PostgreSQL): %d ms%n",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.steward.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.adapter.persistence.PersistenceSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ class StewardConfigTest {
         StewardConfig config = StewardConfig.from(Map.of());
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");
         assertThat(config.httpPort()).isEqualTo(8080);
-        assertThat(config.store()).isEqualTo(StewardConfig.Store.MEMORY);
+        assertThat(config.store()).isEqualTo(StewardConfig.Store.POSTGRES);
+        assertThat(config.persistence()).isInstanceOf(PersistenceSettings.Embedded.class);
         assertThat(config.runtime()).isEqualTo(StewardConfig.Runtime.INPROCESS);
         assertThat(config.reconcileDue()).isEqualTo(Duration.ofMillis(200));
     }
@@ -30,6 +32,22 @@ class StewardConfigTest {
     }
 
     @Test
+    void aDatabaseUrlSelectsAnExternalServer() {
+        StewardConfig config = StewardConfig.from(Map.of("STEWARD_DATABASE_URL", "jdbc:postgresql://db:5432/steward",
+                "STEWARD_DATABASE_USER", "app", "STEWARD_DATABASE_PASSWORD", "s3cret"));
+        assertThat(config.persistence()).isEqualTo(
+                new PersistenceSettings.External("jdbc:postgresql://db:5432/steward", "app", "s3cret"));
+        assertThat(config.persistence().toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNotPostgresIsRefused() {
+        StewardConfig config = StewardConfig.from(Map.of("STEWARD_DATABASE_URL", "mysql://db"));
+        assertThatThrownBy(config::persistence).isInstanceOf(ConfigurationError.class)
+                .hasMessageContaining("STEWARD_DATABASE_URL");
+    }
+
+    @Test
     void aBadNumberNamesTheVariable() {
         assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_HTTP_PORT", "eighty")))
                 .isInstanceOf(ConfigurationError.class)
@@ -42,6 +60,16 @@ class StewardConfigTest {
     void anUnknownChoiceListsTheKnownOnes() {
         assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_RUNTIME", "kubernetes")))
                 .isInstanceOf(ConfigurationError.class)
-                .hasMessageContaining("STEWARD_RUNTIME must be one of inprocess");
+                .hasMessageContaining("STEWARD_RUNTIME must be one of inprocess, docker, swarm");
+    }
+
+    @Test
+    void theDockerRuntimeReadsItsSettingsAndNamesABadOne() {
+        StewardConfig config = StewardConfig.from(Map.of("STEWARD_RUNTIME", "docker",
+                "STEWARD_AGENT_IMAGE", "registry.example/steward-agent:1"));
+        assertThat(config.docker()).hasValueSatisfying(d -> assertThat(d.image())
+                .isEqualTo("registry.example/steward-agent:1"));
+        assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_RUNTIME", "docker", "STEWARD_AGENT_MEMORY_MB", "lots")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_AGENT_MEMORY_MB");
     }
 }

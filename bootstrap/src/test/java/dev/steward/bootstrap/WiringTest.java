@@ -12,7 +12,26 @@ class WiringTest {
 
     @Test
     void theEmbeddedDefaultProfileIsFullyBound() {
-        StewardConfig config = StewardConfig.from(Map.of());
+        assertBound(StewardConfig.from(Map.of()));
+    }
+
+    @Test
+    void theInMemoryProfileIsFullyBound() {
+        assertBound(StewardConfig.from(Map.of("STEWARD_STORE", "memory")));
+    }
+
+    @Test
+    void theExternalDatabaseProfileIsFullyBound() {
+        assertBound(StewardConfig.from(Map.of("STEWARD_DATABASE_URL", "jdbc:postgresql://localhost/steward")));
+    }
+
+    @Test
+    void theDockerAndSwarmProfilesAreFullyBound() {
+        assertBound(StewardConfig.from(Map.of("STEWARD_RUNTIME", "docker")));
+        assertBound(StewardConfig.from(Map.of("STEWARD_RUNTIME", "swarm")));
+    }
+
+    private static void assertBound(StewardConfig config) {
         assertThatCode(() -> Guice.createInjector(Stage.TOOL, Profiles.modulesFor(config))).doesNotThrowAnyException();
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.adapter.web;
 
+import dev.steward.adapter.web.http.RouteGroup;
 import io.javalin.config.JavalinConfig;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -1,12 +1,50 @@
 package dev.steward.adapter.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.steward.adapter.web.agentgateway.AgentGatewayRoutes;
+import dev.steward.adapter.web.api.ActivityRoutes;
+import dev.steward.adapter.web.api.ClientRoutes;
+import dev.steward.adapter.web.api.DiagnosticsRoutes;
+import dev.steward.adapter.web.api.ModeRoutes;
+import dev.steward.adapter.web.api.MspRoutes;
+import dev.steward.adapter.web.api.OpenApiRoutes;
+import dev.steward.adapter.web.api.PromptRoutes;
+import dev.steward.adapter.web.dashboard.ActivityPageRoutes;
+import dev.steward.adapter.web.dashboard.AssetRoutes;
+import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
+import dev.steward.adapter.web.dashboard.ClientListRoutes;
+import dev.steward.adapter.web.dashboard.DiagnosticsPageRoutes;
+import dev.steward.adapter.web.dashboard.SettingsRoutes;
+import dev.steward.adapter.web.http.CallerResolver;
+import dev.steward.adapter.web.http.FirstMspCaller;
+import dev.steward.adapter.web.http.IdempotencyKeys;
+import dev.steward.adapter.web.http.JsonBodies;
+import dev.steward.adapter.web.http.RouteGroup;
+import dev.steward.adapter.web.problem.ProblemMapper;
 
 /**
- * Guice module of the web adapter. Binds: {@link WebServer}, the {@link RouteGroup}s, {@link WebSettings} (given).
- * Needs from other modules: the application's use cases (incl. {@code AgentGatewayUseCase}).
+ * Guice module of the web adapter.
+ *
+ * <p>Binds: {@link WebSettings} (given), {@link WebServer} (eager singleton; bootstrap starts and stops it), the
+ * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
+ * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the
+ * {@link RouteGroup} multibinder: {@code HealthRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
+ * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes};
+ * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
+ * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link AssetRoutes};
+ * the agent API's {@link AgentGatewayRoutes}.
+ *
+ * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
+ * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
+ * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
+ * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
+ * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
+ * {@code ListActivityUseCase},
+ * {@code AgentGatewayUseCase} and a {@code java.time.Clock}.
  */
 public final class WebModule extends AbstractModule {
 
@@ -20,8 +58,31 @@ public final class WebModule extends AbstractModule {
     protected void configure() {
         bind(WebSettings.class).toInstance(settings);
         bind(WebServer.class).asEagerSingleton();
+        bind(ProblemMapper.class).in(Singleton.class);
+        bind(JsonBodies.class).in(Singleton.class);
+        bind(IdempotencyKeys.class).in(Singleton.class);
+        bind(CallerResolver.class).to(FirstMspCaller.class).in(Singleton.class);
         Multibinder<RouteGroup> routes = Multibinder.newSetBinder(binder(), RouteGroup.class);
         routes.addBinding().to(HealthRoutes.class);
+        routes.addBinding().to(ClientRoutes.class);
+        routes.addBinding().to(ModeRoutes.class);
+        routes.addBinding().to(MspRoutes.class);
+        routes.addBinding().to(PromptRoutes.class);
+        routes.addBinding().to(DiagnosticsRoutes.class);
+        routes.addBinding().to(ActivityRoutes.class);
+        routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(AgentGatewayRoutes.class);
+        routes.addBinding().to(ClientListRoutes.class);
+        routes.addBinding().to(ClientDetailRoutes.class);
+        routes.addBinding().to(DiagnosticsPageRoutes.class);
+        routes.addBinding().to(ActivityPageRoutes.class);
+        routes.addBinding().to(SettingsRoutes.class);
+        routes.addBinding().to(AssetRoutes.class);
+    }
+
+    @Provides
+    @Singleton
+    ObjectMapper objectMapper() {
+        return JsonBodies.newMapper();
     }
 }

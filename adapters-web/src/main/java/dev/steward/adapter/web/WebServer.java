@@ -1,20 +1,39 @@
 package dev.steward.adapter.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steward.adapter.web.http.RouteGroup;
+import dev.steward.adapter.web.dashboard.ErrorPage;
+import dev.steward.adapter.web.problem.Problem;
+import dev.steward.adapter.web.problem.ProblemMapper;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The Javalin server carrying every {@link RouteGroup}. Started and stopped by bootstrap. */
+/**
+ * The Javalin server carrying every {@link RouteGroup}. Configured once here: JSON through the adapter's
+ * {@link ObjectMapper}, the request size limit, and every exception (and unknown route) answered by the
+ * {@link ProblemMapper}. Started and stopped by bootstrap.
+ */
 public final class WebServer implements AutoCloseable {
 
     private final WebSettings settings;
     private final Set<RouteGroup> routes;
+    private final ProblemMapper problems;
+    private final ObjectMapper json;
+    private final List<String> registered = new CopyOnWriteArrayList<>();
     private Javalin app;
 
     @Inject
-    public WebServer(WebSettings settings, Set<RouteGroup> routes) {
+    public WebServer(WebSettings settings, Set<RouteGroup> routes, ProblemMapper problems, ObjectMapper json) {
         this.settings = settings;
         this.routes = routes;
+        this.problems = problems;
+        this.json = json;
     }
 
     public synchronized WebServer start() {
@@ -23,10 +42,30 @@ public final class WebServer implements AutoCloseable {
                 config.concurrency.useVirtualThreads = true;
                 config.startup.showJavalinBanner = false;
                 config.http.maxRequestSize = settings.maxRequestBytes();
+                config.jsonMapper(new JavalinJackson(json, true));
+                config.routes.exception(Exception.class, this::handle);
+                // Javalin pre-registers its own text/plain handler for these (unknown route, body too large, ...)
+                config.routes.exception(HttpResponseException.class, this::handle);
+                config.events.handlerAdded(route -> registered.add(route.getHttpMethod() + " " + route.getPath()));
                 routes.forEach(group -> group.register(config));
             }).start(settings.host(), settings.port());
         }
         return this;
+    }
+
+    /** Browsers navigating the dashboard get an HTML error page; everyone else the problem JSON. */
+    private void handle(Exception error, Context ctx) {
+        Problem problem = problems.toProblem(error, ctx);
+        if (ErrorPage.wanted(ctx)) {
+            ErrorPage.write(ctx, problem);
+        } else {
+            problems.write(ctx, problem);
+        }
+    }
+
+    /** Every registered route as {@code "METHOD /path/{param}"}, in registration order (for checks and docs). */
+    public List<String> routes() {
+        return List.copyOf(registered);
     }
 
     /** The bound port (useful when configured as 0). */

@@ -44,10 +44,8 @@ public final class DeleteClientService implements DeleteClientUseCase {
         validator.check(command).throwIfAny();
         ClientDetails deleted = unitOfWork.inTransaction(() -> {
             Msp msp = ClientLookup.requireMsp(msps, command.msp());
-            Client client = ClientLookup.require(clients, msp.id(), command.slug());
-            ClientLookup.checkExpectedVersion("client " + client.slug(), command.expectedVersion(), client.version());
-            Client stored = clients.update(client.destroyed(new DeletionConfirmation(command.confirmName()),
-                    clock.instant()));
+            Client stored = ClientLookup.change(clients, msp.id(), command.slug(), command.expectedVersion(),
+                    client -> client.destroyed(new DeletionConfirmation(command.confirmName()), clock.instant()));
             // the agent's only credential dies with the client, in the same transaction
             agentCredentials.revoke(stored.id());
             return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));

@@ -32,7 +32,7 @@ public final class ListClientsService implements ListClientsUseCase {
         Optional<AgentStatus> status = query.status() == null || query.status().isEmpty() ? Optional.empty()
                 : Optional.ofNullable(violations.attempt(() -> AgentStatus.parse("status", query.status())));
         Optional<Slug> after = query.after() == null || query.after().isEmpty() ? Optional.empty()
-                : Optional.ofNullable(violations.attempt(() -> Slug.of(query.after())));
+                : Optional.ofNullable(violations.attempt("after", () -> Slug.of(query.after())));
         violations.throwIfAny();
         Msp msp = ClientLookup.requireMsp(msps, query.msp());
         Optional<String> search = Optional.ofNullable(query.search()).map(String::strip).filter(s -> !s.isEmpty());

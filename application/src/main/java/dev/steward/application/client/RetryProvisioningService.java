@@ -11,6 +11,7 @@ import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.IllegalTransition;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.Optional;
 
 public final class RetryProvisioningService implements RetryProvisioningUseCase {
 
@@ -31,12 +32,13 @@ public final class RetryProvisioningService implements RetryProvisioningUseCase 
     public ClientDetails retry(MspId mspId, String slug) {
         return unitOfWork.inTransaction(() -> {
             Msp msp = ClientLookup.requireMsp(msps, mspId);
-            Client client = ClientLookup.require(clients, mspId, slug);
-            if (client.status() != AgentStatus.ERROR && client.status() != AgentStatus.PENDING) {
-                throw new IllegalTransition(client.status(), AgentStatus.PROVISIONING);
-            }
-            Client stored = clients.update(client.withRetry(RetrySchedule.NONE)
-                    .movedTo(AgentStatus.PROVISIONING, "manual retry", clock.instant()));
+            Client stored = ClientLookup.change(clients, mspId, slug, Optional.empty(), client -> {
+                if (client.status() != AgentStatus.ERROR && client.status() != AgentStatus.PENDING) {
+                    throw new IllegalTransition(client.status(), AgentStatus.PROVISIONING);
+                }
+                return client.withRetry(RetrySchedule.NONE)
+                        .movedTo(AgentStatus.PROVISIONING, "manual retry", clock.instant());
+            });
             return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
         });
     }

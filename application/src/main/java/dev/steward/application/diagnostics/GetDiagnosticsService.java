@@ -38,9 +38,9 @@ public final class GetDiagnosticsService implements GetDiagnosticsUseCase {
 
     @Override
     public Diagnostics diagnose(MspId msp, String slug, int tailLines, Optional<Instant> since) {
-        if (tailLines < 0 || tailLines > MAX_TAIL) {
+        if (tailLines < 1 || tailLines > MAX_TAIL) {
             throw new InvalidCommand(List.of(new FieldViolation("tail", "tail.out-of-range",
-                    "must be between 0 and " + MAX_TAIL)));
+                    "must be between 1 and " + MAX_TAIL + " (got " + tailLines + ")")));
         }
         Client client = ClientLookup.require(clients, msp, slug);
         Diagnostics observed = runtime.diagnose(client.id(), tailLines, since);

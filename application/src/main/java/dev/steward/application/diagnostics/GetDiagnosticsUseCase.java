@@ -9,14 +9,19 @@ import java.util.Optional;
 public interface GetDiagnosticsUseCase {
 
     /** Lines returned at most. */
-    int MAX_TAIL = 5_000;
+    int MAX_TAIL = 1_000;
 
     /**
      * The agent's health (an agent whose last check-in is older than {@link GetDiagnosticsService#HEARTBEAT_GRACE}
      * is reported unhealthy), its last {@code tailLines} log lines since {@code since}, and resource usage.
      *
      * @throws dev.steward.application.problem.NotFound if the MSP has no such client
-     * @throws dev.steward.application.problem.InvalidCommand if {@code tailLines} is not 0-{@value #MAX_TAIL}
+     * @throws dev.steward.application.problem.InvalidCommand if {@code tailLines} is not 1-{@value #MAX_TAIL}
      */
     Diagnostics diagnose(MspId msp, String slug, int tailLines, Optional<Instant> since);
+
+    /** The newest {@code tailLines} log lines, whenever they were written. */
+    default Diagnostics diagnose(MspId msp, String slug, int tailLines) {
+        return diagnose(msp, slug, tailLines, Optional.empty());
+    }
 }

@@ -53,6 +53,23 @@ public final class InMemorySessionRepository implements SessionRepository {
     }
 
     @Override
+    public synchronized Optional<AgentSession> restartFailed(UUID id, java.time.Instant at) {
+        AgentSession stored = byId.get(id);
+        if (stored == null || stored.state() != AgentSession.State.FAILED) {
+            return Optional.empty();
+        }
+        AgentSession running = AgentSession.start(stored.id(), stored.client(), stored.channel(),
+                stored.externalReference(), stored.requester(), stored.mode(), stored.configVersion(), at);
+        byId.put(id, running);
+        unitOfWork.onRollback(() -> {
+            synchronized (this) {
+                byId.put(id, stored);
+            }
+        });
+        return Optional.of(running);
+    }
+
+    @Override
     public synchronized AgentSession update(AgentSession session) {
         AgentSession stored = byId.get(session.id());
         if (stored == null) {

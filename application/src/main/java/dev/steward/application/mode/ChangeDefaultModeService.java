@@ -1,22 +1,18 @@
 package dev.steward.application.mode;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientQuery;
+import dev.steward.application.client.ClientReconfiguration;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Violations;
-import dev.steward.domain.client.Client;
-import dev.steward.domain.client.Slug;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.mode.OperatingMode;
 import dev.steward.domain.msp.Msp;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
 public final class ChangeDefaultModeService implements ChangeDefaultModeUseCase {
 
@@ -54,19 +50,7 @@ public final class ChangeDefaultModeService implements ChangeDefaultModeUseCase 
     }
 
     private void reconfigureInheritingClients(Msp msp, Instant at) {
-        Optional<Slug> after = Optional.empty();
-        while (true) {
-            List<Client> page = clients.list(new ClientQuery(msp.id(), Optional.empty(), Optional.empty(), after,
-                    ClientQuery.MAX_LIMIT));
-            for (Client client : page) {
-                if (client.mode() == OperatingMode.INHERIT && !client.isDestroyed()) {
-                    clients.update(client.reconfigured("MSP default mode " + msp.defaultMode().label(), at));
-                }
-            }
-            if (page.size() < ClientQuery.MAX_LIMIT) {
-                return;
-            }
-            after = Optional.of(page.getLast().slug());
-        }
+        ClientReconfiguration.reconfigureLive(clients, msp.id(), client -> client.mode() == OperatingMode.INHERIT,
+                "MSP default mode " + msp.defaultMode().label(), at);
     }
 }

@@ -38,10 +38,8 @@ public final class ChangeOperatingModeService implements ChangeOperatingModeUseC
         violations.throwIfAny();
         return unitOfWork.inTransaction(() -> {
             Msp msp = ClientLookup.requireMsp(msps, command.msp());
-            Client client = ClientLookup.require(clients, msp.id(), command.slug());
-            ClientLookup.checkExpectedVersion("client " + client.slug(), command.expectedVersion(), client.version());
-            Client changed = client.withMode(mode, clock.instant());
-            Client stored = changed == client ? client : clients.update(changed);
+            Client stored = ClientLookup.change(clients, msp.id(), command.slug(), command.expectedVersion(),
+                    client -> client.withMode(mode, clock.instant()));
             return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
         });
     }

@@ -32,7 +32,8 @@ public final class RegisterMspService implements RegisterMspUseCase {
     @Override
     public Msp register(RegisterMspCommand command) {
         Violations violations = validator.check(command);
-        MspName name = violations.attempt(() -> new MspName(command.name() == null ? null : command.name().strip()));
+        MspName name = violations.attempt("name",
+                () -> new MspName(command.name() == null ? null : command.name().strip()));
         violations.throwIfAny();
         return unitOfWork.inTransaction(() -> msps.add(Msp.register(new MspId(ids.next()), name, clock.instant())));
     }

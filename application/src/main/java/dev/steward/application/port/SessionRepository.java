@@ -23,6 +23,14 @@ public interface SessionRepository {
 
     Optional<AgentSession> find(ClientId client, AgentSession.Channel channel, String externalReference);
 
+    /**
+     * Runs a failed session again: atomically, only if the stored session is {@code FAILED}, it becomes
+     * {@code RUNNING} again (same id, same source) as of {@code at}. Of two concurrent calls at most one gets it.
+     *
+     * @return the running session, or empty if it is not (or no longer) failed
+     */
+    Optional<AgentSession> restartFailed(UUID id, java.time.Instant at);
+
     /** @throws dev.steward.application.problem.NotFound if the session was never added */
     AgentSession update(AgentSession session);
 }

@@ -28,11 +28,22 @@ public final class Violations {
 
     /** Builds a value; an {@link InvalidValue} is recorded (unless its field already failed) and null returned. */
     public <T> T attempt(Supplier<T> build) {
+        return attempt(null, build);
+    }
+
+    /**
+     * As {@link #attempt(Supplier)}, but reports the violation under the command's own field name when it differs
+     * from the value type's (a {@code Slug} used as the paging cursor {@code after}, an {@code MspName} typed as
+     * {@code name}), so that the caller is told which of its inputs is wrong.
+     */
+    public <T> T attempt(String field, Supplier<T> build) {
         try {
             return build.get();
         } catch (InvalidValue e) {
-            if (found.stream().noneMatch(v -> v.field().equals(e.field()))) {
-                found.add(new FieldViolation(e.field(), e.code(), e.rule()));
+            String name = field == null ? e.field() : field;
+            String code = name + e.code().substring(e.field().length());
+            if (found.stream().noneMatch(v -> v.field().equals(name))) {
+                found.add(new FieldViolation(name, code, e.rule()));
             }
             return null;
         }

@@ -38,10 +38,8 @@ public final class EditClientPromptService implements EditClientPromptUseCase {
         violations.throwIfAny();
         return unitOfWork.inTransaction(() -> {
             Msp msp = ClientLookup.requireMsp(msps, command.msp());
-            Client client = ClientLookup.require(clients, msp.id(), command.slug());
-            ClientLookup.checkExpectedVersion("client " + client.slug(), command.expectedVersion(), client.version());
-            Client changed = client.withPrompt(prompt, clock.instant());
-            Client stored = changed == client ? client : clients.update(changed);
+            Client stored = ClientLookup.change(clients, msp.id(), command.slug(), command.expectedVersion(),
+                    client -> client.withPrompt(prompt, clock.instant()));
             return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
         });
     }

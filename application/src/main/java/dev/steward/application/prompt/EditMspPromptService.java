@@ -1,20 +1,16 @@
 package dev.steward.application.prompt;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientQuery;
+import dev.steward.application.client.ClientReconfiguration;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Violations;
-import dev.steward.domain.client.Client;
-import dev.steward.domain.client.Slug;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.prompt.PromptText;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 
 public final class EditMspPromptService implements EditMspPromptUseCase {
 
@@ -46,20 +42,8 @@ public final class EditMspPromptService implements EditMspPromptUseCase {
                 return msp;
             }
             Msp stored = msps.update(msp.withPrompt(prompt));
-            Optional<Slug> after = Optional.empty();
-            while (true) {
-                List<Client> page = clients.list(new ClientQuery(msp.id(), Optional.empty(), Optional.empty(), after,
-                        ClientQuery.MAX_LIMIT));
-                for (Client client : page) {
-                    if (!client.isDestroyed()) {
-                        clients.update(client.reconfigured("MSP prompt", clock.instant()));
-                    }
-                }
-                if (page.size() < ClientQuery.MAX_LIMIT) {
-                    return stored;
-                }
-                after = Optional.of(page.getLast().slug());
-            }
+            ClientReconfiguration.reconfigureLive(clients, msp.id(), client -> true, "MSP prompt", clock.instant());
+            return stored;
         });
     }
 }

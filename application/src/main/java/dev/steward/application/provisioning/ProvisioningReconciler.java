@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Level-triggered provisioning: compares what the store wants (clients, their status and config version) with what
@@ -30,7 +32,8 @@ import java.util.Set;
  * {@link Client#movedTo}.
  *
  * <p>Two passes: {@link #reconcileDue()} (frequent, only clients with work pending) and {@link #reconcileAll()}
- * (less frequent, every live client plus orphans: agents whose client is gone). Each pass asks the runtime once.
+ * (less frequent, every live client plus orphans: agents whose client is gone). A due pass asks the runtime once,
+ * a full pass once per page of clients.
  */
 public final class ProvisioningReconciler {
 
@@ -60,7 +63,9 @@ public final class ProvisioningReconciler {
         Map<ClientId, ObservedAgent> observed = observe().orElse(Map.of());
         int changed = 0;
         for (ClientId id : due) {
-            changed += reconcile(id, observed, now) ? 1 : 0;
+            // Skip a client that is no longer due once claimed: another pass (or instance) finished it after this
+            // pass observed the runtime, and acting on that older observation would undo its work.
+            changed += reconcileGuarded(id, observed, now, claimed -> isDue(claimed, now)) ? 1 : 0;
         }
         return changed;
     }
@@ -71,20 +76,24 @@ public final class ProvisioningReconciler {
      */
     public int reconcileAll() {
         Instant now = clock.instant();
-        Optional<Map<ClientId, ObservedAgent>> observation = observe();
-        // A blind pass still provisions (ensure fails the same way and moves clients to pending) but never
-        // removes anything as an orphan.
-        Map<ClientId, ObservedAgent> observed = observation.orElse(Map.of());
+        Optional<Map<ClientId, ObservedAgent>> observation = Optional.empty();
         Set<ClientId> live = new HashSet<>();
         int changed = 0;
         Optional<ClientId> after = Optional.empty();
         while (true) {
             List<Client> page = clients.listLive(after, BATCH);
+            // Observed after the page is read, so that (with the version check at the claim) every client is judged
+            // against an observation newer than the state it is judged in. A blind pass still provisions (ensure
+            // fails the same way and moves clients to pending) but never removes anything as an orphan.
+            observation = observe();
+            Map<ClientId, ObservedAgent> observed = observation.orElse(Map.of());
             for (Client client : page) {
                 live.add(client.id());
                 Optional<ObservedAgent> agent = Optional.ofNullable(observed.get(client.id()));
                 if (needsWork(client, agent, now)) {
-                    changed += reconcile(client.id(), observed, now) ? 1 : 0;
+                    // only the state this page showed is judged against this pass's observation
+                    changed += reconcileGuarded(client.id(), observed, now,
+                            claimed -> claimed.version() == client.version()) ? 1 : 0;
                 }
             }
             if (page.size() < BATCH) {
@@ -92,9 +101,14 @@ public final class ProvisioningReconciler {
             }
             after = Optional.of(page.getLast().id());
         }
-        for (ObservedAgent agent : observed.values()) {
-            if (observation.isPresent() && !live.contains(agent.client())) {
-                removeOrphan(agent);
+        for (ObservedAgent agent : observation.map(Map::values).orElse(List.of())) {
+            if (!live.contains(agent.client())) {
+                try {
+                    removeOrphan(agent);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, () -> "orphan agent of client " + agent.client()
+                            + " not removed yet; the next full pass tries again", e);
+                }
             }
         }
         return changed;
@@ -123,13 +137,31 @@ public final class ProvisioningReconciler {
         }
     }
 
-    private boolean reconcile(ClientId id, Map<ClientId, ObservedAgent> observed, Instant now) {
+    /**
+     * One client's step, isolated from the rest of the pass: an unexpected failure (a lost optimistic race, a runtime
+     * adapter bug) is logged and left to the next pass instead of starving every client queued behind this one.
+     */
+    private boolean reconcileGuarded(ClientId id, Map<ClientId, ObservedAgent> observed, Instant now,
+                                     Predicate<Client> stillWanted) {
+        try {
+            return reconcile(id, observed, now, stillWanted);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "reconciling client " + id + " failed; the next pass tries again", e);
+            return false;
+        }
+    }
+
+    private boolean reconcile(ClientId id, Map<ClientId, ObservedAgent> observed, Instant now,
+                              Predicate<Client> stillWanted) {
         return unitOfWork.inTransaction(() -> {
             Optional<Client> claimed = clients.claim(id);
             if (claimed.isEmpty()) {
                 return false; // another instance is on it
             }
             Client before = claimed.get();
+            if (!stillWanted.test(before)) {
+                return false;
+            }
             Client after = step(before, Optional.ofNullable(observed.get(id)), now);
             if (after.equals(before)) {
                 return false;
@@ -142,10 +174,18 @@ public final class ProvisioningReconciler {
     /** Whether a live client's stored state disagrees with what the runtime reports (cheap, no claim). */
     static boolean needsWork(Client client, Optional<ObservedAgent> agent, Instant now) {
         return switch (client.status()) {
-            case CREATING, PROVISIONING -> true;
-            case PENDING, ERROR -> client.retry().isDue(now);
+            case CREATING, PROVISIONING, PENDING, ERROR -> isDue(client, now);
             case ACTIVE -> agent.isEmpty() || !agent.get().runs(client.configVersion());
             case DESTROYED -> agent.isPresent();
+        };
+    }
+
+    /** Whether the client has provisioning work now, whatever the runtime holds (what a due pass is for). */
+    static boolean isDue(Client client, Instant now) {
+        return switch (client.status()) {
+            case CREATING, PROVISIONING -> true;
+            case PENDING, ERROR -> client.retry().isDue(now);
+            case ACTIVE, DESTROYED -> false;
         };
     }
 
@@ -175,7 +215,7 @@ public final class ProvisioningReconciler {
         }
         ObservedAgent observed = agent.get();
         return switch (observed.state()) {
-            case EXITED, UNHEALTHY -> client.movedTo(AgentStatus.ERROR, "agent " + observed.state().name().toLowerCase(java.util.Locale.ROOT)
+            case EXITED, UNHEALTHY -> client.movedTo(AgentStatus.ERROR, "agent " + observed.state().name().toLowerCase(Locale.ROOT)
                             + (observed.detail().isEmpty() ? "" : ": " + observed.detail()), now)
                     .withRetry(client.retry().afterFailure(now));
             case STARTING, READY -> observed.configVersion() == client.configVersion()
@@ -195,7 +235,15 @@ public final class ProvisioningReconciler {
         } catch (PortFailure failure) {
             return failed(client, failure, now);
         }
-        return result.runs(client.configVersion()) ? becameActive(client, now) : client;
+        return switch (result.state()) {
+            case READY -> result.runs(client.configVersion()) ? becameActive(client, now) : client;
+            case STARTING -> client; // the next pass looks again
+            // an agent that dies or fails its health check right after ensure is a failure, not "still starting":
+            // without this a crash-looping agent stayed in provisioning forever
+            case EXITED, UNHEALTHY -> failed(client, PortFailure.retryable("agent-runtime", "agent "
+                    + result.state().name().toLowerCase(Locale.ROOT) + " right after start"
+                    + (result.detail().isEmpty() ? "" : ": " + result.detail()), null), now);
+        };
     }
 
     private static Client becameActive(Client client, Instant now) {

@@ -2,6 +2,8 @@ package dev.steward.application.inmemory;
 
 import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.testkit.AgentCredentialsContract;
+import dev.steward.domain.client.ClientId;
+import java.util.UUID;
 
 class InMemoryAgentCredentialsTest extends AgentCredentialsContract {
 
@@ -10,5 +12,10 @@ class InMemoryAgentCredentialsTest extends AgentCredentialsContract {
     @Override
     protected AgentCredentials credentials() {
         return credentials;
+    }
+
+    @Override
+    protected ClientId aStoredClient() {
+        return new ClientId(UUID.randomUUID());
     }
 }

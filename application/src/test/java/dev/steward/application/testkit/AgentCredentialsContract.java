@@ -4,17 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.AgentCredentials;
 import dev.steward.domain.client.ClientId;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Every {@link AgentCredentials} must pass this: one test per rule of the port's Javadoc. */
 public abstract class AgentCredentialsContract {
 
-    /** The store; tokens are keyed by client id, so a kit run needs no clients stored. */
     protected abstract AgentCredentials credentials();
 
-    private static ClientId aClientId() {
-        return new ClientId(UUID.randomUUID());
+    /** A client the store may reference (stores with foreign keys need it stored first). */
+    protected abstract ClientId aStoredClient();
+
+    private ClientId aClientId() {
+        return aStoredClient();
     }
 
     @Test

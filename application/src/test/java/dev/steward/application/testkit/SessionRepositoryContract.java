@@ -93,6 +93,34 @@ public abstract class SessionRepositoryContract {
     }
 
     @Test
+    void restartsOnlyAFailedSessionAndOnlyOnce() throws Exception {
+        AgentSession session = session(aStoredClient(), "51007");
+        repository().addIfAbsent(session);
+        assertThat(repository().restartFailed(session.id(), Fixtures.T0)).as("a running session is not restarted")
+                .isEmpty();
+        repository().update(session.ended(AgentSession.State.FAILED, Fixtures.T0.plusSeconds(1)));
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Boolean>> calls = IntStream.range(0, 8).<Callable<Boolean>>mapToObj(i ->
+                    () -> repository().restartFailed(session.id(), Fixtures.T0.plusSeconds(2)).isPresent()).toList();
+            long winners = pool.invokeAll(calls).stream().filter(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).count();
+            assertThat(winners).as("exactly one caller may run a failed session again").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        AgentSession again = repository().find(session.id()).orElseThrow();
+        assertThat(again.state()).isEqualTo(AgentSession.State.RUNNING);
+        assertThat(again.externalReference()).isEqualTo("51007");
+    }
+
+    @Test
     void updatingAnUnknownSessionIsNotFound() {
         assertThatThrownBy(() -> repository().update(session(aStoredClient(), "51006"))).isInstanceOf(NotFound.class);
     }

@@ -1,6 +1,7 @@
 package dev.steward.domain.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,11 +25,12 @@ class SlugTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("validSlugs")
     void acceptsAndKeepsAValidSlugExactlyAsTyped(Sample sample) {
-        Slug slug = Slug.of(sample.input());
+        assertThatCode(() -> Slug.of(sample.input())).as("%s must be accepted", sample).doesNotThrowAnyException();
 
-        assertThat(slug.value()).isEqualTo(sample.input());
-        assertThat(slug.toString()).isEqualTo(sample.input());
-        assertThat(slug).isEqualTo(new Slug(sample.input()));
+        Slug slug = Slug.of(sample.input());
+        assertThat(slug.value()).as("%s", sample).isEqualTo(sample.input());
+        assertThat(slug.toString()).as("%s", sample).isEqualTo(sample.input());
+        assertThat(slug).as("%s", sample).isEqualTo(new Slug(sample.input()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -37,9 +39,9 @@ class SlugTest {
         InvalidValue refused = catchThrowableOfType(InvalidValue.class, () -> Slug.of(sample.input()));
 
         assertThat(refused).as("%s must be refused", sample).isNotNull();
-        assertThat(refused.field()).isEqualTo("slug");
-        assertThat(refused.code()).isEqualTo(sample.expectedCode());
-        assertThat(refused.getMessage()).startsWith("slug ");
+        assertThat(refused.field()).as("%s", sample).isEqualTo("slug");
+        assertThat(refused.code()).as("%s", sample).isEqualTo(sample.expectedCode());
+        assertThat(refused.getMessage()).as("%s", sample).startsWith("slug ");
         for (String fragment : sample.expectedFragments()) {
             assertThat(refused.getMessage()).as("message for %s", sample).contains(fragment);
         }

@@ -1,6 +1,6 @@
 package dev.steward.adapter.web.agentgateway;
 
-import dev.steward.adapter.web.RouteGroup;
+import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.application.agent.AgentGatewayUseCase;
 import dev.steward.application.agent.AgentIdentity;
 import io.javalin.config.JavalinConfig;

@@ -3,7 +3,10 @@ package dev.steward.adapter.web.agentgateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.adapter.web.WebServer;
+import dev.steward.adapter.web.http.JsonBodies;
+import dev.steward.adapter.web.problem.ProblemMapper;
 import dev.steward.adapter.web.WebSettings;
 import dev.steward.application.agent.AgentConfiguration;
 import dev.steward.application.agent.AgentGatewayService;
@@ -62,8 +65,9 @@ class AgentGatewayRoutesTest {
                         Tool.write("m365:delete-user", "Deletes")),
                 Map.of(ToolName.of("m365:delete-user"), ToolPolicy.DISABLED), clock.instant()));
         AgentGatewayService gateway = new AgentGatewayService(credentials, checkIns, clients, msps, integrations, clock);
-        server = new WebServer(new WebSettings("127.0.0.1", 0, 1 << 20), Set.of(new AgentGatewayRoutes(gateway)))
-                .start();
+        ObjectMapper json = JsonBodies.newMapper();
+        server = new WebServer(new WebSettings("127.0.0.1", 0, 1 << 20), Set.of(new AgentGatewayRoutes(gateway)),
+                new ProblemMapper(json), json).start();
     }
 
     @AfterEach

@@ -1,0 +1,134 @@
+package dev.steward.adapter.persistence;
+
+import static dev.steward.adapter.persistence.Columns.ts;
+
+import dev.steward.application.port.ApprovalRepository;
+import dev.steward.application.problem.Conflict;
+import dev.steward.application.problem.NotFound;
+import dev.steward.domain.activity.RedactedArguments;
+import dev.steward.domain.approval.ApprovalRequest;
+import dev.steward.domain.approval.ApprovalState;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.msp.MspId;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Approval requests in PostgreSQL. A decision is an {@code UPDATE … WHERE state = 'pending'}: of two technicians
+ * deciding at once, the second finds no pending row and gets a {@code Conflict}.
+ */
+public final class JdbiApprovalRepository implements ApprovalRepository {
+
+    private static final String SELECT = "select *, " + Columns.jsonMap("arguments") + " from approvals";
+
+    private final JdbiUnitOfWork db;
+
+    @Inject
+    public JdbiApprovalRepository(JdbiUnitOfWork db) {
+        this.db = db;
+    }
+
+    @Override
+    public void add(ApprovalRequest request) {
+        if (!request.isPending()) {
+            throw new IllegalArgumentException("a new approval request is pending");
+        }
+        db.withHandle(h -> {
+            int inserted = h.createUpdate("""
+                            insert into approvals (id, msp_id, client_id, session_id, ticket, tool, arguments, plan,
+                                                   requested_at, state)
+                            values (:id, :msp, :client, :session, :ticket, :tool, :arguments::jsonb, :plan,
+                                    :requestedAt, 'pending')
+                            on conflict do nothing""")
+                    .bind("id", request.id())
+                    .bind("msp", request.msp().value())
+                    .bind("client", request.client().value())
+                    .bind("session", request.session())
+                    .bind("ticket", request.ticket())
+                    .bind("tool", request.tool().value())
+                    .bind("arguments", JsonObjects.of(request.arguments().values()))
+                    .bind("plan", request.plan())
+                    .bind("requestedAt", ts(request.requestedAt()))
+                    .execute();
+            if (inserted == 0) {
+                throw Conflict.of("approval.exists", "approval request " + request.id() + " already exists");
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<ApprovalRequest> find(MspId msp, UUID id) {
+        return db.read(h -> find(h, msp, id));
+    }
+
+    private static Optional<ApprovalRequest> find(Handle h, MspId msp, UUID id) {
+        return h.createQuery(SELECT + " where id = :id and msp_id = :msp").bind("id", id).bind("msp", msp.value())
+                .map(JdbiApprovalRepository::map).findOne();
+    }
+
+    @Override
+    public List<ApprovalRequest> pending(MspId msp, Optional<ClientId> client) {
+        String sql = SELECT + " where msp_id = :msp and state = 'pending'"
+                + (client.isPresent() ? " and client_id = :client" : "") + " order by requested_at, id";
+        return db.read(h -> {
+            Query select = h.createQuery(sql).bind("msp", msp.value());
+            client.ifPresent(c -> select.bind("client", c.value()));
+            return select.map(JdbiApprovalRepository::map).list();
+        });
+    }
+
+    @Override
+    public ApprovalRequest decide(ApprovalRequest decided) {
+        record Decision(String state, String by, Instant at, String reason) {}
+        Decision decision = switch (decided.state()) {
+            case ApprovalState.Approved a -> new Decision("approved", a.by(), a.at(), a.reason());
+            case ApprovalState.Denied d -> new Decision("denied", d.by(), d.at(), d.reason());
+            case ApprovalState.Pending p -> throw new IllegalArgumentException("a decision approves or denies");
+        };
+        return db.withHandle(h -> {
+            int updated = h.createUpdate("""
+                            update approvals set state = :state, decided_by = :by, decided_at = :at,
+                                   decision_reason = :reason
+                            where id = :id and msp_id = :msp and state = 'pending'""")
+                    .bind("state", decision.state())
+                    .bind("by", decision.by())
+                    .bind("at", ts(decision.at()))
+                    .bind("reason", decision.reason())
+                    .bind("id", decided.id())
+                    .bind("msp", decided.msp().value())
+                    .execute();
+            if (updated == 0) {
+                if (find(h, decided.msp(), decided.id()).isEmpty()) {
+                    throw new NotFound("approval", decided.id().toString());
+                }
+                throw Conflict.of("approval.already-decided", "this approval request was already decided");
+            }
+            return decided;
+        });
+    }
+
+    private static ApprovalRequest map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String by = rs.getString("decided_by");
+        Instant at = Columns.instant(rs, "decided_at");
+        String reason = rs.getString("decision_reason");
+        ApprovalState state = switch (rs.getString("state")) {
+            case "approved" -> new ApprovalState.Approved(by, at, reason);
+            case "denied" -> new ApprovalState.Denied(by, at, reason);
+            default -> new ApprovalState.Pending();
+        };
+        return new ApprovalRequest(Columns.uuid(rs, "id"), new MspId(Columns.uuid(rs, "msp_id")),
+                new ClientId(Columns.uuid(rs, "client_id")), Columns.uuid(rs, "session_id"), rs.getString("ticket"),
+                ToolName.of(rs.getString("tool")), new RedactedArguments(Columns.map(rs, "arguments")),
+                rs.getString("plan"), Columns.instant(rs, "requested_at"), state);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.steward.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.testkit.Fixtures;
+import dev.steward.domain.agent.AgentStatus;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.msp.Msp;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The embedded default: data survives a restart, and PersistenceModule wires the stores onto it. */
+class EmbeddedDatabaseIT {
+
+    private final Path directory = TestDatabase.newDirectory("restart-");
+
+    @AfterEach
+    void removeDataDirectory() {
+        TestDatabase.delete(directory);
+    }
+
+    @Test
+    void keepsTheDataWhenTheServerIsStoppedAndStartedAgainOnTheSameDirectory() {
+        Msp msp = Fixtures.anMsp();
+        Client client;
+        try (Database first = Database.open(new PersistenceSettings.Embedded(directory, 2))) {
+            JdbiStores stores = new JdbiStores(new JdbiUnitOfWork(first.jdbi()));
+            stores.msps().add(msp);
+            client = stores.clients().add(Fixtures.aClient().inMsp(msp).build());
+            client = stores.clients().update(client.movedTo(AgentStatus.PROVISIONING, "start", Fixtures.T0));
+        }
+
+        try (Database second = Database.open(new PersistenceSettings.Embedded(directory, 2))) {
+            JdbiStores stores = new JdbiStores(new JdbiUnitOfWork(second.jdbi()));
+
+            assertThat(Migrations.migrate(second.dataSource())).as("the schema is already current").isZero();
+            assertThat(stores.clients().find(client.id())).contains(client);
+            assertThat(stores.clients().history(client.id())).hasSize(2);
+            assertThat(stores.msps().find(msp.id())).contains(msp.atVersion(1));
+        }
+    }
+
+    @Test
+    void wiresEveryStoreOntoOneUnitOfWorkThroughPersistenceModule() {
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, binder -> {
+            binder.requireExplicitBindings();
+            binder.requireAtInjectOnConstructors();
+            binder.disableCircularProxies();
+        }, new PersistenceModule(new PersistenceSettings.Embedded(directory, 2)));
+        try {
+            UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
+            MspRepository msps = injector.getInstance(MspRepository.class);
+            ClientRepository clients = injector.getInstance(ClientRepository.class);
+            Msp msp = Fixtures.anMsp();
+            Client client = Fixtures.aClient().inMsp(msp).build();
+
+            unitOfWork.run(() -> {
+                msps.add(msp);
+                clients.add(client);
+            });
+
+            assertThat(clients).isInstanceOf(JdbiClientRepository.class);
+            assertThat(unitOfWork).isSameAs(injector.getInstance(JdbiUnitOfWork.class));
+            assertThat(clients.find(client.id())).contains(client.atVersion(1));
+        } finally {
+            injector.getInstance(Database.class).close();
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.steward.adapter.persistence;
+
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.testkit.MspRepositoryContract;
+
+class JdbiMspRepositoryIT extends MspRepositoryContract {
+
+    private final JdbiStores stores = TestDatabase.stores();
+
+    @Override
+    protected MspRepository repository() {
+        return stores.msps();
+    }
+
+    @Override
+    protected UnitOfWork unitOfWork() {
+        return stores.unitOfWork();
+    }
+}

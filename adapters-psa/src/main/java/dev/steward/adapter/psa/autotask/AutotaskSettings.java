@@ -1,0 +1,51 @@
+package dev.steward.adapter.psa.autotask;
+
+import dev.steward.adapter.psa.common.HttpSettings;
+import dev.steward.adapter.psa.common.Secret;
+import java.net.URI;
+import java.util.Objects;
+
+/**
+ * How to reach one MSP's Autotask: where to discover the API user's zone
+ * ({@code https://webservices.autotask.net/atservicesrest/}), the API user (its e-mail), the integration's tracking
+ * identifier and the secret, the page size (at most 500), and the picklist <em>labels</em> to use. Values differ per
+ * tenant, so the adapter looks labels up in {@code entityInformation/fields} and never hard-codes values
+ * (THIRD-PARTY-APIS.md §3.4, the incident where "1" published notes to everyone).
+ */
+public record AutotaskSettings(URI zoneLookupBase, String userName, String integrationCode, Secret secret,
+                               int pageSize, String internalPublishLabel, String publicPublishLabel,
+                               String noteTypeLabel, String closedStatusLabel, String noteTitle, HttpSettings http) {
+
+    public static final URI ZONE_LOOKUP = URI.create("https://webservices.autotask.net/atservicesrest/");
+
+    public AutotaskSettings {
+        Objects.requireNonNull(zoneLookupBase, "autotask zoneLookupBase is required");
+        if (!zoneLookupBase.toString().endsWith("/")) {
+            zoneLookupBase = URI.create(zoneLookupBase + "/");
+        }
+        requireText(userName, "userName");
+        requireText(integrationCode, "integrationCode");
+        Objects.requireNonNull(secret, "autotask secret is required");
+        if (pageSize < 1 || pageSize > 500) {
+            throw new IllegalArgumentException("autotask pageSize must be 1-500");
+        }
+        requireText(internalPublishLabel, "internalPublishLabel");
+        requireText(publicPublishLabel, "publicPublishLabel");
+        requireText(noteTypeLabel, "noteTypeLabel");
+        requireText(closedStatusLabel, "closedStatusLabel");
+        requireText(noteTitle, "noteTitle");
+        Objects.requireNonNull(http, "http");
+    }
+
+    private static void requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("autotask " + field + " is required");
+        }
+    }
+
+    /** The usual labels: internal notes "Internal Only", replies "All Autotask Users", type "Task Notes". */
+    public static AutotaskSettings of(String userName, String integrationCode, Secret secret) {
+        return new AutotaskSettings(ZONE_LOOKUP, userName, integrationCode, secret, 500, "Internal Only",
+                "All Autotask Users", "Task Notes", "Complete", "Steward", HttpSettings.DEFAULT);
+    }
+}

@@ -1,0 +1,250 @@
+package dev.steward.adapter.psa.autotask;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.steward.adapter.psa.common.Json;
+import dev.steward.adapter.psa.common.PsaHttp;
+import dev.steward.adapter.psa.common.Sleeper;
+import dev.steward.adapter.psa.common.TicketIds;
+import dev.steward.application.port.PsaCapability;
+import dev.steward.application.port.PsaNote;
+import dev.steward.application.port.PsaNote.Visibility;
+import dev.steward.application.port.PsaTicket;
+import dev.steward.application.port.TicketSystem;
+import dev.steward.application.problem.NotFound;
+import dev.steward.application.problem.PortFailure;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Autotask PSA REST (THIRD-PARTY-APIS.md §3). The API user's zone is discovered once through
+ * {@code zoneInformation}; every call carries {@code ApiIntegrationCode}, {@code UserName} and {@code Secret}.
+ * Picklists ({@code status}, note {@code publish} and {@code noteType}) are read from {@code entityInformation/fields}
+ * and matched by label. Queries page through {@code pageDetails.nextPageUrl}; notes go to the child collection
+ * {@code /Tickets/{id}/Notes} as plain text. A reply is a note published to the public label, an approval request an
+ * internal one.
+ */
+public final class AutotaskTicketSystem implements TicketSystem {
+
+    static final String KIND = "autotask";
+    private static final int MAX_DESCRIPTION = 32_000;
+
+    private final AutotaskSettings settings;
+    private final PsaHttp http;
+    private final Clock clock;
+    private URI base;
+    private final Map<String, Map<String, String>> picklists = new LinkedHashMap<>();
+
+    public AutotaskTicketSystem(AutotaskSettings settings, Clock clock) {
+        this(settings, clock, PsaHttp.defaultClient(), Sleeper.REAL);
+    }
+
+    public AutotaskTicketSystem(AutotaskSettings settings, Clock clock, HttpClient client, Sleeper sleeper) {
+        this.settings = settings;
+        this.clock = clock;
+        this.http = new PsaHttp(KIND, client, settings.http(), sleeper);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public EnumSet<PsaCapability> capabilities() {
+        return EnumSet.allOf(PsaCapability.class);
+    }
+
+    @Override
+    public List<PsaTicket> newTickets(Instant since) {
+        ObjectNode query = Json.MAPPER.createObjectNode().put("maxRecords", settings.pageSize());
+        ArrayNode filter = query.putArray("filter");
+        filter.addObject().put("op", "gte").put("field", "createDate")
+                .put("value", since.truncatedTo(ChronoUnit.SECONDS).toString());
+        filter.addObject().put("op", "noteq").put("field", "status")
+                .put("value", Integer.parseInt(picklistValue("Tickets", "status", settings.closedStatusLabel())));
+        List<PsaTicket> tickets = new ArrayList<>();
+        for (JsonNode item : items(post(api("Tickets/query"), query), Optional.empty())) {
+            tickets.add(toTicket(item));
+        }
+        tickets.sort(Comparator.comparing(PsaTicket::createdAt).thenComparing(t -> Long.parseLong(t.id())));
+        return List.copyOf(tickets);
+    }
+
+    @Override
+    public PsaTicket ticket(String ticketId) {
+        return toTicket(ticketNode(ticketId));
+    }
+
+    @Override
+    public List<PsaNote> notes(String ticketId) {
+        ticketNode(ticketId);
+        List<PsaNote> notes = new ArrayList<>();
+        for (JsonNode item : items(get(api("Tickets/" + ticketId + "/Notes")), Optional.of(ticketId))) {
+            notes.add(toNote(item, ticketId));
+        }
+        notes.sort(Comparator.comparing(PsaNote::createdAt).thenComparing(n -> Long.parseLong(n.id())));
+        return List.copyOf(notes);
+    }
+
+    @Override
+    public PsaNote addInternalNote(String ticketId, String text) {
+        return addNote(ticketId, text, settings.internalPublishLabel(), Visibility.INTERNAL);
+    }
+
+    @Override
+    public PsaNote addReply(String ticketId, String text) {
+        return addNote(ticketId, text, settings.publicPublishLabel(), Visibility.PUBLIC);
+    }
+
+    @Override
+    public PsaNote addApprovalRequest(String ticketId, String text) {
+        return addNote(ticketId, text, settings.internalPublishLabel(), Visibility.INTERNAL);
+    }
+
+    @Override
+    public void updateStatus(String ticketId, String statusLabel) {
+        ticketNode(ticketId);
+        String value = picklistValue("Tickets", "status", statusLabel);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("id", Long.parseLong(ticketId))
+                .put("status", Integer.parseInt(value));
+        http.json(authorized(http.request(api("Tickets")))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+    }
+
+    private PsaNote addNote(String ticketId, String text, String publishLabel, Visibility visibility) {
+        ticketNode(ticketId);
+        String description = text.length() > MAX_DESCRIPTION ? text.substring(0, MAX_DESCRIPTION - 1) + "…" : text;
+        ObjectNode body = Json.MAPPER.createObjectNode().put("ticketID", Long.parseLong(ticketId))
+                .put("title", settings.noteTitle()).put("description", description)
+                .put("noteType", Integer.parseInt(picklistValue("TicketNotes", "noteType", settings.noteTypeLabel())))
+                .put("publish", Integer.parseInt(picklistValue("TicketNotes", "publish", publishLabel)));
+        JsonNode created = http.json(post(api("Tickets/" + ticketId + "/Notes"), body), TicketIds.notFound(ticketId));
+        return new PsaNote(Json.required(KIND, created, "itemId"), ticketId, description, visibility, clock.instant());
+    }
+
+    private JsonNode ticketNode(String ticketId) {
+        JsonNode answer = http.json(get(api("Tickets/" + TicketIds.numeric(ticketId))), TicketIds.notFound(ticketId));
+        JsonNode item = Json.field(answer, "item");
+        if (item.isMissingNode() || item.isNull()) {
+            throw new NotFound("ticket", ticketId);
+        }
+        return item;
+    }
+
+    /** Every item of a query, following {@code pageDetails.nextPageUrl} until it is null. */
+    private List<JsonNode> items(HttpRequest first, Optional<String> ticketId) {
+        List<JsonNode> all = new ArrayList<>();
+        HttpRequest request = first;
+        while (true) {
+            JsonNode page = ticketId.isPresent() ? http.json(request, TicketIds.notFound(ticketId.get()))
+                    : http.json(request);
+            JsonNode items = Json.field(page, "items");
+            if (!items.isArray()) {
+                throw PortFailure.permanent(KIND, KIND + " answered " + request.uri().getPath()
+                        + " without an items list", null);
+            }
+            items.forEach(all::add);
+            Optional<String> next = Json.text(page, "pageDetails", "nextPageUrl").filter(s -> !s.isBlank());
+            if (next.isEmpty() || items.isEmpty()) {
+                return all;
+            }
+            request = get(URI.create(next.get()));
+        }
+    }
+
+    private PsaTicket toTicket(JsonNode node) {
+        String status = Json.text(node, "status").map(v -> picklistLabel("Tickets", "status", v)).orElse("");
+        return new PsaTicket(Json.required(KIND, node, "id"), Json.required(KIND, node, "companyID"),
+                Json.text(node, "title").orElse(""), Json.text(node, "description").orElse(""),
+                Json.text(node, "contactID").map(c -> "contact " + c).orElse(""), status,
+                status.equalsIgnoreCase(settings.closedStatusLabel()),
+                Json.instant(KIND, Json.required(KIND, node, "createDate")));
+    }
+
+    private PsaNote toNote(JsonNode node, String ticketId) {
+        String publish = Json.text(node, "publish").map(v -> picklistLabel("TicketNotes", "publish", v)).orElse("");
+        Visibility visibility = publish.equalsIgnoreCase(settings.publicPublishLabel()) ? Visibility.PUBLIC
+                : Visibility.INTERNAL;
+        Instant at = Json.text(node, "createDateTime").map(t -> Json.instant(KIND, t)).orElse(Instant.EPOCH);
+        return new PsaNote(Json.required(KIND, node, "id"), ticketId, Json.text(node, "description").orElse(""),
+                visibility, at);
+    }
+
+    private String picklistValue(String entity, String field, String label) {
+        return picklist(entity, field).entrySet().stream().filter(e -> e.getValue().equalsIgnoreCase(label))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> field.equals("status") ? new NotFound("ticket status", label)
+                        : PortFailure.permanent(KIND, KIND + " has no " + entity + "." + field + " value labelled '"
+                                + label + "'; known labels: " + picklist(entity, field).values(), null));
+    }
+
+    private String picklistLabel(String entity, String field, String value) {
+        return picklist(entity, field).getOrDefault(value, field + " " + value);
+    }
+
+    /** value → label of one picklist field, read once from {@code {entity}/entityInformation/fields}. */
+    private synchronized Map<String, String> picklist(String entity, String field) {
+        String key = entity + "." + field;
+        if (!picklists.containsKey(key)) {
+            JsonNode fields = Json.field(http.json(get(api(entity + "/entityInformation/fields"))), "fields");
+            for (JsonNode f : fields) {
+                Map<String, String> values = new LinkedHashMap<>();
+                for (JsonNode v : Json.field(f, "picklistValues")) {
+                    if (Json.text(v, "isActive").map(Boolean::parseBoolean).orElse(true)) {
+                        values.put(Json.required(KIND, v, "value"), Json.text(v, "label").orElse(""));
+                    }
+                }
+                picklists.put(entity + "." + Json.required(KIND, f, "name"), Map.copyOf(values));
+            }
+            picklists.putIfAbsent(key, Map.of());
+        }
+        return picklists.get(key);
+    }
+
+    /** {@code {zone url}v1.0/{path}}; the zone is looked up on first use. */
+    private synchronized URI api(String path) {
+        if (base == null) {
+            URI lookup = settings.zoneLookupBase().resolve("v1.0/zoneInformation?user="
+                    + URLEncoder.encode(settings.userName(), StandardCharsets.UTF_8));
+            JsonNode zone = http.json(http.request(lookup).header("Accept", "application/json").GET().build());
+            String url = Json.required(KIND, zone, "url");
+            base = URI.create(url.endsWith("/") ? url : url + "/").resolve("v1.0/");
+        }
+        return base.resolve(path);
+    }
+
+    private HttpRequest get(URI uri) {
+        return authorized(http.request(uri)).GET().build();
+    }
+
+    private HttpRequest post(URI uri, JsonNode body) {
+        return authorized(http.request(uri)).POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
+        return builder.header("ApiIntegrationCode", settings.integrationCode())
+                .header("UserName", settings.userName())
+                .header("Secret", settings.secret().reveal())
+                .header("Content-Type", "application/json");
+    }
+
+    @Override
+    public String toString() {
+        return "AutotaskTicketSystem[" + settings.userName() + "]";
+    }
+}

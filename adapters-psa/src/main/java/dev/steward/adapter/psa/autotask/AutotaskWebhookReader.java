@@ -1,0 +1,54 @@
+package dev.steward.adapter.psa.autotask;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.adapter.psa.common.Json;
+import dev.steward.adapter.psa.common.Secret;
+import dev.steward.adapter.psa.common.Signatures;
+import dev.steward.adapter.psa.common.WebhookReader;
+import dev.steward.application.port.WebhookDelivery;
+import dev.steward.application.port.WebhookVerdict;
+import dev.steward.application.problem.PortFailure;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Autotask webhook callouts (THIRD-PARTY-APIS.md §3.5): {@code X-Hook-Signature} is the base64 HMAC-SHA1 of the raw
+ * body keyed with the webhook's {@code secretKey}, with or without a {@code sha1=} prefix. Ticket events name the
+ * ticket in {@code Id}; deletions, deactivations and other entities are ignored.
+ */
+public final class AutotaskWebhookReader implements WebhookReader {
+
+    private final Secret secretKey;
+
+    public AutotaskWebhookReader(Secret secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    @Override
+    public WebhookVerdict read(WebhookDelivery delivery) {
+        String given = delivery.header("X-Hook-Signature").map(String::strip).orElse("");
+        if (given.regionMatches(true, 0, "sha1=", 0, 5)) {
+            given = given.substring(5);
+        }
+        byte[] body = delivery.body();
+        String expected = Signatures.base64Hmac("HmacSHA1", secretKey.reveal().getBytes(StandardCharsets.UTF_8), body);
+        if (given.isEmpty() || !Signatures.same(expected, given)) {
+            return new WebhookVerdict.Reject("X-Hook-Signature does not match");
+        }
+        JsonNode event;
+        try {
+            event = Json.parse(AutotaskTicketSystem.KIND, new String(body, StandardCharsets.UTF_8));
+        } catch (PortFailure e) {
+            return new WebhookVerdict.Reject("the body is not JSON");
+        }
+        String action = Json.text(event, "Action").orElse("");
+        if (!Json.text(event, "EntityType").orElse("").equalsIgnoreCase("Ticket")) {
+            return new WebhookVerdict.Ignore("not a ticket event");
+        }
+        if (!action.equalsIgnoreCase("Create") && !action.equalsIgnoreCase("Update")) {
+            return new WebhookVerdict.Ignore("action " + action + " needs no agent");
+        }
+        return Json.text(event, "Id").filter(id -> id.matches("[0-9]{1,18}"))
+                .<WebhookVerdict>map(id -> new WebhookVerdict.AboutTicket(id, action.toLowerCase(java.util.Locale.ROOT)))
+                .orElseGet(() -> new WebhookVerdict.Reject("the event names no ticket id"));
+    }
+}

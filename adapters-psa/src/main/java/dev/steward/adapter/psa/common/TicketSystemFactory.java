@@ -1,0 +1,31 @@
+package dev.steward.adapter.psa.common;
+
+import dev.steward.application.port.TicketSystem;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Builds a connected {@link TicketSystem} of one kind from an integration's stored settings and secrets (keys as
+ * listed by {@link #keys()}). Bound per kind in a {@code Map<String, TicketSystemFactory>} by {@code PsaModule}.
+ */
+public interface TicketSystemFactory {
+
+    /** The integration kind, e.g. {@code connectwise}. */
+    String kind();
+
+    /** Every setting key the factory reads; secrets are marked {@code secret}. */
+    Map<String, String> keys();
+
+    /**
+     * @throws dev.steward.domain.problem.InvalidValue naming the setting ({@code settings.<key>}) that is missing or
+     *     malformed
+     */
+    TicketSystem create(Map<String, String> settings, Clock clock);
+
+    /**
+     * The reader of this PSA's webhook deliveries for the system {@link #create} built from the same settings.
+     *
+     * @throws dev.steward.domain.problem.InvalidValue naming the webhook setting that is missing
+     */
+    WebhookReader webhookReader(Map<String, String> settings, TicketSystem system);
+}

@@ -1,0 +1,154 @@
+package dev.steward.adapter.psa.autotask;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.steward.adapter.psa.common.HttpSettings;
+import dev.steward.adapter.psa.common.PsaFailureContract;
+import dev.steward.adapter.psa.common.PsaHttp;
+import dev.steward.adapter.psa.common.RecordingSleeper;
+import dev.steward.adapter.psa.common.Secret;
+import dev.steward.application.port.TicketSystem;
+import dev.steward.application.problem.PortFailure;
+import dev.steward.application.testkit.MutableClock;
+import dev.steward.application.testkit.TicketSystemContract;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class AutotaskTicketSystemTest extends TicketSystemContract {
+
+    private static final FakeAutotask FAKE = new FakeAutotask();
+
+    @RegisterExtension
+    static final WireMockExtension WIREMOCK = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
+
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private AutotaskTicketSystem system;
+
+    @BeforeEach
+    void stubTheApi() {
+        WIREMOCK.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FAKE.getName())));
+        system = systemWith(FakeAutotask.USER, FakeAutotask.SECRET);
+    }
+
+    private AutotaskTicketSystem systemWith(String user, String secret) {
+        return systemWith(user, secret, Duration.ofSeconds(10));
+    }
+
+    private AutotaskTicketSystem systemWith(String user, String secret, Duration timeout) {
+        AutotaskSettings settings = new AutotaskSettings(URI.create(WIREMOCK.baseUrl() + "/atservicesrest/"), user,
+                FakeAutotask.INTEGRATION_CODE, Secret.of("secret", secret), 2, "Internal Only", "All Autotask Users",
+                "Task Notes", "Complete", "Steward",
+                new HttpSettings(timeout, 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        return new AutotaskTicketSystem(settings, MutableClock.startingAt("2026-11-22T10:00:00Z"),
+                PsaHttp.defaultClient(), sleeper);
+    }
+
+    @Override
+    protected TicketSystem system() {
+        return system;
+    }
+
+    @Override
+    protected String seed(TicketSeed ticket) {
+        return FAKE.seed(ticket);
+    }
+
+    private String aTicket() {
+        return FAKE.seed(new TicketSeed(uniqueCompany(), "New starter needs M365 licence", "Please set up Sam Lee",
+                "sam@contoso.example", base(), false));
+    }
+
+    @Test
+    void anInternalNoteUsesThePublishValueLabelledInternalOnlyInThisTenant() {
+        String id = aTicket();
+        system.addInternalNote(id, "Plan: create user, assign E3");
+
+        ObjectNode note = FAKE.notesOf(Long.parseLong(id)).getLast();
+        assertThat(note.get("publish").asInt()).as("publish 1 would be visible to all users here").isEqualTo(2);
+        assertThat(note.get("noteType").asInt()).isEqualTo(1);
+        assertThat(note.get("description").asText()).isEqualTo("Plan: create user, assign E3");
+    }
+
+    @Test
+    void notesGoToTheTicketsChildCollection() {
+        String id = aTicket();
+        system.addReply(id, "Done");
+
+        assertThat(FAKE.requests()).filteredOn(r -> r.getMethod().getName().equals("POST"))
+                .extracting(Request::getUrl).contains("/atservicesrest/v1.0/Tickets/" + id + "/Notes")
+                .noneMatch(u -> u.contains("/TicketNotes"));
+    }
+
+    @Test
+    void discoversTheZoneOnceAndSendsTheThreeAuthHeaders() {
+        String id = aTicket();
+        int zoneCallsBefore = zoneCalls();
+        system.ticket(id);
+        system.ticket(id);
+
+        assertThat(zoneCalls()).isEqualTo(zoneCallsBefore + 1);
+        Request last = FAKE.requests().getLast();
+        assertThat(last.getHeader("ApiIntegrationCode")).isEqualTo(FakeAutotask.INTEGRATION_CODE);
+        assertThat(last.getHeader("UserName")).isEqualTo(FakeAutotask.USER);
+        assertThat(last.getHeader("Secret")).isEqualTo(FakeAutotask.SECRET);
+        assertThat(zoneRequests().getLast().getHeader("Secret")).as("the zone lookup needs no secret").isNull();
+    }
+
+    private List<Request> zoneRequests() {
+        return FAKE.requests().stream().filter(r -> r.getUrl().contains("zoneInformation")).toList();
+    }
+
+    private int zoneCalls() {
+        return zoneRequests().size();
+    }
+
+    @Test
+    void pollingFollowsNextPageUrlUntilItIsNull() {
+        String company = uniqueCompany();
+        Instant since = Instant.parse("2030-01-01T00:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            FAKE.seed(new TicketSeed(company, "ticket " + i, "", "x@y.example", since.plusSeconds(i), false));
+        }
+        long before = FAKE.requests().stream().filter(r -> r.getUrl().contains("Tickets/query/next")).count();
+
+        assertThat(system.newTickets(since)).filteredOn(t -> t.companyId().equals(company)).hasSize(5);
+        long after = FAKE.requests().stream().filter(r -> r.getUrl().contains("Tickets/query/next")).count();
+        assertThat(after - before).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongSecretIsAPermanent401AndAWrongUserSurfacesAsHttp500() {
+        String id = aTicket();
+        assertThatThrownBy(() -> systemWith(FakeAutotask.USER, "wrong-secret").ticket(id))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("HTTP 401").hasMessageNotContaining("wrong-secret");
+        assertThatThrownBy(() -> systemWith("nobody@acmemsp.example", FakeAutotask.SECRET).ticket(id))
+                .isInstanceOf(PortFailure.class).hasMessageContaining("HTTP 500");
+    }
+
+    @Nested
+    class WhenTheApiMisbehaves extends PsaFailureContract {
+        @Override
+        protected Target target() {
+            return new Target(() -> system, () -> systemWith(FakeAutotask.USER, FakeAutotask.SECRET, Duration.ofMillis(300)),
+                    AutotaskTicketSystemTest.this::aTicket, WIREMOCK, sleeper,
+                    urlPathMatching("/atservicesrest/v1.0/Tickets/[0-9].*"));
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.steward.adapter.psa.autotask;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.steward.adapter.psa.common.FakePsaApi;
+import dev.steward.adapter.psa.common.Json;
+import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An Autotask tenant in memory (THIRD-PARTY-APIS.md §3): zone lookup, the three auth headers with Autotask's quirky
+ * failures (wrong user or integration code → 500, wrong secret → 401), per-tenant picklists served from
+ * {@code entityInformation/fields} (publish 2 = Internal Only here, 1 = All Autotask Users), queries with
+ * {@code filter} and {@code maxRecords} paged through {@code nextPageUrl}, notes through the child collection only,
+ * and errors as {@code {"errors":["…"]}}.
+ */
+final class FakeAutotask extends FakePsaApi {
+
+    static final String USER = "api@acmemsp.example";
+    static final String INTEGRATION_CODE = "TRACKING-ID-1";
+    static final String SECRET = "at-secret";
+    static final int CLOSED = 5;
+    private static final String V1 = "/atservicesrest/v1.0/";
+    private static final Pattern TICKET = Pattern.compile("Tickets/(\\d+)");
+    private static final Pattern NOTES = Pattern.compile("Tickets/(\\d+)/Notes");
+
+    private final Map<Long, ObjectNode> tickets = new LinkedHashMap<>();
+    private final Map<Long, List<ObjectNode>> notes = new HashMap<>();
+    private final Map<String, JsonNode> queries = new HashMap<>();
+    private String baseUrl;
+    private long nextTicket = 128900;
+    private long nextNote = 4410000;
+
+    @Override
+    public String getName() {
+        return "fake-autotask";
+    }
+
+    synchronized String seed(TicketSeed seed) {
+        long id = ++nextTicket;
+        ObjectNode t = Json.MAPPER.createObjectNode().put("id", id).put("ticketNumber", "T20261122." + id)
+                .put("title", seed.summary()).put("description", seed.description())
+                .put("companyID", Long.parseLong(seed.companyId())).put("contactID", 30682411)
+                .put("status", seed.closed() ? CLOSED : 1).put("priority", 2).put("queueID", 29683482)
+                .put("createDate", seed.createdAt().toString()).put("lastActivityDate", seed.createdAt().toString());
+        t.putArray("userDefinedFields");
+        tickets.put(id, t);
+        notes.put(id, new ArrayList<>());
+        return Long.toString(id);
+    }
+
+    synchronized List<ObjectNode> notesOf(long ticket) {
+        return List.copyOf(notes.get(ticket));
+    }
+
+    @Override
+    protected ResponseDefinition answer(Request request) {
+        baseUrl = request.getAbsoluteUrl().substring(0, request.getAbsoluteUrl().indexOf("/atservicesrest/"));
+        String path = path(request);
+        if (path.equalsIgnoreCase(V1 + "zoneInformation")) {
+            return json(200, Map.of("zoneName", "Stub Zone", "url", baseUrl + "/atservicesrest/",
+                    "webUrl", baseUrl + "/", "ci", 0));
+        }
+        if (!USER.equals(request.getHeader("UserName")) || !INTEGRATION_CODE.equals(
+                request.getHeader("ApiIntegrationCode"))) {
+            return errors(500, "Internal Server Error");
+        }
+        if (!SECRET.equals(request.getHeader("Secret"))) {
+            return errors(401, "Unauthorized");
+        }
+        String resource = path.substring(V1.length());
+        RequestMethod method = request.getMethod();
+        Matcher m;
+        if (resource.equals("Tickets/entityInformation/fields")) {
+            return fields(field("status", Map.of(1, "New", 8, "In Progress", CLOSED, "Complete")));
+        }
+        if (resource.equals("TicketNotes/entityInformation/fields")) {
+            return fields(field("publish", Map.of(1, "All Autotask Users", 2, "Internal Only", 4,
+                    "Internal & Co-managed")), field("noteType", Map.of(1, "Task Notes", 2,
+                    "Service Desk Notification", 13, "Workflow Rule")));
+        }
+        if (resource.equals("Tickets/query") && method.equals(RequestMethod.POST)) {
+            return queryPage(body(request), 0);
+        }
+        if (resource.equals("Tickets/query/next")) {
+            return queryPage(queries.get(query(request, "search").orElse("")),
+                    Integer.parseInt(query(request, "paging").orElse("0")));
+        }
+        if (resource.equals("Tickets") && method.equals(RequestMethod.PATCH)) {
+            JsonNode body = body(request);
+            ObjectNode ticket = tickets.get(body.path("id").asLong());
+            if (ticket == null) {
+                return errors(500, "Ticket not found");
+            }
+            ticket.put("status", body.path("status").asInt());
+            return json(200, Map.of("itemId", ticket.get("id").asLong()));
+        }
+        if ((m = NOTES.matcher(resource)).matches()) {
+            long id = Long.parseLong(m.group(1));
+            if (!tickets.containsKey(id)) {
+                return errors(404, "Ticket not found");
+            }
+            if (method.equals(RequestMethod.GET)) {
+                ObjectNode page = Json.MAPPER.createObjectNode();
+                page.putArray("items").addAll(notes.get(id));
+                page.putObject("pageDetails").put("count", notes.get(id).size()).put("requestCount", 500)
+                        .putNull("prevPageUrl").putNull("nextPageUrl");
+                return json(200, page);
+            }
+            JsonNode body = body(request);
+            if (!body.hasNonNull("publish") || !body.hasNonNull("noteType") || !body.hasNonNull("title")) {
+                return errors(500, "publish, noteType and title are required");
+            }
+            ObjectNode note = Json.MAPPER.createObjectNode().put("id", ++nextNote).put("ticketID", id)
+                    .put("title", body.path("title").asText()).put("description", body.path("description").asText())
+                    .put("noteType", body.path("noteType").asInt()).put("publish", body.path("publish").asInt())
+                    .put("createDateTime", Instant.parse("2026-11-22T09:20:00Z").plusSeconds(nextNote % 1000)
+                            .toString()).put("creatorResourceID", 29682886);
+            notes.get(id).add(note);
+            return json(200, Map.of("itemId", nextNote));
+        }
+        if ((m = TICKET.matcher(resource)).matches() && method.equals(RequestMethod.GET)) {
+            ObjectNode ticket = tickets.get(Long.parseLong(m.group(1)));
+            ObjectNode answer = Json.MAPPER.createObjectNode();
+            answer.set("item", ticket);
+            return json(200, answer);
+        }
+        if (resource.equalsIgnoreCase("TicketNotes")) {
+            return errors(404, "The requested resource does not exist.");
+        }
+        return errors(404, "The requested resource does not exist.");
+    }
+
+    private ResponseDefinition queryPage(JsonNode query, int offset) {
+        if (query == null || !query.path("filter").isArray()) {
+            return errors(500, "filter is required");
+        }
+        Predicate<JsonNode> match = t -> true;
+        for (JsonNode f : query.get("filter")) {
+            String field = f.path("field").asText();
+            JsonNode value = f.path("value");
+            match = match.and(switch (f.path("op").asText()) {
+                case "eq" -> t -> t.path(field).asText().equals(value.asText());
+                case "noteq" -> t -> !t.path(field).asText().equals(value.asText());
+                case "gte" -> t -> !Instant.parse(t.path(field).asText()).isBefore(Instant.parse(value.asText()));
+                default -> throw new IllegalArgumentException("op not supported by the stub: " + f);
+            });
+        }
+        int max = Math.min(query.path("maxRecords").asInt(500), 500);
+        List<ObjectNode> all = tickets.values().stream().filter(match).toList();
+        List<ObjectNode> page = all.subList(Math.min(offset, all.size()), Math.min(offset + max, all.size()));
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putArray("items").addAll(page);
+        ObjectNode details = body.putObject("pageDetails").put("count", page.size()).put("requestCount", max);
+        details.putNull("prevPageUrl");
+        if (offset + max < all.size()) {
+            String key = "q" + queries.size();
+            queries.put(key, query);
+            details.put("nextPageUrl", baseUrl + V1 + "Tickets/query/next?paging=" + (offset + max) + "&search=" + key);
+        } else {
+            details.putNull("nextPageUrl");
+        }
+        return json(200, body);
+    }
+
+    private static ObjectNode field(String name, Map<Integer, String> values) {
+        ObjectNode field = Json.MAPPER.createObjectNode().put("name", name).put("dataType", "integer")
+                .put("isPickList", true);
+        ArrayNode list = field.putArray("picklistValues");
+        values.forEach((v, l) -> list.addObject().put("value", String.valueOf(v)).put("label", l).put("isActive", true));
+        return field;
+    }
+
+    private static ResponseDefinition fields(ObjectNode... fields) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.putArray("fields").addAll(List.of(fields));
+        return json(200, body);
+    }
+
+    private static ResponseDefinition errors(int status, String message) {
+        return json(status, Map.of("errors", List.of(message)));
+    }
+}

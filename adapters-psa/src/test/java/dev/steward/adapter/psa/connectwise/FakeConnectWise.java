@@ -1,0 +1,224 @@
+package dev.steward.adapter.psa.connectwise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.steward.adapter.psa.common.FakePsaApi;
+import dev.steward.adapter.psa.common.Json;
+import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A ConnectWise Manage API 3.0 in memory (THIRD-PARTY-APIS.md §1): basic auth {@code company+public:private} and the
+ * {@code clientId} header on every call, conditions (the subset the adapter sends), {@code page}/{@code pageSize}
+ * with a {@code Link} header, notes with exactly one of the three flags, board statuses and JSON-Patch updates.
+ */
+final class FakeConnectWise extends FakePsaApi {
+
+    static final String PREFIX = "/v4_6_release/apis/3.0/";
+    static final String COMPANY = "acmemsp";
+    static final String PUBLIC_KEY = "pubkey";
+    static final String PRIVATE_KEY = "privkey";
+    static final String KEY_PATH = "/v4_6_release/apis/callback/key/abc123";
+    static final String SIGNING_KEY = "s3cr3t";
+    static final String CLIENT_ID = "3f1c0d5e-0000-4000-8000-000000000001";
+    private static final Pattern TICKET = Pattern.compile("service/tickets/(\\d+)");
+    private static final Pattern NOTES = Pattern.compile("service/tickets/(\\d+)/notes");
+    private static final Pattern STATUSES = Pattern.compile("service/boards/(\\d+)/statuses");
+
+    private final Map<Long, ObjectNode> tickets = new LinkedHashMap<>();
+    private final Map<Long, List<ObjectNode>> notes = new LinkedHashMap<>();
+    private final ArrayNode statuses = Json.MAPPER.createArrayNode();
+    private long nextTicket = 51000;
+    private long nextNote = 880000;
+
+    FakeConnectWise() {
+        status(17, "New", false);
+        status(18, "In Progress", false);
+        status(19, "Closed", true);
+    }
+
+    private void status(int id, String name, boolean closed) {
+        statuses.addObject().put("id", id).put("name", name).put("closedStatus", closed).put("defaultFlag", id == 17)
+                .put("inactive", false);
+    }
+
+    @Override
+    public String getName() {
+        return "fake-connectwise";
+    }
+
+    synchronized String seed(TicketSeed seed) {
+        long id = ++nextTicket;
+        ObjectNode t = Json.MAPPER.createObjectNode().put("id", id).put("summary", seed.summary())
+                .put("recordType", "ServiceTicket");
+        t.putObject("board").put("id", 1).put("name", "Help Desk");
+        JsonNode status = statuses.get(seed.closed() ? 2 : 0);
+        t.putObject("status").put("id", status.get("id").asInt()).put("name", status.get("name").asText());
+        t.putObject("company").put("id", Long.parseLong(seed.companyId())).put("identifier", "C" + seed.companyId())
+                .put("name", "Company " + seed.companyId());
+        t.putObject("contact").put("id", 9001).put("name", "Dana Reyes");
+        t.put("contactEmailAddress", seed.requester()).put("closedFlag", seed.closed()).put("severity", "Medium");
+        t.putObject("_info").put("dateEntered", seed.createdAt().toString()).put("lastUpdated",
+                seed.createdAt().toString()).put("enteredBy", "Email Connector");
+        tickets.put(id, t);
+        notes.put(id, new ArrayList<>());
+        if (!seed.description().isBlank()) {
+            addNote(id, seed.description(), true, false, seed.createdAt());
+        }
+        return Long.toString(id);
+    }
+
+    synchronized List<ObjectNode> notesOf(long ticket) {
+        return List.copyOf(notes.get(ticket));
+    }
+
+    @Override
+    protected ResponseDefinition answer(Request request) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString((COMPANY + "+" + PUBLIC_KEY + ":"
+                + PRIVATE_KEY).getBytes());
+        if (!expected.equals(request.getHeader("Authorization")) || !CLIENT_ID.equals(request.getHeader("clientId"))) {
+            return json(401, Map.of("code", "Unauthorized", "message", "Authentication failed"));
+        }
+        String path = path(request);
+        if (path.equals(KEY_PATH)) {
+            return json(200, Map.of("signing_key", SIGNING_KEY));
+        }
+        if (!path.startsWith(PREFIX)) {
+            return notFound(path);
+        }
+        String resource = path.substring(PREFIX.length());
+        RequestMethod method = request.getMethod();
+        Matcher m;
+        if (resource.equals("service/tickets") && method.equals(RequestMethod.GET)) {
+            return page(request, tickets.values().stream().filter(conditions(query(request, "conditions")
+                    .orElse(""))).map(JsonNode.class::cast).toList());
+        }
+        if ((m = NOTES.matcher(resource)).matches()) {
+            long id = Long.parseLong(m.group(1));
+            if (!tickets.containsKey(id)) {
+                return notFound(resource);
+            }
+            if (method.equals(RequestMethod.GET)) {
+                return page(request, notes.get(id).stream().map(JsonNode.class::cast).toList());
+            }
+            JsonNode body = body(request);
+            int flags = (flag(body, "detailDescriptionFlag") ? 1 : 0) + (flag(body, "internalAnalysisFlag") ? 1 : 0)
+                    + (flag(body, "resolutionFlag") ? 1 : 0);
+            if (flags != 1 || !body.hasNonNull("text")) {
+                return json(400, Map.of("code", "InvalidObject", "message", "note object is invalid",
+                        "errors", List.of(Map.of("code", "InvalidField", "message", "exactly one flag must be set",
+                                "resource", "note", "field", "internalAnalysisFlag"))));
+            }
+            ObjectNode note = addNote(id, body.get("text").asText(), flag(body, "detailDescriptionFlag"),
+                    flag(body, "internalAnalysisFlag"), Instant.parse("2026-11-22T09:20:00Z"));
+            note.put("processNotifications", flag(body, "processNotifications"));
+            return json(201, note);
+        }
+        if ((m = TICKET.matcher(resource)).matches()) {
+            ObjectNode ticket = tickets.get(Long.parseLong(m.group(1)));
+            if (ticket == null) {
+                return notFound(resource);
+            }
+            if (method.equals(RequestMethod.PATCH)) {
+                JsonNode op = body(request).get(0);
+                if (!"replace".equals(op.path("op").asText()) || !"status".equals(op.path("path").asText())) {
+                    return json(400, Map.of("code", "InvalidObject", "message", "unsupported patch"));
+                }
+                int statusId = op.path("value").path("id").asInt();
+                for (JsonNode s : statuses) {
+                    if (s.get("id").asInt() == statusId) {
+                        ticket.putObject("status").put("id", statusId).put("name", s.get("name").asText());
+                        ticket.put("closedFlag", s.get("closedStatus").asBoolean());
+                        return json(200, ticket);
+                    }
+                }
+                return json(400, Map.of("code", "InvalidObject", "message", "status not on board"));
+            }
+            return json(200, ticket);
+        }
+        if (STATUSES.matcher(resource).matches()) {
+            return json(200, statuses);
+        }
+        return notFound(resource);
+    }
+
+    private ObjectNode addNote(long ticket, String text, boolean discussion, boolean internal, Instant at) {
+        ObjectNode note = Json.MAPPER.createObjectNode().put("id", ++nextNote).put("ticketId", ticket).put("text", text)
+                .put("detailDescriptionFlag", discussion).put("internalAnalysisFlag", internal)
+                .put("resolutionFlag", false).put("issueFlag", false).put("dateCreated", at.toString())
+                .put("createdBy", "helpdesk-agent").put("internalFlag", internal).put("externalFlag", !internal);
+        note.putObject("member").put("id", 310).put("identifier", "helpdesk-agent");
+        notes.get(ticket).add(note);
+        return note;
+    }
+
+    private static boolean flag(JsonNode body, String name) {
+        return body.path(name).asBoolean(false);
+    }
+
+    private static ResponseDefinition notFound(String what) {
+        return json(404, Map.of("code", "NotFound", "message", "Record not found: " + what));
+    }
+
+    /** One page as CW serves it: {@code page} 1-based, {@code pageSize} default 25 max 1000, Link rel=next. */
+    private static ResponseDefinition page(Request request, List<JsonNode> all) {
+        int size = Integer.parseInt(query(request, "pageSize").orElse("25"));
+        if (size < 1 || size > 1000) {
+            return json(400, Map.of("code", "InvalidObject", "message", "pageSize is invalid",
+                    "errors", List.of(Map.of("code", "OutOfRange", "message",
+                            "The field pageSize must be between 1 and 1000.", "field", "pageSize"))));
+        }
+        int page = Integer.parseInt(query(request, "page").orElse("1"));
+        int from = Math.min((page - 1) * size, all.size());
+        int to = Math.min(from + size, all.size());
+        ArrayNode body = Json.MAPPER.createArrayNode();
+        all.subList(from, to).forEach(body::add);
+        if (to < all.size()) {
+            String next = request.getAbsoluteUrl().replaceAll("([?&])page=\\d+", "$1page=" + (page + 1));
+            return json(200, body, new HttpHeader("Link", "<" + next + ">; rel=\"next\""));
+        }
+        return json(200, body);
+    }
+
+    /** The subset of the condition grammar the adapter sends: {@code a=b}, {@code a>=[date]}, joined with and. */
+    private static Predicate<JsonNode> conditions(String conditions) {
+        Predicate<JsonNode> all = t -> true;
+        if (conditions.isBlank()) {
+            return all;
+        }
+        for (String part : conditions.split(" and ")) {
+            Matcher date = Pattern.compile("_info/dateEntered>=\\[(.+)]").matcher(part.strip());
+            Matcher eq = Pattern.compile("([a-zA-Z/_]+)=(\\w+)").matcher(part.strip());
+            if (date.matches()) {
+                Instant since = Instant.parse(date.group(1));
+                all = all.and(t -> !Instant.parse(t.path("_info").path("dateEntered").asText()).isBefore(since));
+            } else if (eq.matches()) {
+                String[] path = eq.group(1).split("/");
+                String value = eq.group(2);
+                all = all.and(t -> {
+                    JsonNode node = t;
+                    for (String p : path) {
+                        node = node.path(p);
+                    }
+                    return node.asText().equals(value);
+                });
+            } else {
+                throw new IllegalArgumentException("condition not understood by the stub: " + part);
+            }
+        }
+        return all;
+    }
+}

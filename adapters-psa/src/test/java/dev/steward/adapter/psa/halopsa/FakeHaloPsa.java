@@ -1,0 +1,165 @@
+package dev.steward.adapter.psa.halopsa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.steward.adapter.psa.common.FakePsaApi;
+import dev.steward.adapter.psa.common.Json;
+import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A HaloPSA tenant in memory (THIRD-PARTY-APIS.md §2): client-credentials token at {@code /auth/token?tenant=},
+ * bearer auth on {@code /api/*}, {@code pageinate}/{@code page_size}/{@code page_no} with {@code record_count},
+ * array POST bodies, actions that need an outcome, times without an offset.
+ */
+final class FakeHaloPsa extends FakePsaApi {
+
+    static final String TENANT = "contoso";
+    static final String CLIENT_ID = "abc";
+    static final String CLIENT_SECRET = "xyz";
+    static final int PRIVATE_OUTCOME = 7;
+    static final int EMAIL_OUTCOME = 12;
+    private static final Pattern TICKET = Pattern.compile("/api/Tickets/(\\d+)");
+
+    private final Map<Long, ObjectNode> tickets = new LinkedHashMap<>();
+    private final Map<Long, List<ObjectNode>> actions = new HashMap<>();
+    private final ArrayNode statuses = Json.MAPPER.createArrayNode();
+    private int tokensIssued;
+    private long nextTicket = 4700;
+    private long nextAction = 9000;
+
+    FakeHaloPsa() {
+        statuses.addObject().put("id", 1).put("name", "New");
+        statuses.addObject().put("id", 2).put("name", "In Progress");
+        statuses.addObject().put("id", 9).put("name", "Closed");
+    }
+
+    @Override
+    public String getName() {
+        return "fake-halopsa";
+    }
+
+    synchronized List<ObjectNode> actionsOf(long ticket) {
+        return List.copyOf(actions.get(ticket));
+    }
+
+    synchronized int tokensIssued() {
+        return tokensIssued;
+    }
+
+    synchronized String seed(TicketSeed seed) {
+        long id = ++nextTicket;
+        ObjectNode t = Json.MAPPER.createObjectNode().put("id", id).put("summary", seed.summary())
+                .put("details", seed.description()).put("client_id", Long.parseLong(seed.companyId()))
+                .put("client_name", "Company " + seed.companyId()).put("site_id", 30).put("user_id", 501)
+                .put("user_name", "Dana Reyes").put("user_email", seed.requester())
+                .put("status_id", seed.closed() ? 9 : 1).put("tickettype_id", 1).put("priority_id", 3)
+                .put("agent_id", 0).put("hasbeenclosed", seed.closed())
+                .put("dateoccurred", LocalDateTime.ofInstant(seed.createdAt(), ZoneOffset.UTC).toString());
+        tickets.put(id, t);
+        actions.put(id, new ArrayList<>());
+        return Long.toString(id);
+    }
+
+    @Override
+    protected ResponseDefinition answer(Request request) {
+        String path = path(request);
+        if (path.equals("/auth/token")) {
+            return token(request);
+        }
+        if (!("Bearer token-" + tokensIssued).equals(request.getHeader("Authorization")) || tokensIssued == 0) {
+            return json(401, "\"Unauthorized\"");
+        }
+        RequestMethod method = request.getMethod();
+        Matcher m;
+        if (path.equalsIgnoreCase("/api/Status")) {
+            return json(200, statuses);
+        }
+        if (path.equalsIgnoreCase("/api/Tickets") && method.equals(RequestMethod.GET)) {
+            return ticketPage(request);
+        }
+        if (path.equalsIgnoreCase("/api/Tickets") && method.equals(RequestMethod.POST)) {
+            JsonNode item = body(request).get(0);
+            ObjectNode ticket = tickets.get(item.path("id").asLong());
+            if (ticket == null) {
+                return json(400, "\"Ticket not found\"");
+            }
+            int status = item.path("status_id").asInt();
+            ticket.put("status_id", status).put("hasbeenclosed", status == 9);
+            return json(201, ticket);
+        }
+        if ((m = TICKET.matcher(path)).matches()) {
+            ObjectNode ticket = tickets.get(Long.parseLong(m.group(1)));
+            return ticket == null ? json(404, "\"Ticket not found\"") : json(200, ticket);
+        }
+        if (path.equalsIgnoreCase("/api/Actions") && method.equals(RequestMethod.GET)) {
+            List<ObjectNode> list = actions.getOrDefault(Long.parseLong(query(request, "ticket_id").orElse("0")),
+                    List.of());
+            ObjectNode body = Json.MAPPER.createObjectNode().put("record_count", list.size());
+            body.putArray("actions").addAll(list);
+            return json(200, body);
+        }
+        if (path.equalsIgnoreCase("/api/Actions") && method.equals(RequestMethod.POST)) {
+            JsonNode item = body(request).get(0);
+            if (!item.hasNonNull("outcome_id")) {
+                return json(400, "\"An Outcome must be entered for this Action\"");
+            }
+            long ticket = item.path("ticket_id").asLong();
+            if (!actions.containsKey(ticket)) {
+                return json(400, "\"Ticket not found\"");
+            }
+            ObjectNode action = Json.MAPPER.createObjectNode().put("id", ++nextAction).put("ticket_id", ticket)
+                    .put("outcome_id", item.path("outcome_id").asInt()).put("who", "Steward API")
+                    .put("datetime", "2026-11-22T09:20:" + String.format("%02d", nextAction % 60))
+                    .put("hiddenfromuser", item.path("hiddenfromuser").asBoolean())
+                    .put("sendemail", item.path("sendemail").asBoolean())
+                    .put("note_html", item.path("note_html").asText())
+                    .put("note", item.path("note_html").asText().replaceAll("<[^>]+>", ""));
+            actions.get(ticket).add(action);
+            return json(201, action);
+        }
+        return json(404, "\"Not found\"");
+    }
+
+    private ResponseDefinition token(Request request) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : request.getBodyAsString().split("&")) {
+            String[] kv = pair.split("=", 2);
+            form.put(kv[0], kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        if (!TENANT.equals(query(request, "tenant").orElse("")) || !"client_credentials".equals(form.get("grant_type"))
+                || !CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+            return json(401, Map.of("error", "invalid_client", "error_description", "client authentication failed"));
+        }
+        tokensIssued++;
+        return json(200, Map.of("token_type", "Bearer", "access_token", "token-" + tokensIssued, "expires_in", 3600));
+    }
+
+    private ResponseDefinition ticketPage(Request request) {
+        boolean paged = "true".equals(query(request, "pageinate").orElse("false"));
+        boolean openOnly = "true".equals(query(request, "open_only").orElse("false"));
+        List<ObjectNode> all = tickets.values().stream().filter(t -> !openOnly || !t.path("hasbeenclosed").asBoolean())
+                .toList();
+        int size = paged ? Integer.parseInt(query(request, "page_size").orElse("50")) : all.size();
+        int page = paged ? Integer.parseInt(query(request, "page_no").orElse("1")) : 1;
+        int from = Math.min((page - 1) * size, all.size());
+        ObjectNode body = Json.MAPPER.createObjectNode().put("page_no", page).put("page_size", size)
+                .put("record_count", all.size());
+        body.putArray("tickets").addAll(all.subList(from, Math.min(from + size, all.size())));
+        return json(200, body);
+    }
+}

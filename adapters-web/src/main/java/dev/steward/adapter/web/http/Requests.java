@@ -1,0 +1,46 @@
+package dev.steward.adapter.web.http;
+
+import dev.steward.adapter.web.problem.RequestProblem;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** Reading query parameters and precondition headers, each refusal naming the parameter or header. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    /** An optional whole-number query parameter; {@code fallback} when absent or empty. */
+    public static int intQueryParam(Context ctx, String name, int fallback) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw RequestProblem.invalidField(name, name + ".not-a-number", "must be a whole number (got '"
+                    + clip(text) + "')");
+        }
+    }
+
+    /**
+     * The version an {@code If-Match} header names: our entity tags are {@code "<version>"} optionally followed by
+     * {@code .<suffix>} (see {@link EntityTags}). Absent or {@code *}: empty (no precondition on the version).
+     *
+     * @throws RequestProblem naming {@code If-Match} if it is not one of our entity tags
+     */
+    public static Optional<Long> expectedVersion(Context ctx) {
+        String header = ctx.header("If-Match");
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            return Optional.empty();
+        }
+        return Optional.of(EntityTags.versionOf(header.strip()).orElseThrow(() -> RequestProblem.invalidField(
+                "If-Match", "if-match.malformed", "must be one entity tag from this API's ETag header, e.g. \"3\" "
+                        + "(got '" + clip(header) + "')")));
+    }
+
+    static String clip(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

@@ -1,0 +1,92 @@
+// Steward dashboard: slug suggestion on the New Client form, and a status refresh every 5 seconds while the tab is
+// visible. Only textContent and attributes are written, never HTML.
+(function () {
+  'use strict';
+
+  // --- slug suggested from the name, until the user types a slug of their own ---
+  function suggestSlug(name) {
+    return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-').replace(/^-+/, '').slice(0, 63).replace(/-+$/, '');
+  }
+
+  document.querySelectorAll('input[data-slug-from]').forEach(function (slug) {
+    var source = document.getElementById(slug.getAttribute('data-slug-from'));
+    if (!source) { return; }
+    var edited = slug.value !== '' && slug.value !== suggestSlug(source.value);
+    slug.addEventListener('input', function () { edited = slug.value !== ''; });
+    source.addEventListener('input', function () {
+      if (!edited) { slug.value = suggestSlug(source.value); }
+    });
+  });
+
+  // --- log follow on the Diagnostics tab ---
+  var follow = document.getElementById('follow');
+  var logs = document.querySelector('pre[data-logs]');
+  if (follow && logs && window.fetch) {
+    var followTimer = null;
+    var pull = function () {
+      if (document.visibilityState !== 'visible') { return; }
+      fetch(follow.getAttribute('data-follow'), { headers: { 'Accept': 'application/json' }, cache: 'no-store' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (!data) { return; }
+          logs.textContent = data.logs.length === 0 ? 'No log lines.'
+            : data.logs.map(function (line) { return line.at + '  ' + line.text; }).join('\n');
+          logs.scrollTop = logs.scrollHeight;
+        })
+        .catch(function () { /* the next tick tries again */ });
+    };
+    follow.addEventListener('change', function () {
+      if (follow.checked) { pull(); followTimer = window.setInterval(pull, 3000); }
+      else { window.clearInterval(followTimer); followTimer = null; }
+    });
+  }
+
+  // --- status refresh ---
+  var main = document.querySelector('main[data-refresh]');
+  if (!main || !window.fetch) { return; }
+  var url = main.getAttribute('data-refresh');
+  var timer = null;
+
+  function setBadge(element, prefix, value) {
+    if (!element || element.textContent === value) { return; }
+    element.textContent = value;
+    element.className = 'badge ' + prefix + value;
+  }
+
+  function apply(client) {
+    document.querySelectorAll('[data-client]').forEach(function (scope) {
+      if (scope.getAttribute('data-client') !== client.slug) { return; }
+      setBadge(scope.querySelector('[data-field="status"]'), 'status-', client.status);
+      setBadge(scope.querySelector('[data-field="deploy"]'), 'deploy-', client.deployStatus.state);
+      var message = scope.querySelector('[data-field="deploy-message"]');
+      if (message) {
+        message.textContent = client.deployStatus.message || '';
+        message.hidden = !client.deployStatus.message;
+      }
+      scope.querySelectorAll('[data-field="effective-mode"]').forEach(function (mode) {
+        if (mode.textContent !== client.effectiveMode) { mode.textContent = client.effectiveMode; }
+      });
+    });
+  }
+
+  function refresh() {
+    // the browser revalidates with If-None-Match: unchanged data costs a 304
+    fetch(url, { headers: { 'Accept': 'application/json' }, cache: 'no-cache', credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) { return; }
+        (data.items || [data]).forEach(apply);
+      })
+      .catch(function () { /* offline for a moment: the next tick tries again */ });
+  }
+
+  function start() { if (timer === null) { timer = window.setInterval(refresh, 5000); } }
+  function stop() { if (timer !== null) { window.clearInterval(timer); timer = null; } }
+
+  document.addEventListener('visibilitychange', function () {
+    if (document.visibilityState === 'visible') { refresh(); start(); } else { stop(); }
+  });
+  if (document.visibilityState === 'visible') { start(); }
+  window.stewardRefresh = { refresh: refresh, running: function () { return timer !== null; } };
+}());

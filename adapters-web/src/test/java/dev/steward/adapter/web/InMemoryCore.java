@@ -1,0 +1,86 @@
+package dev.steward.adapter.web;
+
+import dev.steward.application.client.CreateClientService;
+import dev.steward.application.agent.AgentGatewayService;
+import dev.steward.application.client.DeleteClientService;
+import dev.steward.application.inmemory.InMemoryAgentCheckIns;
+import dev.steward.application.inmemory.InMemoryAgentCredentials;
+import dev.steward.application.inmemory.InMemoryIntegrationRepository;
+import dev.steward.application.client.GetClientService;
+import dev.steward.application.client.ListClientsService;
+import dev.steward.application.client.ListStatusHistoryService;
+import dev.steward.application.client.RetryProvisioningService;
+import dev.steward.application.activity.ListActivityService;
+import dev.steward.application.diagnostics.GetDiagnosticsService;
+import dev.steward.application.inmemory.InMemoryActivityLog;
+import dev.steward.application.inmemory.InMemoryClientRepository;
+import dev.steward.application.inmemory.InMemoryMspRepository;
+import dev.steward.application.inmemory.InMemoryUnitOfWork;
+import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.inmemory.TimeOrderedIdGenerator;
+import dev.steward.application.mode.ChangeDefaultModeService;
+import dev.steward.application.mode.ChangeOperatingModeService;
+import dev.steward.application.msp.GetMspService;
+import dev.steward.application.msp.ListMspsService;
+import dev.steward.application.msp.RegisterMspCommand;
+import dev.steward.application.msp.RegisterMspService;
+import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.prompt.EditClientPromptService;
+import dev.steward.application.prompt.EditMspPromptService;
+import dev.steward.application.prompt.PreviewPromptService;
+import dev.steward.domain.msp.Msp;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.time.Clock;
+
+/** The application's use cases built by hand on the in-memory adapters, as an embedder would. */
+public final class InMemoryCore implements AutoCloseable {
+
+    public final Clock clock = Clock.systemUTC();
+    public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
+    public final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
+    public final InMemoryMspRepository msps = new InMemoryMspRepository(unitOfWork);
+    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock);
+    private final ValidatorFactory validatorFactory = Validation.buildDefaultValidatorFactory();
+    private final CommandValidator validator = new CommandValidator(validatorFactory.getValidator());
+    private final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
+
+    public final CreateClientService create = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork);
+    public final ListClientsService list = new ListClientsService(validator, clients, msps);
+    public final GetClientService get = new GetClientService(clients, msps);
+    public final InMemoryAgentCredentials agentCredentials = new InMemoryAgentCredentials();
+    public final InMemoryAgentCheckIns agentCheckIns = new InMemoryAgentCheckIns();
+    public final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
+    public final AgentGatewayService agentGateway = new AgentGatewayService(agentCredentials, agentCheckIns, clients,
+            msps, integrations, clock);
+    public final DeleteClientService delete = new DeleteClientService(validator, clients, msps, runtime,
+            agentCredentials, clock,
+            unitOfWork);
+    public final ListStatusHistoryService history = new ListStatusHistoryService(clients);
+    public final RetryProvisioningService retry = new RetryProvisioningService(clients, msps, clock, unitOfWork);
+    public final ChangeOperatingModeService changeMode = new ChangeOperatingModeService(validator, clients, msps,
+            clock, unitOfWork);
+    public final ChangeDefaultModeService changeDefaultMode = new ChangeDefaultModeService(validator, msps, clients,
+            clock, unitOfWork);
+    public final GetMspService getMsp = new GetMspService(msps);
+    public final ListMspsService listMsps = new ListMspsService(msps);
+    public final RegisterMspService registerMsp = new RegisterMspService(validator, msps, ids, clock, unitOfWork);
+    public final EditMspPromptService editMspPrompt = new EditMspPromptService(validator, msps, clients, clock,
+            unitOfWork);
+    public final EditClientPromptService editClientPrompt = new EditClientPromptService(validator, clients, msps,
+            clock, unitOfWork);
+    public final PreviewPromptService preview = new PreviewPromptService(clients, msps);
+    public final GetDiagnosticsService diagnostics = new GetDiagnosticsService(clients, runtime, agentCheckIns, clock);
+    public final InMemoryActivityLog activityLog = new InMemoryActivityLog();
+    public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
+
+    public Msp registerMsp(String name) {
+        return registerMsp.register(new RegisterMspCommand(name));
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        validatorFactory.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.steward.adapter.web;
+
+import com.google.inject.AbstractModule;
+import dev.steward.application.agent.AgentGatewayUseCase;
+import dev.steward.application.activity.ListActivityUseCase;
+import dev.steward.application.client.CreateClientUseCase;
+import dev.steward.application.client.DeleteClientUseCase;
+import dev.steward.application.client.GetClientUseCase;
+import dev.steward.application.client.ListClientsUseCase;
+import dev.steward.application.client.ListStatusHistoryUseCase;
+import dev.steward.application.client.RetryProvisioningUseCase;
+import dev.steward.application.diagnostics.GetDiagnosticsUseCase;
+import dev.steward.application.mode.ChangeDefaultModeUseCase;
+import dev.steward.application.mode.ChangeOperatingModeUseCase;
+import dev.steward.application.msp.GetMspUseCase;
+import dev.steward.application.msp.ListMspsUseCase;
+import dev.steward.application.prompt.EditClientPromptUseCase;
+import dev.steward.application.prompt.EditMspPromptUseCase;
+import dev.steward.application.prompt.PreviewPromptUseCase;
+import java.time.Clock;
+
+/** Binds exactly what {@link WebModule}'s Javadoc says it needs: the use cases (hand-built, in memory), a clock. */
+final class InMemoryCoreModule extends AbstractModule {
+
+    private final InMemoryCore core;
+
+    InMemoryCoreModule(InMemoryCore core) {
+        this.core = core;
+    }
+
+    @Override
+    protected void configure() {
+        bind(Clock.class).toInstance(core.clock);
+        bind(CreateClientUseCase.class).toInstance(core.create);
+        bind(ListClientsUseCase.class).toInstance(core.list);
+        bind(GetClientUseCase.class).toInstance(core.get);
+        bind(DeleteClientUseCase.class).toInstance(core.delete);
+        bind(ListStatusHistoryUseCase.class).toInstance(core.history);
+        bind(RetryProvisioningUseCase.class).toInstance(core.retry);
+        bind(ChangeOperatingModeUseCase.class).toInstance(core.changeMode);
+        bind(ChangeDefaultModeUseCase.class).toInstance(core.changeDefaultMode);
+        bind(GetMspUseCase.class).toInstance(core.getMsp);
+        bind(ListMspsUseCase.class).toInstance(core.listMsps);
+        bind(EditMspPromptUseCase.class).toInstance(core.editMspPrompt);
+        bind(EditClientPromptUseCase.class).toInstance(core.editClientPrompt);
+        bind(PreviewPromptUseCase.class).toInstance(core.preview);
+        bind(AgentGatewayUseCase.class).toInstance(core.agentGateway);
+        bind(GetDiagnosticsUseCase.class).toInstance(core.diagnostics);
+        bind(ListActivityUseCase.class).toInstance(core.activity);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.steward.adapter.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import com.google.inject.util.Modules;
+import dev.steward.domain.msp.Msp;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.Map;
+
+/**
+ * The web adapter on port 0 over the hand-built in-memory core, wired by {@link WebModule} itself (so its bindings
+ * are checked too), with a small java.net.http client. {@code overrides} replace bindings, e.g. a failing use case.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final long MAX_BODY = 16 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final InMemoryCore core = new InMemoryCore();
+    public final Msp msp;
+    private final WebServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestServer(Module... overrides) {
+        msp = core.registerMsp("Test MSP");
+        Module web = new WebModule(new WebSettings("127.0.0.1", 0, MAX_BODY));
+        server = Guice.createInjector(Stage.PRODUCTION, Modules.override(web, new InMemoryCoreModule(core))
+                        .with(overrides))
+                .getInstance(WebServer.class)
+                .start();
+    }
+
+    public static TestServer start(Module... overrides) {
+        return new TestServer(overrides);
+    }
+
+    /** Every route the server registered, as {@code "METHOD /path"}. */
+    public java.util.List<String> routes() {
+        return server.routes();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+    }
+
+    public HttpResponse<String> post(String path, String json, String... headers) {
+        return send(jsonRequest(path, json).POST(BodyPublishers.ofString(json)), headers);
+    }
+
+    public HttpResponse<String> put(String path, String json, String... headers) {
+        return send(jsonRequest(path, json).PUT(BodyPublishers.ofString(json)), headers);
+    }
+
+    public HttpResponse<String> delete(String path, String json, String... headers) {
+        return send(jsonRequest(path, json).method("DELETE", BodyPublishers.ofString(json)), headers);
+    }
+
+    /** A browser form post ({@code application/x-www-form-urlencoded}), asking for HTML. */
+    public HttpResponse<String> form(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(BodyPublishers.ofString(body)));
+    }
+
+    /** A browser page load. */
+    public HttpResponse<String> page(String path) {
+        return get(path, "Accept", "text/html");
+    }
+
+    /** Any method and body, with exactly the headers given (no implicit Content-Type). */
+    public HttpResponse<String> raw(String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).method(method, body), headers);
+    }
+
+    private HttpRequest.Builder jsonRequest(String path, String json) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            request.setHeader(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates a client over the API and returns its JSON (fails the test unless the answer is 201). */
+    public JsonNode createClient(String name, String slug) {
+        HttpResponse<String> response = post("/api/v1/clients", json(Map.of("name", name, "slug", slug)));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("create failed: " + response.statusCode() + " " + response.body());
+        }
+        return parse(response);
+    }
+
+    public static JsonNode parse(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + response.body(), e);
+        }
+    }
+
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        core.close();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.steward.adapter.web.api;
+
+import static dev.steward.adapter.web.TestServer.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.steward.adapter.web.TestServer;
+import java.lang.reflect.RecordComponent;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document matches the routes actually registered (both ways) and the JSON records' fields. */
+class OpenApiDocumentTest {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static TestServer server;
+    private static JsonNode document;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+        HttpResponse<String> response = server.get("/api/v1/openapi.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        document = parse(response);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** The HTML dashboard is not part of the API; everything else the server answers must be documented. */
+    private static boolean isApi(String route) {
+        String path = route.substring(route.indexOf(' ') + 1);
+        return path.startsWith("/api/") || path.equals("/health");
+    }
+
+    private static Set<String> documentedRoutes() {
+        Set<String> documented = new TreeSet<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().stream()
+                .map(Map.Entry::getKey)
+                .filter(METHODS::contains)
+                .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        return documented;
+    }
+
+    @Test
+    void documentsEveryRegisteredRoute() {
+        List<String> registered = server.routes().stream().filter(OpenApiDocumentTest::isApi).toList();
+
+        assertThat(registered).as("the server registers API routes").hasSizeGreaterThan(10);
+        assertThat(documentedRoutes()).containsAll(registered);
+    }
+
+    @Test
+    void documentsNoRouteThatDoesNotExist() {
+        assertThat(new TreeSet<>(server.routes())).containsAll(documentedRoutes());
+    }
+
+    @Test
+    void isAnOpenApi31DocumentWhoseOperationsHaveIdsAndResponses() {
+        assertThat(document.path("openapi").asText()).isEqualTo("3.1.0");
+        List<String> ids = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().stream()
+                .filter(op -> METHODS.contains(op.getKey()))
+                .forEach(op -> {
+                    assertThat(op.getValue().path("responses").isEmpty()).as(op.getKey() + " " + path.getKey())
+                            .isFalse();
+                    ids.add(op.getValue().path("operationId").asText());
+                }));
+        assertThat(ids).doesNotHaveDuplicates().doesNotContain("");
+    }
+
+    @Test
+    void resolvesEveryReference() {
+        List<String> refs = new ArrayList<>();
+        collectRefs(document, refs);
+        assertThat(refs).isNotEmpty().allSatisfy(ref -> assertThat(document.at(ref.substring(1)).isMissingNode())
+                .as(ref).isFalse());
+    }
+
+    private static void collectRefs(JsonNode node, List<String> refs) {
+        if (node.has("$ref")) {
+            refs.add(node.get("$ref").asText());
+        }
+        node.forEach(child -> collectRefs(child, refs));
+    }
+
+    @Test
+    void describesTheJsonRecordsFieldForField() {
+        Map<String, Class<? extends Record>> schemas = Map.ofEntries(
+                Map.entry("Client", ClientJson.class),
+                Map.entry("DeployStatus", ClientJson.DeployStatusJson.class),
+                Map.entry("StatusChange", StatusChangeJson.class),
+                Map.entry("ClientPage", ClientPageJson.class),
+                Map.entry("CreateClient", CreateClientJson.class),
+                Map.entry("ChangeMode", ChangeModeJson.class),
+                Map.entry("DeleteClient", DeleteClientJson.class),
+                Map.entry("Prompt", PromptJson.class),
+                Map.entry("ClientPrompt", ClientPromptJson.class),
+                Map.entry("ComposedPrompt", ComposedPromptJson.class),
+                Map.entry("Msp", MspJson.class),
+                Map.entry("DefaultMode", DefaultModeJson.class),
+                Map.entry("Diagnostics", DiagnosticsJson.class),
+                Map.entry("Health", DiagnosticsJson.HealthJson.class),
+                Map.entry("LogLine", DiagnosticsJson.LogLineJson.class),
+                Map.entry("ResourceUsage", DiagnosticsJson.UsageJson.class),
+                Map.entry("Activity", ActivityJson.class),
+                Map.entry("ActivityPage", ActivityPageJson.class));
+        schemas.forEach((name, type) -> {
+            Set<String> documented = new TreeSet<>();
+            document.path("components").path("schemas").path(name).path("properties").fieldNames()
+                    .forEachRemaining(documented::add);
+            Set<String> fields = new TreeSet<>(Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getName).toList());
+            assertThat(documented).as("schema " + name + " vs " + type.getSimpleName()).isEqualTo(fields);
+        });
+    }
+}

@@ -1,0 +1,107 @@
+package dev.steward.adapter.web.api;
+
+import static dev.steward.adapter.web.TestServer.json;
+import static dev.steward.adapter.web.TestServer.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.adapter.web.TestServer;
+import dev.steward.adapter.web.http.CallerResolver;
+import dev.steward.domain.msp.Msp;
+import dev.steward.domain.msp.MspId;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two MSPs on one server: whatever the caller resolution is (here a test header standing in for sign-in), no route
+ * reads or changes another MSP's client, by slug or by listing. Another MSP's client is simply "not found".
+ */
+class TenantIsolationTest {
+
+    private static final String HEADER = "X-Test-Msp";
+    private TestServer server;
+    private Msp other;
+
+    @BeforeEach
+    void start() {
+        CallerResolver byHeader = ctx -> MspId.parse(ctx.header(HEADER));
+        server = TestServer.start(binder -> binder.bind(CallerResolver.class).toInstance(byHeader));
+        other = server.core.registerMsp("Other MSP");
+        HttpResponse<String> created = server.post("/api/v1/clients", json(Map.of("name", "Acme", "slug", "acme")),
+                HEADER, server.msp.id().toString());
+        assertThat(created.statusCode()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private String asOther() {
+        return other.id().toString();
+    }
+
+    @Test
+    void neverShowsAnotherMspsClient() {
+        List<String> reads = List.of("/api/v1/clients/acme", "/api/v1/clients/acme/history",
+                "/api/v1/clients/acme/prompt", "/api/v1/clients/acme/prompt/preview",
+                "/api/v1/clients/acme/diagnostics", "/clients/acme", "/clients/acme/prompt",
+                "/clients/acme/diagnostics");
+        for (String path : reads) {
+            assertThat(server.get(path, HEADER, asOther()).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(parse(server.get("/api/v1/clients", HEADER, asOther())).path("items").isEmpty()).isTrue();
+        assertThat(parse(server.get("/api/v1/clients?search=acme", HEADER, asOther())).path("items").isEmpty())
+                .isTrue();
+        assertThat(server.get("/clients", HEADER, asOther()).body()).doesNotContain("data-client=\"acme\"");
+    }
+
+    @Test
+    void neverChangesAnotherMspsClient() {
+        assertThat(server.put("/api/v1/clients/acme/mode", json(Map.of("mode", "execute")), HEADER, asOther())
+                .statusCode()).isEqualTo(404);
+        assertThat(server.put("/api/v1/clients/acme/prompt", json(Map.of("prompt", "x")), HEADER, asOther())
+                .statusCode()).isEqualTo(404);
+        assertThat(server.post("/api/v1/clients/acme/retry", "", HEADER, asOther()).statusCode()).isEqualTo(404);
+        assertThat(server.delete("/api/v1/clients/acme", json(Map.of("confirmName", "Acme")), HEADER, asOther())
+                .statusCode()).isEqualTo(404);
+        server.put("/api/v1/msp", json(Map.of("defaultMode", "execute")), HEADER, asOther());
+        server.put("/api/v1/msp/prompt", json(Map.of("prompt", "other MSP's rules")), HEADER, asOther());
+
+        var mine = parse(server.get("/api/v1/clients/acme", HEADER, server.msp.id().toString()));
+        assertThat(mine.path("status").asText()).isEqualTo("creating");
+        assertThat(mine.path("mode").asText()).isEqualTo("inherit");
+        assertThat(mine.path("effectiveMode").asText()).as("the other MSP's default does not apply").isEqualTo("plan");
+        assertThat(mine.path("version").asLong()).isEqualTo(1);
+        assertThat(parse(server.get("/api/v1/clients/acme/prompt/preview", HEADER, server.msp.id().toString()))
+                .path("text").asText()).doesNotContain("other MSP's rules");
+    }
+
+    @Test
+    void letsEachMspUseTheSameSlug() {
+        HttpResponse<String> theirs = server.post("/api/v1/clients", json(Map.of("name", "Their Acme", "slug", "acme")),
+                HEADER, asOther());
+
+        assertThat(theirs.statusCode()).isEqualTo(201);
+        assertThat(parse(server.get("/api/v1/clients/acme", HEADER, asOther())).path("name").asText())
+                .isEqualTo("Their Acme");
+        assertThat(parse(server.get("/api/v1/clients/acme", HEADER, server.msp.id().toString())).path("name")
+                .asText()).isEqualTo("Acme");
+    }
+
+    @Test
+    void keepsIdempotencyKeysPerMsp() {
+        HttpResponse<String> mine = server.post("/api/v1/clients", json(Map.of("name", "Keyed", "slug", "keyed")),
+                HEADER, server.msp.id().toString(), "Idempotency-Key", "same-key");
+        HttpResponse<String> theirs = server.post("/api/v1/clients", json(Map.of("name", "Keyed", "slug", "keyed")),
+                HEADER, asOther(), "Idempotency-Key", "same-key");
+
+        assertThat(mine.statusCode()).isEqualTo(201);
+        assertThat(theirs.statusCode()).isEqualTo(201);
+        assertThat(theirs.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(parse(theirs).path("id").asText()).isNotEqualTo(parse(mine).path("id").asText());
+    }
+}

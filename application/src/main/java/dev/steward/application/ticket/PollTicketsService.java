@@ -1,0 +1,41 @@
+package dev.steward.application.ticket;
+
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.PsaTicket;
+import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.TicketSystems;
+import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.problem.NotFound;
+import dev.steward.domain.msp.Msp;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+public final class PollTicketsService implements PollTicketsUseCase {
+
+    private final CommandValidator validator;
+    private final MspRepository msps;
+    private final TicketSystems ticketSystems;
+    private final IntakeTicketService intake;
+
+    @Inject
+    public PollTicketsService(CommandValidator validator, MspRepository msps, TicketSystems ticketSystems,
+                              IntakeTicketService intake) {
+        this.validator = validator;
+        this.msps = msps;
+        this.ticketSystems = ticketSystems;
+        this.intake = intake;
+    }
+
+    @Override
+    public List<IntakeResult> poll(PollTicketsCommand command) {
+        validator.check(command).throwIfAny();
+        Msp msp = msps.find(command.msp()).orElseThrow(() -> new NotFound("msp", command.msp().toString()));
+        TicketSystem psa = ticketSystems.of(msp.id(), command.integrationKind());
+        List<IntakeResult> results = new ArrayList<>();
+        for (PsaTicket ticket : psa.newTickets(command.since())) {
+            results.add(intake.take(msp, psa, ticket));
+        }
+        return List.copyOf(results);
+    }
+}

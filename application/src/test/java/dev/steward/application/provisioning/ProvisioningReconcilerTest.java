@@ -1,0 +1,603 @@
+package dev.steward.application.provisioning;
+
+import static dev.steward.application.provisioning.ScriptedAgentRuntime.failPermanently;
+import static dev.steward.application.provisioning.ScriptedAgentRuntime.failRetryably;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.application.InMemoryCore;
+import dev.steward.application.client.DeleteClientCommand;
+import dev.steward.application.mode.ChangeOperatingModeCommand;
+import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.ClientQuery;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.ObservedAgent;
+import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
+import dev.steward.domain.agent.AgentStatus;
+import dev.steward.domain.agent.DeployStatus;
+import dev.steward.domain.agent.RetrySchedule;
+import dev.steward.domain.agent.StatusChange;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.client.Slug;
+import dev.steward.domain.msp.Msp;
+import dev.steward.domain.msp.MspId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ProvisioningReconcilerTest {
+
+    private final InMemoryCore core = new InMemoryCore(ScriptedAgentRuntime::new);
+    private final ScriptedAgentRuntime runtime = (ScriptedAgentRuntime) core.runtime;
+    private final Msp msp = core.anMsp();
+
+    @AfterEach
+    void stopAgents() {
+        core.close();
+    }
+
+    private Client created(String slug) {
+        return core.aClient(msp, "Client " + slug, slug);
+    }
+
+    private Client active(String slug) {
+        Client client = created(slug);
+        core.reconciler.reconcileDue();
+        assertThat(stored(client).status()).isEqualTo(AgentStatus.ACTIVE);
+        return stored(client);
+    }
+
+    private Client stored(Client client) {
+        return core.stored(client);
+    }
+
+    private List<AgentStatus> path(Client client) {
+        return core.clients.history(client.id()).stream().map(StatusChange::to).toList();
+    }
+
+    private List<ObservedAgent> agentsOf(Client client) {
+        return core.inProcessRuntime.observe().stream().filter(a -> a.client().equals(client.id())).toList();
+    }
+
+    private static Duration untilNextAttempt(Client client, Instant now) {
+        return Duration.between(now, client.retry().nextAttemptAt().orElseThrow());
+    }
+
+    @Nested
+    class HappyPath {
+
+        @Test
+        void takesANewClientFromCreatingThroughProvisioningToActiveInOnePass() {
+            Client acme = created("acme");
+
+            assertThat(core.reconciler.reconcileDue()).isEqualTo(1);
+
+            Client after = stored(acme);
+            assertThat(after.status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(after.deployStatus()).isEqualTo(DeployStatus.IDLE);
+            assertThat(path(acme)).containsExactly(AgentStatus.CREATING, AgentStatus.PROVISIONING, AgentStatus.ACTIVE);
+            assertThat(core.clients.history(acme.id())).extracting(StatusChange::reason)
+                    .containsExactly("client created", "provisioning started", "agent runs configuration v1");
+            assertThat(agentsOf(acme)).singleElement().satisfies(agent -> assertThat(agent.runs(1)).isTrue());
+            assertThat(runtime.ensureCalls(acme.id())).isEqualTo(1);
+        }
+
+        @Test
+        void anotherPassChangesNothing() {
+            Client acme = active("acme");
+
+            assertThat(core.reconciler.reconcileDue()).isZero();
+            assertThat(core.reconciler.reconcileAll()).isZero();
+
+            assertThat(stored(acme)).isEqualTo(acme);
+            assertThat(runtime.ensureCalls(acme.id())).isEqualTo(1);
+        }
+
+        @Test
+        void theBackgroundLoopProvisionsWithoutAnyoneAsking() {
+            Client acme = created("acme");
+
+            try (ProvisioningLoop loop = new ProvisioningLoop(core.reconciler,
+                    new ReconcilerTiming(Duration.ofMillis(10), Duration.ofMillis(50)))) {
+                loop.start();
+                await().atMost(Duration.ofSeconds(10)).until(() -> stored(acme).status() == AgentStatus.ACTIVE);
+            }
+        }
+    }
+
+    @Nested
+    class WhenTheRuntimeFailsRetryably {
+
+        @Test
+        void theClientWaitsInPendingAndRecoversOnItsOwnAfterTheBackOff() {
+            Client acme = created("acme");
+            runtime.thenEnsure(failRetryably("engine unreachable"));
+
+            core.reconciler.reconcileDue();
+
+            Client pending = stored(acme);
+            assertThat(pending.status()).isEqualTo(AgentStatus.PENDING);
+            assertThat(pending.lastChange().reason()).isEqualTo("cannot provision yet: engine unreachable (next try in 1 s)");
+            assertThat(pending.retry().failures()).isEqualTo(1);
+            assertThat(untilNextAttempt(pending, core.clock.instant())).isEqualTo(Duration.ofSeconds(1));
+            assertThat(pending.deployStatus()).isEqualTo(DeployStatus.DEPLOYING);
+
+            core.clock.advance(Duration.ofMillis(999));
+            assertThat(core.reconciler.reconcileDue()).as("not due before the back-off").isZero();
+            assertThat(stored(acme)).isEqualTo(pending);
+
+            core.clock.advance(Duration.ofMillis(1));
+            core.reconciler.reconcileDue();
+
+            Client recovered = stored(acme);
+            assertThat(recovered.status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(recovered.retry()).isEqualTo(RetrySchedule.NONE);
+            assertThat(recovered.deployStatus()).isEqualTo(DeployStatus.IDLE);
+            assertThat(path(acme)).containsExactly(AgentStatus.CREATING, AgentStatus.PROVISIONING, AgentStatus.PENDING,
+                    AgentStatus.PROVISIONING, AgentStatus.ACTIVE);
+            assertThat(core.clients.history(acme.id()).get(3).reason()).isEqualTo("retrying (attempt 2)");
+        }
+
+        @Test
+        void waitsOneThenTwoThenFourSeconds() {
+            Client acme = created("acme");
+            runtime.thenEnsure(failRetryably("busy"), failRetryably("busy"), failRetryably("busy"));
+
+            List<Duration> waits = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                core.reconciler.reconcileDue();
+                Duration wait = untilNextAttempt(stored(acme), core.clock.instant());
+                waits.add(wait);
+                core.clock.advance(wait);
+            }
+            core.reconciler.reconcileDue();
+
+            assertThat(waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+        }
+
+        @Test
+        void givesUpWithAnErrorAfterRepeatedFailuresThenKeepsRetryingWithBackOff() {
+            Client acme = created("acme");
+            runtime.alwaysEnsure(failRetryably("capacity exhausted"));
+
+            for (int attempt = 1; attempt <= RetrySchedule.GIVE_UP_AFTER; attempt++) {
+                core.reconciler.reconcileDue();
+                Client now = stored(acme);
+                assertThat(now.status()).as("after attempt %d", attempt)
+                        .isEqualTo(attempt < RetrySchedule.GIVE_UP_AFTER ? AgentStatus.PENDING : AgentStatus.ERROR);
+                core.clock.advance(untilNextAttempt(now, core.clock.instant()));
+            }
+
+            Client failed = stored(acme);
+            assertThat(failed.retry().failures()).isEqualTo(RetrySchedule.GIVE_UP_AFTER);
+            assertThat(failed.lastChange().reason()).isEqualTo("capacity exhausted");
+            assertThat(failed.deployStatus()).isEqualTo(new DeployStatus.Failed("capacity exhausted"));
+            assertThat(path(acme)).filteredOn(s -> s == AgentStatus.PENDING)
+                    .hasSize(RetrySchedule.GIVE_UP_AFTER - 1);
+
+            runtime.alwaysEnsure(null);
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.IDLE);
+        }
+
+        @Test
+        void anAgentThatDiesRightAfterStartIsRetriedRatherThanLeftProvisioning() {
+            Client acme = created("acme");
+            runtime.thenEnsure(spec -> new ObservedAgent(spec.client(), spec.msp(), spec.configVersion(),
+                    ObservedAgent.State.EXITED, 3, "exited with code 1"));
+
+            core.reconciler.reconcileDue();
+
+            Client pending = stored(acme);
+            assertThat(pending.status()).isEqualTo(AgentStatus.PENDING);
+            assertThat(pending.lastChange().reason()).contains("agent exited right after start: exited with code 1");
+
+            core.clock.advance(Duration.ofSeconds(1));
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+        }
+
+        @Test
+        void anAgentStillStartingStaysProvisioningUntilItIsReady() {
+            Client acme = created("acme");
+            runtime.thenEnsure(spec -> new ObservedAgent(spec.client(), spec.msp(), 0, ObservedAgent.State.STARTING,
+                    0, "pulling image"));
+
+            core.reconciler.reconcileDue();
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+
+            core.reconciler.reconcileDue();
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+        }
+    }
+
+    @Nested
+    class WhenTheRuntimeFailsPermanently {
+
+        @Test
+        void theClientIsInErrorWithTheMessageAndTheDeployFailed() {
+            Client acme = created("acme");
+            runtime.thenEnsure(failPermanently("image steward/agent:1 not found"));
+
+            core.reconciler.reconcileDue();
+
+            Client failed = stored(acme);
+            assertThat(failed.status()).isEqualTo(AgentStatus.ERROR);
+            assertThat(failed.lastChange().reason()).isEqualTo("image steward/agent:1 not found");
+            assertThat(failed.deployStatus()).isEqualTo(new DeployStatus.Failed("image steward/agent:1 not found"));
+            assertThat(path(acme)).containsExactly(AgentStatus.CREATING, AgentStatus.PROVISIONING, AgentStatus.ERROR);
+            assertThat(agentsOf(acme)).isEmpty();
+        }
+
+        @Test
+        void theAutomaticRetryBringsItBackOnceTheCauseIsFixed() {
+            Client acme = created("acme");
+            runtime.thenEnsure(failPermanently("image steward/agent:1 not found"));
+            core.reconciler.reconcileDue();
+
+            core.clock.advance(Duration.ofSeconds(1));
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.IDLE);
+        }
+    }
+
+    @Nested
+    class WhenARunningAgentFails {
+
+        @Test
+        void aCrashedAgentMovesTheClientToErrorAndTheAutomaticRetryRestoresIt() {
+            Client acme = active("acme");
+
+            core.inProcessRuntime.crash(acme.id(), 137);
+            assertThat(core.reconciler.reconcileDue()).as("the due pass does not look at active clients").isZero();
+            core.reconciler.reconcileAll();
+
+            Client failed = stored(acme);
+            assertThat(failed.status()).isEqualTo(AgentStatus.ERROR);
+            assertThat(failed.lastChange().reason()).isEqualTo("agent exited: exited with code 137");
+            assertThat(core.reconciler.reconcileDue()).as("not before the back-off").isZero();
+
+            core.clock.advance(Duration.ofSeconds(1));
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(path(acme).subList(2, path(acme).size())).containsExactly(AgentStatus.ACTIVE, AgentStatus.ERROR,
+                    AgentStatus.PROVISIONING, AgentStatus.ACTIVE);
+            assertThat(agentsOf(acme)).singleElement()
+                    .satisfies(agent -> assertThat(agent.state()).isEqualTo(ObservedAgent.State.READY));
+        }
+
+        @Test
+        void aVanishedAgentIsProvisionedAgain() {
+            Client acme = active("acme");
+            core.inProcessRuntime.destroy(acme.id());
+
+            core.reconciler.reconcileAll();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(core.clients.history(acme.id()).get(3).reason()).isEqualTo("agent is gone; provisioning it again");
+            assertThat(agentsOf(acme)).hasSize(1);
+        }
+
+        @Test
+        void anAgentRunningAnotherConfigurationIsBroughtBackInLine() {
+            Client acme = active("acme");
+            core.inProcessRuntime.ensure(new AgentSpec(acme.id(), acme.msp(), acme.slug(), 5));
+
+            core.reconciler.reconcileAll();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(core.clients.history(acme.id()).get(3).reason()).isEqualTo("agent runs an old configuration");
+            assertThat(agentsOf(acme)).singleElement().satisfies(a -> assertThat(a.configVersion()).isEqualTo(1));
+        }
+    }
+
+    @Nested
+    class WhenTheConfigurationChanges {
+
+        @Test
+        void theClientGoesThroughProvisioningBackToActiveWithTheDeployIdle() {
+            Client acme = active("acme");
+
+            core.changeMode.change(new ChangeOperatingModeCommand(msp.id(), "acme", "execute", Optional.empty()));
+            Client reconfiguring = stored(acme);
+            assertThat(reconfiguring.status()).isEqualTo(AgentStatus.PROVISIONING);
+            assertThat(reconfiguring.deployStatus()).isEqualTo(DeployStatus.DEPLOYING);
+
+            core.reconciler.reconcileDue();
+
+            Client after = stored(acme);
+            assertThat(after.status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(after.deployStatus()).isEqualTo(DeployStatus.IDLE);
+            assertThat(after.configVersion()).isEqualTo(2);
+            assertThat(agentsOf(acme)).singleElement().satisfies(agent -> assertThat(agent.runs(2)).isTrue());
+        }
+
+        @Test
+        void aConfigurationPushThatFailsShowsTheMessageOnTheDeployStatus() {
+            active("acme");
+            core.changeMode.change(new ChangeOperatingModeCommand(msp.id(), "acme", "execute", Optional.empty()));
+            runtime.thenEnsure(failPermanently("agent refused configuration v2"));
+
+            core.reconciler.reconcileDue();
+
+            assertThat(core.details(msp, "acme").client().deployStatus())
+                    .isEqualTo(new DeployStatus.Failed("agent refused configuration v2"));
+        }
+    }
+
+    @Nested
+    class Orphans {
+
+        @Test
+        void theFullPassRemovesAgentsOfDestroyedAndUnknownClientsAndKeepsTheRest() {
+            Client live = active("acme");
+            Client gone = active("gone");
+            core.deleteClient.delete(new DeleteClientCommand(msp.id(), "gone", "Client gone", Optional.empty()));
+            core.inProcessRuntime.ensure(new AgentSpec(gone.id(), gone.msp(), gone.slug(), 1)); // left behind
+            ClientId unknown = new ClientId(UUID.randomUUID());
+            core.inProcessRuntime.ensure(new AgentSpec(unknown, new MspId(UUID.randomUUID()), Slug.of("ghost"), 1));
+            assertThat(core.inProcessRuntime.observe()).hasSize(3);
+
+            core.reconciler.reconcileAll();
+
+            assertThat(core.inProcessRuntime.observe()).extracting(ObservedAgent::client).containsExactly(live.id());
+            assertThat(stored(live)).isEqualTo(live);
+        }
+
+        @Test
+        void aPassThatCannotObserveTheRuntimeRemovesNothing() {
+            ClientId unknown = new ClientId(UUID.randomUUID());
+            core.inProcessRuntime.ensure(new AgentSpec(unknown, msp.id(), Slug.of("ghost"), 1));
+            runtime.failObserve(true);
+
+            core.reconciler.reconcileAll();
+
+            runtime.failObserve(false);
+            assertThat(core.inProcessRuntime.observe()).extracting(ObservedAgent::client).containsExactly(unknown);
+        }
+    }
+
+    @Nested
+    class CrashSafety {
+
+        /** Stands for the process dying: an Error, so nothing on the way up handles it. */
+        static final class SimulatedCrash extends Error {
+            SimulatedCrash() {
+                super("simulated crash");
+            }
+        }
+
+        /** Another control-plane process over the same store and runtime, dying when it saves a client. */
+        private ProvisioningReconciler dyingBeforeTheSave() {
+            ClientRepository crashing = new ClientRepositoryCrashingOnUpdate(core.clients);
+            return new ProvisioningReconciler(crashing, runtime, core.unitOfWork, core.clock);
+        }
+
+        @Test
+        void aCrashBetweenEnsureAndTheStatusSaveEndsWithOneActiveAgent() {
+            Client acme = created("acme");
+
+            assertThatThrownBy(() -> dyingBeforeTheSave().reconcileDue()).isInstanceOf(SimulatedCrash.class);
+            assertThat(stored(acme)).as("nothing of the crashed pass was saved").isEqualTo(acme);
+            assertThat(agentsOf(acme)).as("but the agent was created").hasSize(1);
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(agentsOf(acme)).hasSize(1);
+            assertThat(runtime.ensureCalls(acme.id())).as("the agent found running was not created again").isEqualTo(1);
+            assertThat(path(acme)).containsExactly(AgentStatus.CREATING, AgentStatus.PROVISIONING, AgentStatus.ACTIVE);
+        }
+
+        @Test
+        void aCrashInsideEnsureAfterTheAgentStartedEndsWithOneActiveAgent() {
+            Client acme = created("acme");
+            runtime.thenEnsure(spec -> {
+                runtime.real(spec);
+                throw new SimulatedCrash();
+            });
+
+            assertThatThrownBy(() -> core.reconciler.reconcileDue()).isInstanceOf(SimulatedCrash.class);
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(agentsOf(acme)).hasSize(1);
+        }
+
+        @Test
+        void aCrashWhilePushingAConfigurationEndsActiveOnTheNewConfiguration() {
+            Client acme = active("acme");
+            core.changeMode.change(new ChangeOperatingModeCommand(msp.id(), "acme", "execute", Optional.empty()));
+
+            assertThatThrownBy(() -> dyingBeforeTheSave().reconcileDue()).isInstanceOf(SimulatedCrash.class);
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+            core.reconciler.reconcileDue();
+
+            Client after = stored(acme);
+            assertThat(after.status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(after.deployStatus()).isEqualTo(DeployStatus.IDLE);
+            assertThat(agentsOf(acme)).singleElement().satisfies(agent -> assertThat(agent.runs(2)).isTrue());
+        }
+
+        @Test
+        void theCrashedPassReleasedItsClaim() {
+            Client acme = created("acme");
+            assertThatThrownBy(() -> dyingBeforeTheSave().reconcileDue()).isInstanceOf(SimulatedCrash.class);
+
+            boolean claimable = core.unitOfWork.inTransaction(() -> core.clients.claim(acme.id()).isPresent());
+
+            assertThat(claimable).isTrue();
+        }
+    }
+
+    @Nested
+    class SeveralReconcilers {
+
+        @Test
+        void aDuePassDoesNotUndoWhatAnotherPassFinishedAfterItObservedTheRuntime() {
+            Client acme = created("acme");
+            ScriptedAgentRuntime otherRuntime = new ScriptedAgentRuntime(core.inProcessRuntime);
+            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.unitOfWork,
+                    core.clock);
+            runtime.onObserve(() -> {
+                runtime.onObserve(() -> { });
+                other.reconcileDue(); // finishes acme between this pass's observation and its claim
+            });
+
+            assertThat(core.reconciler.reconcileDue()).isZero();
+
+            assertThat(path(acme)).containsExactly(AgentStatus.CREATING, AgentStatus.PROVISIONING, AgentStatus.ACTIVE);
+            assertThat(otherRuntime.ensureCalls(acme.id())).isEqualTo(1);
+            assertThat(runtime.ensureCalls(acme.id())).isZero();
+        }
+
+        @Test
+        void aFullPassDoesNotUndoWhatAnotherPassFinishedAfterItReadTheClients() {
+            Client acme = created("acme");
+            ScriptedAgentRuntime otherRuntime = new ScriptedAgentRuntime(core.inProcessRuntime);
+            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.unitOfWork,
+                    core.clock);
+            runtime.onObserve(() -> {
+                runtime.onObserve(() -> { });
+                other.reconcileDue();
+            });
+
+            core.reconciler.reconcileAll();
+
+            assertThat(path(acme)).containsExactly(AgentStatus.CREATING, AgentStatus.PROVISIONING, AgentStatus.ACTIVE);
+            assertThat(runtime.ensureCalls(acme.id())).isZero();
+        }
+
+        @Test
+        void anUnexpectedFailureForOneClientDoesNotHoldUpTheOthers() {
+            Client first = created("first");
+            core.clock.advance(Duration.ofSeconds(1));
+            Client second = created("second");
+            runtime.alwaysEnsure(spec -> {
+                if (spec.client().equals(first.id())) {
+                    throw new IllegalStateException("adapter bug");
+                }
+                return runtime.real(spec);
+            });
+
+            core.reconciler.reconcileDue();
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(second).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(stored(first)).as("the failing client is left for a later pass, unchanged").isEqualTo(first);
+        }
+
+        @Test
+        void twoReconcilersOnTwoThreadsNeverEnsureTheSameClientTwice() throws Exception {
+            List<Client> clients = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                clients.add(created("client-" + i));
+            }
+            CountDownLatch firstEnsureEntered = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            runtime.thenEnsure(spec -> {
+                firstEnsureEntered.countDown();
+                awaitUninterruptibly(release);
+                return runtime.real(spec);
+            });
+            ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.unitOfWork,
+                    core.clock);
+
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                CompletableFuture<Integer> a = CompletableFuture.supplyAsync(core.reconciler::reconcileDue, threads);
+                CompletableFuture<Integer> b = CompletableFuture.supplyAsync(second::reconcileDue, threads);
+                assertThat(firstEnsureEntered.await(10, TimeUnit.SECONDS)).isTrue();
+                // one pass is stuck inside ensure holding its claim; the other must get through without touching it
+                CompletableFuture.anyOf(a, b).get(10, TimeUnit.SECONDS);
+                release.countDown();
+                CompletableFuture.allOf(a, b).get(10, TimeUnit.SECONDS);
+                assertThat(a.get() + b.get()).isEqualTo(30);
+            } finally {
+                release.countDown();
+                threads.shutdownNow();
+            }
+
+            for (Client client : clients) {
+                assertThat(runtime.ensureCalls(client.id())).as(client.slug().value()).isEqualTo(1);
+                assertThat(runtime.mostConcurrentEnsures(client.id())).isEqualTo(1);
+                assertThat(path(client)).containsExactly(AgentStatus.CREATING, AgentStatus.PROVISIONING,
+                        AgentStatus.ACTIVE);
+            }
+            assertThat(core.inProcessRuntime.observe()).hasSize(30);
+        }
+
+        @Test
+        void twoReconcilersStartedTogetherShareTheWorkWithoutOverlap() throws Exception {
+            for (int round = 0; round < 10; round++) {
+                List<Client> clients = new ArrayList<>();
+                for (int i = 0; i < 15; i++) {
+                    clients.add(created("round-" + round + "-" + i));
+                }
+                ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.unitOfWork,
+                        core.clock);
+                CyclicBarrier start = new CyclicBarrier(2);
+                ExecutorService threads = Executors.newFixedThreadPool(2);
+                try {
+                    CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> {
+                        awaitBarrier(start);
+                        return core.reconciler.reconcileDue();
+                    }, threads);
+                    CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> {
+                        awaitBarrier(start);
+                        return second.reconcileDue();
+                    }, threads);
+                    assertThat(a.get(10, TimeUnit.SECONDS) + b.get(10, TimeUnit.SECONDS)).isEqualTo(15);
+                } finally {
+                    threads.shutdownNow();
+                }
+                for (Client client : clients) {
+                    assertThat(runtime.ensureCalls(client.id())).as(client.slug().value()).isEqualTo(1);
+                    assertThat(path(client)).hasSize(3);
+                }
+            }
+            assertThat(core.clients.list(ClientQuery.all(msp.id())))
+                    .allSatisfy(c -> assertThat(c.status()).isEqualTo(AgentStatus.ACTIVE));
+        }
+
+        private static void awaitUninterruptibly(CountDownLatch latch) {
+            try {
+                if (!latch.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the first ensure");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static void awaitBarrier(CyclicBarrier barrier) {
+            try {
+                barrier.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

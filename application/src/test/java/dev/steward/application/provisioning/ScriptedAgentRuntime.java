@@ -1,0 +1,125 @@
+package dev.steward.application.provisioning;
+
+import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.ObservedAgent;
+import dev.steward.application.problem.PortFailure;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.diagnostics.Diagnostics;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A runtime for reconciler tests: the in-process runtime underneath, with scripted failures in front of
+ * {@link #ensure} and bookkeeping of every ensure call (how many per client, how many at once per client).
+ */
+final class ScriptedAgentRuntime implements AgentRuntime {
+
+    /** What the next ensure call does instead of (or before) reaching the real runtime. */
+    interface Step extends Function<AgentSpec, ObservedAgent> {}
+
+    private final AgentRuntime delegate;
+    private final Deque<Step> script = new ArrayDeque<>();
+    private final Map<ClientId, AtomicInteger> ensureCalls = new ConcurrentHashMap<>();
+    private final Map<ClientId, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<ClientId, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
+    private volatile Step always;
+    private volatile Runnable onObserve = () -> { };
+    private volatile boolean observeFails;
+
+    ScriptedAgentRuntime(AgentRuntime delegate) {
+        this.delegate = delegate;
+    }
+
+    static Step failRetryably(String message) {
+        return spec -> {
+            throw PortFailure.retryable("agent-runtime", message, null);
+        };
+    }
+
+    static Step failPermanently(String message) {
+        return spec -> {
+            throw PortFailure.permanent("agent-runtime", message, null);
+        };
+    }
+
+    /** The next calls, in order; after them calls reach the real runtime (or {@link #always}). */
+    synchronized ScriptedAgentRuntime thenEnsure(Step... steps) {
+        script.addAll(List.of(steps));
+        return this;
+    }
+
+    /** Every call not scripted does this (null: reach the real runtime). */
+    void alwaysEnsure(Step step) {
+        always = step;
+    }
+
+    /** Runs {@code hook} after taking the observation and before returning it (to interleave another pass). */
+    void onObserve(Runnable hook) {
+        onObserve = hook;
+    }
+
+    void failObserve(boolean fail) {
+        observeFails = fail;
+    }
+
+    @Override
+    public ObservedAgent ensure(AgentSpec spec) {
+        ensureCalls.computeIfAbsent(spec.client(), c -> new AtomicInteger()).incrementAndGet();
+        int now = inFlight.computeIfAbsent(spec.client(), c -> new AtomicInteger()).incrementAndGet();
+        mostAtOnce.computeIfAbsent(spec.client(), c -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+        try {
+            Step step = next();
+            return step == null ? delegate.ensure(spec) : step.apply(spec);
+        } finally {
+            inFlight.get(spec.client()).decrementAndGet();
+        }
+    }
+
+    private synchronized Step next() {
+        Step scripted = script.pollFirst();
+        return scripted != null ? scripted : always;
+    }
+
+    /** Calls to the real runtime, for steps that do something and then go on. */
+    ObservedAgent real(AgentSpec spec) {
+        return delegate.ensure(spec);
+    }
+
+    int ensureCalls(ClientId client) {
+        AtomicInteger calls = ensureCalls.get(client);
+        return calls == null ? 0 : calls.get();
+    }
+
+    int mostConcurrentEnsures(ClientId client) {
+        AtomicInteger most = mostAtOnce.get(client);
+        return most == null ? 0 : most.get();
+    }
+
+    @Override
+    public List<ObservedAgent> observe() {
+        if (observeFails) {
+            throw PortFailure.retryable("agent-runtime", "engine unreachable", null);
+        }
+        List<ObservedAgent> observed = delegate.observe();
+        onObserve.run();
+        return observed;
+    }
+
+    @Override
+    public void destroy(ClientId client) {
+        delegate.destroy(client);
+    }
+
+    @Override
+    public Diagnostics diagnose(ClientId client, int tailLines, Optional<Instant> since) {
+        return delegate.diagnose(client, tailLines, since);
+    }
+}

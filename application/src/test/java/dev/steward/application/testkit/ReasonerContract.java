@@ -1,0 +1,72 @@
+package dev.steward.application.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steward.application.port.AgentRequest;
+import dev.steward.application.port.Reasoner;
+import dev.steward.application.port.ReasonerStep;
+import dev.steward.application.port.ReasoningContext;
+import dev.steward.application.port.TranscriptItem;
+import dev.steward.domain.activity.ActivityOutcome;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.integration.Tool;
+import dev.steward.domain.prompt.PromptText;
+import dev.steward.domain.prompt.PromptTiers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Every {@link Reasoner} must pass this. */
+public abstract class ReasonerContract {
+
+    protected abstract Reasoner reasoner();
+
+    /** A request the reasoner can work on with {@link #catalog()}. */
+    protected String aRequestText() {
+        return "Outlook keeps asking for my password";
+    }
+
+    protected List<Tool> catalog() {
+        return List.of(Tool.readOnly("m365:get-user", "Read a user"),
+                Tool.readOnly("m365:list-auth-methods", "List a user's sign-in methods"),
+                Tool.write("m365:reset-password", "Reset a user's password"));
+    }
+
+    private ReasoningContext context(String text, List<TranscriptItem> transcript) {
+        AgentRequest request = new AgentRequest(UUID.randomUUID(), Fixtures.uniqueMspId(), new ClientId(UUID.randomUUID()),
+                "51001", "dana@contoso.example", text);
+        return new ReasoningContext(PromptTiers.of(PromptText.EMPTY, PromptText.EMPTY).compose(), request, catalog(),
+                transcript);
+    }
+
+    @Test
+    void answersEveryContextWithAStep() {
+        assertThat(reasoner().next(context(aRequestText(), List.of()))).isNotNull();
+        assertThat(reasoner().next(context("something nobody planned for: the coffee machine", List.of())))
+                .isNotNull();
+    }
+
+    @Test
+    void asksOnlyForToolsOfTheCatalog() {
+        ReasonerStep step = reasoner().next(context(aRequestText(), List.of()));
+        if (step instanceof ReasonerStep.CallTool call) {
+            assertThat(catalog()).extracting(Tool::name).contains(call.tool());
+        }
+    }
+
+    @Test
+    void finishesWhenEveryCallIsAnswered() {
+        List<TranscriptItem> transcript = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ReasonerStep step = reasoner().next(context(aRequestText(), transcript));
+            if (step instanceof ReasonerStep.Finish finish) {
+                assertThat(finish.diagnosis()).isNotBlank();
+                return;
+            }
+            ReasonerStep.CallTool call = (ReasonerStep.CallTool) step;
+            transcript.add(new TranscriptItem(call.tool(), call.arguments(), ActivityOutcome.OK, "ok"));
+        }
+        throw new AssertionError("the reasoner did not finish within 20 answered calls");
+    }
+}
