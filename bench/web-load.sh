@@ -9,7 +9,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/bootstrap/target/steward.jar"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# a JDK >= 21, found the way ./steward finds it
+if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -Eq 'version "(2[1-9]|[3-9][0-9])'; then
+  JAVA_HOME="$(ls -d /usr/lib/jvm/temurin-* 2>/dev/null | sort -V -r | head -1)"
+fi
+java="$JAVA_HOME/bin/java"
 duration="${DURATION:-15s}"
 steward_port=18180
 bare_port=18181
