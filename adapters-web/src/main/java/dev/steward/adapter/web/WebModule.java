@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.steward.adapter.web.agentgateway.AgentGatewayRoutes;
+import dev.steward.adapter.web.hooks.PsaWebhookRoutes;
 import dev.steward.adapter.web.api.ActivityRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
@@ -36,7 +37,7 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes};
  * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
  * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link AssetRoutes};
- * the agent API's {@link AgentGatewayRoutes}.
+ * the agent API's {@link AgentGatewayRoutes}; the PSA webhooks' {@link PsaWebhookRoutes}.
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
  * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
@@ -44,7 +45,8 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
  * {@code ListActivityUseCase},
- * {@code AgentGatewayUseCase} and a {@code java.time.Clock}.
+ * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase} and a
+ * {@code java.time.Clock}.
  */
 public final class WebModule extends AbstractModule {
 
@@ -72,6 +74,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ActivityRoutes.class);
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(AgentGatewayRoutes.class);
+        routes.addBinding().to(PsaWebhookRoutes.class);
         routes.addBinding().to(ClientListRoutes.class);
         routes.addBinding().to(ClientDetailRoutes.class);
         routes.addBinding().to(DiagnosticsPageRoutes.class);

@@ -2,6 +2,13 @@ package dev.steward.adapter.web;
 
 import dev.steward.application.client.CreateClientService;
 import dev.steward.application.agent.AgentGatewayService;
+import dev.steward.application.inmemory.InMemoryPsaWebhooks;
+import dev.steward.application.ticket.IntakeResult;
+import dev.steward.application.ticket.IntakeTicketCommand;
+import dev.steward.application.ticket.IntakeTicketUseCase;
+import dev.steward.application.ticket.ReceiveTicketWebhookService;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import dev.steward.application.client.DeleteClientService;
 import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
@@ -72,6 +79,14 @@ public final class InMemoryCore implements AutoCloseable {
     public final PreviewPromptService preview = new PreviewPromptService(clients, msps);
     public final GetDiagnosticsService diagnostics = new GetDiagnosticsService(clients, runtime, agentCheckIns, clock);
     public final InMemoryActivityLog activityLog = new InMemoryActivityLog();
+    public final InMemoryPsaWebhooks psaWebhooks = new InMemoryPsaWebhooks();
+    /** Every ticket intake the web layer asked for (the agent loop itself is tested in application). */
+    public final List<IntakeTicketCommand> intakes = new CopyOnWriteArrayList<>();
+    public final IntakeTicketUseCase intake = command -> {
+        intakes.add(command);
+        return new IntakeResult.Skipped(command.ticketId(), "recorded by the web test core");
+    };
+    public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake);
     public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
 
     public Msp registerMsp(String name) {

@@ -2,6 +2,8 @@ package dev.steward.adapter.web;
 
 import com.google.inject.AbstractModule;
 import dev.steward.application.agent.AgentGatewayUseCase;
+import dev.steward.application.ticket.IntakeTicketUseCase;
+import dev.steward.application.ticket.ReceiveTicketWebhookUseCase;
 import dev.steward.application.activity.ListActivityUseCase;
 import dev.steward.application.client.CreateClientUseCase;
 import dev.steward.application.client.DeleteClientUseCase;
@@ -45,6 +47,8 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(EditClientPromptUseCase.class).toInstance(core.editClientPrompt);
         bind(PreviewPromptUseCase.class).toInstance(core.preview);
         bind(AgentGatewayUseCase.class).toInstance(core.agentGateway);
+        bind(ReceiveTicketWebhookUseCase.class).toInstance(core.receiveWebhook);
+        bind(IntakeTicketUseCase.class).toInstance(core.intake);
         bind(GetDiagnosticsUseCase.class).toInstance(core.diagnostics);
         bind(ListActivityUseCase.class).toInstance(core.activity);
     }
