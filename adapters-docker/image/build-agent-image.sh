@@ -45,7 +45,7 @@ log "jlink $modules"
 # 2. The shared libraries that runtime links against (glibc & co.), plus libgcc_s, which glibc loads at thread exit.
 libs="$(find "$rootfs/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec ldd {} \; 2>/dev/null \
   | grep -oE '(=> )?/[^ ]+' | sed 's/^=> //' | sort -u)"
-gcc_s="$(ldconfig -p | grep -oE '/[^ ]*libgcc_s\.so\.1$' | head -1)"
+gcc_s="$(ldconfig -p | grep -oE '/[^ ]*libgcc_s\.so\.1$' | sed -n 1p || true)"
 for lib in $libs $gcc_s; do
   cp --parents -L "$lib" "$rootfs"
 done
@@ -69,4 +69,6 @@ docker import \
 log "built $tag ($(docker image inspect "$tag" --format '{{.Size}}' | awk '{printf "%.0f MB", $1/1048576}'))"
 
 # 5. Smoke check: the runtime starts inside the image.
-docker run --rm --entrypoint java "$tag" -version 2>&1 | head -1 | sed 's/^/build-agent-image: image runs: /'
+# capture first, then trim: piping a live `docker run` into `head` can kill it with SIGPIPE (exit 141 under pipefail)
+version="$(docker run --rm --entrypoint java "$tag" -version 2>&1)"
+echo "build-agent-image: image runs: ${version%%$'\n'*}"
