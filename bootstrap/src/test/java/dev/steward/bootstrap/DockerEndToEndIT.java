@@ -3,21 +3,15 @@ package dev.steward.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,33 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class DockerEndToEndIT {
 
-    private static final String IMAGE = "steward/agent:it";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static StewardServer server;
 
     @BeforeAll
     static void startOnDocker() throws Exception {
-        boolean engine = run(List.of("docker", "info"), Duration.ofSeconds(20)).exit() == 0;
-        if (!engine) {
-            String reason = "no Docker engine answers `docker info`";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(reason + " (CI=true: .ci/install-docker.sh must start one)");
-            }
-            System.out.println("SKIPPED DockerEndToEndIT: " + reason);
-            Assumptions.abort(reason);
-        }
-        Path root = Path.of("").toAbsolutePath().getParent();
-        Result build = run(List.of(root.resolve("adapters-docker/image/build-agent-image.sh").toString(),
-                root.resolve("bootstrap/target/steward.jar").toString(), IMAGE), Duration.ofMinutes(5));
-        assertThat(build.exit()).as("agent image build:%n%s", build.output()).isZero();
-
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        DockerSupport.requireEngine("DockerEndToEndIT");
+        DockerSupport.buildAgentImage();
+        int port = DockerSupport.freePort();
         server = StewardServer.start(StewardConfig.from(Map.of(
                 "STEWARD_RUNTIME", "docker",
-                "STEWARD_AGENT_IMAGE", IMAGE,
+                "STEWARD_AGENT_IMAGE", DockerSupport.IMAGE,
                 "STEWARD_HTTP_HOST", "0.0.0.0",
                 "STEWARD_HTTP_PORT", Integer.toString(port),
                 "STEWARD_CONTROL_PLANE_URL", "http://host.docker.internal:" + port,
@@ -69,8 +47,7 @@ class DockerEndToEndIT {
         if (server != null) {
             server.close();
         }
-        run(List.of("sh", "-c", "docker ps -aq --filter label=steward.client --filter name=e2e-docker"
-                + " | xargs -r docker rm -f"), Duration.ofSeconds(60));
+        DockerSupport.removeContainersNamed("e2e-docker");
     }
 
     @Test
@@ -82,10 +59,10 @@ class DockerEndToEndIT {
                 assertThat(client()).contains("\"status\":\"active\"").contains("\"state\":\"idle\""));
         System.out.printf("POST -> active with the real agent image on Docker: %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
-        String container = run(List.of("docker", "ps", "-q", "--filter", "label=steward.client",
+        String container = DockerSupport.run(List.of("docker", "ps", "-q", "--filter", "label=steward.client",
                 "--filter", "name=e2e-docker"), Duration.ofSeconds(20)).output().strip();
         assertThat(container).as("one running agent container").isNotEmpty().doesNotContain("\n");
-        String env = run(List.of("docker", "inspect", "--format", "{{json .Config.Env}}", container),
+        String env = DockerSupport.run(List.of("docker", "inspect", "--format", "{{json .Config.Env}}", container),
                 Duration.ofSeconds(20)).output();
         assertThat(env).contains("STEWARD_AGENT_TOKEN=stw_").doesNotContainIgnoringCase("password");
 
@@ -97,7 +74,7 @@ class DockerEndToEndIT {
 
         assertThat(send("DELETE", "/api/v1/clients/e2e-docker", "{\"confirmName\":\"Docker Co\"}").statusCode())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> run(List.of("docker", "ps", "-aq", "--filter",
+        await().atMost(Duration.ofSeconds(60)).until(() -> DockerSupport.run(List.of("docker", "ps", "-aq", "--filter",
                 "name=e2e-docker"), Duration.ofSeconds(20)).output().isBlank());
     }
 
@@ -114,21 +91,5 @@ class DockerEndToEndIT {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private record Result(int exit, String output) {}
-
-    private static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Result(127, e.getMessage());
-        }
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(124, "timed out: " + command);
-        }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }
