@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -69,7 +70,10 @@ class DashboardBrowserTest {
     }
 
     private static WebDriverWait within(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        // a form post reloads the page: an element found just before the reload is stale, so look again
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private WebElement badge() {
