@@ -4,6 +4,7 @@ import dev.steward.adapter.web.agentgateway.HttpControlPlane;
 import dev.steward.application.agent.AgentWorker;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -25,21 +26,44 @@ final class AgentCommand {
     private AgentCommand() {
     }
 
-    static void run(Map<String, String> env) throws InterruptedException {
-        String url = required(env, "STEWARD_CONTROL_PLANE_URL");
-        String token = required(env, "STEWARD_AGENT_TOKEN");
-        long heartbeatMs = Optional.ofNullable(env.get("STEWARD_HEARTBEAT_MS")).map(Long::parseLong).orElse(5_000L);
-        URI base;
-        try {
-            base = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationError("STEWARD_CONTROL_PLANE_URL is not a URL: " + e.getMessage());
+    /** What the agent reads from its environment; every bad value is refused naming its variable. */
+    record Settings(URI controlPlane, String token, Duration heartbeat) {
+
+        static Settings from(Map<String, String> env) {
+            String url = required(env, "STEWARD_CONTROL_PLANE_URL");
+            URI base;
+            try {
+                base = new URI(url);
+            } catch (URISyntaxException e) {
+                throw new ConfigurationError("STEWARD_CONTROL_PLANE_URL is not a URL (got '" + url + "')");
+            }
+            if (!"http".equals(base.getScheme()) && !"https".equals(base.getScheme()) || base.getHost() == null) {
+                throw new ConfigurationError("STEWARD_CONTROL_PLANE_URL must be an http(s) URL with a host (got '"
+                        + url + "')");
+            }
+            String token = required(env, "STEWARD_AGENT_TOKEN");
+            String rawHeartbeat = Optional.ofNullable(env.get("STEWARD_HEARTBEAT_MS")).map(String::strip).orElse("5000");
+            long heartbeatMs;
+            try {
+                heartbeatMs = Long.parseLong(rawHeartbeat);
+            } catch (NumberFormatException e) {
+                heartbeatMs = -1;
+            }
+            if (heartbeatMs < 100 || heartbeatMs > 600_000) {
+                throw new ConfigurationError("STEWARD_HEARTBEAT_MS must be a whole number of milliseconds between 100"
+                        + " and 600000 (got '" + rawHeartbeat + "')");
+            }
+            return new Settings(base, token, Duration.ofMillis(heartbeatMs));
         }
+    }
+
+    static void run(Map<String, String> env) throws InterruptedException {
+        Settings settings = Settings.from(env);
         Path heartbeatFile = Path.of(env.getOrDefault("STEWARD_HEARTBEAT_FILE", "/tmp/steward-heartbeat"));
-        AgentWorker worker = new AgentWorker(new HttpControlPlane(base, token), Duration.ofMillis(heartbeatMs),
-                () -> touch(heartbeatFile));
+        AgentWorker worker = new AgentWorker(new HttpControlPlane(settings.controlPlane(), settings.token()),
+                settings.heartbeat(), () -> touch(heartbeatFile));
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "agent-shutdown"));
-        LOG.info("agent starting; control plane {}", base);
+        LOG.info("agent starting; control plane {}", settings.controlPlane());
         worker.run();
         LOG.info("agent stopped");
     }

@@ -19,27 +19,25 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         String command = args.length == 0 ? "server" : args[0];
-        switch (command) {
-            case "server" -> server();
-            case "agent" -> AgentCommand.run(System.getenv());
-            case "migrate" -> migrate();
-            case "help", "--help", "-h" -> usage(System.out);
-            default -> {
-                usage(System.err);
-                System.exit(2);
+        try {
+            switch (command) {
+                case "server" -> server();
+                case "agent" -> AgentCommand.run(System.getenv());
+                case "migrate" -> migrate();
+                case "help", "--help", "-h" -> usage(System.out);
+                default -> {
+                    usage(System.err);
+                    System.exit(2);
+                }
             }
+        } catch (ConfigurationError e) {
+            LOG.error("configuration error: {}", e.getMessage());
+            System.exit(2);
         }
     }
 
     private static void server() throws InterruptedException {
-        StewardConfig config;
-        try {
-            config = StewardConfig.fromEnvironment();
-        } catch (ConfigurationError e) {
-            LOG.error("configuration error: {}", e.getMessage());
-            System.exit(2);
-            return;
-        }
+        StewardConfig config = StewardConfig.fromEnvironment();
         StewardServer server = StewardServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +29,7 @@ class DockerEndToEndIT {
     static void startOnDocker() throws Exception {
         DockerSupport.requireEngine("DockerEndToEndIT");
         DockerSupport.buildAgentImage();
-        int port = DockerSupport.freePort();
-        server = StewardServer.start(StewardConfig.from(Map.of(
-                "STEWARD_RUNTIME", "docker",
-                "STEWARD_AGENT_IMAGE", DockerSupport.IMAGE,
-                "STEWARD_HTTP_HOST", "0.0.0.0",
-                "STEWARD_HTTP_PORT", Integer.toString(port),
-                "STEWARD_CONTROL_PLANE_URL", "http://host.docker.internal:" + port,
-                "STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000",
-                "STEWARD_RECONCILE_DUE_MS", "100",
-                "STEWARD_DATA_DIR", Files.createTempDirectory("steward-docker-e2e").toString())));
+        server = DockerSupport.startControlPlane("docker-e2e", Map.of());
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import dev.steward.application.client.ClientDetails;
 import dev.steward.application.client.CreateClientCommand;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.StatusChange;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,18 +31,9 @@ class DockerFaultIT {
         DockerSupport.buildAgentImage();
         engine = new EngineLink(Path.of("/var/run/docker.sock"), DockerSupport.freePort());
         engine.restore();
-        int port = DockerSupport.freePort();
-        server = StewardServer.start(StewardConfig.from(Map.of(
-                "STEWARD_RUNTIME", "docker",
+        server = DockerSupport.startControlPlane("docker-fault", Map.of(
                 "DOCKER_HOST", engine.dockerHost(),
-                "STEWARD_AGENT_IMAGE", DockerSupport.IMAGE,
-                "STEWARD_HTTP_HOST", "0.0.0.0",
-                "STEWARD_HTTP_PORT", Integer.toString(port),
-                "STEWARD_CONTROL_PLANE_URL", "http://host.docker.internal:" + port,
-                "STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000",
-                "STEWARD_RECONCILE_DUE_MS", "100",
-                "STEWARD_RECONCILE_FULL_MS", "500",
-                "STEWARD_DATA_DIR", Files.createTempDirectory("steward-docker-fault").toString())));
+                "STEWARD_RECONCILE_FULL_MS", "500"));
     }
 
     @AfterAll

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -47,6 +50,26 @@ final class DockerSupport {
     }
 
     private static boolean built;
+
+    /**
+     * A control plane on the Docker runtime running the real agent image, reachable by its containers
+     * ({@code 0.0.0.0} + {@code host.docker.internal}), with fast health checks and reconcile passes.
+     * {@code overrides} replace or add settings.
+     */
+    static StewardServer startControlPlane(String name, Map<String, String> overrides) throws Exception {
+        int port = freePort();
+        Map<String, String> env = new HashMap<>(Map.of(
+                "STEWARD_RUNTIME", "docker",
+                "STEWARD_AGENT_IMAGE", IMAGE,
+                "STEWARD_HTTP_HOST", "0.0.0.0",
+                "STEWARD_HTTP_PORT", Integer.toString(port),
+                "STEWARD_CONTROL_PLANE_URL", "http://host.docker.internal:" + port,
+                "STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000",
+                "STEWARD_RECONCILE_DUE_MS", "100",
+                "STEWARD_DATA_DIR", Files.createTempDirectory("steward-" + name).toString()));
+        env.putAll(overrides);
+        return StewardServer.start(StewardConfig.from(env));
+    }
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -4,7 +4,6 @@ import dev.steward.application.port.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -69,10 +68,6 @@ public final class AgentWorker implements AutoCloseable {
         }
         controlPlane.checkIn(current.version());
         afterCheckIn.run();
-    }
-
-    public Optional<AgentConfiguration> currentConfiguration() {
-        return Optional.ofNullable(current);
     }
 
     @Override

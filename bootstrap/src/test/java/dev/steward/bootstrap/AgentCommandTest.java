@@ -1,0 +1,50 @@
+package dev.steward.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AgentCommandTest {
+
+    private static final Map<String, String> GOOD = Map.of("STEWARD_CONTROL_PLANE_URL", "http://host.docker.internal:8080",
+            "STEWARD_AGENT_TOKEN", "stw_abc");
+
+    @Test
+    void readsItsSettingsWithADefaultHeartbeat() {
+        AgentCommand.Settings settings = AgentCommand.Settings.from(GOOD);
+        assertThat(settings.controlPlane()).hasHost("host.docker.internal");
+        assertThat(settings.token()).isEqualTo("stw_abc");
+        assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aMissingVariableIsNamed() {
+        assertThatThrownBy(() -> AgentCommand.Settings.from(Map.of("STEWARD_AGENT_TOKEN", "stw_abc")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_CONTROL_PLANE_URL is required");
+        assertThatThrownBy(() -> AgentCommand.Settings.from(Map.of("STEWARD_CONTROL_PLANE_URL", "http://cp:8080")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_AGENT_TOKEN is required");
+    }
+
+    @Test
+    void aUrlThatIsNotHttpWithAHostIsRefused() {
+        for (String url : new String[] {"cp:8080", "ftp://cp", "http://", "http://bad host/"}) {
+            assertThatThrownBy(() -> AgentCommand.Settings.from(Map.of("STEWARD_CONTROL_PLANE_URL", url,
+                    "STEWARD_AGENT_TOKEN", "t")))
+                    .as(url).isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_CONTROL_PLANE_URL");
+        }
+    }
+
+    @Test
+    void aHeartbeatThatIsNotANumberOrOutOfRangeIsRefused() {
+        for (String heartbeat : new String[] {"soon", "0", "-5", "99", "600001"}) {
+            Map<String, String> env = new java.util.HashMap<>(GOOD);
+            env.put("STEWARD_HEARTBEAT_MS", heartbeat);
+            assertThatThrownBy(() -> AgentCommand.Settings.from(env)).as(heartbeat)
+                    .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_HEARTBEAT_MS")
+                    .hasMessageContaining(heartbeat);
+        }
+    }
+}
