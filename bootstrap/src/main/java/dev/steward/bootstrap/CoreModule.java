@@ -5,6 +5,25 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.steward.application.activity.ListActivityService;
 import dev.steward.application.activity.ListActivityUseCase;
+import dev.steward.application.approval.DecideApprovalService;
+import dev.steward.application.approval.DecideApprovalUseCase;
+import dev.steward.application.approval.ListApprovalsService;
+import dev.steward.application.approval.ListApprovalsUseCase;
+import dev.steward.application.integration.ConnectIntegrationService;
+import dev.steward.application.integration.ConnectIntegrationUseCase;
+import dev.steward.application.integration.DisconnectIntegrationService;
+import dev.steward.application.integration.DisconnectIntegrationUseCase;
+import dev.steward.application.integration.GetIntegrationService;
+import dev.steward.application.integration.GetIntegrationUseCase;
+import dev.steward.application.integration.IntegrationKinds;
+import dev.steward.application.integration.ListIntegrationKindsService;
+import dev.steward.application.integration.ListIntegrationKindsUseCase;
+import dev.steward.application.integration.ListIntegrationsService;
+import dev.steward.application.integration.ListIntegrationsUseCase;
+import dev.steward.application.integration.ReconnectIntegrationsService;
+import dev.steward.application.integration.ReconnectIntegrationsUseCase;
+import dev.steward.application.integration.SetToolPolicyService;
+import dev.steward.application.integration.SetToolPolicyUseCase;
 import dev.steward.application.agent.AgentGatewayService;
 import dev.steward.application.agentloop.AgentLoop;
 import dev.steward.application.agentloop.RunbookReasoner;
@@ -63,7 +82,8 @@ import java.time.Clock;
 /**
  * The application core: every use case bound to its service, the reconciler and its loop, the clock, ids and the
  * validator. Needs from other modules: the stores ({@code ClientRepository}, {@code MspRepository},
- * {@code UnitOfWork}) and an {@code AgentRuntime}.
+ * {@code UnitOfWork}, {@code SecretVault}, ...), an {@code AgentRuntime} and the {@code Set<IntegrationCatalog>}
+ * multibinder (PsaModule adds to it).
  */
 final class CoreModule extends AbstractModule {
 
@@ -96,6 +116,16 @@ final class CoreModule extends AbstractModule {
         bind(IntakeTicketService.class);
         bind(PollTicketsUseCase.class).to(PollTicketsService.class);
         bind(ReceiveTicketWebhookUseCase.class).to(ReceiveTicketWebhookService.class);
+        bind(ListIntegrationKindsUseCase.class).to(ListIntegrationKindsService.class);
+        bind(ListIntegrationsUseCase.class).to(ListIntegrationsService.class);
+        bind(GetIntegrationUseCase.class).to(GetIntegrationService.class);
+        bind(ConnectIntegrationUseCase.class).to(ConnectIntegrationService.class);
+        bind(DisconnectIntegrationUseCase.class).to(DisconnectIntegrationService.class);
+        bind(SetToolPolicyUseCase.class).to(SetToolPolicyService.class);
+        bind(ReconnectIntegrationsUseCase.class).to(ReconnectIntegrationsService.class);
+        bind(IntegrationKinds.class).in(Singleton.class);
+        bind(ListApprovalsUseCase.class).to(ListApprovalsService.class);
+        bind(DecideApprovalUseCase.class).to(DecideApprovalService.class);
         bind(AgentLoop.class);
         bind(ToolGateway.class);
         bind(Reasoner.class).to(RunbookReasoner.class);

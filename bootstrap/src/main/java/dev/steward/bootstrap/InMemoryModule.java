@@ -10,6 +10,7 @@ import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
+import dev.steward.application.inmemory.InMemorySecretVault;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.port.ActivityLog;
 import dev.steward.application.port.SessionRepository;
@@ -19,6 +20,7 @@ import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.UnitOfWork;
 
 /** The application's in-memory stores (application cannot see Guice, so their module lives here). */
@@ -36,5 +38,6 @@ final class InMemoryModule extends AbstractModule {
         bind(AgentCredentials.class).to(InMemoryAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(InMemoryAgentCheckIns.class).in(Singleton.class);
         bind(SessionRepository.class).to(InMemorySessionRepository.class).in(Singleton.class);
+        bind(SecretVault.class).to(InMemorySecretVault.class).in(Singleton.class);
     }
 }

@@ -19,7 +19,7 @@ final class Profiles {
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(config));
         modules.add(switch (config.store()) {
-            case POSTGRES -> new PersistenceModule(config.persistence());
+            case POSTGRES -> new PersistenceModule(config.persistence(), config.secretKey());
             case MEMORY -> new InMemoryModule();
         });
         modules.add(switch (config.runtime()) {

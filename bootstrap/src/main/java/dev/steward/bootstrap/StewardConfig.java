@@ -2,6 +2,7 @@ package dev.steward.bootstrap;
 
 import dev.steward.adapter.docker.DockerSettings;
 import dev.steward.adapter.persistence.PersistenceSettings;
+import dev.steward.adapter.persistence.SecretKeySource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,11 +25,14 @@ import java.util.Optional;
  * @param databaseUrl    {@code STEWARD_DATABASE_URL} (with {@code STEWARD_DATABASE_USER}/{@code _PASSWORD})
  * @param reconcileDue   {@code STEWARD_RECONCILE_DUE_MS}, default 200
  * @param reconcileFull  {@code STEWARD_RECONCILE_FULL_MS}, default 10000
+ * @param secretKey      the key that encrypts integration secrets in PostgreSQL: {@code STEWARD_SECRET_KEY} (32 bytes,
+ *                       base64), else the file {@code STEWARD_SECRET_KEY_FILE} holds it, else
+ *                       {@code <data dir>/secret.key}, created on first start
  */
 public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes, Store store, Runtime runtime,
                             Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                             Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull,
-                            Optional<DockerSettings> docker) {
+                            Optional<DockerSettings> docker, SecretKeySource secretKey) {
 
     public enum Store { POSTGRES, MEMORY }
 
@@ -49,19 +53,35 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 throw new ConfigurationError(e.getMessage());
             }
         }
+        Path dataDir = Path.of(r.text("STEWARD_DATA_DIR",
+                Path.of(System.getProperty("user.home"), ".steward").toString()));
         return new StewardConfig(
                 r.text("STEWARD_HTTP_HOST", "127.0.0.1"),
                 (int) r.number("STEWARD_HTTP_PORT", 8080, 0, 65_535),
                 r.number("STEWARD_MAX_REQUEST_BYTES", 1L << 20, 1_024, 64L << 20),
                 r.choice("STEWARD_STORE", Store.POSTGRES, Store.class),
                 runtime,
-                Path.of(r.text("STEWARD_DATA_DIR", Path.of(System.getProperty("user.home"), ".steward").toString())),
+                dataDir,
                 r.optional("STEWARD_DATABASE_URL"),
                 r.optional("STEWARD_DATABASE_USER"),
                 r.optional("STEWARD_DATABASE_PASSWORD"),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_DUE_MS", 200, 10, 600_000)),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_FULL_MS", 10_000, 100, 3_600_000)),
-                docker);
+                docker,
+                secretKey(r, dataDir));
+    }
+
+    private static SecretKeySource secretKey(Reader r, Path dataDir) {
+        Optional<String> given = r.optional("STEWARD_SECRET_KEY");
+        if (given.isPresent()) {
+            try {
+                return new SecretKeySource.Given(given.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationError("STEWARD_SECRET_KEY: " + e.getMessage());
+            }
+        }
+        return r.optional("STEWARD_SECRET_KEY_FILE").map(file -> new SecretKeySource.KeyFile(Path.of(file), false))
+                .orElseGet(() -> new SecretKeySource.KeyFile(dataDir.resolve("secret.key"), true));
     }
 
     /** Where PostgreSQL is: the configured server, or an embedded one keeping its data under the data directory. */

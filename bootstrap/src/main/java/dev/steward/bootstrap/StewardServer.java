@@ -13,6 +13,7 @@ import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.integration.ReconnectIntegrationsUseCase;
 import dev.steward.application.msp.RegisterMspCommand;
 import dev.steward.application.msp.RegisterMspUseCase;
 import dev.steward.application.port.MspRepository;
@@ -37,6 +38,9 @@ public final class StewardServer implements AutoCloseable {
     private StewardServer(Injector injector) {
         this.injector = injector;
         this.defaultMsp = ensureAnMsp(injector);
+        // stored PSAs take tickets in (webhooks, polling) and take notes only once they are live again
+        int live = injector.getInstance(ReconnectIntegrationsUseCase.class).reconnectAll();
+        LOG.info("{} stored integration(s) live", live);
         this.loop = injector.getInstance(ProvisioningLoop.class);
         this.web = injector.getInstance(WebServer.class);
     }

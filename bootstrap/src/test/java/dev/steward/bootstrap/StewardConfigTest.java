@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.adapter.persistence.PersistenceSettings;
+import dev.steward.adapter.persistence.SecretKeySource;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,20 @@ class StewardConfigTest {
         assertThat(config.httpPort()).isZero();
         assertThat(config.reconcileDue()).isEqualTo(Duration.ofMillis(50));
         assertThat(config.dataDir()).hasToString("/tmp/s");
+    }
+
+    @Test
+    void theSecretKeyIsGivenOrInAFileOrCreatedInTheDataDirectory() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(StewardConfig.from(Map.of("STEWARD_SECRET_KEY", key)).secretKey())
+                .isEqualTo(new SecretKeySource.Given(key));
+        assertThat(StewardConfig.from(Map.of("STEWARD_SECRET_KEY_FILE", "/run/secrets/steward")).secretKey())
+                .isEqualTo(new SecretKeySource.KeyFile(java.nio.file.Path.of("/run/secrets/steward"), false));
+        assertThat(StewardConfig.from(Map.of("STEWARD_DATA_DIR", "/tmp/s")).secretKey())
+                .isEqualTo(new SecretKeySource.KeyFile(java.nio.file.Path.of("/tmp/s/secret.key"), true));
+        assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_SECRET_KEY", "c2hvcnQ=")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_SECRET_KEY")
+                .hasMessageContaining("32 bytes");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UnitOfWork;
 import javax.sql.DataSource;
@@ -20,8 +21,9 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Binds: {@link UnitOfWork} (to {@link JdbiUnitOfWork}), {@link ClientRepository}, {@link MspRepository},
  * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link AgentCredentials},
- * {@link AgentCheckIns}, {@link SessionRepository}, and {@link Database},
- * {@link DataSource} and {@link Jdbi} as singletons. Needs nothing from other modules.
+ * {@link AgentCheckIns}, {@link SessionRepository}, {@link SecretVault} (secrets sealed with the key from the given
+ * {@link SecretKeySource}), and {@link Database}, {@link DataSource} and {@link Jdbi} as singletons. Needs nothing
+ * from other modules.
  *
  * <p>The {@link Database} is opened (embedded server started, pool created, schema migrated) when it is first
  * injected; whoever builds the injector closes it on shutdown: {@code injector.getInstance(Database.class).close()}.
@@ -29,9 +31,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class PersistenceModule extends AbstractModule {
 
     private final PersistenceSettings settings;
+    private final SecretKeySource secretKey;
 
-    public PersistenceModule(PersistenceSettings settings) {
+    public PersistenceModule(PersistenceSettings settings, SecretKeySource secretKey) {
         this.settings = settings;
+        this.secretKey = secretKey;
     }
 
     @Override
@@ -46,6 +50,13 @@ public final class PersistenceModule extends AbstractModule {
         bind(AgentCredentials.class).to(JdbiAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(JdbiAgentCheckIns.class).in(Singleton.class);
         bind(SessionRepository.class).to(JdbiSessionRepository.class).in(Singleton.class);
+        bind(SecretVault.class).to(JdbiSecretVault.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    SecretCipher secretCipher() {
+        return SecretCipher.from(secretKey);
     }
 
     @Provides

@@ -53,7 +53,8 @@ class EmbeddedDatabaseIT {
             binder.requireExplicitBindings();
             binder.requireAtInjectOnConstructors();
             binder.disableCircularProxies();
-        }, new PersistenceModule(new PersistenceSettings.Embedded(directory, 2)));
+        }, new PersistenceModule(new PersistenceSettings.Embedded(directory, 2),
+                new SecretKeySource.KeyFile(directory.resolve("secret.key"), true)));
         try {
             UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
             MspRepository msps = injector.getInstance(MspRepository.class);
