@@ -8,6 +8,8 @@ import com.google.inject.multibindings.Multibinder;
 import dev.steward.adapter.web.agentgateway.AgentGatewayRoutes;
 import dev.steward.adapter.web.hooks.PsaWebhookRoutes;
 import dev.steward.adapter.web.api.ActivityRoutes;
+import dev.steward.adapter.web.api.ApprovalRoutes;
+import dev.steward.adapter.web.api.IntegrationRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
@@ -15,6 +17,8 @@ import dev.steward.adapter.web.api.MspRoutes;
 import dev.steward.adapter.web.api.OpenApiRoutes;
 import dev.steward.adapter.web.api.PromptRoutes;
 import dev.steward.adapter.web.dashboard.ActivityPageRoutes;
+import dev.steward.adapter.web.dashboard.ApprovalPageRoutes;
+import dev.steward.adapter.web.dashboard.IntegrationPageRoutes;
 import dev.steward.adapter.web.dashboard.AssetRoutes;
 import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
 import dev.steward.adapter.web.dashboard.ClientListRoutes;
@@ -34,9 +38,11 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
  * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the
  * {@link RouteGroup} multibinder: {@code HealthRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
- * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes};
+ * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes},
+ * {@link IntegrationRoutes}, {@link ApprovalRoutes};
  * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
- * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link AssetRoutes};
+ * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link IntegrationPageRoutes}, {@link ApprovalPageRoutes},
+ * {@link AssetRoutes};
  * the agent API's {@link AgentGatewayRoutes}; the PSA webhooks' {@link PsaWebhookRoutes}.
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
@@ -44,7 +50,9 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
- * {@code ListActivityUseCase},
+ * {@code ListActivityUseCase}, {@code ListIntegrationKindsUseCase}, {@code ListIntegrationsUseCase},
+ * {@code ConnectIntegrationUseCase}, {@code GetIntegrationUseCase}, {@code DisconnectIntegrationUseCase},
+ * {@code SetToolPolicyUseCase}, {@code ListApprovalsUseCase}, {@code DecideApprovalUseCase},
  * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase} and a
  * {@code java.time.Clock}.
  */
@@ -72,6 +80,8 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(PromptRoutes.class);
         routes.addBinding().to(DiagnosticsRoutes.class);
         routes.addBinding().to(ActivityRoutes.class);
+        routes.addBinding().to(IntegrationRoutes.class);
+        routes.addBinding().to(ApprovalRoutes.class);
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(AgentGatewayRoutes.class);
         routes.addBinding().to(PsaWebhookRoutes.class);
@@ -80,6 +90,8 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(DiagnosticsPageRoutes.class);
         routes.addBinding().to(ActivityPageRoutes.class);
         routes.addBinding().to(SettingsRoutes.class);
+        routes.addBinding().to(IntegrationPageRoutes.class);
+        routes.addBinding().to(ApprovalPageRoutes.class);
         routes.addBinding().to(AssetRoutes.class);
     }
 

@@ -39,6 +39,20 @@ import dev.steward.domain.msp.Msp;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
+import java.util.Set;
+import dev.steward.application.approval.DecideApprovalService;
+import dev.steward.application.approval.ListApprovalsService;
+import dev.steward.application.inmemory.InMemoryApprovalRepository;
+import dev.steward.application.inmemory.InMemoryIntegrationCatalog;
+import dev.steward.application.inmemory.InMemorySecretVault;
+import dev.steward.application.integration.ConnectIntegrationService;
+import dev.steward.application.integration.DisconnectIntegrationService;
+import dev.steward.application.integration.GetIntegrationService;
+import dev.steward.application.integration.IntegrationKinds;
+import dev.steward.application.integration.ListIntegrationKindsService;
+import dev.steward.application.integration.ListIntegrationsService;
+import dev.steward.application.integration.SetToolPolicyService;
+import dev.steward.application.testkit.SampleKinds;
 
 /** The application's use cases built by hand on the in-memory adapters, as an embedder would. */
 public final class InMemoryCore implements AutoCloseable {
@@ -88,6 +102,25 @@ public final class InMemoryCore implements AutoCloseable {
     };
     public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake);
     public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
+
+    public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
+    public final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
+    /** An MSP-wide PSA kind whose apiBase must be an https URL, and a per-client documentation kind. */
+    public final InMemoryIntegrationCatalog catalog = SampleKinds.catalog();
+    private final IntegrationKinds kinds = new IntegrationKinds(Set.of(catalog));
+    public final ListIntegrationKindsService integrationKinds = new ListIntegrationKindsService(kinds);
+    public final ListIntegrationsService listIntegrations = new ListIntegrationsService(integrations, kinds, clients,
+            msps, vault);
+    public final ConnectIntegrationService connectIntegration = new ConnectIntegrationService(validator, kinds,
+            integrations, vault, clients, msps, ids, clock, unitOfWork);
+    public final GetIntegrationService getIntegration = new GetIntegrationService(integrations, kinds, clients, vault);
+    public final DisconnectIntegrationService disconnectIntegration = new DisconnectIntegrationService(kinds,
+            integrations, vault, clients, clock, unitOfWork);
+    public final SetToolPolicyService setToolPolicy = new SetToolPolicyService(validator, kinds, integrations, vault,
+            clients, clock, unitOfWork);
+    public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
+    public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, clients, clock,
+            unitOfWork);
 
     public Msp registerMsp(String name) {
         return registerMsp.register(new RegisterMspCommand(name));

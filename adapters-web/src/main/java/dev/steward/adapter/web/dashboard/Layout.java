@@ -9,7 +9,7 @@ final class Layout {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    enum Section { CLIENTS, SETTINGS }
+    enum Section { CLIENTS, SETTINGS, INTEGRATIONS, APPROVALS }
 
     private Layout() {
     }
@@ -35,6 +35,8 @@ final class Layout {
                 <nav aria-label="Main">
                 <a href="/clients"%s>Clients</a>
                 <a href="/settings"%s>MSP settings</a>
+                <a href="/integrations"%s>Integrations</a>
+                <a href="/approvals"%s>Approvals</a>
                 </nav>
                 </header>
                 <main id="main"%s>
@@ -43,6 +45,7 @@ final class Layout {
                 </body>
                 </html>
                 """, title, current(section == Section.CLIENTS), current(section == Section.SETTINGS),
+                current(section == Section.INTEGRATIONS), current(section == Section.APPROVALS),
                 refresh.map(url -> Html.of(" data-refresh=\"%s\"", url)).orElse(Html.EMPTY), body);
     }
 

@@ -2,6 +2,7 @@ package dev.steward.adapter.web.http;
 
 import dev.steward.application.msp.ListMspsUseCase;
 import dev.steward.application.problem.NotFound;
+import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;
 import io.javalin.http.Context;
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
  * The first MSP never changes once it exists, so it is looked up once and remembered.
  */
 public final class FirstMspCaller implements CallerResolver {
+
+    static final SignedInUser OPERATOR = new SignedInUser("operator (before sign-in)", UserRole.MSP_ADMIN);
 
     private final ListMspsUseCase msps;
     private volatile MspId first;
@@ -30,5 +33,12 @@ public final class FirstMspCaller implements CallerResolver {
             first = known;
         }
         return known;
+    }
+
+    /** Until sign-in exists every request is the installation's operator, with an admin's rights. */
+    @Override
+    public SignedInUser userOf(Context ctx) {
+        mspOf(ctx);
+        return OPERATOR;
     }
 }
