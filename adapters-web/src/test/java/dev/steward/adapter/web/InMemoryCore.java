@@ -119,8 +119,8 @@ public final class InMemoryCore implements AutoCloseable {
     public final SetToolPolicyService setToolPolicy = new SetToolPolicyService(validator, kinds, integrations, vault,
             clients, clock, unitOfWork);
     public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
-    public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, clients, clock,
-            unitOfWork);
+    public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
+            ids, clients, clock, unitOfWork);
 
     public Msp registerMsp(String name) {
         return registerMsp.register(new RegisterMspCommand(name));

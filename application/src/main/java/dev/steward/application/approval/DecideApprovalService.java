@@ -1,7 +1,9 @@
 package dev.steward.application.approval;
 
+import dev.steward.application.port.ActivityLog;
 import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IdGenerator;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.NotFound;
@@ -16,15 +18,19 @@ public final class DecideApprovalService implements DecideApprovalUseCase {
 
     private final CommandValidator validator;
     private final ApprovalRepository approvals;
+    private final ActivityLog activity;
+    private final IdGenerator ids;
     private final ClientRepository clients;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
 
     @Inject
-    public DecideApprovalService(CommandValidator validator, ApprovalRepository approvals, ClientRepository clients,
-                                 Clock clock, UnitOfWork unitOfWork) {
+    public DecideApprovalService(CommandValidator validator, ApprovalRepository approvals, ActivityLog activity,
+                                 IdGenerator ids, ClientRepository clients, Clock clock, UnitOfWork unitOfWork) {
         this.validator = validator;
         this.approvals = approvals;
+        this.activity = activity;
+        this.ids = ids;
         this.clients = clients;
         this.clock = clock;
         this.unitOfWork = unitOfWork;
@@ -42,6 +48,7 @@ public final class DecideApprovalService implements DecideApprovalUseCase {
                 case DENY -> request.deny(command.decidedBy(), command.role(), command.reason(), now);
             };
             ApprovalRequest stored = approvals.decide(decided);
+            activity.append(stored.decisionEntry(ids.next()));
             return new ApprovalDetails(stored, clients.find(stored.client()).map(Client::slug).orElseThrow());
         });
     }

@@ -1,6 +1,9 @@
 package dev.steward.application.approval;
 
-/** Capability: approve or deny a pending approval request, recording who decided, when and why. */
+/**
+ * Capability: approve or deny a pending approval request, recording who decided, when and why, on the request and
+ * in the activity log.
+ */
 public interface DecideApprovalUseCase {
 
     /**

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.InMemoryCore;
 import dev.steward.application.approval.DecideApprovalCommand.Decision;
+import dev.steward.application.inmemory.InMemoryActivityLog;
 import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.port.ActivityQuery;
+import dev.steward.domain.activity.ActivityKind;
+import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.approval.ApprovalState;
@@ -32,8 +36,9 @@ class DecideApprovalServiceTest {
 
     private final InMemoryCore core = new InMemoryCore();
     private final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(core.unitOfWork);
-    private final DecideApprovalService decide = new DecideApprovalService(core.validator, approvals, core.clients,
-            core.clock, core.unitOfWork);
+    private final InMemoryActivityLog activity = new InMemoryActivityLog();
+    private final DecideApprovalService decide = new DecideApprovalService(core.validator, approvals, activity,
+            core.ids, core.clients, core.clock, core.unitOfWork);
     private final ListApprovalsService list = new ListApprovalsService(approvals, core.clients, core.msps);
     private final Msp msp = core.anMsp();
     private final Client acme = core.aClient(msp, "Acme", "acme");
@@ -70,6 +75,13 @@ class DecideApprovalServiceTest {
                 core.clock.instant(), "checked with the manager"));
         assertThat(list.pending(msp.id(), Optional.empty())).extracting(ApprovalDetails::request)
                 .containsExactly(other);
+        assertThat(activity.query(ActivityQuery.newest(msp.id(), Optional.of(acme.id()), 10))).singleElement().satisfies(entry -> {
+            assertThat(entry.kind()).isEqualTo(ActivityKind.APPROVAL);
+            assertThat(entry.outcome()).isEqualTo(ActivityOutcome.APPROVED);
+            assertThat(entry.actor()).contains("ana@northwind.example");
+            assertThat(entry.ticket()).contains("CW-7");
+            assertThat(entry.summary()).isEqualTo("approved by ana@northwind.example: checked with the manager");
+        });
     }
 
     @Test
