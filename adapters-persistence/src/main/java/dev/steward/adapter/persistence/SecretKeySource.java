@@ -1,6 +1,11 @@
 package dev.steward.adapter.persistence;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.OpenOption;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +15,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Where the 256-bit key that encrypts integration secrets comes from: given (e.g. {@code STEWARD_SECRET_KEY}), or a
@@ -62,23 +68,28 @@ public sealed interface SecretKeySource {
             }
         }
 
+        /** Creates the file only if it does not exist yet, readable by its owner only from the first byte on. */
         private static void writeNewKey(Path path) throws IOException {
             byte[] key = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(key);
+            byte[] text = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
+            Arrays.fill(key, (byte) 0);
             Files.createDirectories(path.toAbsolutePath().getParent());
-            Path temporary = Files.createTempFile(path.toAbsolutePath().getParent(), ".secret-key", ".tmp");
+            Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (SeekableByteChannel out = open(path, options)) {
+                out.write(ByteBuffer.wrap(text));
+            } catch (FileAlreadyExistsException createdMeanwhile) {
+                // another process created it first: its key is the one secrets are stored with, so keep it
+            }
+        }
+
+        private static SeekableByteChannel open(Path path, Set<OpenOption> options) throws IOException {
             try {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+                return Files.newByteChannel(path, options,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
                 // a file system without POSIX permissions: the data directory's own protection applies
-            }
-            Files.writeString(temporary, Base64.getEncoder().encodeToString(key) + "\n", StandardOpenOption.WRITE);
-            Arrays.fill(key, (byte) 0);
-            try {
-                // atomic, and never over a key another process wrote meanwhile: secrets stored with it stay readable
-                Files.move(temporary, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
+                return Files.newByteChannel(path, options);
             }
         }
     }
