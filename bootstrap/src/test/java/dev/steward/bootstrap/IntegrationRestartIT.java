@@ -52,11 +52,10 @@ class IntegrationRestartIT {
 
         try (StewardServer first = StewardServer.start(StewardConfig.from(env))) {
             assertThat(webhook(first)).as("no PSA connected yet").isEqualTo(401);
-            HttpResponse<String> connected = send(first, "/api/v1/integrations", """
+            HttpResponse<String> connected = ApiCaller.of(first).send("POST", "/api/v1/integrations", """
                     {"kind": "autotask",
                      "settings": {"userName": "api@northwind.example", "integrationCode": "TRACK-1"},
-                     "secrets": {"secret": "%s", "webhookSecret": "%s"}}""".formatted(SECRET, HOOK_SECRET),
-                    Map.of());
+                     "secrets": {"secret": "%s", "webhookSecret": "%s"}}""".formatted(SECRET, HOOK_SECRET));
             assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
             assertThat(connected.body()).doesNotContain(SECRET).doesNotContain(HOOK_SECRET).contains("9876");
             assertThat(webhook(first)).isEqualTo(204);

@@ -3,12 +3,11 @@ package dev.steward.adapter.web.api;
 import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.JsonBodies;
 import dev.steward.adapter.web.http.RouteGroup;
-import dev.steward.adapter.web.http.SignedInUser;
 import dev.steward.application.approval.DecideApprovalCommand;
 import dev.steward.application.approval.DecideApprovalCommand.Decision;
 import dev.steward.application.approval.DecideApprovalUseCase;
 import dev.steward.application.approval.ListApprovalsUseCase;
-import dev.steward.domain.msp.MspId;
+import dev.steward.application.signin.Caller;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
@@ -17,7 +16,7 @@ import java.util.Optional;
 /**
  * Approval requests waiting for a technician ({@code GET /api/v1/approvals?client=}) and their decision
  * ({@code POST /api/v1/approvals/{id}/approve|deny}, optional body {@code {"reason": …}}). Who decided is the caller
- * ({@link CallerResolver#userOf}), never something the body says.
+ * ({@link CallerResolver#callerOf}: the signed-in user, or the API token), never something the body says.
  */
 public final class ApprovalRoutes implements RouteGroup {
 
@@ -48,10 +47,9 @@ public final class ApprovalRoutes implements RouteGroup {
     }
 
     private void decide(Context ctx, Decision decision) {
-        MspId msp = caller.mspOf(ctx);
-        SignedInUser user = caller.userOf(ctx);
+        Caller who = caller.callerOf(ctx);
         String reason = ctx.bodyAsBytes().length == 0 ? null : bodies.read(ctx, DecisionJson.class).reason();
-        ctx.json(ApprovalJson.from(decide.decide(new DecideApprovalCommand(msp, ctx.pathParam("id"), decision,
-                user.name(), user.role(), reason))));
+        ctx.json(ApprovalJson.from(decide.decide(new DecideApprovalCommand(who.msp(), ctx.pathParam("id"),
+                decision, who.actor(), who.role(), reason))));
     }
 }

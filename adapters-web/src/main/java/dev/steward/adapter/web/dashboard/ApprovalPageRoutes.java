@@ -4,7 +4,6 @@ import dev.steward.adapter.web.api.ApprovalJson;
 import dev.steward.adapter.web.dashboard.ApprovalPages.Refusal;
 import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.RouteGroup;
-import dev.steward.adapter.web.http.SignedInUser;
 import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
 import dev.steward.adapter.web.problem.RequestProblem;
@@ -13,7 +12,7 @@ import dev.steward.application.approval.DecideApprovalCommand.Decision;
 import dev.steward.application.approval.DecideApprovalUseCase;
 import dev.steward.application.approval.ListApprovalsUseCase;
 import dev.steward.application.problem.ApplicationException;
-import dev.steward.domain.msp.MspId;
+import dev.steward.application.signin.Caller;
 import dev.steward.domain.problem.DomainException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -44,8 +43,7 @@ public final class ApprovalPageRoutes implements RouteGroup {
     }
 
     private void decide(Context ctx) {
-        MspId msp = caller.mspOf(ctx);
-        SignedInUser user = caller.userOf(ctx);
+        Caller who = caller.callerOf(ctx);
         try {
             Decision decision = switch (Forms.orEmpty(ctx.formParam("decision"))) {
                 case "approve" -> Decision.APPROVE;
@@ -54,8 +52,8 @@ public final class ApprovalPageRoutes implements RouteGroup {
                         "must be approve or deny");
             };
             String reason = Forms.orEmpty(ctx.formParam("reason")).strip();
-            decide.decide(new DecideApprovalCommand(msp, ctx.pathParam("id"), decision, user.name(), user.role(),
-                    reason.isEmpty() ? null : reason));
+            decide.decide(new DecideApprovalCommand(who.msp(), ctx.pathParam("id"), decision, who.actor(),
+                    who.role(), reason.isEmpty() ? null : reason));
             Forms.seeOther(ctx, "/approvals");
         } catch (DomainException | ApplicationException | RequestProblem e) {
             Problem problem = Forms.refusal(problems, ctx, e);

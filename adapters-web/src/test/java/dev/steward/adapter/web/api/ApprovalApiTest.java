@@ -56,7 +56,7 @@ class ApprovalApiTest extends ServerPerTest {
         assertThat(approved.statusCode()).isEqualTo(200);
         JsonNode decided = parse(approved);
         assertThat(decided.path("state").asText()).isEqualTo("approved");
-        assertThat(decided.path("decidedBy").asText()).isEqualTo("operator (before sign-in)");
+        assertThat(decided.path("decidedBy").asText()).as("the API token's actor").isEqualTo("api-token:tests");
         assertThat(decided.path("decidedAt").asText()).isNotEmpty();
         assertThat(decided.path("reason").asText()).isEqualTo("called Jane back");
 

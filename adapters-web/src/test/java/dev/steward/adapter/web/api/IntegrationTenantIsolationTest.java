@@ -6,14 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.adapter.web.TestServer;
 import dev.steward.adapter.web.WebFixtures;
-import dev.steward.adapter.web.http.CallerResolver;
-import dev.steward.adapter.web.http.SignedInUser;
 import dev.steward.domain.approval.ApprovalRequest;
-import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.msp.Msp;
-import dev.steward.domain.msp.MspId;
-import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,32 +18,22 @@ import org.junit.jupiter.api.Test;
 /** Two MSPs: no integration or approval route, API or dashboard, reads or changes the other MSP's by id or slug. */
 class IntegrationTenantIsolationTest {
 
-    private static final String HEADER = "X-Test-Msp";
+    private static final String HEADER = "Authorization";
     private TestServer server;
-    private Msp other;
+    private String otherToken;
     private String integration;
     private ApprovalRequest approval;
 
     @BeforeEach
     void start() {
-        CallerResolver byHeader = new CallerResolver() {
-            @Override
-            public MspId mspOf(Context ctx) {
-                return MspId.parse(ctx.header(HEADER));
-            }
-
-            @Override
-            public SignedInUser userOf(Context ctx) {
-                return new SignedInUser("tech of " + ctx.header(HEADER), UserRole.MSP_TECHNICIAN);
-            }
-        };
-        server = TestServer.start(binder -> binder.bind(CallerResolver.class).toInstance(byHeader));
-        other = server.core.registerMsp("Other MSP");
-        String mine = server.msp.id().toString();
-        server.post("/api/v1/clients", json(Map.of("name", "Acme", "slug", "acme")), HEADER, mine);
+        server = TestServer.start();
+        Msp other = server.core.registerMsp("Other MSP");
+        otherToken = server.core.apiTokens.issue(other.id(), server.core.addUser(other, "tech@other.example").id(),
+                "other").secret();
+        server.post("/api/v1/clients", json(Map.of("name", "Acme", "slug", "acme")));
         integration = parse(server.post("/api/v1/integrations", json(Map.of("kind", "connectwise",
                 "settings", Map.of("apiBase", "https://cw.example", "companyId", "northwind"),
-                "secrets", Map.of("privateKey", "cw-private-key-0123-WXYZ"))), HEADER, mine)).path("id").asText();
+                "secrets", Map.of("privateKey", "cw-private-key-0123-WXYZ"))))).path("id").asText();
         approval = WebFixtures.pendingApproval(server.core,
                 server.core.clients.find(server.msp.id(), Slug.of("acme")).orElseThrow(), "Reset Jane's password");
     }
@@ -59,7 +44,7 @@ class IntegrationTenantIsolationTest {
     }
 
     private String asOther() {
-        return other.id().toString();
+        return "Bearer " + otherToken;
     }
 
     @Test
@@ -88,9 +73,8 @@ class IntegrationTenantIsolationTest {
                     .statusCode()).isEqualTo(404);
         }
 
-        String mine = server.msp.id().toString();
-        assertThat(server.get("/api/v1/integrations/" + integration, HEADER, mine).statusCode()).isEqualTo(200);
-        assertThat(parse(server.get("/api/v1/integrations/" + integration, HEADER, mine)).path("tools").get(0)
+        assertThat(server.get("/api/v1/integrations/" + integration).statusCode()).isEqualTo(200);
+        assertThat(parse(server.get("/api/v1/integrations/" + integration)).path("tools").get(0)
                 .path("policy").asText()).isEqualTo("auto");
         assertThat(server.core.approvals.find(server.msp.id(), approval.id()).orElseThrow().isPending()).isTrue();
     }

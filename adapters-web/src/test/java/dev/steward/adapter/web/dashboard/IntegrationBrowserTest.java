@@ -2,6 +2,7 @@ package dev.steward.adapter.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.adapter.web.InMemoryCore;
 import dev.steward.adapter.web.TestServer;
 import dev.steward.adapter.web.WebFixtures;
 import dev.steward.domain.approval.ApprovalRequest;
@@ -50,9 +51,14 @@ class IntegrationBrowserTest {
     }
 
     @BeforeEach
-    void startServer() {
+    void startServerAndSignIn() {
         server = TestServer.start();
         driver.manage().window().setSize(new Dimension(1280, 900));
+        open("/integrations");
+        driver.findElement(By.id("email")).sendKeys(server.user.email().value());
+        driver.findElement(By.id("password")).sendKeys(InMemoryCore.PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        within(5).until(d -> d.getCurrentUrl().endsWith("/integrations"));
     }
 
     @AfterEach
@@ -154,8 +160,10 @@ class IntegrationBrowserTest {
         within(5).until(d -> d.getPageSource().contains("No approval requests are waiting."));
 
         assertThat(server.core.approvals.find(server.msp.id(), first.id()).orElseThrow().state())
-                .isInstanceOfSatisfying(ApprovalState.Approved.class, a ->
-                        assertThat(a.reason()).isEqualTo("Called Jane back on her desk phone"));
+                .isInstanceOfSatisfying(ApprovalState.Approved.class, a -> {
+                    assertThat(a.reason()).isEqualTo("Called Jane back on her desk phone");
+                    assertThat(a.by()).as("the signed-in technician").isEqualTo(server.user.email().value());
+                });
         assertThat(server.core.approvals.find(server.msp.id(), second.id()).orElseThrow().state())
                 .isInstanceOf(ApprovalState.Denied.class);
         try {

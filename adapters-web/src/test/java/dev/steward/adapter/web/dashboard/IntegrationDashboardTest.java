@@ -114,7 +114,7 @@ class IntegrationDashboardTest extends ServerPerTest {
         assertThat(approved.statusCode()).isEqualTo(303);
         ApprovalState state = server.core.approvals.find(server.msp.id(), request.id()).orElseThrow().state();
         assertThat(state).isInstanceOfSatisfying(ApprovalState.Approved.class, a -> {
-            assertThat(a.by()).isEqualTo("operator (before sign-in)");
+            assertThat(a.by()).as("the signed-in technician").isEqualTo(server.user.email().value());
             assertThat(a.reason()).isEqualTo("called back");
         });
 
