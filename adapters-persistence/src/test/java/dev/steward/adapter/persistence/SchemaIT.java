@@ -38,7 +38,7 @@ class SchemaIT {
         int applied = Migrations.migrate(fresh);
         int again = Migrations.migrate(fresh);
 
-        assertThat(applied).isEqualTo(4);
+        assertThat(applied).isEqualTo(5);
         assertThat(again).isZero();
         List<String> tables = Jdbi.create(fresh).withHandle(h -> h.createQuery("""
                         select table_name from information_schema.tables
