@@ -83,11 +83,13 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryAgentCredentials agentCredentials = new InMemoryAgentCredentials();
     public final InMemoryAgentCheckIns agentCheckIns = new InMemoryAgentCheckIns();
     public final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
+    public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
+    /** An MSP-wide PSA kind whose apiBase must be an https URL, and a per-client documentation kind. */
+    public final InMemoryIntegrationCatalog catalog = SampleKinds.catalog();
     public final AgentGatewayService agentGateway = new AgentGatewayService(agentCredentials, agentCheckIns, clients,
             msps, integrations, clock);
     public final DeleteClientService delete = new DeleteClientService(validator, clients, msps, runtime,
-            agentCredentials, clock,
-            unitOfWork);
+            agentCredentials, integrations, vault, Set.of(catalog), clock, unitOfWork);
     public final ListStatusHistoryService history = new ListStatusHistoryService(clients);
     public final RetryProvisioningService retry = new RetryProvisioningService(clients, msps, clock, unitOfWork);
     public final ChangeOperatingModeService changeMode = new ChangeOperatingModeService(validator, clients, msps,
@@ -114,10 +116,7 @@ public final class InMemoryCore implements AutoCloseable {
     public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake);
     public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
 
-    public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
     public final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
-    /** An MSP-wide PSA kind whose apiBase must be an https URL, and a per-client documentation kind. */
-    public final InMemoryIntegrationCatalog catalog = SampleKinds.catalog();
     private final IntegrationKinds kinds = new IntegrationKinds(Set.of(catalog));
     public final ListIntegrationKindsService integrationKinds = new ListIntegrationKindsService(kinds);
     public final ListIntegrationsService listIntegrations = new ListIntegrationsService(integrations, kinds, clients,

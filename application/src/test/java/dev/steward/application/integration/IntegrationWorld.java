@@ -17,9 +17,9 @@ final class IntegrationWorld implements AutoCloseable {
     static final IntegrationKind DOCS = SampleKinds.DOCS;
 
     final InMemoryCore core = new InMemoryCore();
-    final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(core.unitOfWork);
-    final InMemorySecretVault vault = new InMemorySecretVault(core.unitOfWork);
-    final InMemoryIntegrationCatalog catalog = SampleKinds.catalog();
+    final InMemoryIntegrationRepository integrations = core.integrations;
+    final InMemorySecretVault vault = core.vault;
+    final InMemoryIntegrationCatalog catalog = core.catalog;
     final IntegrationKinds kinds = new IntegrationKinds(Set.of(catalog));
     final ConnectIntegrationService connect = new ConnectIntegrationService(core.validator, kinds, integrations, vault,
             core.clients, core.msps, core.ids, core.clock, core.unitOfWork);
