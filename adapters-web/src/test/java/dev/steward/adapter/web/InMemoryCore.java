@@ -9,6 +9,7 @@ import dev.steward.application.signin.ApiTokensService;
 import dev.steward.application.signin.AuthenticateService;
 import dev.steward.application.signin.CreateUserCommand;
 import dev.steward.application.signin.CreateUserService;
+import dev.steward.application.signin.RecentCallers;
 import dev.steward.application.signin.SignInService;
 import dev.steward.domain.user.User;
 import dev.steward.application.client.CreateClientService;
@@ -107,9 +108,13 @@ public final class InMemoryCore implements AutoCloseable {
     public final PasswordHasher hasher = new Argon2idPasswordHasher(1024, 1, 1);
     public final CreateUserService createUser = new CreateUserService(validator, users, msps, hasher, ids, clock,
             unitOfWork);
-    public final SignInService signIn = new SignInService(users, webSessions, hasher, clock, unitOfWork);
-    public final AuthenticateService authenticate = new AuthenticateService(webSessions, apiTokenStore, users, clock);
-    public final ApiTokensService apiTokens = new ApiTokensService(apiTokenStore, ids, clock, unitOfWork);
+    private final RecentCallers recentCallers = new RecentCallers(clock);
+    public final SignInService signIn = new SignInService(users, webSessions, hasher, clock, unitOfWork,
+            recentCallers);
+    public final AuthenticateService authenticate = new AuthenticateService(webSessions, apiTokenStore, users, clock,
+            recentCallers);
+    public final ApiTokensService apiTokens = new ApiTokensService(apiTokenStore, ids, clock, unitOfWork,
+            recentCallers);
 
     public static final String PASSWORD = "correct horse battery staple";
 
