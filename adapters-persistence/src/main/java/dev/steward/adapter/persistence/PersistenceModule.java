@@ -14,6 +14,7 @@ import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UserRepository;
 import dev.steward.application.port.WebSessionRepository;
 import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.port.IdempotencyRecords;
 import dev.steward.application.port.UnitOfWork;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -24,7 +25,7 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Binds: {@link UnitOfWork} (to {@link JdbiUnitOfWork}), {@link ClientRepository}, {@link MspRepository},
  * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link AgentCredentials},
  * {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository}, {@link WebSessionRepository},
- * {@link ApiTokenRepository}, and {@link Database},
+ * {@link ApiTokenRepository}, {@link IdempotencyRecords}, and {@link Database},
  * {@link DataSource} and {@link Jdbi} as singletons. The client and MSP stores keep one-second copies of hot reads
  * ({@link CachedClientRepository}, {@link CachedMspRepository}). Needs a {@code java.time.Clock} from elsewhere.
  *
@@ -56,6 +57,7 @@ public final class PersistenceModule extends AbstractModule {
         bind(UserRepository.class).to(JdbiUserRepository.class).in(Singleton.class);
         bind(WebSessionRepository.class).to(JdbiWebSessionRepository.class).in(Singleton.class);
         bind(ApiTokenRepository.class).to(JdbiApiTokenRepository.class).in(Singleton.class);
+        bind(IdempotencyRecords.class).to(JdbiIdempotencyRecords.class).in(Singleton.class);
     }
 
     @Provides
