@@ -13,7 +13,7 @@ final class Layout {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    enum Section { CLIENTS, SETTINGS }
+    enum Section { CLIENTS, ACTIVITY, SETTINGS }
 
     private static final String ACCOUNT = "<!--account-->";
     private static final Pattern POST_FORM = Pattern.compile("<form\\b[^>]*\\bmethod=\"post\"[^>]*>",
@@ -42,6 +42,7 @@ final class Layout {
                 <a class="brand" href="/clients">Steward</a>
                 <nav aria-label="Main">
                 <a href="/clients"%s>Clients</a>
+                <a href="/activity"%s>Activity</a>
                 <a href="/settings"%s>MSP settings</a>
                 </nav>
                 <!--account-->
@@ -51,7 +52,8 @@ final class Layout {
                 </main>
                 </body>
                 </html>
-                """, title, current(section == Section.CLIENTS), current(section == Section.SETTINGS),
+                """, title, current(section == Section.CLIENTS), current(section == Section.ACTIVITY),
+                current(section == Section.SETTINGS),
                 refresh.map(url -> Html.of(" data-refresh=\"%s\"", url)).orElse(Html.EMPTY), body);
     }
 
