@@ -45,8 +45,9 @@ public final class Main {
             stopped.countDown();
         }, "steward-shutdown"));
         String host = config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
-        LOG.info("Steward is running at http://{}:{}/ (store: {}, runtime: {})", host, server.port(),
-                config.store().name().toLowerCase(), config.runtime().name().toLowerCase());
+        LOG.info("Steward is running at http://{}:{}/ (store: {}, runtime: {}, reasoner: {})", host, server.port(),
+                config.store().name().toLowerCase(), config.runtime().name().toLowerCase(),
+                config.reasoner().name().toLowerCase());
         stopped.await();
     }
 
