@@ -69,6 +69,14 @@ public final class StewardServer implements AutoCloseable {
     public record UseCases(CreateClientUseCase createClient, GetClientUseCase getClient, ListClientsUseCase listClients,
                            DeleteClientUseCase deleteClient, ListStatusHistoryUseCase history) {}
 
+    /**
+     * A component of the running server, for bootstrap's own integration tests: the wiring no API offers yet
+     * (connecting a PSA with its secrets, mapping a client to a PSA company, a tool integration).
+     */
+    <T> T component(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
     public int port() {
         return web.port();
     }
