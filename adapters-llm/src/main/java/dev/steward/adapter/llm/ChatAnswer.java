@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * is the end: the JSON object the instructions ask for ({@code diagnosis} + {@code plan}), or, when the model
  * answered in prose, that prose as the diagnosis with no plan. Arguments may come as a JSON string (OpenAI) or an
  * object (Ollama, some vLLM parsers); a missing call id does not matter, as ids are not carried over. Unknown tools
- * and unreadable arguments are permanent {@link PortFailure}s naming the tool.
+ * and unreadable arguments are {@link ModelMistake}s naming the tool (the model may get one chance to fix them); an
+ * answer without choices, message or any content is a permanent {@link PortFailure}.
  */
 final class ChatAnswer {
 
@@ -46,28 +47,28 @@ final class ChatAnswer {
         }
         JsonNode calls = message.path("tool_calls");
         if (calls.isArray() && !calls.isEmpty()) {
-            return call(calls.get(0));
+            return call(calls.get(0), message);
         }
         String content = content(message.path("content")).strip();
         if (content.isEmpty()) {
             throw malformed("answered with neither a tool call nor any text (finish_reason "
                     + choices.get(0).path("finish_reason").asText("none") + ")");
         }
-        return finish(content);
+        return finish(content, message);
     }
 
-    private ReasonerStep.CallTool call(JsonNode call) {
+    private ReasonerStep.CallTool call(JsonNode call, JsonNode message) {
         JsonNode function = call.path("function");
         String name = function.path("name").asText("");
         if (name.isBlank()) {
-            throw malformed("asked for a tool call without a function name");
+            throw new ModelMistake("the model asked for a tool call without a function name", message);
         }
-        ToolName tool = catalog.tool(name).orElseThrow(() -> malformed("asked for the unknown tool '" + clip(name)
-                + "' (not in this client's catalog)"));
-        return new ReasonerStep.CallTool(tool, arguments(function.path("arguments"), "the call of " + tool));
+        ToolName tool = catalog.tool(name).orElseThrow(() -> new ModelMistake("the model asked for the unknown tool '"
+                + clip(name) + "' (not in this client's catalog)", message));
+        return new ReasonerStep.CallTool(tool, arguments(function.path("arguments"), "the call of " + tool, message));
     }
 
-    private ReasonerStep.Finish finish(String content) {
+    private ReasonerStep.Finish finish(String content, JsonNode message) {
         Matcher fenced = FENCED.matcher(content);
         String body = fenced.matches() ? fenced.group(1) : content;
         Optional<JsonNode> structured = object(body).filter(node -> node.path("diagnosis").isTextual());
@@ -78,35 +79,35 @@ final class ChatAnswer {
         List<PlannedAction> plan = new ArrayList<>();
         JsonNode actions = node.path("plan");
         if (!actions.isMissingNode() && !actions.isNull() && !actions.isArray()) {
-            throw malformed("answered with a plan that is not a list");
+            throw new ModelMistake("the model answered with a plan that is not a list", message);
         }
         for (int i = 0; i < actions.size(); i++) {
             JsonNode action = actions.get(i);
             String name = action.path("tool").asText("");
             String where = "plan[" + i + "]";
-            ToolName tool = catalog.tool(name).orElseThrow(() -> malformed("planned the unknown tool '" + clip(name)
-                    + "' at " + where + " (not in this client's catalog)"));
-            plan.add(new PlannedAction(tool, arguments(action.path("arguments"), where + " (" + tool + ")"),
+            ToolName tool = catalog.tool(name).orElseThrow(() -> new ModelMistake("the model planned the unknown tool '"
+                    + clip(name) + "' at " + where + " (not in this client's catalog)", message));
+            plan.add(new PlannedAction(tool, arguments(action.path("arguments"), where + " (" + tool + ")", message),
                     action.path("reason").asText("")));
         }
         return new ReasonerStep.Finish(node.path("diagnosis").asText(), plan);
     }
 
     /** A JSON object of arguments, given as a string or inline; values become strings (numbers, flags as written). */
-    private Map<String, String> arguments(JsonNode raw, String where) {
+    private Map<String, String> arguments(JsonNode raw, String where, JsonNode message) {
         JsonNode arguments = raw;
         if (raw.isTextual()) {
             if (raw.asText().isBlank()) {
                 return Map.of();
             }
-            arguments = object(raw.asText()).orElseThrow(() -> malformed("gave arguments for " + where
-                    + " that are not a JSON object"));
+            arguments = object(raw.asText()).orElseThrow(() -> new ModelMistake("the model gave arguments for " + where
+                    + " that are not a JSON object", message));
         }
         if (arguments.isMissingNode() || arguments.isNull()) {
             return Map.of();
         }
         if (!arguments.isObject()) {
-            throw malformed("gave arguments for " + where + " that are not a JSON object");
+            throw new ModelMistake("the model gave arguments for " + where + " that are not a JSON object", message);
         }
         Map<String, String> values = new LinkedHashMap<>();
         arguments.properties().forEach(e -> {

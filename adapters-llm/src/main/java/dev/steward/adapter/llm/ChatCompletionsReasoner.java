@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.steward.application.port.Reasoner;
 import dev.steward.application.port.ReasonerStep;
 import dev.steward.application.port.ReasoningContext;
+import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.integration.Tool;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A language model behind an OpenAI-compatible {@code /chat/completions} endpoint (OpenAI, Azure OpenAI, Ollama,
@@ -18,6 +22,7 @@ import java.net.http.HttpClient;
  */
 public final class ChatCompletionsReasoner implements Reasoner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionsReasoner.class);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -35,10 +40,23 @@ public final class ChatCompletionsReasoner implements Reasoner {
         this.http = new ChatHttp(client, settings, pause, JSON);
     }
 
+    /**
+     * One completion, and when the model made a mistake it can fix (a tool outside the catalog, broken arguments),
+     * a second one that shows it what was wrong; a second mistake fails the step.
+     */
     @Override
     public ReasonerStep next(ReasoningContext context) {
-        String body = ChatRequest.body(JSON, settings.model(), context);
-        FunctionNames catalog = FunctionNames.of(context.catalog().stream().map(Tool::name).toList());
-        return new ChatAnswer(JSON, catalog).step(http.complete(body));
+        ChatAnswer answer = new ChatAnswer(JSON, FunctionNames.of(context.catalog().stream().map(Tool::name).toList()));
+        try {
+            return answer.step(http.complete(ChatRequest.body(JSON, settings.model(), context)));
+        } catch (ModelMistake first) {
+            LOG.info("the model's answer could not be used ({}); telling it and asking once more", first.getMessage());
+            try {
+                return answer.step(http.complete(ChatRequest.body(JSON, settings.model(), context, Optional.of(first))));
+            } catch (ModelMistake again) {
+                throw PortFailure.permanent(ChatHttp.PORT, again.getMessage() + " (again after being told: "
+                        + first.getMessage() + ")", null);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.steward.adapter.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +9,7 @@ import dev.steward.application.port.ReasoningContext;
 import dev.steward.application.port.TranscriptItem;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolEffect;
+import java.util.Optional;
 
 /**
  * The body of one chat-completions request for a context: the composed prompt plus Steward's instructions as the
@@ -33,6 +35,14 @@ final class ChatRequest {
     }
 
     static String body(ObjectMapper json, String model, ReasoningContext context) {
+        return body(json, model, context, Optional.empty());
+    }
+
+    /**
+     * The body with, at its end, the model's unusable answer and what was wrong with it: a {@code tool} error for a
+     * bad call, a user message for a bad final answer, so the model can answer again.
+     */
+    static String body(ObjectMapper json, String model, ReasoningContext context, Optional<ModelMistake> mistake) {
         ObjectNode body = json.createObjectNode().put("model", model);
         ArrayNode messages = body.putArray("messages");
         String prompt = context.prompt().text().strip();
@@ -49,12 +59,33 @@ final class ChatRequest {
             messages.addObject().put("role", "tool").put("tool_call_id", id)
                     .put("content", item.outcome().label().replace('_', ' ') + ": " + item.result());
         }
+        mistake.ifPresent(m -> correction(json, messages, m));
         if (!context.catalog().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
             context.catalog().forEach(tool -> function(tools.addObject().put("type", "function"), tool));
             body.put("tool_choice", "auto").put("parallel_tool_calls", false);
         }
         return write(json, body);
+    }
+
+    private static void correction(ObjectMapper json, ArrayNode messages, ModelMistake mistake) {
+        JsonNode call = mistake.answer().path("tool_calls").path(0);
+        ObjectNode assistant = messages.addObject().put("role", "assistant");
+        if (call.isObject()) {
+            String id = call.path("id").asText("").isBlank() ? "call_retry" : call.path("id").asText();
+            JsonNode arguments = call.path("function").path("arguments");
+            assistant.putNull("content").putArray("tool_calls").addObject().put("id", id).put("type", "function")
+                    .putObject("function").put("name", call.path("function").path("name").asText(""))
+                    .put("arguments", arguments.isTextual() ? arguments.asText()
+                            : arguments.isObject() ? write(json, arguments) : "{}");
+            messages.addObject().put("role", "tool").put("tool_call_id", id).put("content", "error: "
+                    + mistake.getMessage() + ". Call one of the tools given, with a JSON object of string arguments, "
+                    + "or finish.");
+        } else {
+            assistant.put("content", mistake.answer().path("content").asText(""));
+            messages.addObject().put("role", "user").put("content", "That answer could not be used: "
+                    + mistake.getMessage() + ". Answer again with the JSON object described, naming only tools given.");
+        }
     }
 
     private static String ticket(ReasoningContext context) {

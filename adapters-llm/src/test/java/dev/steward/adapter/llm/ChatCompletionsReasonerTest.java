@@ -225,6 +225,44 @@ class ChatCompletionsReasonerTest extends ReasonerContract {
                     assertThat(failure).hasMessageContaining("arguments for the call of m365:get-user")
                             .hasMessageContaining("not a JSON object");
                 });
+        SERVER.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+    }
+
+    @Test
+    void aBrokenCallIsShownToTheModelOnceAndItsCorrectedCallIsUsed() {
+        SERVER.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("fix").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":null,"
+                        + "\"tool_calls\":[{\"function\":{\"name\":\"m365__get-user\",\"arguments\":\"{user: dana}\"}}]}}]}"))
+                .willSetStateTo("told"));
+        SERVER.stubFor(post(urlEqualTo("/v1/chat/completions")).inScenario("fix").whenScenarioStateIs("told")
+                .willReturn(okJson("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":null,"
+                        + "\"tool_calls\":[{\"id\":\"call_2\",\"function\":{\"name\":\"m365__get-user\","
+                        + "\"arguments\":\"{\\\"user\\\":\\\"dana\\\"}\"}}]}}]}")));
+
+        assertThat(reasoner().next(context(List.of()))).isEqualTo(new ReasonerStep.CallTool(
+                ToolName.of("m365:get-user"), Map.of("user", "dana")));
+        JsonNode retry = lastRequest().path("messages");
+        assertThat(retry).hasSize(4);
+        assertThat(retry.get(2).path("tool_calls").get(0).path("id").asText()).isEqualTo("call_retry");
+        assertThat(retry.get(2).path("tool_calls").get(0).path("function").path("arguments").asText())
+                .isEqualTo("{user: dana}");
+        assertThat(retry.get(3).path("role").asText()).isEqualTo("tool");
+        assertThat(retry.get(3).path("tool_call_id").asText()).isEqualTo("call_retry");
+        assertThat(retry.get(3).path("content").asText()).startsWith("error: the model gave arguments for the call "
+                + "of m365:get-user that are not a JSON object");
+    }
+
+    @Test
+    void aFinalAnswerWithAnUnknownToolIsSentBackAsAUserMessage() {
+        answer("{\"role\":\"assistant\",\"content\":\"{\\\"diagnosis\\\":\\\"x\\\",\\\"plan\\\":[{\\\"tool\\\":"
+                + "\\\"ghost__fix\\\"}]}\"}");
+
+        assertThatThrownBy(() -> reasoner().next(afterOneCheck())).isInstanceOf(PortFailure.class)
+                .hasMessageContaining("again after being told");
+        JsonNode retry = lastRequest().path("messages");
+        assertThat(retry.get(retry.size() - 2).path("content").asText()).contains("ghost__fix");
+        assertThat(retry.get(retry.size() - 1).path("role").asText()).isEqualTo("user");
+        assertThat(retry.get(retry.size() - 1).path("content").asText()).startsWith("That answer could not be used");
     }
 
     @Test

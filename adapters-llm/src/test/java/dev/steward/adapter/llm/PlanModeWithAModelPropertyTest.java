@@ -65,7 +65,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * automatically included) and raw chat-completions answers — calls to read-only, write, disabled and unknown tools,
  * arguments as strings, objects or broken JSON, prose and JSON finishes, plans naming anything, malformed bodies,
  * refusals — the chat-completions reasoner driving the agent loop never gets a write tool executed, and every session
- * ends with exactly one internal note, one request line and one logged line per call the model made.
+ * ends with exactly one internal note, one request line and one logged line per call the model made (a mistake it
+ * is told about and then fixes counts as the fixed call).
  */
 class PlanModeWithAModelPropertyTest {
 
@@ -104,18 +105,21 @@ class PlanModeWithAModelPropertyTest {
         }
     }
 
-    /** One raw answer of the model server, and whether the loop gets a tool call out of it. */
-    private record Answer(int status, String body, boolean isCall) {
+    /** What the loop makes of an answer: a tool call, a mistake the model is told about once, or the end. */
+    private enum Kind { CALL, MISTAKE, END }
 
-        static Answer completion(ObjectNode message, boolean isCall) {
+    /** One raw answer of the model server. */
+    private record Answer(int status, String body, Kind kind) {
+
+        static Answer completion(ObjectNode message, Kind kind) {
             ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-p").put("object", "chat.completion");
-            body.putArray("choices").addObject().put("index", 0).put("finish_reason", isCall ? "tool_calls" : "stop")
-                    .set("message", message);
-            return new Answer(200, body.toString(), isCall);
+            body.putArray("choices").addObject().put("index", 0)
+                    .put("finish_reason", kind == Kind.CALL ? "tool_calls" : "stop").set("message", message);
+            return new Answer(200, body.toString(), kind);
         }
 
         static Answer prose(String text) {
-            return completion(JSON.createObjectNode().put("role", "assistant").put("content", text), false);
+            return completion(JSON.createObjectNode().put("role", "assistant").put("content", text), Kind.END);
         }
     }
 
@@ -183,32 +187,39 @@ class PlanModeWithAModelPropertyTest {
         assertThat(psa.allNotes()).noneMatch(n -> n.visibility() == PsaNote.Visibility.PUBLIC);
     }
 
-    /** The tool calls the loop runs: every answer that is a call, up to the first that is not. */
+    /**
+     * The tool calls the loop runs: every call, and a mistake followed by a call (the model fixed it), up to the
+     * first end, or mistake not followed by a call. A script that runs out ends with prose.
+     */
     private static int callsBeforeTheEnd(List<Answer> answers) {
         int calls = 0;
-        for (Answer answer : answers) {
-            if (!answer.isCall()) {
+        for (int i = 0; i < answers.size(); i++) {
+            Kind kind = answers.get(i).kind();
+            if (kind == Kind.MISTAKE && i + 1 < answers.size() && answers.get(i + 1).kind() == Kind.CALL) {
+                i++;
+            } else if (kind != Kind.CALL) {
                 return calls;
             }
             calls++;
         }
-        return calls; // then the script runs out: a prose finish
+        return calls;
     }
 
     private static List<Answer> answers(Random random, List<Tool> tools, Map<ToolName, ToolPolicy> policies) {
         List<Answer> answers = new ArrayList<>();
         for (int s = 0, n = random.nextInt(16); s < n; s++) {
             answers.add(switch (random.nextInt(10)) {
-                case 0 -> call("ghost__tool-" + s, "{}", false);
-                case 1 -> call(FunctionNames.encode(pick(random, tools).name()), "{\"user\": dana", false);
-                case 2 -> new Answer(200, "{\"choices\":[{\"message\":", false);
-                case 3 -> new Answer(random.nextBoolean() ? 401 : 500, "{\"error\":{\"message\":\"no\"}}", false);
-                case 4 -> Answer.completion(JSON.createObjectNode().put("role", "assistant").putNull("content"), false);
+                case 0 -> call("ghost__tool-" + s, "{}", Kind.MISTAKE);
+                case 1 -> call(FunctionNames.encode(pick(random, tools).name()), "{\"user\": dana", Kind.MISTAKE);
+                case 2 -> new Answer(200, "{\"choices\":[{\"message\":", Kind.END);
+                case 3 -> new Answer(random.nextBoolean() ? 401 : 500, "{\"error\":{\"message\":\"no\"}}", Kind.END);
+                case 4 -> Answer.completion(JSON.createObjectNode().put("role", "assistant").putNull("content"),
+                        Kind.END);
                 default -> {
                     // a disabled tool is not in the catalog the model is shown: asking for it ends the diagnosis
                     Tool tool = pick(random, tools);
                     yield call(FunctionNames.encode(tool.name()), random.nextBoolean() ? "{\"user\":\"u" + s + "\"}"
-                            : null, policies.get(tool.name()) != ToolPolicy.DISABLED);
+                            : null, policies.get(tool.name()) == ToolPolicy.DISABLED ? Kind.MISTAKE : Kind.CALL);
                 }
             });
         }
@@ -217,11 +228,12 @@ class PlanModeWithAModelPropertyTest {
             ArrayNode plan = finish.putArray("plan");
             tools.stream().filter(t -> random.nextBoolean()).forEach(t -> plan.addObject().put("tool",
                     FunctionNames.encode(t.name())).putObject("arguments").put("user", "u"));
-            if (random.nextInt(4) == 0) {
+            boolean ghost = random.nextInt(4) == 0;
+            if (ghost) {
                 plan.addObject().put("tool", "ghost__planned");
             }
             answers.add(Answer.completion(JSON.createObjectNode().put("role", "assistant").put("content",
-                    finish.toString()), false));
+                    finish.toString()), ghost ? Kind.MISTAKE : Kind.END));
         }
         return answers;
     }
@@ -231,7 +243,7 @@ class PlanModeWithAModelPropertyTest {
     }
 
     /** A tool call; {@code arguments} null sends them as an object (Ollama), else as the given string. */
-    private static Answer call(String function, String arguments, boolean valid) {
+    private static Answer call(String function, String arguments, Kind kind) {
         ObjectNode message = JSON.createObjectNode().put("role", "assistant").putNull("content");
         ObjectNode fn = message.putArray("tool_calls").addObject().put("type", "function").putObject("function")
                 .put("name", function);
@@ -240,6 +252,6 @@ class PlanModeWithAModelPropertyTest {
         } else {
             fn.put("arguments", arguments);
         }
-        return Answer.completion(message, valid);
+        return Answer.completion(message, kind);
     }
 }
