@@ -5,7 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class EndToEndIT {
 
     private static StewardServer server;
+    private static ApiCaller api;
 
     @BeforeAll
     static void start() throws Exception {
@@ -26,6 +32,7 @@ class EndToEndIT {
         Path dataDir = Files.createTempDirectory("steward-e2e");
         server = StewardServer.start(StewardConfig.from(Map.of("STEWARD_HTTP_PORT", "0",
                 "STEWARD_RECONCILE_DUE_MS", "50", "STEWARD_DATA_DIR", dataDir.toString())));
+        api = ApiCaller.of(server);
     }
 
     @AfterAll
@@ -78,7 +85,31 @@ class EndToEndIT {
         assertThat(health.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theFirstAdminSignsInWithThePrintedPasswordAndAnonymousCallsAreRefused() throws Exception {
+        var admin = server.firstAdmin().orElseThrow();
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + server.port();
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/clients")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        String form = "email=" + URLEncoder.encode(admin.admin().email().value(), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(admin.generatedPassword().orElseThrow(), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/clients"))
+                .header("Cookie", cookie).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(admin.admin().email().value());
+    }
+
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return new ServerApi(server).send(method, path, json);
+        return api.send(method, path, json);
     }
 }

@@ -22,6 +22,8 @@ import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.msp.Msp;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -52,9 +54,10 @@ final class PlanModeWorld implements AutoCloseable {
             Tool.write("m365:revoke-sessions", "Revoke a user's sign-in sessions"),
             Tool.write("m365:reset-password", "Reset a user's password"));
     private static final AtomicLong TICKET_IDS = new AtomicLong(51_000);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final StewardServer server;
-    private final ServerApi api;
+    private final ApiCaller api;
     private final Msp msp;
     private final InMemoryToolExecutor tools;
     private final Map<String, StubPsa> psas = new LinkedHashMap<>();
@@ -62,7 +65,7 @@ final class PlanModeWorld implements AutoCloseable {
 
     private PlanModeWorld(StewardServer server) {
         this.server = server;
-        this.api = new ServerApi(server);
+        this.api = ApiCaller.of(server);
         this.msp = server.defaultMsp();
         this.tools = (InMemoryToolExecutor) server.component(ToolExecutor.class);
     }
@@ -143,9 +146,11 @@ final class PlanModeWorld implements AutoCloseable {
         return psa(kind).seed(TICKET_IDS.incrementAndGet(), COMPANY, summary, "dana@contoso.example");
     }
 
+    /** POSTs the delivery as the PSA would: no Steward credentials, only the PSA's own signature or secret. */
     HttpResponse<String> webhook(String kind, StubPsa.Delivery delivery) throws Exception {
-        HttpRequest request = delivery.applyTo(api.request("/hooks/psa/" + msp.id() + "/" + kind)).build();
-        return api.http().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/hooks/psa/" + msp.id() + "/" + kind)).timeout(Duration.ofSeconds(10));
+        return HTTP.send(delivery.applyTo(request).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The ticket's activity as the API serves it, newest first. */

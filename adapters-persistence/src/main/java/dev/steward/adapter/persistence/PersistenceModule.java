@@ -11,6 +11,9 @@ import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.SessionRepository;
+import dev.steward.application.port.UserRepository;
+import dev.steward.application.port.WebSessionRepository;
+import dev.steward.application.port.ApiTokenRepository;
 import dev.steward.application.port.UnitOfWork;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -20,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Binds: {@link UnitOfWork} (to {@link JdbiUnitOfWork}), {@link ClientRepository}, {@link MspRepository},
  * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link AgentCredentials},
- * {@link AgentCheckIns}, {@link SessionRepository}, and {@link Database},
+ * {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository}, {@link WebSessionRepository},
+ * {@link ApiTokenRepository}, and {@link Database},
  * {@link DataSource} and {@link Jdbi} as singletons. Needs nothing from other modules.
  *
  * <p>The {@link Database} is opened (embedded server started, pool created, schema migrated) when it is first
@@ -46,6 +50,9 @@ public final class PersistenceModule extends AbstractModule {
         bind(AgentCredentials.class).to(JdbiAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(JdbiAgentCheckIns.class).in(Singleton.class);
         bind(SessionRepository.class).to(JdbiSessionRepository.class).in(Singleton.class);
+        bind(UserRepository.class).to(JdbiUserRepository.class).in(Singleton.class);
+        bind(WebSessionRepository.class).to(JdbiWebSessionRepository.class).in(Singleton.class);
+        bind(ApiTokenRepository.class).to(JdbiApiTokenRepository.class).in(Singleton.class);
     }
 
     @Provides
