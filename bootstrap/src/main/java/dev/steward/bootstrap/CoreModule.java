@@ -48,6 +48,7 @@ import dev.steward.application.signin.CreateUserService;
 import dev.steward.application.signin.CreateUserUseCase;
 import dev.steward.application.signin.FirstRunService;
 import dev.steward.application.signin.FirstRunUseCase;
+import dev.steward.application.signin.RecentCallers;
 import dev.steward.application.signin.SignInService;
 import dev.steward.application.signin.SignInUseCase;
 import dev.steward.application.msp.RegisterMspService;
@@ -100,6 +101,7 @@ final class CoreModule extends AbstractModule {
         // one instance: it holds the sign-in throttle's counts
         bind(SignInUseCase.class).to(SignInService.class).in(Singleton.class);
         bind(AuthenticateUseCase.class).to(AuthenticateService.class);
+        bind(RecentCallers.class).in(Singleton.class);
         bind(CreateUserUseCase.class).to(CreateUserService.class);
         bind(FirstRunUseCase.class).to(FirstRunService.class);
         bind(ApiTokensUseCase.class).to(ApiTokensService.class);

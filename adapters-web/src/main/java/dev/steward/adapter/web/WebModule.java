@@ -54,7 +54,8 @@ import dev.steward.application.port.PasswordHasher;
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
  * {@code ListActivityUseCase},
  * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
- * {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase} and a
+ * {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
+ * and a
  * {@code java.time.Clock}.
  */
 public final class WebModule extends AbstractModule {
