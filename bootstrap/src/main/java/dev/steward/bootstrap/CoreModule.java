@@ -7,10 +7,8 @@ import dev.steward.application.activity.ListActivityService;
 import dev.steward.application.activity.ListActivityUseCase;
 import dev.steward.application.agent.AgentGatewayService;
 import dev.steward.application.agentloop.AgentLoop;
-import dev.steward.application.agentloop.RunbookReasoner;
 import dev.steward.application.agentloop.ToolGateway;
 import dev.steward.application.inmemory.InMemoryToolExecutor;
-import dev.steward.application.port.Reasoner;
 import dev.steward.application.port.ToolExecutor;
 import dev.steward.application.ticket.IntakeTicketService;
 import dev.steward.application.ticket.IntakeTicketUseCase;
@@ -74,7 +72,7 @@ import java.time.Clock;
 /**
  * The application core: every use case bound to its service, the reconciler and its loop, the clock, ids and the
  * validator. Needs from other modules: the stores ({@code ClientRepository}, {@code MspRepository},
- * {@code UnitOfWork}) and an {@code AgentRuntime}.
+ * {@code UnitOfWork}), an {@code AgentRuntime} and a {@code Reasoner}.
  */
 final class CoreModule extends AbstractModule {
 
@@ -116,7 +114,6 @@ final class CoreModule extends AbstractModule {
         bind(ReceiveTicketWebhookUseCase.class).to(ReceiveTicketWebhookService.class);
         bind(AgentLoop.class);
         bind(ToolGateway.class);
-        bind(Reasoner.class).to(RunbookReasoner.class);
         // No tool integration (Microsoft 365, Hudu, ...) executes tools yet: every call reports the tool as
         // unavailable, and the gateway records it. Replaced when the first tool adapter lands.
         bind(ToolExecutor.class).to(InMemoryToolExecutor.class).in(Singleton.class);
