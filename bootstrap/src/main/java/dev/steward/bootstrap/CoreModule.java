@@ -26,10 +26,8 @@ import dev.steward.application.integration.SetToolPolicyService;
 import dev.steward.application.integration.SetToolPolicyUseCase;
 import dev.steward.application.agent.AgentGatewayService;
 import dev.steward.application.agentloop.AgentLoop;
-import dev.steward.application.agentloop.RunbookReasoner;
 import dev.steward.application.agentloop.ToolGateway;
 import dev.steward.application.inmemory.InMemoryToolExecutor;
-import dev.steward.application.port.Reasoner;
 import dev.steward.application.port.ToolExecutor;
 import dev.steward.application.ticket.IntakeTicketService;
 import dev.steward.application.ticket.IntakeTicketUseCase;
@@ -69,6 +67,7 @@ import dev.steward.application.signin.CreateUserService;
 import dev.steward.application.signin.CreateUserUseCase;
 import dev.steward.application.signin.FirstRunService;
 import dev.steward.application.signin.FirstRunUseCase;
+import dev.steward.application.signin.RecentCallers;
 import dev.steward.application.signin.SignInService;
 import dev.steward.application.signin.SignInUseCase;
 import dev.steward.application.msp.RegisterMspService;
@@ -92,8 +91,8 @@ import java.time.Clock;
 /**
  * The application core: every use case bound to its service, the reconciler and its loop, the clock, ids and the
  * validator. Needs from other modules: the stores ({@code ClientRepository}, {@code MspRepository},
- * {@code UnitOfWork}, {@code SecretVault}, ...), an {@code AgentRuntime} and the {@code Set<IntegrationCatalog>}
- * multibinder (PsaModule adds to it).
+ * {@code UnitOfWork}, {@code SecretVault}, ...), an {@code AgentRuntime}, a {@code Reasoner} and the
+ * {@code Set<IntegrationCatalog>} multibinder (PsaModule adds to it).
  */
 final class CoreModule extends AbstractModule {
 
@@ -122,6 +121,7 @@ final class CoreModule extends AbstractModule {
         // one instance: it holds the sign-in throttle's counts
         bind(SignInUseCase.class).to(SignInService.class).in(Singleton.class);
         bind(AuthenticateUseCase.class).to(AuthenticateService.class);
+        bind(RecentCallers.class).in(Singleton.class);
         bind(CreateUserUseCase.class).to(CreateUserService.class);
         bind(FirstRunUseCase.class).to(FirstRunService.class);
         bind(ApiTokensUseCase.class).to(ApiTokensService.class);
@@ -144,7 +144,6 @@ final class CoreModule extends AbstractModule {
         bind(DecideApprovalUseCase.class).to(DecideApprovalService.class);
         bind(AgentLoop.class);
         bind(ToolGateway.class);
-        bind(Reasoner.class).to(RunbookReasoner.class);
         // No tool integration (Microsoft 365, Hudu, ...) executes tools yet: every call reports the tool as
         // unavailable, and the gateway records it. Replaced when the first tool adapter lands.
         bind(ToolExecutor.class).to(InMemoryToolExecutor.class).in(Singleton.class);

@@ -17,6 +17,8 @@ import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UserRepository;
 import dev.steward.application.port.WebSessionRepository;
 import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.port.IdempotencyRecords;
+import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
@@ -47,6 +49,7 @@ final class InMemoryModule extends AbstractModule {
         bind(UserRepository.class).to(InMemoryUserRepository.class).in(Singleton.class);
         bind(WebSessionRepository.class).to(InMemoryWebSessionRepository.class).in(Singleton.class);
         bind(ApiTokenRepository.class).to(InMemoryApiTokenRepository.class).in(Singleton.class);
+        bind(IdempotencyRecords.class).to(InMemoryIdempotencyRecords.class).in(Singleton.class);
         bind(SecretVault.class).to(InMemorySecretVault.class).in(Singleton.class);
     }
 }

@@ -97,6 +97,14 @@ public final class StewardServer implements AutoCloseable {
                            DeleteClientUseCase deleteClient, ListStatusHistoryUseCase history,
                            ApiTokensUseCase apiTokens, CreateUserUseCase createUser) {}
 
+    /**
+     * A component of the running server, for bootstrap's own integration tests: the wiring no API offers yet
+     * (connecting a PSA with its secrets, mapping a client to a PSA company, a tool integration).
+     */
+    <T> T component(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
     public int port() {
         return web.port();
     }

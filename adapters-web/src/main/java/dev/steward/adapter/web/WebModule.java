@@ -62,7 +62,8 @@ import dev.steward.application.port.PasswordHasher;
  * {@code ConnectIntegrationUseCase}, {@code GetIntegrationUseCase}, {@code DisconnectIntegrationUseCase},
  * {@code SetToolPolicyUseCase}, {@code ListApprovalsUseCase}, {@code DecideApprovalUseCase},
  * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
- * {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase} and a
+ * {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
+ * and a
  * {@code java.time.Clock}.
  */
 public final class WebModule extends AbstractModule {

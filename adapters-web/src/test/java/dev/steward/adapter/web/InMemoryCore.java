@@ -2,6 +2,7 @@ package dev.steward.adapter.web;
 
 import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
+import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
 import dev.steward.application.port.PasswordHasher;
@@ -9,6 +10,7 @@ import dev.steward.application.signin.ApiTokensService;
 import dev.steward.application.signin.AuthenticateService;
 import dev.steward.application.signin.CreateUserCommand;
 import dev.steward.application.signin.CreateUserService;
+import dev.steward.application.signin.RecentCallers;
 import dev.steward.application.signin.SignInService;
 import dev.steward.domain.user.User;
 import dev.steward.application.client.CreateClientService;
@@ -132,6 +134,7 @@ public final class InMemoryCore implements AutoCloseable {
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
             ids, clients, clock, unitOfWork);
 
+    public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
     public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);
     public final InMemoryWebSessionRepository webSessions = new InMemoryWebSessionRepository();
     public final InMemoryApiTokenRepository apiTokenStore = new InMemoryApiTokenRepository();
@@ -139,9 +142,13 @@ public final class InMemoryCore implements AutoCloseable {
     public final PasswordHasher hasher = new Argon2idPasswordHasher(1024, 1, 1);
     public final CreateUserService createUser = new CreateUserService(validator, users, msps, hasher, ids, clock,
             unitOfWork);
-    public final SignInService signIn = new SignInService(users, webSessions, hasher, clock, unitOfWork);
-    public final AuthenticateService authenticate = new AuthenticateService(webSessions, apiTokenStore, users, clock);
-    public final ApiTokensService apiTokens = new ApiTokensService(apiTokenStore, ids, clock, unitOfWork);
+    private final RecentCallers recentCallers = new RecentCallers(clock);
+    public final SignInService signIn = new SignInService(users, webSessions, hasher, clock, unitOfWork,
+            recentCallers);
+    public final AuthenticateService authenticate = new AuthenticateService(webSessions, apiTokenStore, users, clock,
+            recentCallers);
+    public final ApiTokensService apiTokens = new ApiTokensService(apiTokenStore, ids, clock, unitOfWork,
+            recentCallers);
 
     public static final String PASSWORD = "correct horse battery staple";
 

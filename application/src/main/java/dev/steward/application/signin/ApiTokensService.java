@@ -23,9 +23,12 @@ public final class ApiTokensService implements ApiTokensUseCase {
     private final IdGenerator ids;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
+    private final RecentCallers recent;
 
     @Inject
-    public ApiTokensService(ApiTokenRepository tokens, IdGenerator ids, Clock clock, UnitOfWork unitOfWork) {
+    public ApiTokensService(ApiTokenRepository tokens, IdGenerator ids, Clock clock, UnitOfWork unitOfWork,
+                            RecentCallers recent) {
+        this.recent = recent;
         this.tokens = tokens;
         this.ids = ids;
         this.clock = clock;
@@ -49,7 +52,10 @@ public final class ApiTokensService implements ApiTokensUseCase {
 
     @Override
     public ApiToken revoke(MspId msp, UUID id) {
-        return unitOfWork.inTransaction(() -> tokens.revoke(msp, id, clock.instant()))
+        ApiToken revoked = unitOfWork.inTransaction(() -> tokens.revoke(msp, id, clock.instant()))
                 .orElseThrow(() -> new NotFound("api token", id.toString()));
+        // the cache is keyed by secret hash, which a revocation by id does not know: forget the MSP's callers
+        recent.forgetAll(msp);
+        return revoked;
     }
 }

@@ -16,14 +16,16 @@ public final class AuthenticateService implements AuthenticateUseCase {
     private final ApiTokenRepository tokens;
     private final UserRepository users;
     private final Clock clock;
+    private final RecentCallers recent;
 
     @Inject
     public AuthenticateService(WebSessionRepository sessions, ApiTokenRepository tokens, UserRepository users,
-                               Clock clock) {
+                               Clock clock, RecentCallers recent) {
         this.sessions = sessions;
         this.tokens = tokens;
         this.users = users;
         this.clock = clock;
+        this.recent = recent;
     }
 
     @Override
@@ -31,9 +33,10 @@ public final class AuthenticateService implements AuthenticateUseCase {
         if (!SecretTokens.plausible(sessionToken)) {
             return Optional.empty();
         }
-        return sessions.find(SecretTokens.hash(sessionToken), clock.instant())
+        String hash = SecretTokens.hash(sessionToken);
+        return recent.get(hash, () -> sessions.find(hash, clock.instant())
                 .flatMap(session -> users.find(session.user())
-                        .map(user -> callerOf(user, Optional.of(session.csrfToken()))));
+                        .map(user -> callerOf(user, Optional.of(session.csrfToken())))));
     }
 
     /** A token acts for its MSP as a technician, in the name of the token (audit lines say which token). */
@@ -42,9 +45,10 @@ public final class AuthenticateService implements AuthenticateUseCase {
         if (!SecretTokens.plausible(apiToken)) {
             return Optional.empty();
         }
-        return tokens.findActive(SecretTokens.hash(apiToken))
+        String hash = SecretTokens.hash(apiToken);
+        return recent.get(hash, () -> tokens.findActive(hash)
                 .map(token -> new Caller(token.msp(), token.createdBy(), "api-token:" + token.name(),
-                        UserRole.MSP_TECHNICIAN, Optional.empty()));
+                        UserRole.MSP_TECHNICIAN, Optional.empty())));
     }
 
     static Caller callerOf(User user, Optional<String> csrf) {

@@ -28,12 +28,14 @@ public final class SignInService implements SignInUseCase {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
+    private final RecentCallers recent;
     /** Checked when the email is unknown, so that an unknown email takes as long as a wrong password. */
     private final String decoyHash;
 
     @Inject
     public SignInService(UserRepository users, WebSessionRepository sessions, PasswordHasher hasher, Clock clock,
-                         UnitOfWork unitOfWork) {
+                         UnitOfWork unitOfWork, RecentCallers recent) {
+        this.recent = recent;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -69,7 +71,9 @@ public final class SignInService implements SignInUseCase {
     @Override
     public void signOut(String sessionToken) {
         if (SecretTokens.plausible(sessionToken)) {
-            unitOfWork.run(() -> sessions.remove(SecretTokens.hash(sessionToken)));
+            String hash = SecretTokens.hash(sessionToken);
+            unitOfWork.run(() -> sessions.remove(hash));
+            recent.forget(hash);
         }
     }
 }

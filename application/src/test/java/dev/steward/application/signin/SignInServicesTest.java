@@ -46,9 +46,10 @@ class SignInServicesTest {
     private final RegisterMspService registerMsp = new RegisterMspService(validator, msps, ids, clock, unitOfWork);
     private final CreateUserService createUser = new CreateUserService(validator, users, msps, hasher, ids, clock,
             unitOfWork);
-    private final SignInService signIn = new SignInService(users, sessions, hasher, clock, unitOfWork);
-    private final AuthenticateService authenticate = new AuthenticateService(sessions, tokens, users, clock);
-    private final ApiTokensService apiTokens = new ApiTokensService(tokens, ids, clock, unitOfWork);
+    private final RecentCallers recent = new RecentCallers(clock);
+    private final SignInService signIn = new SignInService(users, sessions, hasher, clock, unitOfWork, recent);
+    private final AuthenticateService authenticate = new AuthenticateService(sessions, tokens, users, clock, recent);
+    private final ApiTokensService apiTokens = new ApiTokensService(tokens, ids, clock, unitOfWork, recent);
     private final FirstRunService firstRun = new FirstRunService(users, msps, registerMsp, createUser);
 
     private final Msp msp = registerMsp.register(new RegisterMspCommand("Northwind IT"));
@@ -158,6 +159,18 @@ class SignInServicesTest {
         assertThat(revoked.active()).isFalse();
         assertThat(authenticate.byApiToken(issued.secret())).isEmpty();
         assertThat(apiTokens.list(msp.id())).containsExactly(revoked);
+    }
+
+    @Test
+    void aTokenRevokedElsewhereStopsWorkingHereWithinTheCacheTime() {
+        IssuedApiToken issued = apiTokens.issue(msp.id(), ann.id(), "ci");
+        assertThat(authenticate.byApiToken(issued.secret())).isPresent();
+
+        tokens.revoke(msp.id(), issued.token().id(), clock.instant());
+        assertThat(authenticate.byApiToken(issued.secret())).as("still remembered").isPresent();
+
+        clock.advance(RecentCallers.TTL);
+        assertThat(authenticate.byApiToken(issued.secret())).isEmpty();
     }
 
     @Test
