@@ -12,4 +12,11 @@ import java.util.Optional;
  */
 public record ConnectIntegrationCommand(@NotNull MspId msp, @NotNull Optional<String> client, @NotBlank String kind,
                                         @NotNull Map<String, String> settings, @NotNull Map<String, String> secrets) {
+
+    /** Names the secrets given, never their values, so that a command in a log line or a message gives nothing away. */
+    @Override
+    public String toString() {
+        return "ConnectIntegrationCommand[msp=" + msp + ", client=" + client + ", kind=" + kind + ", settings="
+                + settings + ", secrets=" + (secrets == null ? null : new java.util.TreeSet<>(secrets.keySet())) + "]";
+    }
 }

@@ -43,6 +43,7 @@ class ConnectIntegrationServiceTest {
         assertThat(details.values().settings()).containsEntry("companyId", "northwind");
         assertThat(details.values().secrets()).containsEntry("privateKey", new MaskedSecret(Optional.of("WXYZ")));
         assertThat(details.toString()).doesNotContain(KEY);
+        assertThat(psa(msp.id(), "https://cw.example").toString()).doesNotContain(KEY).contains("privateKey");
         assertThat(world.catalog.live()).containsKey(details.integration().id());
         assertThat(world.vault.reveal(msp.id(), details.integration().id()).orElseThrow().secrets())
                 .containsEntry("privateKey", KEY);
