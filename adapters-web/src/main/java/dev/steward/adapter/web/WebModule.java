@@ -9,6 +9,7 @@ import dev.steward.adapter.web.agentgateway.AgentGatewayRoutes;
 import dev.steward.adapter.web.hooks.PsaWebhookRoutes;
 import dev.steward.adapter.web.api.ActivityRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
+import dev.steward.adapter.web.api.PsaMappingRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
@@ -54,7 +55,7 @@ import dev.steward.application.port.PasswordHasher;
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
  * {@code ListActivityUseCase},
  * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
- * {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
+ * {@code MapClientToPsaUseCase}, {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
  * and a
  * {@code java.time.Clock}.
  */
@@ -82,6 +83,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ApiTokenRoutes.class);
         routes.addBinding().to(ApiTokenPageRoutes.class);
         routes.addBinding().to(ClientRoutes.class);
+        routes.addBinding().to(PsaMappingRoutes.class);
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);
