@@ -59,6 +59,8 @@ import dev.steward.application.msp.GetMspService;
 import dev.steward.application.msp.GetMspUseCase;
 import dev.steward.application.msp.ListMspsService;
 import dev.steward.application.msp.ListMspsUseCase;
+import dev.steward.application.psa.MapClientToPsaService;
+import dev.steward.application.psa.MapClientToPsaUseCase;
 import dev.steward.application.signin.ApiTokensService;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.AuthenticateService;
@@ -118,6 +120,7 @@ final class CoreModule extends AbstractModule {
         bind(RegisterMspUseCase.class).to(RegisterMspService.class);
         bind(GetMspUseCase.class).to(GetMspService.class);
         bind(ListMspsUseCase.class).to(ListMspsService.class);
+        bind(MapClientToPsaUseCase.class).to(MapClientToPsaService.class);
         // one instance: it holds the sign-in throttle's counts
         bind(SignInUseCase.class).to(SignInService.class).in(Singleton.class);
         bind(AuthenticateUseCase.class).to(AuthenticateService.class);

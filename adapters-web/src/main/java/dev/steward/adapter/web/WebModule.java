@@ -11,6 +11,7 @@ import dev.steward.adapter.web.api.ActivityRoutes;
 import dev.steward.adapter.web.api.ApprovalRoutes;
 import dev.steward.adapter.web.api.IntegrationRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
+import dev.steward.adapter.web.api.PsaMappingRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
@@ -62,7 +63,7 @@ import dev.steward.application.port.PasswordHasher;
  * {@code ConnectIntegrationUseCase}, {@code GetIntegrationUseCase}, {@code DisconnectIntegrationUseCase},
  * {@code SetToolPolicyUseCase}, {@code ListApprovalsUseCase}, {@code DecideApprovalUseCase},
  * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
- * {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
+ * {@code MapClientToPsaUseCase}, {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
  * and a
  * {@code java.time.Clock}.
  */
@@ -90,6 +91,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ApiTokenRoutes.class);
         routes.addBinding().to(ApiTokenPageRoutes.class);
         routes.addBinding().to(ClientRoutes.class);
+        routes.addBinding().to(PsaMappingRoutes.class);
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);

@@ -3,6 +3,7 @@ package dev.steward.adapter.web;
 import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
 import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
+import dev.steward.application.psa.MapClientToPsaService;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
 import dev.steward.application.port.PasswordHasher;
@@ -134,6 +135,7 @@ public final class InMemoryCore implements AutoCloseable {
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
             ids, clients, clock, unitOfWork);
 
+    public final MapClientToPsaService mapToPsa = new MapClientToPsaService(validator, clients, msps, unitOfWork);
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
     public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);
     public final InMemoryWebSessionRepository webSessions = new InMemoryWebSessionRepository();

@@ -1,6 +1,7 @@
 package dev.steward.adapter.web;
 
 import dev.steward.application.port.IdempotencyRecords;
+import dev.steward.application.psa.MapClientToPsaUseCase;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.AuthenticateUseCase;
 import dev.steward.application.signin.SignInUseCase;
@@ -64,6 +65,7 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(GetDiagnosticsUseCase.class).toInstance(core.diagnostics);
         bind(ListActivityUseCase.class).toInstance(core.activity);
         bind(SignInUseCase.class).toInstance(core.signIn);
+        bind(MapClientToPsaUseCase.class).toInstance(core.mapToPsa);
         bind(IdempotencyRecords.class).toInstance(core.idempotencyRecords);
         bind(AuthenticateUseCase.class).toInstance(core.authenticate);
         bind(ApiTokensUseCase.class).toInstance(core.apiTokens);
