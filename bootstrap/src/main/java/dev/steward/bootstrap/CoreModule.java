@@ -83,6 +83,7 @@ import dev.steward.application.prompt.EditMspPromptUseCase;
 import dev.steward.application.prompt.PreviewPromptService;
 import dev.steward.application.prompt.PreviewPromptUseCase;
 import dev.steward.application.provisioning.ProvisioningLoop;
+import dev.steward.application.ticket.TicketPollingLoop;
 import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
 import dev.steward.application.provisioning.ProvisioningReconciler;
 import jakarta.validation.Validation;
@@ -155,6 +156,8 @@ final class CoreModule extends AbstractModule {
         bind(CommandValidator.class).in(Singleton.class);
         bind(ProvisioningReconciler.class).in(Singleton.class);
         bind(ProvisioningLoop.class).in(Singleton.class);
+        bind(TicketPollingLoop.class).in(Singleton.class);
+        bind(TicketPollingLoop.PollingPeriod.class).toInstance(new TicketPollingLoop.PollingPeriod(config.psaPoll()));
         bind(ReconcilerTiming.class).toInstance(new ReconcilerTiming(config.reconcileDue(), config.reconcileFull()));
         bind(Clock.class).toInstance(Clock.systemUTC());
     }

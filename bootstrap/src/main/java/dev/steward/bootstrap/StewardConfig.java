@@ -47,12 +47,14 @@ import java.util.Optional;
  * @param secretKey      the key that encrypts integration secrets in PostgreSQL: {@code STEWARD_SECRET_KEY} (32 bytes,
  *                       base64), else the file {@code STEWARD_SECRET_KEY_FILE} holds it, else
  *                       {@code <data dir>/secret.key}, created on first start
+ * @param psaPoll        how often every connected PSA is polled for new tickets: {@code STEWARD_PSA_POLL_MS},
+ *                       default 60000 (webhooks deliver at once; polling catches what they miss)
  */
 public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes, Store store, Runtime runtime,
                             Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                             Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull,
                             Optional<DockerSettings> docker, FirstRun firstRun, Reasoner reasoner,
-                            Optional<LlmSettings> llm, SecretKeySource secretKey) {
+                            Optional<LlmSettings> llm, SecretKeySource secretKey, Duration psaPoll) {
 
     /** The first MSP and admin, created on a store without users. */
     public record FirstRun(String mspName, String adminEmail, Optional<String> adminPassword) {}
@@ -96,7 +98,8 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_FULL_MS", 10_000, 100, 3_600_000)),
                 docker,
                 firstRun(r), reasoner, llm,
-                secretKey(r, dataDir));
+                secretKey(r, dataDir),
+                Duration.ofMillis(r.number("STEWARD_PSA_POLL_MS", 60_000, 1_000, 86_400_000)));
     }
 
     private static SecretKeySource secretKey(Reader r, Path dataDir) {

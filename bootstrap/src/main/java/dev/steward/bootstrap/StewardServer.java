@@ -23,6 +23,7 @@ import dev.steward.application.inmemory.InProcessAgentRuntime;
 import dev.steward.application.integration.ReconnectIntegrationsUseCase;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.provisioning.ProvisioningLoop;
+import dev.steward.application.ticket.TicketPollingLoop;
 import dev.steward.domain.msp.Msp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class StewardServer implements AutoCloseable {
 
     private final Injector injector;
     private final ProvisioningLoop loop;
+    private final TicketPollingLoop polling;
     private final WebServer web;
     private final Msp defaultMsp;
     private final Optional<FirstAdmin> firstAdmin;
@@ -50,6 +52,7 @@ public final class StewardServer implements AutoCloseable {
         int live = injector.getInstance(ReconnectIntegrationsUseCase.class).reconnectAll();
         LOG.info("{} stored integration(s) live", live);
         this.loop = injector.getInstance(ProvisioningLoop.class);
+        this.polling = injector.getInstance(TicketPollingLoop.class);
         this.web = injector.getInstance(WebServer.class);
     }
 
@@ -57,6 +60,7 @@ public final class StewardServer implements AutoCloseable {
         Injector injector = Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config));
         StewardServer server = new StewardServer(injector, config.firstRun());
         server.loop.start();
+        server.polling.start();
         server.web.start();
         return server;
     }
@@ -116,6 +120,7 @@ public final class StewardServer implements AutoCloseable {
     @Override
     public void close() {
         web.close();
+        polling.close();
         loop.close();
         if (injector.getExistingBinding(Key.get(InProcessAgentRuntime.class)) != null) {
             injector.getInstance(InProcessAgentRuntime.class).close();

@@ -201,4 +201,13 @@ class StewardConfigTest {
                 .isInstanceOf(ConfigurationError.class)
                 .hasMessage("STEWARD_ADMIN_PASSWORD: must be at least 12 characters");
     }
+
+    @Test
+    void thePsaPollingPeriodDefaultsToAMinuteAndIsBounded() {
+        assertThat(StewardConfig.from(Map.of()).psaPoll()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(StewardConfig.from(Map.of("STEWARD_PSA_POLL_MS", "5000")).psaPoll())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_PSA_POLL_MS", "10")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_PSA_POLL_MS");
+    }
 }
