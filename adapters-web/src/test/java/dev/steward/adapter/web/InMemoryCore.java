@@ -4,6 +4,7 @@ import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
 import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
 import dev.steward.application.psa.MapClientToPsaService;
+import dev.steward.application.inmemory.InMemoryTicketSystems;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
 import dev.steward.application.port.PasswordHasher;
@@ -135,6 +136,8 @@ public final class InMemoryCore implements AutoCloseable {
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
             ids, clients, clock, unitOfWork);
 
+    /** The connected PSAs; tests connect an in-memory one to stand for a PSA that went live. */
+    public final InMemoryTicketSystems ticketSystems = new InMemoryTicketSystems();
     public final MapClientToPsaService mapToPsa = new MapClientToPsaService(validator, clients, msps, unitOfWork);
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
     public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);

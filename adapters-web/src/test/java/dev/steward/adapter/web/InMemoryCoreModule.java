@@ -2,6 +2,7 @@ package dev.steward.adapter.web;
 
 import dev.steward.application.port.IdempotencyRecords;
 import dev.steward.application.psa.MapClientToPsaUseCase;
+import dev.steward.application.port.TicketSystems;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.AuthenticateUseCase;
 import dev.steward.application.signin.SignInUseCase;
@@ -66,6 +67,7 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(ListActivityUseCase.class).toInstance(core.activity);
         bind(SignInUseCase.class).toInstance(core.signIn);
         bind(MapClientToPsaUseCase.class).toInstance(core.mapToPsa);
+        bind(TicketSystems.class).toInstance(core.ticketSystems);
         bind(IdempotencyRecords.class).toInstance(core.idempotencyRecords);
         bind(AuthenticateUseCase.class).toInstance(core.authenticate);
         bind(ApiTokensUseCase.class).toInstance(core.apiTokens);

@@ -19,6 +19,13 @@ import dev.steward.application.integration.ListIntegrationsUseCase;
 import dev.steward.application.integration.SetToolPolicyCommand;
 import dev.steward.application.integration.SetToolPolicyUseCase;
 import dev.steward.application.problem.ApplicationException;
+import dev.steward.adapter.web.dashboard.IntegrationPages.PsaForm;
+import dev.steward.application.port.TicketSystems;
+import dev.steward.application.problem.FieldViolation;
+import dev.steward.application.problem.InvalidCommand;
+import dev.steward.application.problem.NotFound;
+import dev.steward.application.psa.MapClientToPsaCommand;
+import dev.steward.application.psa.MapClientToPsaUseCase;
 import dev.steward.domain.integration.IntegrationScope;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.DomainException;
@@ -49,12 +56,17 @@ public final class IntegrationPageRoutes implements RouteGroup {
     private final GetIntegrationUseCase get;
     private final SetToolPolicyUseCase setPolicy;
     private final DisconnectIntegrationUseCase disconnect;
+    private final MapClientToPsaUseCase mapToPsa;
+    private final TicketSystems psas;
 
     @Inject
     public IntegrationPageRoutes(CallerResolver caller, ProblemMapper problems, GetClientUseCase clients,
                                  ListIntegrationKindsUseCase kinds, ListIntegrationsUseCase list,
                                  ConnectIntegrationUseCase connect, GetIntegrationUseCase get,
-                                 SetToolPolicyUseCase setPolicy, DisconnectIntegrationUseCase disconnect) {
+                                 SetToolPolicyUseCase setPolicy, DisconnectIntegrationUseCase disconnect,
+                                 MapClientToPsaUseCase mapToPsa, TicketSystems psas) {
+        this.mapToPsa = mapToPsa;
+        this.psas = psas;
         this.caller = caller;
         this.problems = problems;
         this.clients = clients;
@@ -70,7 +82,8 @@ public final class IntegrationPageRoutes implements RouteGroup {
     public void register(JavalinConfig config) {
         config.routes.get("/integrations", ctx -> mspPage(ctx, 200, ConnectForm.NONE));
         config.routes.post("/integrations", ctx -> connect(ctx, Optional.empty()));
-        config.routes.get("/clients/{slug}/integrations", ctx -> clientTab(ctx, 200, ConnectForm.NONE));
+        config.routes.get("/clients/{slug}/integrations", ctx -> clientTab(ctx, 200, ConnectForm.NONE, null));
+        config.routes.post("/clients/{slug}/psa-mapping", this::mapToPsa);
         config.routes.post("/clients/{slug}/integrations", ctx -> connect(ctx, Optional.of(ctx.pathParam("slug"))));
         config.routes.get("/integrations/{id}", ctx -> detail(ctx, 200, PolicyForm.NONE));
         config.routes.post("/integrations/{id}/tools/{tool}/policy", this::setPolicy);
@@ -90,7 +103,7 @@ public final class IntegrationPageRoutes implements RouteGroup {
             Problem problem = Forms.refusal(problems, ctx, e);
             ConnectForm form = new ConnectForm(kind, settings, FormErrors.from(problem));
             if (client.isPresent()) {
-                clientTab(ctx, problem.status(), form);
+                clientTab(ctx, problem.status(), form, null);
             } else {
                 mspPage(ctx, problem.status(), form);
             }
@@ -114,12 +127,46 @@ public final class IntegrationPageRoutes implements RouteGroup {
                 kinds.kinds(IntegrationScope.MSP), form));
     }
 
-    private void clientTab(Context ctx, int status, ConnectForm form) {
+    /** @param psa the PSA company form as refused, or null to show the stored mapping */
+    private void clientTab(Context ctx, int status, ConnectForm form, PsaForm psa) {
         MspId msp = caller.mspOf(ctx);
         ClientJson client = ClientJson.from(clients.get(msp, ctx.pathParam("slug")));
+        List<IntegrationJson> mspWide = json(list.list(msp, Optional.empty()));
         Layout.write(ctx, status, IntegrationPages.clientTab(client,
-                json(list.list(msp, Optional.of(client.slug()))), json(list.list(msp, Optional.empty())),
-                kinds.kinds(IntegrationScope.CLIENT), form));
+                json(list.list(msp, Optional.of(client.slug()))), mspWide,
+                kinds.kinds(IntegrationScope.CLIENT), form, connectedPsaKinds(msp, mspWide),
+                psa == null ? PsaForm.of(client) : psa));
+    }
+
+    /** The MSP-wide integrations that are connected PSAs (those a client can be a company of). */
+    private List<String> connectedPsaKinds(MspId msp, List<IntegrationJson> mspWide) {
+        return mspWide.stream().map(IntegrationJson::kind).filter(kind -> {
+            try {
+                psas.of(msp, kind);
+                return true;
+            } catch (NotFound notAPsa) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private void mapToPsa(Context ctx) {
+        MspId msp = caller.mspOf(ctx);
+        boolean remove = "true".equals(ctx.formParam("remove"));
+        String kind = remove ? null : Forms.orEmpty(ctx.formParam("integrationKind"));
+        String company = remove ? null : Forms.orEmpty(ctx.formParam("companyId"));
+        try {
+            if (!remove && company.isBlank()) {
+                throw new InvalidCommand(List.of(new FieldViolation("companyId", "companyId.required",
+                        "is required (Remove takes the mapping away)")));
+            }
+            mapToPsa.map(new MapClientToPsaCommand(msp, ctx.pathParam("slug"), kind, company, Forms.version(ctx)));
+            Forms.seeOther(ctx, "/clients/" + ctx.pathParam("slug") + "/integrations");
+        } catch (DomainException | ApplicationException e) {
+            Problem problem = Forms.refusal(problems, ctx, e);
+            clientTab(ctx, problem.status(), ConnectForm.NONE, new PsaForm(Forms.orEmpty(kind), Forms.orEmpty(company),
+                    FormErrors.from(problem)));
+        }
     }
 
     private void detail(Context ctx, int status, PolicyForm refused) {

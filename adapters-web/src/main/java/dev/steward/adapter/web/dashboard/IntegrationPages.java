@@ -28,6 +28,15 @@ final class IntegrationPages {
         static final ConnectForm NONE = new ConnectForm("", Map.of(), FormErrors.NONE);
     }
 
+    /** The PSA company form as submitted (or as stored), and why it was refused. */
+    record PsaForm(String integrationKind, String companyId, FormErrors errors) {
+        static PsaForm of(ClientJson client) {
+            return client.psaMapping() == null ? new PsaForm("", "", FormErrors.NONE)
+                    : new PsaForm(client.psaMapping().integrationKind(), client.psaMapping().companyId(),
+                            FormErrors.NONE);
+        }
+    }
+
     /** A policy form as submitted, when it was refused: which tool, and why. */
     record PolicyForm(String tool, FormErrors errors) {
         static final PolicyForm NONE = new PolicyForm("", FormErrors.NONE);
@@ -52,7 +61,7 @@ final class IntegrationPages {
     }
 
     static Html clientTab(ClientJson client, List<IntegrationJson> own, List<IntegrationJson> mspWide,
-                          List<IntegrationKind> kinds, ConnectForm form) {
+                          List<IntegrationKind> kinds, ConnectForm form, List<String> psaKinds, PsaForm psa) {
         Html body = Html.of("""
                 %s
                 <section aria-labelledby="own-h">
@@ -66,12 +75,47 @@ final class IntegrationPages {
                 %s
                 </section>
                 %s
+                %s
                 """, ClientPages.tabs(client, "integrations"), table(own, "Integrations of this client"),
-                table(mspWide, "MSP-wide integrations"),
+                table(mspWide, "MSP-wide integrations"), psaSection(client, psaKinds, psa),
                 connectSection(kinds, "/clients/" + client.slug() + "/integrations", form,
                         "No kind can be connected for a single client in this installation; connect MSP-wide ones on "
                                 + "the Integrations page."));
         return Layout.page(client.name() + " · Integrations", Section.CLIENTS, Optional.empty(), body);
+    }
+
+    /** Which company of which connected PSA this client is: its tickets reach its agent only when this is set. */
+    private static Html psaSection(ClientJson client, List<String> psaKinds, PsaForm form) {
+        if (psaKinds.isEmpty()) {
+            return Html.of("""
+                    <section aria-labelledby="psa-h">
+                    <h2 id="psa-h">PSA company</h2>
+                    <p class="help">Connect a PSA on the <a href="/integrations">Integrations</a> page first; then say \
+                    here which of its companies this client is.</p>
+                    </section>
+                    """);
+        }
+        Optional<String> kindError = form.errors().on("integrationKind");
+        return Html.of("""
+                <section aria-labelledby="psa-h">
+                <h2 id="psa-h">PSA company</h2>
+                <p class="help">Tickets of this company reach this client's agent.</p>
+                <form method="post" action="/clients/%s/psa-mapping" class="psa-mapping">
+                %s<div class="field"><label for="integrationKind">PSA</label>
+                <select id="integrationKind" name="integrationKind"%s>%s</select>%s</div>
+                %s<button type="submit">Save PSA company</button>
+                <button type="submit" name="remove" value="true" class="link">Remove</button>
+                </form>
+                </section>
+                """, client.slug(), form.errors().alert("integrationKind", "companyId"),
+                new Html(kindError.isPresent() ? " aria-invalid=\"true\" aria-describedby=\"integrationKind-error\"" : ""),
+                Html.each(psaKinds, k -> Html.of("<option value=\"%s\"%s>%s</option>", k,
+                        new Html(k.equals(form.integrationKind()) ? " selected" : ""), k)),
+                kindError.map(e -> Html.of("<p class=\"field-error\" id=\"integrationKind-error\">%s</p>", e))
+                        .orElse(Html.EMPTY),
+                ClientPages.field("companyId", "Company id in the PSA", form.companyId(), form.errors(),
+                        new Html("maxlength=\"200\" autocomplete=\"off\""),
+                        new Html("ConnectWise company id, HaloPSA client id or Autotask account id")));
     }
 
     // the responsive table style of the clients list (rows become labelled blocks on a narrow screen)
