@@ -63,7 +63,8 @@ import dev.steward.application.port.PasswordHasher;
  * {@code ConnectIntegrationUseCase}, {@code GetIntegrationUseCase}, {@code DisconnectIntegrationUseCase},
  * {@code SetToolPolicyUseCase}, {@code ListApprovalsUseCase}, {@code DecideApprovalUseCase},
  * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
- * {@code MapClientToPsaUseCase}, {@code TicketSystems} (which integrations are live PSAs), {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
+ * {@code MapClientToPsaUseCase}, {@code TicketSystems} (which integrations are live PSAs), {@code SignInUseCase},
+ * {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
  * and a
  * {@code java.time.Clock}.
  */
