@@ -8,6 +8,7 @@ import dev.steward.application.client.GetClientService;
 import dev.steward.application.client.ListClientsService;
 import dev.steward.application.client.ListStatusHistoryService;
 import dev.steward.application.client.RetryProvisioningService;
+import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
@@ -51,7 +52,8 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
     public final InMemoryMspRepository msps = new InMemoryMspRepository(unitOfWork);
     public final InMemoryAgentCredentials agentCredentials = new InMemoryAgentCredentials();
-    public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock);
+    public final InMemoryAgentCheckIns checkIns = new InMemoryAgentCheckIns();
+    public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock, checkIns);
     public final AgentRuntime runtime;
     public final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
     public final CommandValidator validator = new CommandValidator(VALIDATION.getValidator());
@@ -90,7 +92,7 @@ public final class InMemoryCore implements AutoCloseable {
         previewPrompt = new PreviewPromptService(clients, msps);
         retryProvisioning = new RetryProvisioningService(clients, msps, clock, unitOfWork);
         statusHistory = new ListStatusHistoryService(clients);
-        reconciler = new ProvisioningReconciler(clients, this.runtime, unitOfWork, clock);
+        reconciler = new ProvisioningReconciler(clients, this.runtime, checkIns, unitOfWork, clock);
     }
 
     public Msp anMsp() {

@@ -19,7 +19,9 @@ import java.util.Optional;
  *                       unless {@code STEWARD_DATABASE_URL} is set) or {@code memory} (nothing survives a restart)
  * @param runtime        {@code STEWARD_RUNTIME}: {@code inprocess} (default), {@code docker} or {@code swarm}
  * @param docker         the Docker runtime's settings ({@code DOCKER_HOST}, {@code STEWARD_AGENT_*},
- *                       {@code STEWARD_CONTROL_PLANE_URL}; see {@code DockerSettings}) when the runtime is docker/swarm
+ *                       {@code STEWARD_CONTROL_PLANE_URL}, {@code STEWARD_INSTALLATION_ID}, by default derived from
+ *                       the database URL or the data directory; see {@code DockerSettings}) when the runtime is
+ *                       docker/swarm
  * @param dataDir        {@code STEWARD_DATA_DIR}, default {@code ~/.steward}
  * @param databaseUrl    {@code STEWARD_DATABASE_URL} (with {@code STEWARD_DATABASE_USER}/{@code _PASSWORD})
  * @param reconcileDue   {@code STEWARD_RECONCILE_DUE_MS}, default 200
@@ -41,10 +43,14 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
     public static StewardConfig from(Map<String, String> env) {
         Reader r = new Reader(env);
         Runtime runtime = r.choice("STEWARD_RUNTIME", Runtime.INPROCESS, Runtime.class);
+        Path dataDir = Path.of(r.text("STEWARD_DATA_DIR", Path.of(System.getProperty("user.home"), ".steward").toString()));
+        Optional<String> databaseUrl = r.optional("STEWARD_DATABASE_URL");
         Optional<DockerSettings> docker = Optional.empty();
         if (runtime != Runtime.INPROCESS) {
             try {
-                docker = Optional.of(DockerSettings.from(env));
+                // agents belong to the store that wants them: control planes sharing a database share the id
+                docker = Optional.of(DockerSettings.from(env, DockerSettings.installationOf(
+                        databaseUrl.orElseGet(() -> dataDir.toAbsolutePath().normalize().toString()))));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new ConfigurationError(e.getMessage());
             }
@@ -55,8 +61,8 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 r.number("STEWARD_MAX_REQUEST_BYTES", 1L << 20, 1_024, 64L << 20),
                 r.choice("STEWARD_STORE", Store.POSTGRES, Store.class),
                 runtime,
-                Path.of(r.text("STEWARD_DATA_DIR", Path.of(System.getProperty("user.home"), ".steward").toString())),
-                r.optional("STEWARD_DATABASE_URL"),
+                dataDir,
+                databaseUrl,
                 r.optional("STEWARD_DATABASE_USER"),
                 r.optional("STEWARD_DATABASE_PASSWORD"),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_DUE_MS", 200, 10, 600_000)),

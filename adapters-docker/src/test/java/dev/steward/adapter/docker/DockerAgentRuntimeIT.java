@@ -45,6 +45,13 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
         return Duration.ofSeconds(20);
     }
 
+    /** The same engine, another {@code steward.installation}. */
+    @Override
+    protected AgentRuntime anotherInstallation() {
+        return new DockerAgentRuntime(docker, TestEngine.settings(TestEngine.host())
+                .withInstallation("other-" + UUID.randomUUID()), CREDENTIALS, Clock.systemUTC());
+    }
+
     /** {@code docker kill}: the engine treats it as a manual stop and does not restart it. */
     @Override
     protected void killOutsideSteward(ClientId client) {
@@ -104,7 +111,8 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
         ClientId orphan = new ClientId(UUID.randomUUID());
         String msp = UUID.randomUUID().toString();
         String id = docker.createContainerCmd(TestEngine.IMAGE).withName("steward-orphan-" + orphan.value())
-                .withLabels(TestEngine.agentLabels(orphan.toString(), msp, 7)).exec().getId();
+                .withLabels(TestEngine.agentLabels(DockerSettings.DEFAULT_INSTALLATION, orphan.toString(), msp, 7))
+                .exec().getId();
         try {
             ObservedAgent listed = awaitObserved(orphan, "orphan listed", agent -> true);
             assertThat(listed.configVersion()).isEqualTo(7);

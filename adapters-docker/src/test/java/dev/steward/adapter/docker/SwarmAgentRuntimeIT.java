@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,13 @@ class SwarmAgentRuntimeIT extends AgentRuntimeContract {
     @Override
     protected Duration patience() {
         return Duration.ofSeconds(40);
+    }
+
+    /** The same swarm, another {@code steward.installation}. */
+    @Override
+    protected AgentRuntime anotherInstallation() {
+        return new SwarmAgentRuntime(docker, TestEngine.settings(TestEngine.host()).withMode(DockerSettings.Mode.SWARM)
+                .withInstallation("other-" + UUID.randomUUID()), new InMemoryAgentCredentials(), Clock.systemUTC());
     }
 
     /** Swarm's on-failure policy starts a new task for a killed one. */

@@ -116,9 +116,9 @@ final class TestEngine {
         }
     }
 
-    /** Labels that make a container look like a Steward agent, for orphan tests. */
-    static Map<String, String> agentLabels(String client, String msp, long version) {
-        return Map.of(ContainerLabels.CLIENT, client, ContainerLabels.MSP, msp, ContainerLabels.CONFIG_VERSION,
-                Long.toString(version));
+    /** Labels that make a container look like an agent of the given installation, for orphan tests. */
+    static Map<String, String> agentLabels(String installation, String client, String msp, long version) {
+        return Map.of(ContainerLabels.INSTALLATION, installation, ContainerLabels.CLIENT, client, ContainerLabels.MSP,
+                msp, ContainerLabels.CONFIG_VERSION, Long.toString(version));
     }
 }

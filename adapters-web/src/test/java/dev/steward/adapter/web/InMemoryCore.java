@@ -47,7 +47,6 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     public final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
     public final InMemoryMspRepository msps = new InMemoryMspRepository(unitOfWork);
-    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock);
     private final ValidatorFactory validatorFactory = Validation.buildDefaultValidatorFactory();
     private final CommandValidator validator = new CommandValidator(validatorFactory.getValidator());
     private final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
@@ -57,6 +56,7 @@ public final class InMemoryCore implements AutoCloseable {
     public final GetClientService get = new GetClientService(clients, msps);
     public final InMemoryAgentCredentials agentCredentials = new InMemoryAgentCredentials();
     public final InMemoryAgentCheckIns agentCheckIns = new InMemoryAgentCheckIns();
+    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, agentCheckIns);
     public final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
     public final AgentGatewayService agentGateway = new AgentGatewayService(agentCredentials, agentCheckIns, clients,
             msps, integrations, clock);

@@ -1,5 +1,6 @@
 package dev.steward.application.provisioning;
 
+import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ClientRepository;
@@ -31,6 +32,11 @@ import java.util.function.Predicate;
  * planes can run passes at once without provisioning a client twice. Statuses change only through
  * {@link Client#movedTo}.
  *
+ * <p>A client turns {@code active} (deploy status {@code idle}) only when its agent has <b>acknowledged</b> the desired
+ * configuration version: a check-in ({@link AgentCheckIns}) with that version, made since the client entered its
+ * current provisioning, while the runtime shows that agent alive with that version. The runtime's own view (a
+ * container that started, a passing health check) is not enough: only the agent knows which configuration it runs.
+ *
  * <p>Two passes: {@link #reconcileDue()} (frequent, only clients with work pending) and {@link #reconcileAll()}
  * (less frequent, every live client plus orphans: agents whose client is gone). A due pass asks the runtime once,
  * a full pass once per page of clients.
@@ -42,13 +48,16 @@ public final class ProvisioningReconciler {
 
     private final ClientRepository clients;
     private final AgentRuntime runtime;
+    private final AgentCheckIns checkIns;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     @Inject
-    public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, UnitOfWork unitOfWork, Clock clock) {
+    public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns,
+                                  UnitOfWork unitOfWork, Clock clock) {
         this.clients = clients;
         this.runtime = runtime;
+        this.checkIns = checkIns;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -226,7 +235,7 @@ public final class ProvisioningReconciler {
     }
 
     private Client provision(Client client, Optional<ObservedAgent> agent, Instant now) {
-        if (agent.isPresent() && agent.get().runs(client.configVersion())) {
+        if (agent.isPresent() && agent.get().runs(client.configVersion()) && acknowledged(client, agent.get())) {
             return becameActive(client, now);
         }
         ObservedAgent result;
@@ -236,14 +245,31 @@ public final class ProvisioningReconciler {
             return failed(client, failure, now);
         }
         return switch (result.state()) {
-            case READY -> result.runs(client.configVersion()) ? becameActive(client, now) : client;
-            case STARTING -> client; // the next pass looks again
+            // not acknowledged yet: the agent is still starting or has not pulled its configuration; the next pass
+            // looks again
+            case READY, STARTING -> acknowledged(client, result) ? becameActive(client, now) : client;
             // an agent that dies or fails its health check right after ensure is a failure, not "still starting":
             // without this a crash-looping agent stayed in provisioning forever
             case EXITED, UNHEALTHY -> failed(client, PortFailure.retryable("agent-runtime", "agent "
                     + result.state().name().toLowerCase(Locale.ROOT) + " right after start"
                     + (result.detail().isEmpty() ? "" : ": " + result.detail()), null), now);
         };
+    }
+
+    /**
+     * Whether the agent the runtime shows alive with the desired version has checked in with that version since the
+     * client entered its current status. The time bound rules out the check-in of an earlier agent (one that died or
+     * was removed before this provisioning began) for the same version.
+     */
+    private boolean acknowledged(Client client, ObservedAgent agent) {
+        if (agent.configVersion() != client.configVersion()) {
+            return false;
+        }
+        Instant since = client.lastChange().at();
+        return checkIns.latest(client.id())
+                .filter(checkIn -> checkIn.runningConfigVersion() == client.configVersion())
+                .filter(checkIn -> !checkIn.at().isBefore(since))
+                .isPresent();
     }
 
     private static Client becameActive(Client client, Instant now) {

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.steward.application.InMemoryCore;
 import dev.steward.application.client.DeleteClientCommand;
 import dev.steward.application.mode.ChangeOperatingModeCommand;
+import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ClientQuery;
 import dev.steward.application.port.ClientRepository;
@@ -75,6 +76,86 @@ class ProvisioningReconcilerTest {
 
     private static Duration untilNextAttempt(Client client, Instant now) {
         return Duration.between(now, client.retry().nextAttemptAt().orElseThrow());
+    }
+
+    /**
+     * Only the agent knows which configuration it runs: the runtime reporting it up is not enough for active / idle,
+     * its check-in with the desired version (made since provisioning began) is.
+     */
+    @Nested
+    class Acknowledgement {
+
+        /** An agent the runtime reports READY with the spec's version, which has not checked in (yet). */
+        private ObservedAgent upButSilent(AgentSpec spec) {
+            return new ObservedAgent(spec.client(), spec.msp(), spec.configVersion(), ObservedAgent.State.READY, 0,
+                    "running (healthy)");
+        }
+
+        private void checkIn(Client client, long version, Instant at) {
+            core.checkIns.record(new AgentCheckIns.CheckIn(client.id(), version, at));
+        }
+
+        @Test
+        void anAgentTheRuntimeReportsUpStaysProvisioningUntilItAcknowledgesTheVersion() {
+            Client acme = created("acme");
+            runtime.alwaysEnsure(this::upButSilent);
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.DEPLOYING);
+
+            core.clock.advance(Duration.ofSeconds(2));
+            checkIn(acme, 1, core.clock.instant());
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.IDLE);
+        }
+
+        @Test
+        void anAcknowledgementOfAnOlderVersionDoesNotFinishADeploy() {
+            Client acme = active("acme");
+            core.inProcessRuntime.destroy(acme.id()); // its heartbeat would keep acknowledging v1 on its own
+            runtime.alwaysEnsure(this::upButSilent);
+            core.changeMode.change(new ChangeOperatingModeCommand(msp.id(), "acme", "execute", Optional.empty()));
+            core.clock.advance(Duration.ofSeconds(1));
+            checkIn(acme, 1, core.clock.instant()); // the agent still runs v1
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.DEPLOYING);
+
+            checkIn(acme, 2, core.clock.instant());
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.IDLE);
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+        }
+
+        @Test
+        void aCheckInFromBeforeProvisioningBeganIsNotTheNewAgentsAcknowledgement() {
+            Client acme = created("acme");
+            checkIn(acme, 1, core.clock.instant().minusSeconds(60)); // an earlier agent of this client, now gone
+            runtime.alwaysEnsure(this::upButSilent);
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+        }
+
+        @Test
+        void anAcknowledgementWithoutALiveAgentIsNotEnough() {
+            Client acme = created("acme");
+            runtime.alwaysEnsure(spec -> new ObservedAgent(spec.client(), spec.msp(), spec.configVersion(),
+                    ObservedAgent.State.EXITED, 0, "exited with code 1"));
+            checkIn(acme, 1, core.clock.instant());
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PENDING);
+        }
     }
 
     @Nested
@@ -391,7 +472,7 @@ class ProvisioningReconcilerTest {
         /** Another control-plane process over the same store and runtime, dying when it saves a client. */
         private ProvisioningReconciler dyingBeforeTheSave() {
             ClientRepository crashing = new ClientRepositoryCrashingOnUpdate(core.clients);
-            return new ProvisioningReconciler(crashing, runtime, core.unitOfWork, core.clock);
+            return new ProvisioningReconciler(crashing, runtime, core.checkIns, core.unitOfWork, core.clock);
         }
 
         @Test
@@ -458,8 +539,8 @@ class ProvisioningReconcilerTest {
         void aDuePassDoesNotUndoWhatAnotherPassFinishedAfterItObservedTheRuntime() {
             Client acme = created("acme");
             ScriptedAgentRuntime otherRuntime = new ScriptedAgentRuntime(core.inProcessRuntime);
-            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.unitOfWork,
-                    core.clock);
+            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.checkIns,
+                    core.unitOfWork, core.clock);
             runtime.onObserve(() -> {
                 runtime.onObserve(() -> { });
                 other.reconcileDue(); // finishes acme between this pass's observation and its claim
@@ -476,8 +557,8 @@ class ProvisioningReconcilerTest {
         void aFullPassDoesNotUndoWhatAnotherPassFinishedAfterItReadTheClients() {
             Client acme = created("acme");
             ScriptedAgentRuntime otherRuntime = new ScriptedAgentRuntime(core.inProcessRuntime);
-            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.unitOfWork,
-                    core.clock);
+            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.checkIns,
+                    core.unitOfWork, core.clock);
             runtime.onObserve(() -> {
                 runtime.onObserve(() -> { });
                 other.reconcileDue();
@@ -521,8 +602,8 @@ class ProvisioningReconcilerTest {
                 awaitUninterruptibly(release);
                 return runtime.real(spec);
             });
-            ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.unitOfWork,
-                    core.clock);
+            ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.checkIns,
+                    core.unitOfWork, core.clock);
 
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
@@ -555,8 +636,8 @@ class ProvisioningReconcilerTest {
                 for (int i = 0; i < 15; i++) {
                     clients.add(created("round-" + round + "-" + i));
                 }
-                ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.unitOfWork,
-                        core.clock);
+                ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.checkIns,
+                        core.unitOfWork, core.clock);
                 CyclicBarrier start = new CyclicBarrier(2);
                 ExecutorService threads = Executors.newFixedThreadPool(2);
                 try {
