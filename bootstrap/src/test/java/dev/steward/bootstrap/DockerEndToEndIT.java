@@ -3,9 +3,6 @@ package dev.steward.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class DockerEndToEndIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static StewardServer server;
 
     @BeforeAll
@@ -73,13 +69,6 @@ class DockerEndToEndIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(20));
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return DockerSupport.send(server.port(), method, path, json);
     }
 }
