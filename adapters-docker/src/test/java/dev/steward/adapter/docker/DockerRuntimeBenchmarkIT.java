@@ -49,7 +49,7 @@ class DockerRuntimeBenchmarkIT {
     @AfterAll
     static void removeEverything() {
         List<Container> left = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(ContainerLabels.CLIENT)).exec();
+                .withLabelFilter(ContainerLabels.ofInstallation(DockerSettings.DEFAULT_INSTALLATION)).exec();
         long start = System.nanoTime();
         for (Container container : left) {
             docker.removeContainerCmd(container.getId()).withForce(true).exec();
