@@ -75,7 +75,8 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
         assertThat(inspected.getName()).isEqualTo("/steward-" + spec.msp().toString().substring(0, 8) + "-"
                 + spec.slug());
         assertThat(inspected.getConfig().getLabels()).containsEntry("steward.client", spec.client().toString())
-                .containsEntry("steward.msp", spec.msp().toString()).containsEntry("steward.config-version", "4");
+                .containsEntry("steward.msp", spec.msp().toString()).containsEntry("steward.config-version", "4")
+                .containsEntry("steward.installation", DockerSettings.DEFAULT_INSTALLATION);
         assertThat(inspected.getHostConfig().getMemory()).isEqualTo(256L << 20);
         assertThat(inspected.getHostConfig().getNanoCPUs()).isEqualTo(500_000_000L);
         assertThat(inspected.getHostConfig().getPidsLimit()).isEqualTo(256L);

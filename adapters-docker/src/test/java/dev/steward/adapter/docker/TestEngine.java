@@ -64,7 +64,12 @@ final class TestEngine {
 
     /** Settings for tests: the test image and a fast health check. */
     static DockerSettings settings(String host) {
-        return DockerSettings.defaults(IMAGE, "http://host.docker.internal:8080").withDockerHost(host)
+        return settings(host, "http://host.docker.internal:8080");
+    }
+
+    /** Settings for tests with the control-plane URL the agents are given. */
+    static DockerSettings settings(String host, String controlPlaneUrl) {
+        return DockerSettings.defaults(IMAGE, controlPlaneUrl).withDockerHost(host)
                 .withHealth(DockerSettings.DEFAULT_HEALTH_COMMAND, Duration.ofMillis(250));
     }
 
