@@ -43,7 +43,8 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
     public static StewardConfig from(Map<String, String> env) {
         Reader r = new Reader(env);
         Runtime runtime = r.choice("STEWARD_RUNTIME", Runtime.INPROCESS, Runtime.class);
-        Path dataDir = Path.of(r.text("STEWARD_DATA_DIR", Path.of(System.getProperty("user.home"), ".steward").toString()));
+        Path dataDir = Path.of(r.text("STEWARD_DATA_DIR",
+                Path.of(System.getProperty("user.home"), ".steward").toString()));
         Optional<String> databaseUrl = r.optional("STEWARD_DATABASE_URL");
         Optional<DockerSettings> docker = Optional.empty();
         if (runtime != Runtime.INPROCESS) {

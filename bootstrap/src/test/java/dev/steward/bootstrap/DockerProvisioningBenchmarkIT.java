@@ -175,7 +175,8 @@ class DockerProvisioningBenchmarkIT {
     }
 
     private static void removeBareContainers() throws Exception {
-        DockerSupport.run(List.of("sh", "-c", "docker ps -aq --filter label=" + BARE_LABEL + " | xargs -r docker rm -f"),
+        DockerSupport.run(List.of("sh", "-c", "docker ps -aq --filter label=" + BARE_LABEL
+                + " | xargs -r docker rm -f"),
                 Duration.ofMinutes(5));
     }
 

@@ -31,16 +31,15 @@ import org.slf4j.LoggerFactory;
  * One container per client on one Docker engine, named {@code steward-<msp>-<slug>} and labelled with
  * {@code steward.installation}, {@code steward.msp}, {@code steward.client} and {@code steward.config-version}.
  * Every lookup is scoped to our installation, so agents of another installation on the same engine are neither
- * observed nor removed. Containers get CPU, memory and
- * pids limits, a health check (the agent's heartbeat), an {@code on-failure} restart policy with a maximum, and an
- * init process (so a stop takes milliseconds, not the full timeout). The environment carries the control-plane URL,
- * the client and MSP ids and the config version, never an integration secret.
+ * observed nor removed. Containers get CPU, memory and pids limits, a health check (the agent's heartbeat), an
+ * {@code on-failure} restart policy with a maximum, and an init process (so a stop takes milliseconds, not the full
+ * timeout). The environment carries the control-plane URL, the client and MSP ids and the config version, never an
+ * integration secret.
  *
  * <p>A new configuration version <b>replaces</b> the container: the label and the environment are fixed at creation,
  * so {@link #ensure} removes a container whose {@code steward.config-version} differs and creates it again. A
- * container that is not running is replaced too (see {@link #reusable}). An agent
- * starts in well under a second, and a request in flight is not lost: the ticket stays in the PSA and is picked up
- * again by the new agent.
+ * container that is not running is replaced too (see {@link #reusable}). An agent starts in a few seconds, and a
+ * request in flight is not lost: the ticket stays in the PSA and is picked up again by the new agent.
  *
  * <p>{@link #observe} makes one list call for all Steward containers; only containers that exited, fail their health
  * check or are restarting are inspected as well, to report their restart count and exit code. A running agent is

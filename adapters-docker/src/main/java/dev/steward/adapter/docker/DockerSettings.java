@@ -40,19 +40,21 @@ import java.util.regex.Pattern;
  *                        turns the agent unhealthy)
  * @param healthInterval  {@code STEWARD_AGENT_HEALTH_INTERVAL_MS}, default 5000
  */
-public record DockerSettings(String dockerHost, Mode mode, String installation, String image, String controlPlaneUrl, long nanoCpus,
-                             long memoryBytes, long pidsLimit, int maxRestarts, String healthCommand,
+public record DockerSettings(String dockerHost, Mode mode, String installation, String image, String controlPlaneUrl,
+                             long nanoCpus, long memoryBytes, long pidsLimit, int maxRestarts, String healthCommand,
                              Duration healthInterval) {
 
     public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
     /** The installation of {@link #defaults}, for embedding and tests. */
     public static final String DEFAULT_INSTALLATION = "default";
-    static final String DOCKER_CONTROL_PLANE_URL = "http://host.docker.internal:8080";
-    private static final Pattern INSTALLATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     public static final String DEFAULT_IMAGE = "steward/agent:dev";
     public static final String HEARTBEAT_FILE = "/tmp/steward-heartbeat";
     public static final String DEFAULT_HEALTH_COMMAND = "test -f " + HEARTBEAT_FILE
             + " && test $(( $(date +%s) - $(stat -c %Y " + HEARTBEAT_FILE + ") )) -lt 30";
+    /** Docker mode's default: each container maps host.docker.internal to the host's gateway. */
+    private static final String DOCKER_CONTROL_PLANE_URL = "http://host.docker.internal:8080";
+    /** A label value people can read and type; no spaces or quotes to get wrong in a {@code docker ps} filter. */
+    private static final Pattern INSTALLATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     /** Where agents run on the engine. */
     public enum Mode {
@@ -97,8 +99,8 @@ public record DockerSettings(String dockerHost, Mode mode, String installation, 
 
     /** The defaults, for the given control-plane URL and image. */
     public static DockerSettings defaults(String image, String controlPlaneUrl) {
-        return new DockerSettings(DEFAULT_HOST, Mode.DOCKER, DEFAULT_INSTALLATION, image, controlPlaneUrl, 500_000_000L, 256L << 20, 256,
-                3, DEFAULT_HEALTH_COMMAND, Duration.ofSeconds(5));
+        return new DockerSettings(DEFAULT_HOST, Mode.DOCKER, DEFAULT_INSTALLATION, image, controlPlaneUrl,
+                500_000_000L, 256L << 20, 256, 3, DEFAULT_HEALTH_COMMAND, Duration.ofSeconds(5));
     }
 
     public DockerSettings withMode(Mode value) {

@@ -26,16 +26,22 @@ class DockerSettingsTest {
 
     @Test
     void readsEveryVariable() {
-        DockerSettings settings = DockerSettings.from(Map.ofEntries(Map.entry("DOCKER_HOST", "tcp://10.0.0.5:2375"),
-                Map.entry("STEWARD_RUNTIME", "swarm"), Map.entry("STEWARD_AGENT_IMAGE", "registry.example/steward/agent:1.0"),
-                Map.entry("STEWARD_CONTROL_PLANE_URL", "https://steward.example"), Map.entry("STEWARD_AGENT_CPUS", "1.5"),
-                Map.entry("STEWARD_AGENT_MEMORY_MB", "512"), Map.entry("STEWARD_AGENT_PIDS", "100"),
-                Map.entry("STEWARD_AGENT_MAX_RESTARTS", "5"), Map.entry("STEWARD_AGENT_HEALTH_CMD", "true"),
-                Map.entry("STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000"), Map.entry("STEWARD_INSTALLATION_ID", "acme-prod")));
+        DockerSettings settings = DockerSettings.from(Map.ofEntries(
+                Map.entry("DOCKER_HOST", "tcp://10.0.0.5:2375"),
+                Map.entry("STEWARD_RUNTIME", "swarm"),
+                Map.entry("STEWARD_AGENT_IMAGE", "registry.example/steward/agent:1.0"),
+                Map.entry("STEWARD_CONTROL_PLANE_URL", "https://steward.example"),
+                Map.entry("STEWARD_AGENT_CPUS", "1.5"),
+                Map.entry("STEWARD_AGENT_MEMORY_MB", "512"),
+                Map.entry("STEWARD_AGENT_PIDS", "100"),
+                Map.entry("STEWARD_AGENT_MAX_RESTARTS", "5"),
+                Map.entry("STEWARD_AGENT_HEALTH_CMD", "true"),
+                Map.entry("STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000"),
+                Map.entry("STEWARD_INSTALLATION_ID", "acme-prod")));
 
         assertThat(settings).isEqualTo(new DockerSettings("tcp://10.0.0.5:2375", DockerSettings.Mode.SWARM,
-                "acme-prod", "registry.example/steward/agent:1.0", "https://steward.example", 1_500_000_000L, 512L << 20, 100, 5,
-                "true", Duration.ofSeconds(1)));
+                "acme-prod", "registry.example/steward/agent:1.0", "https://steward.example", 1_500_000_000L,
+                512L << 20, 100, 5, "true", Duration.ofSeconds(1)));
     }
 
     @Test
