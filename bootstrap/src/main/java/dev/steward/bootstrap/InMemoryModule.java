@@ -13,6 +13,12 @@ import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.port.ActivityLog;
 import dev.steward.application.port.SessionRepository;
+import dev.steward.application.port.UserRepository;
+import dev.steward.application.port.WebSessionRepository;
+import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.inmemory.InMemoryUserRepository;
+import dev.steward.application.inmemory.InMemoryWebSessionRepository;
+import dev.steward.application.inmemory.InMemoryApiTokenRepository;
 import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.ApprovalRepository;
@@ -36,5 +42,8 @@ final class InMemoryModule extends AbstractModule {
         bind(AgentCredentials.class).to(InMemoryAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(InMemoryAgentCheckIns.class).in(Singleton.class);
         bind(SessionRepository.class).to(InMemorySessionRepository.class).in(Singleton.class);
+        bind(UserRepository.class).to(InMemoryUserRepository.class).in(Singleton.class);
+        bind(WebSessionRepository.class).to(InMemoryWebSessionRepository.class).in(Singleton.class);
+        bind(ApiTokenRepository.class).to(InMemoryApiTokenRepository.class).in(Singleton.class);
     }
 }

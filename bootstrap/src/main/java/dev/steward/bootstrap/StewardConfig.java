@@ -1,5 +1,9 @@
 package dev.steward.bootstrap;
 
+import dev.steward.domain.msp.MspName;
+import dev.steward.domain.problem.InvalidValue;
+import dev.steward.domain.user.EmailAddress;
+import dev.steward.domain.user.Password;
 import dev.steward.adapter.docker.DockerSettings;
 import dev.steward.adapter.persistence.PersistenceSettings;
 import java.nio.file.Path;
@@ -26,11 +30,17 @@ import java.util.Optional;
  * @param databaseUrl    {@code STEWARD_DATABASE_URL} (with {@code STEWARD_DATABASE_USER}/{@code _PASSWORD})
  * @param reconcileDue   {@code STEWARD_RECONCILE_DUE_MS}, default 200
  * @param reconcileFull  {@code STEWARD_RECONCILE_FULL_MS}, default 10000
+ * @param firstRun       who is created when the store has no user yet: {@code STEWARD_ADMIN_EMAIL} (default
+ *                       {@code admin@steward.local}), {@code STEWARD_ADMIN_PASSWORD} (default: generated and printed
+ *                       once), {@code STEWARD_MSP_NAME} (default {@code Default MSP}, if no MSP exists either)
  */
 public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes, Store store, Runtime runtime,
                             Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                             Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull,
-                            Optional<DockerSettings> docker) {
+                            Optional<DockerSettings> docker, FirstRun firstRun) {
+
+    /** The first MSP and admin, created on a store without users. */
+    public record FirstRun(String mspName, String adminEmail, Optional<String> adminPassword) {}
 
     public enum Store { POSTGRES, MEMORY }
 
@@ -68,7 +78,27 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 r.optional("STEWARD_DATABASE_PASSWORD"),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_DUE_MS", 200, 10, 600_000)),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_FULL_MS", 10_000, 100, 3_600_000)),
-                docker);
+                docker,
+                firstRun(r));
+    }
+
+    private static FirstRun firstRun(Reader r) {
+        String email = r.text("STEWARD_ADMIN_EMAIL", "admin@steward.local");
+        // not stripped: blanks around a password are part of it
+        Optional<String> password = Optional.ofNullable(r.env().get("STEWARD_ADMIN_PASSWORD")).filter(p -> !p.isEmpty());
+        String mspName = r.text("STEWARD_MSP_NAME", "Default MSP");
+        checked("STEWARD_ADMIN_EMAIL", () -> new EmailAddress(email));
+        password.ifPresent(p -> checked("STEWARD_ADMIN_PASSWORD", () -> new Password(p)));
+        checked("STEWARD_MSP_NAME", () -> new MspName(mspName));
+        return new FirstRun(mspName, email, password);
+    }
+
+    private static void checked(String variable, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidValue e) {
+            throw new ConfigurationError(variable + ": " + e.rule());
+        }
     }
 
     /** Where PostgreSQL is: the configured server, or an embedded one keeping its data under the data directory. */

@@ -1,5 +1,12 @@
 package dev.steward.bootstrap;
 
+import dev.steward.application.signin.ApiTokensUseCase;
+import dev.steward.application.signin.CreateUserCommand;
+import dev.steward.application.signin.CreateUserUseCase;
+import dev.steward.domain.user.User;
+import dev.steward.application.signin.FirstRunUseCase;
+import dev.steward.application.signin.FirstRunUseCase.FirstAdmin;
+import java.util.Optional;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.github.dockerjava.api.DockerClient;
@@ -13,8 +20,6 @@ import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.inmemory.InProcessAgentRuntime;
-import dev.steward.application.msp.RegisterMspCommand;
-import dev.steward.application.msp.RegisterMspUseCase;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.provisioning.ProvisioningLoop;
 import dev.steward.domain.msp.Msp;
@@ -33,41 +38,60 @@ public final class StewardServer implements AutoCloseable {
     private final ProvisioningLoop loop;
     private final WebServer web;
     private final Msp defaultMsp;
+    private final Optional<FirstAdmin> firstAdmin;
 
-    private StewardServer(Injector injector) {
+    private StewardServer(Injector injector, StewardConfig.FirstRun firstRun) {
         this.injector = injector;
-        this.defaultMsp = ensureAnMsp(injector);
+        this.firstAdmin = injector.getInstance(FirstRunUseCase.class)
+                .setUp(firstRun.mspName(), firstRun.adminEmail(), firstRun.adminPassword());
+        this.defaultMsp = injector.getInstance(MspRepository.class).list().getFirst();
         this.loop = injector.getInstance(ProvisioningLoop.class);
         this.web = injector.getInstance(WebServer.class);
     }
 
     public static StewardServer start(StewardConfig config) {
         Injector injector = Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config));
-        StewardServer server = new StewardServer(injector);
+        StewardServer server = new StewardServer(injector, config.firstRun());
         server.loop.start();
         server.web.start();
         return server;
     }
 
-    /** On a fresh store there is no tenant yet; the embedded default creates one so the dashboard and API work. */
-    private static Msp ensureAnMsp(Injector injector) {
-        MspRepository msps = injector.getInstance(MspRepository.class);
-        return msps.list().stream().findFirst().orElseGet(() -> {
-            Msp created = injector.getInstance(RegisterMspUseCase.class).register(new RegisterMspCommand("Default MSP"));
-            LOG.info("created the first MSP '{}' ({})", created.name(), created.id());
-            return created;
-        });
+    /** The first admin created at this start (empty when the store already had users). */
+    public Optional<FirstAdmin> firstAdmin() {
+        return firstAdmin;
+    }
+
+
+    /**
+     * Adds a user to the installation's first MSP without starting the server (the {@code add-user} command): for a
+     * second technician, or when the first admin's password was lost.
+     */
+    public static User addUser(StewardConfig config, String email, String role, String password) {
+        Injector injector = Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config));
+        try {
+            Msp msp = injector.getInstance(MspRepository.class).list().stream().findFirst()
+                    .orElseThrow(() -> new ConfigurationError("no MSP yet: start the server once first"));
+            return injector.getInstance(CreateUserUseCase.class)
+                    .create(new CreateUserCommand(msp.id(), email, password, role));
+        } finally {
+            if (injector.getExistingBinding(Key.get(Database.class)) != null) {
+                injector.getInstance(Database.class).close();
+            }
+        }
     }
 
     /** The core's use cases, for embedding a running control plane (and for tests). */
     public UseCases useCases() {
         return new UseCases(injector.getInstance(CreateClientUseCase.class), injector.getInstance(GetClientUseCase.class),
                 injector.getInstance(ListClientsUseCase.class), injector.getInstance(DeleteClientUseCase.class),
-                injector.getInstance(ListStatusHistoryUseCase.class));
+                injector.getInstance(ListStatusHistoryUseCase.class), injector.getInstance(ApiTokensUseCase.class),
+                injector.getInstance(CreateUserUseCase.class));
     }
 
     public record UseCases(CreateClientUseCase createClient, GetClientUseCase getClient, ListClientsUseCase listClients,
-                           DeleteClientUseCase deleteClient, ListStatusHistoryUseCase history) {}
+                           DeleteClientUseCase deleteClient, ListStatusHistoryUseCase history,
+                           ApiTokensUseCase apiTokens, CreateUserUseCase createUser) {}
 
     public int port() {
         return web.port();

@@ -42,6 +42,7 @@ class DockerControlPlaneCrashIT {
     private static final List<Process> started = new ArrayList<>();
     private static Path dataDir;
     private static Path logs;
+    private static ApiCaller api;
 
     @BeforeAll
     static void prepare() throws Exception {
@@ -71,6 +72,7 @@ class DockerControlPlaneCrashIT {
         int port = DockerSupport.freePort();
         Map<String, String> env = environment(port);
 
+        api = ApiCaller.at(port, apiTokenIssuedBeforehand(env));
         Process first = startControlPlane(env, "first");
         // --since replays what happened since just before the POST: no event is lost while the CLI subscribes
         Process events = new ProcessBuilder("docker", "events", "--since",
@@ -79,7 +81,7 @@ class DockerControlPlaneCrashIT {
                 .redirectErrorStream(true).start();
         try {
             CompletableFuture<Optional<String>> created = CompletableFuture.supplyAsync(() -> firstLine(events));
-            assertThat(DockerSupport.send(port, "POST", "/api/v1/clients",
+            assertThat(api.send("POST", "/api/v1/clients",
                     "{\"name\":\"Crash Co\",\"slug\":\"" + SLUG + "\"}").statusCode()).isEqualTo(201);
 
             Optional<String> container = created.get(120, TimeUnit.SECONDS);
@@ -95,13 +97,13 @@ class DockerControlPlaneCrashIT {
 
         startControlPlane(env, "second");
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertThat(client(port)).contains("\"status\":\"active\"").contains("\"state\":\"idle\""));
+                assertThat(client()).contains("\"status\":\"active\"").contains("\"state\":\"idle\""));
 
         List<String> agents = containers();
         assertThat(agents).as("agent containers of this installation after the restart").hasSize(1);
         assertThat(agents.getFirst()).as("the one agent container").contains("running");
         System.out.println("history after the restart: "
-                + DockerSupport.send(port, "GET", "/api/v1/clients/" + SLUG + "/history", null).body());
+                + api.send("GET", "/api/v1/clients/" + SLUG + "/history", null).body());
     }
 
     private static Map<String, String> environment(int port) {
@@ -121,6 +123,20 @@ class DockerControlPlaneCrashIT {
         return env;
     }
 
+    /**
+     * The API needs a token: an operator's, issued on this data directory before the control plane runs (a
+     * short-lived control plane in this JVM, with the in-process runtime, creates the store and the token).
+     */
+    private static String apiTokenIssuedBeforehand(Map<String, String> env) {
+        Map<String, String> setup = new HashMap<>(env);
+        setup.put("STEWARD_RUNTIME", "inprocess");
+        setup.put("STEWARD_HTTP_PORT", "0");
+        setup.put("STEWARD_HTTP_HOST", "127.0.0.1");
+        try (StewardServer server = StewardServer.start(StewardConfig.from(setup))) {
+            return ApiCaller.issueToken(server);
+        }
+    }
+
     /** {@code java -jar steward.jar server} with this JVM's java, output to target/crash-it; waits for /health. */
     private static Process startControlPlane(Map<String, String> env, String name) throws Exception {
         Path jar = Path.of("target", "steward.jar").toAbsolutePath();
@@ -132,12 +148,11 @@ class DockerControlPlaneCrashIT {
         builder.environment().putAll(env);
         Process process = builder.start();
         started.add(process);
-        int port = Integer.parseInt(env.get("STEWARD_HTTP_PORT"));
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> {
                     assertThat(process.isAlive()).as("control plane %s alive (see %s)", name,
                             logs.resolve(name + ".log")).isTrue();
-                    return DockerSupport.send(port, "GET", "/health", null).statusCode() == 200;
+                    return api.send("GET", "/health", null).statusCode() == 200;
                 });
         return process;
     }
@@ -177,7 +192,7 @@ class DockerControlPlaneCrashIT {
         return output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
-    private static String client(int port) throws Exception {
-        return DockerSupport.send(port, "GET", "/api/v1/clients/" + SLUG, null).body();
+    private static String client() throws Exception {
+        return api.send("GET", "/api/v1/clients/" + SLUG, null).body();
     }
 }

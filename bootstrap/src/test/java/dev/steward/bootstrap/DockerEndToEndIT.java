@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class DockerEndToEndIT {
 
+    private static ApiCaller api;
     private static StewardServer server;
 
     @BeforeAll
@@ -26,6 +27,7 @@ class DockerEndToEndIT {
         DockerSupport.requireEngine("DockerEndToEndIT");
         DockerSupport.buildAgentImage();
         server = DockerSupport.startControlPlane("docker-e2e", Map.of());
+        api = ApiCaller.of(server);
     }
 
     @AfterAll
@@ -69,6 +71,6 @@ class DockerEndToEndIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return DockerSupport.send(server.port(), method, path, json);
+        return api.send(method, path, json);
     }
 }

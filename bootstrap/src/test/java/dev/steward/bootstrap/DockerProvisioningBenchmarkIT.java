@@ -44,6 +44,7 @@ class DockerProvisioningBenchmarkIT {
 
     private static final String BARE_LABEL = "steward.bench.bare";
     private static StewardServer server;
+    private static ApiCaller api;
     private static String installation;
     private final List<String> slugs = new ArrayList<>();
 
@@ -57,6 +58,7 @@ class DockerProvisioningBenchmarkIT {
                 "STEWARD_RECONCILE_DUE_MS", "200",
                 "STEWARD_RECONCILE_FULL_MS", "10000",
                 "STEWARD_AGENT_HEALTH_INTERVAL_MS", "5000"));
+        api = ApiCaller.of(server);
         System.out.println("BENCH load average at start: " + loadAverage());
     }
 
@@ -74,7 +76,7 @@ class DockerProvisioningBenchmarkIT {
     @AfterEach
     void deleteClients() throws Exception {
         for (String slug : slugs) {
-            DockerSupport.send(server.port(), "DELETE", "/api/v1/clients/" + slug,
+            api.send("DELETE", "/api/v1/clients/" + slug,
                     "{\"confirmName\":\"Bench " + slug + "\"}");
         }
         slugs.clear();
@@ -131,9 +133,9 @@ class DockerProvisioningBenchmarkIT {
         MspId msp = server.defaultMsp().id();
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Integer>> posts = batch.stream().map(slug -> threads.submit(() -> DockerSupport.send(
-                    server.port(), "POST", "/api/v1/clients",
-                    "{\"name\":\"Bench " + slug + "\",\"slug\":\"" + slug + "\"}").statusCode())).toList();
+            List<Future<Integer>> posts = batch.stream().map(slug -> threads.submit(() -> api.send("POST",
+                    "/api/v1/clients", "{\"name\":\"Bench " + slug + "\",\"slug\":\"" + slug + "\"}")
+                    .statusCode())).toList();
             for (Future<Integer> post : posts) {
                 assertThat(post.get()).isEqualTo(201);
             }

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.Assumptions;
 final class DockerSupport {
 
     static final String IMAGE = "steward/agent:it";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private DockerSupport() {
     }
@@ -74,20 +69,6 @@ final class DockerSupport {
                 "STEWARD_DATA_DIR", Files.createTempDirectory("steward-" + name).toString()));
         env.putAll(overrides);
         return StewardServer.start(StewardConfig.from(env));
-    }
-
-    /** One request to a control plane's API on 127.0.0.1; {@code json} null sends no body. */
-    static HttpResponse<String> send(int port, String method, String path, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30));
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static int freePort() throws IOException {

@@ -3,12 +3,14 @@ package dev.steward.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class EndToEndIT {
 
     private static StewardServer server;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static ApiCaller api;
 
     @BeforeAll
     static void start() throws Exception {
@@ -30,6 +32,7 @@ class EndToEndIT {
         Path dataDir = Files.createTempDirectory("steward-e2e");
         server = StewardServer.start(StewardConfig.from(Map.of("STEWARD_HTTP_PORT", "0",
                 "STEWARD_RECONCILE_DUE_MS", "50", "STEWARD_DATA_DIR", dataDir.toString())));
+        api = ApiCaller.of(server);
     }
 
     @AfterAll
@@ -82,14 +85,31 @@ class EndToEndIT {
         assertThat(health.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theFirstAdminSignsInWithThePrintedPasswordAndAnonymousCallsAreRefused() throws Exception {
+        var admin = server.firstAdmin().orElseThrow();
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + server.port();
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/clients")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        String form = "email=" + URLEncoder.encode(admin.admin().email().value(), StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(admin.generatedPassword().orElseThrow(), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + "/clients"))
+                .header("Cookie", cookie).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(admin.admin().email().value());
+    }
+
     private static HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .timeout(Duration.ofSeconds(10));
-        if (json == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.send(method, path, json);
     }
 }

@@ -75,6 +75,25 @@ class StewardConfigTest {
     }
 
     @Test
+    void theFirstRunAdminDefaultsAndIsChecked() {
+        StewardConfig.FirstRun defaults = StewardConfig.from(Map.of()).firstRun();
+        assertThat(defaults.adminEmail()).isEqualTo("admin@steward.local");
+        assertThat(defaults.adminPassword()).isEmpty();
+        assertThat(defaults.mspName()).isEqualTo("Default MSP");
+
+        StewardConfig.FirstRun chosen = StewardConfig.from(Map.of("STEWARD_ADMIN_EMAIL", "ops@msp.example",
+                "STEWARD_ADMIN_PASSWORD", " a password with blanks ", "STEWARD_MSP_NAME", "Northwind IT")).firstRun();
+        assertThat(chosen.adminPassword()).contains(" a password with blanks ");
+        assertThat(chosen.mspName()).isEqualTo("Northwind IT");
+
+        assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_ADMIN_EMAIL", "ops")))
+                .isInstanceOf(ConfigurationError.class).hasMessage("STEWARD_ADMIN_EMAIL: must look like name@example.com");
+        assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_ADMIN_PASSWORD", "short")))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessage("STEWARD_ADMIN_PASSWORD: must be at least 12 characters");
+    }
+
+    @Test
     void theInstallationIdFollowsTheStoreUnlessSet() {
         String sharedDb = installation(Map.of("STEWARD_DATABASE_URL", "jdbc:postgresql://db:5432/steward",
                 "STEWARD_DATA_DIR", "/srv/a"));

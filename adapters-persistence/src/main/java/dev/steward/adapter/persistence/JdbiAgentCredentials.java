@@ -1,11 +1,9 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.inmemory.InMemoryAgentCredentials;
+import dev.steward.application.security.SecretTokens;
 import dev.steward.application.port.AgentCredentials;
 import dev.steward.domain.client.ClientId;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,7 +11,6 @@ import java.util.UUID;
 public final class JdbiAgentCredentials implements AgentCredentials {
 
     private final JdbiUnitOfWork db;
-    private final SecureRandom random = new SecureRandom();
 
     @Inject
     public JdbiAgentCredentials(JdbiUnitOfWork db) {
@@ -22,25 +19,23 @@ public final class JdbiAgentCredentials implements AgentCredentials {
 
     @Override
     public String issue(ClientId client) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = "stw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken("stw_");
         db.withHandle(h -> h.createUpdate("""
                         insert into agent_credentials (client_id, token_hash, issued_at) values (:client, :hash, now())
                         on conflict (client_id) do update set token_hash = excluded.token_hash, issued_at = now()""")
                 .bind("client", client.value())
-                .bind("hash", InMemoryAgentCredentials.hash(token))
+                .bind("hash", SecretTokens.hash(token))
                 .execute());
         return token;
     }
 
     @Override
     public Optional<ClientId> verify(String token) {
-        if (token == null || token.isEmpty() || token.length() > 200) {
+        if (!SecretTokens.plausible(token)) {
             return Optional.empty();
         }
         return db.withHandle(h -> h.createQuery("select client_id from agent_credentials where token_hash = :hash")
-                .bind("hash", InMemoryAgentCredentials.hash(token))
+                .bind("hash", SecretTokens.hash(token))
                 .mapTo(UUID.class)
                 .findOne()
                 .map(ClientId::new));

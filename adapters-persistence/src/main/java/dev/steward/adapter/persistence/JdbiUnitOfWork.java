@@ -2,6 +2,8 @@ package dev.steward.adapter.persistence;
 
 import dev.steward.application.port.UnitOfWork;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -21,6 +23,7 @@ public final class JdbiUnitOfWork implements UnitOfWork {
 
     private final Jdbi jdbi;
     private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     @Inject
     public JdbiUnitOfWork(Jdbi jdbi) {
@@ -32,14 +35,37 @@ public final class JdbiUnitOfWork implements UnitOfWork {
         if (current.get() != null) {
             return work.get();
         }
-        return DatabaseErrors.translated(() -> jdbi.inTransaction(handle -> {
+        List<Runnable> committed = new ArrayList<>();
+        T result = DatabaseErrors.translated(() -> jdbi.inTransaction(handle -> {
             current.set(handle);
+            afterCommit.set(committed);
             try {
                 return work.get();
             } finally {
                 current.remove();
+                afterCommit.remove();
             }
         }));
+        committed.forEach(Runnable::run);
+        return result;
+    }
+
+    /** Whether this thread is inside a transaction (reads there must see the database, never a cached copy). */
+    boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed (nothing if it rolls back), or right away when
+     * there is none: for keeping caches in step with what others can read.
+     */
+    void afterCommit(Runnable action) {
+        List<Runnable> pending = afterCommit.get();
+        if (pending == null) {
+            action.run();
+        } else {
+            pending.add(action);
+        }
     }
 
     /** Runs {@code callback} in the current transaction, or in a transaction of its own when there is none. */

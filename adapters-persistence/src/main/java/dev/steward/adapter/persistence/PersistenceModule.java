@@ -11,6 +11,9 @@ import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.SessionRepository;
+import dev.steward.application.port.UserRepository;
+import dev.steward.application.port.WebSessionRepository;
+import dev.steward.application.port.ApiTokenRepository;
 import dev.steward.application.port.UnitOfWork;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -20,8 +23,10 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Binds: {@link UnitOfWork} (to {@link JdbiUnitOfWork}), {@link ClientRepository}, {@link MspRepository},
  * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link AgentCredentials},
- * {@link AgentCheckIns}, {@link SessionRepository}, and {@link Database},
- * {@link DataSource} and {@link Jdbi} as singletons. Needs nothing from other modules.
+ * {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository}, {@link WebSessionRepository},
+ * {@link ApiTokenRepository}, and {@link Database},
+ * {@link DataSource} and {@link Jdbi} as singletons. The client and MSP stores keep one-second copies of hot reads
+ * ({@link CachedClientRepository}, {@link CachedMspRepository}). Needs a {@code java.time.Clock} from elsewhere.
  *
  * <p>The {@link Database} is opened (embedded server started, pool created, schema migrated) when it is first
  * injected; whoever builds the injector closes it on shutdown: {@code injector.getInstance(Database.class).close()}.
@@ -38,14 +43,19 @@ public final class PersistenceModule extends AbstractModule {
     protected void configure() {
         bind(JdbiUnitOfWork.class).in(Singleton.class);
         bind(UnitOfWork.class).to(JdbiUnitOfWork.class);
-        bind(ClientRepository.class).to(JdbiClientRepository.class).in(Singleton.class);
-        bind(MspRepository.class).to(JdbiMspRepository.class).in(Singleton.class);
+        bind(JdbiClientRepository.class).in(Singleton.class);
+        bind(JdbiMspRepository.class).in(Singleton.class);
+        bind(ClientRepository.class).to(CachedClientRepository.class).in(Singleton.class);
+        bind(MspRepository.class).to(CachedMspRepository.class).in(Singleton.class);
         bind(ActivityLog.class).to(JdbiActivityLog.class).in(Singleton.class);
         bind(IntegrationRepository.class).to(JdbiIntegrationRepository.class).in(Singleton.class);
         bind(ApprovalRepository.class).to(JdbiApprovalRepository.class).in(Singleton.class);
         bind(AgentCredentials.class).to(JdbiAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(JdbiAgentCheckIns.class).in(Singleton.class);
         bind(SessionRepository.class).to(JdbiSessionRepository.class).in(Singleton.class);
+        bind(UserRepository.class).to(JdbiUserRepository.class).in(Singleton.class);
+        bind(WebSessionRepository.class).to(JdbiWebSessionRepository.class).in(Singleton.class);
+        bind(ApiTokenRepository.class).to(JdbiApiTokenRepository.class).in(Singleton.class);
     }
 
     @Provides

@@ -53,6 +53,7 @@ class EmbeddedDatabaseIT {
             binder.requireExplicitBindings();
             binder.requireAtInjectOnConstructors();
             binder.disableCircularProxies();
+            binder.bind(java.time.Clock.class).toInstance(java.time.Clock.systemUTC());
         }, new PersistenceModule(new PersistenceSettings.Embedded(directory, 2)));
         try {
             UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
@@ -66,7 +67,7 @@ class EmbeddedDatabaseIT {
                 clients.add(client);
             });
 
-            assertThat(clients).isInstanceOf(JdbiClientRepository.class);
+            assertThat(clients).isInstanceOf(CachedClientRepository.class);
             assertThat(unitOfWork).isSameAs(injector.getInstance(JdbiUnitOfWork.class));
             assertThat(clients.find(client.id())).contains(client.atVersion(1));
         } finally {

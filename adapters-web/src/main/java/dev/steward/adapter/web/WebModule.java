@@ -21,19 +21,27 @@ import dev.steward.adapter.web.dashboard.ClientListRoutes;
 import dev.steward.adapter.web.dashboard.DiagnosticsPageRoutes;
 import dev.steward.adapter.web.dashboard.SettingsRoutes;
 import dev.steward.adapter.web.http.CallerResolver;
-import dev.steward.adapter.web.http.FirstMspCaller;
 import dev.steward.adapter.web.http.IdempotencyKeys;
 import dev.steward.adapter.web.http.JsonBodies;
 import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.ProblemMapper;
+import dev.steward.adapter.web.api.ApiTokenRoutes;
+import dev.steward.adapter.web.dashboard.ApiTokenPageRoutes;
+import dev.steward.adapter.web.dashboard.SignInPageRoutes;
+import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
+import dev.steward.adapter.web.signin.SignInGate;
+import dev.steward.adapter.web.signin.SignedInCaller;
+import dev.steward.application.port.PasswordHasher;
 
 /**
  * Guice module of the web adapter.
  *
  * <p>Binds: {@link WebSettings} (given), {@link WebServer} (eager singleton; bootstrap starts and stops it), the
  * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
- * {@link CallerResolver} (interim: {@link FirstMspCaller}, acting for the first MSP until sign-in exists) and the
- * {@link RouteGroup} multibinder: {@code HealthRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
+ * {@link CallerResolver} ({@link SignedInCaller}: the caller the {@link SignInGate} found), the
+ * {@link PasswordHasher} (Argon2id) and the {@link RouteGroup} multibinder: the {@link SignInGate} and
+ * {@link SignInPageRoutes}, {@code HealthRoutes}; the API tokens' {@link ApiTokenRoutes} and
+ * {@link ApiTokenPageRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
  * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes};
  * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
  * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link AssetRoutes};
@@ -45,7 +53,8 @@ import dev.steward.adapter.web.problem.ProblemMapper;
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
  * {@code ListActivityUseCase},
- * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase} and a
+ * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
+ * {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase} and a
  * {@code java.time.Clock}.
  */
 public final class WebModule extends AbstractModule {
@@ -63,9 +72,14 @@ public final class WebModule extends AbstractModule {
         bind(ProblemMapper.class).in(Singleton.class);
         bind(JsonBodies.class).in(Singleton.class);
         bind(IdempotencyKeys.class).in(Singleton.class);
-        bind(CallerResolver.class).to(FirstMspCaller.class).in(Singleton.class);
+        bind(CallerResolver.class).to(SignedInCaller.class).in(Singleton.class);
+        bind(PasswordHasher.class).toInstance(Argon2idPasswordHasher.recommended());
         Multibinder<RouteGroup> routes = Multibinder.newSetBinder(binder(), RouteGroup.class);
+        routes.addBinding().to(SignInGate.class);
+        routes.addBinding().to(SignInPageRoutes.class);
         routes.addBinding().to(HealthRoutes.class);
+        routes.addBinding().to(ApiTokenRoutes.class);
+        routes.addBinding().to(ApiTokenPageRoutes.class);
         routes.addBinding().to(ClientRoutes.class);
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);

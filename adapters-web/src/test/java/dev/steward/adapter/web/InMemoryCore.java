@@ -1,5 +1,17 @@
 package dev.steward.adapter.web;
 
+import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
+import dev.steward.application.inmemory.InMemoryApiTokenRepository;
+import dev.steward.application.inmemory.InMemoryUserRepository;
+import dev.steward.application.inmemory.InMemoryWebSessionRepository;
+import dev.steward.application.port.PasswordHasher;
+import dev.steward.application.signin.ApiTokensService;
+import dev.steward.application.signin.AuthenticateService;
+import dev.steward.application.signin.CreateUserCommand;
+import dev.steward.application.signin.CreateUserService;
+import dev.steward.application.signin.RecentCallers;
+import dev.steward.application.signin.SignInService;
+import dev.steward.domain.user.User;
 import dev.steward.application.client.CreateClientService;
 import dev.steward.application.agent.AgentGatewayService;
 import dev.steward.application.inmemory.InMemoryPsaWebhooks;
@@ -88,6 +100,28 @@ public final class InMemoryCore implements AutoCloseable {
     };
     public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake);
     public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
+
+    public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);
+    public final InMemoryWebSessionRepository webSessions = new InMemoryWebSessionRepository();
+    public final InMemoryApiTokenRepository apiTokenStore = new InMemoryApiTokenRepository();
+    /** Real Argon2id at a low cost, so that signing in many times stays quick. */
+    public final PasswordHasher hasher = new Argon2idPasswordHasher(1024, 1, 1);
+    public final CreateUserService createUser = new CreateUserService(validator, users, msps, hasher, ids, clock,
+            unitOfWork);
+    private final RecentCallers recentCallers = new RecentCallers(clock);
+    public final SignInService signIn = new SignInService(users, webSessions, hasher, clock, unitOfWork,
+            recentCallers);
+    public final AuthenticateService authenticate = new AuthenticateService(webSessions, apiTokenStore, users, clock,
+            recentCallers);
+    public final ApiTokensService apiTokens = new ApiTokensService(apiTokenStore, ids, clock, unitOfWork,
+            recentCallers);
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    /** A technician of {@code msp} whose password is {@link #PASSWORD}. */
+    public User addUser(Msp msp, String email) {
+        return createUser.create(new CreateUserCommand(msp.id(), email, PASSWORD, "technician"));
+    }
 
     public Msp registerMsp(String name) {
         return registerMsp.register(new RegisterMspCommand(name));

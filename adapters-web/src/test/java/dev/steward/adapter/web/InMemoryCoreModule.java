@@ -1,5 +1,8 @@
 package dev.steward.adapter.web;
 
+import dev.steward.application.signin.ApiTokensUseCase;
+import dev.steward.application.signin.AuthenticateUseCase;
+import dev.steward.application.signin.SignInUseCase;
 import com.google.inject.AbstractModule;
 import dev.steward.application.agent.AgentGatewayUseCase;
 import dev.steward.application.ticket.IntakeTicketUseCase;
@@ -51,5 +54,8 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(IntakeTicketUseCase.class).toInstance(core.intake);
         bind(GetDiagnosticsUseCase.class).toInstance(core.diagnostics);
         bind(ListActivityUseCase.class).toInstance(core.activity);
+        bind(SignInUseCase.class).toInstance(core.signIn);
+        bind(AuthenticateUseCase.class).toInstance(core.authenticate);
+        bind(ApiTokensUseCase.class).toInstance(core.apiTokens);
     }
 }

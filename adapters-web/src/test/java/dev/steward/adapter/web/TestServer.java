@@ -6,7 +6,11 @@ import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Modules;
+import dev.steward.adapter.web.signin.SignInGate;
+import dev.steward.application.signin.SignInCommand;
+import dev.steward.application.signin.SignedIn;
 import dev.steward.domain.msp.Msp;
+import dev.steward.domain.user.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,11 +32,18 @@ public final class TestServer implements AutoCloseable {
 
     public final InMemoryCore core = new InMemoryCore();
     public final Msp msp;
+    /** A technician of {@link #msp}, signed in twice: with an API token and with a browser session. */
+    public final User user;
+    public final String apiToken;
+    public final SignedIn session;
     private final WebServer server;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private TestServer(Module... overrides) {
         msp = core.registerMsp("Test MSP");
+        user = core.addUser(msp, "tech@test-msp.example");
+        apiToken = core.apiTokens.issue(msp.id(), user.id(), "tests").secret();
+        session = core.signIn.signIn(new SignInCommand(user.email().value(), InMemoryCore.PASSWORD, "127.0.0.1"));
         Module web = new WebModule(new WebSettings("127.0.0.1", 0, MAX_BODY));
         server = Guice.createInjector(Stage.PRODUCTION, Modules.override(web, new InMemoryCoreModule(core))
                         .with(overrides))
@@ -69,19 +80,39 @@ public final class TestServer implements AutoCloseable {
         return send(jsonRequest(path, json).method("DELETE", BodyPublishers.ofString(json)), headers);
     }
 
-    /** A browser form post ({@code application/x-www-form-urlencoded}), asking for HTML. */
+    /** A browser form post ({@code application/x-www-form-urlencoded}) of the signed-in session, asking for HTML. */
     public HttpResponse<String> form(String path, Map<String, String> fields) {
+        Map<String, String> withCsrf = new java.util.LinkedHashMap<>(fields);
+        withCsrf.putIfAbsent(SignInGate.CSRF_FIELD, session.caller().csrfToken().orElseThrow());
+        return formAs(cookie(session.sessionToken()), path, withCsrf);
+    }
+
+    /** A form post with exactly the given fields and {@code Cookie} header value (null: no cookie). */
+    public HttpResponse<String> formAs(String cookie, String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
                         + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
                 .collect(java.util.stream.Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(BodyPublishers.ofString(body)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(BodyPublishers.ofString(body));
+        return cookie == null ? anonymous(request) : anonymous(request, "Cookie", cookie);
     }
 
-    /** A browser page load. */
+    /** A browser page load of the signed-in session. */
     public HttpResponse<String> page(String path) {
-        return get(path, "Accept", "text/html");
+        return anonymous(HttpRequest.newBuilder(uri(path)).GET(), "Accept", "text/html", "Cookie",
+                cookie(session.sessionToken()));
+    }
+
+    public static String cookie(String sessionToken) {
+        return "steward_session=" + sessionToken;
+    }
+
+    /** A request with exactly the headers given: no API token, no cookie. */
+    public HttpResponse<String> anonymous(String method, String path, String... headers) {
+        return anonymous(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()),
+                headers);
     }
 
     /** Any method and body, with exactly the headers given (no implicit Content-Type). */
@@ -93,7 +124,19 @@ public final class TestServer implements AutoCloseable {
         return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
     }
 
+    /** Sends with the API token unless the headers bring their own {@code Authorization} or {@code Cookie}. */
     private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        boolean own = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            own |= headers[i].equalsIgnoreCase("Authorization") || headers[i].equalsIgnoreCase("Cookie");
+        }
+        if (!own) {
+            request.setHeader("Authorization", "Bearer " + apiToken);
+        }
+        return anonymous(request, headers);
+    }
+
+    private HttpResponse<String> anonymous(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);
         }

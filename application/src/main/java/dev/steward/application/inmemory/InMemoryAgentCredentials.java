@@ -1,14 +1,9 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.AgentCredentials;
+import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.client.ClientId;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryAgentCredentials implements AgentCredentials {
 
-    private final SecureRandom random = new SecureRandom();
     private final Map<ClientId, String> hashByClient = new ConcurrentHashMap<>();
     private final Map<String, ClientId> clientByHash = new ConcurrentHashMap<>();
 
@@ -29,11 +23,9 @@ public final class InMemoryAgentCredentials implements AgentCredentials {
 
     @Override
     public synchronized String issue(ClientId client) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = "stw_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken("stw_");
         revoke(client);
-        String hash = hash(token);
+        String hash = SecretTokens.hash(token);
         hashByClient.put(client, hash);
         clientByHash.put(hash, client);
         return token;
@@ -41,10 +33,10 @@ public final class InMemoryAgentCredentials implements AgentCredentials {
 
     @Override
     public Optional<ClientId> verify(String token) {
-        if (token == null || token.isEmpty() || token.length() > 200) {
+        if (!SecretTokens.plausible(token)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(clientByHash.get(hash(token)));
+        return Optional.ofNullable(clientByHash.get(SecretTokens.hash(token)));
     }
 
     @Override
@@ -55,13 +47,4 @@ public final class InMemoryAgentCredentials implements AgentCredentials {
         }
     }
 
-    /** SHA-256, hex: the form in which stores keep agent tokens. */
-    public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }

@@ -27,6 +27,10 @@ public final class Conflict extends ApplicationException {
                 + expected + ", it is now " + actual + "); reload and try again");
     }
 
+    public static Conflict emailTaken(String email) {
+        return new Conflict("email.taken", Optional.of("email"), "email '" + email + "' already belongs to a user");
+    }
+
     public static Conflict of(String code, String message) {
         return new Conflict(code, Optional.empty(), message);
     }

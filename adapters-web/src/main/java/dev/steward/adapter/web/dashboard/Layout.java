@@ -1,7 +1,11 @@
 package dev.steward.adapter.web.dashboard;
 
+import dev.steward.adapter.web.signin.SignInGate;
+import dev.steward.application.signin.Caller;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The page shell every dashboard page shares, and the headers every HTML response carries. */
 final class Layout {
@@ -10,6 +14,10 @@ final class Layout {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     enum Section { CLIENTS, SETTINGS }
+
+    private static final String ACCOUNT = "<!--account-->";
+    private static final Pattern POST_FORM = Pattern.compile("<form\\b[^>]*\\bmethod=\"post\"[^>]*>",
+            Pattern.CASE_INSENSITIVE);
 
     private Layout() {
     }
@@ -36,6 +44,7 @@ final class Layout {
                 <a href="/clients"%s>Clients</a>
                 <a href="/settings"%s>MSP settings</a>
                 </nav>
+                <!--account-->
                 </header>
                 <main id="main"%s>
                 %s
@@ -50,14 +59,28 @@ final class Layout {
         return yes ? new Html(" aria-current=\"page\"") : Html.EMPTY;
     }
 
-    /** Writes an HTML page with the dashboard's security headers. */
+    /**
+     * Writes an HTML page with the dashboard's security headers. For a signed-in browser it adds who is signed in
+     * (with Sign out) and stamps the session's CSRF token into every POST form, so that no page can forget it.
+     */
     static void write(Context ctx, int status, Html page) {
+        String html = page.html();
+        Caller caller = ctx.attribute(SignInGate.CALLER);
+        if (caller != null && caller.browser()) {
+            Html field = Html.of("<input type=\"hidden\" name=\"%s\" value=\"%s\">", SignInGate.CSRF_FIELD,
+                    caller.csrfToken().orElseThrow());
+            html = html.replace(ACCOUNT, Html.of("""
+                    <div class="account"><span class="who">%s</span>
+                    <form method="post" action="/logout"><button type="submit" class="link">Sign out</button></form>
+                    </div>""", caller.actor()).html());
+            html = POST_FORM.matcher(html).replaceAll(form -> Matcher.quoteReplacement(form.group() + field.html()));
+        }
         ctx.status(status)
                 .header("Content-Security-Policy", CSP)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store")
                 .contentType("text/html; charset=utf-8")
-                .result(page.html());
+                .result(html);
     }
 }

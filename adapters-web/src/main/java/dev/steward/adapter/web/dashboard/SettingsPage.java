@@ -37,6 +37,7 @@ final class SettingsPage {
                 <button type="submit">Save MSP prompt</button>
                 </form>
                 </section>
+                <p><a href="/settings/tokens">API tokens</a> for programs that call Steward's REST API</p>
                 """, msp.name(), modeErrors.alert(), msp.version(),
                 radio("plan", "Plan: diagnose and note the plan, never act", msp.defaultMode()),
                 radio("execute", "Execute: act under each tool's policy", msp.defaultMode()),

@@ -6,6 +6,8 @@ import dev.steward.application.problem.ApplicationException;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.problem.NotSignedIn;
+import dev.steward.application.problem.TooManyAttempts;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.problem.ApprovalNotAllowed;
 import dev.steward.domain.problem.DeletionNotConfirmed;
@@ -97,6 +99,10 @@ public final class ProblemMapper {
                     .toList());
             case NotFound e -> Problem.of(404, "Not found", e.kind() + ".not-found", e.getMessage());
             case Conflict e -> conflict(e, ctx);
+            case NotSignedIn e -> new Problem(401, "Unauthorized", "sign-in.required", e.getMessage(), List.of(),
+                    Map.of("WWW-Authenticate", "Bearer realm=\"steward\""));
+            case TooManyAttempts e -> new Problem(429, "Too many requests", "sign-in.throttled", e.getMessage(),
+                    List.of(), Map.of("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds()))));
             case PortFailure e -> new Problem(503, "Service unavailable", "port.unavailable",
                     e.port() + " is not available: " + e.getMessage()
                             + (e.retryable() ? " (try again shortly)" : ""),

@@ -5,9 +5,7 @@ import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.adapter.web.TestServer;
-import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.domain.msp.Msp;
-import dev.steward.domain.msp.MspId;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -16,22 +14,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two MSPs on one server: whatever the caller resolution is (here a test header standing in for sign-in), no route
- * reads or changes another MSP's client, by slug or by listing. Another MSP's client is simply "not found".
+ * Two MSPs on one server, each signed in with its own API token: no route reads or changes another MSP's client,
+ * by slug or by listing. Another MSP's client is simply "not found".
  */
 class TenantIsolationTest {
 
-    private static final String HEADER = "X-Test-Msp";
+    private static final String HEADER = "Authorization";
     private TestServer server;
     private Msp other;
+    private String otherToken;
 
     @BeforeEach
     void start() {
-        CallerResolver byHeader = ctx -> MspId.parse(ctx.header(HEADER));
-        server = TestServer.start(binder -> binder.bind(CallerResolver.class).toInstance(byHeader));
+        server = TestServer.start();
         other = server.core.registerMsp("Other MSP");
+        otherToken = server.core.apiTokens.issue(other.id(), server.core.addUser(other, "tech@other.example").id(),
+                "other").secret();
         HttpResponse<String> created = server.post("/api/v1/clients", json(Map.of("name", "Acme", "slug", "acme")),
-                HEADER, server.msp.id().toString());
+                HEADER, mine());
         assertThat(created.statusCode()).isEqualTo(201);
     }
 
@@ -41,15 +41,20 @@ class TenantIsolationTest {
     }
 
     private String asOther() {
-        return other.id().toString();
+        return "Bearer " + otherToken;
+    }
+
+    private String mine() {
+        return "Bearer " + server.apiToken;
     }
 
     @Test
     void neverShowsAnotherMspsClient() {
         List<String> reads = List.of("/api/v1/clients/acme", "/api/v1/clients/acme/history",
                 "/api/v1/clients/acme/prompt", "/api/v1/clients/acme/prompt/preview",
-                "/api/v1/clients/acme/diagnostics", "/clients/acme", "/clients/acme/prompt",
-                "/clients/acme/diagnostics");
+                "/api/v1/clients/acme/diagnostics", "/api/v1/clients/acme/activity",
+                "/api/v1/clients/acme/activity.csv", "/clients/acme", "/clients/acme/prompt",
+                "/clients/acme/diagnostics", "/clients/acme/activity");
         for (String path : reads) {
             assertThat(server.get(path, HEADER, asOther()).statusCode()).as(path).isEqualTo(404);
         }
@@ -71,13 +76,37 @@ class TenantIsolationTest {
         server.put("/api/v1/msp", json(Map.of("defaultMode", "execute")), HEADER, asOther());
         server.put("/api/v1/msp/prompt", json(Map.of("prompt", "other MSP's rules")), HEADER, asOther());
 
-        var mine = parse(server.get("/api/v1/clients/acme", HEADER, server.msp.id().toString()));
+        var mine = parse(server.get("/api/v1/clients/acme", HEADER, mine()));
         assertThat(mine.path("status").asText()).isEqualTo("creating");
         assertThat(mine.path("mode").asText()).isEqualTo("inherit");
         assertThat(mine.path("effectiveMode").asText()).as("the other MSP's default does not apply").isEqualTo("plan");
         assertThat(mine.path("version").asLong()).isEqualTo(1);
-        assertThat(parse(server.get("/api/v1/clients/acme/prompt/preview", HEADER, server.msp.id().toString()))
+        assertThat(parse(server.get("/api/v1/clients/acme/prompt/preview", HEADER, mine()))
                 .path("text").asText()).doesNotContain("other MSP's rules");
+    }
+
+    @Test
+    void neverShowsOrRevokesAnotherMspsApiTokens() {
+        String myTokenId = parse(server.get("/api/v1/tokens", HEADER, mine())).path("items").get(0).path("id")
+                .asText();
+
+        assertThat(parse(server.get("/api/v1/tokens", HEADER, asOther())).path("items").toString())
+                .doesNotContain(myTokenId);
+        assertThat(server.delete("/api/v1/tokens/" + myTokenId, "", HEADER, asOther()).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/clients", HEADER, mine()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBrowserSessionOfTheOtherMspSeesNoneOfOurs() {
+        var otherSession = server.core.signIn.signIn(new dev.steward.application.signin.SignInCommand(
+                "tech@other.example", dev.steward.adapter.web.InMemoryCore.PASSWORD, "127.0.0.1"));
+        String cookie = TestServer.cookie(otherSession.sessionToken());
+
+        assertThat(server.get("/clients/acme", "Cookie", cookie, "Accept", "text/html").statusCode()).isEqualTo(404);
+        assertThat(server.get("/clients", "Cookie", cookie, "Accept", "text/html").body())
+                .doesNotContain("data-client=\"acme\"");
+        assertThat(server.formAs(cookie, "/clients/acme/mode", Map.of("mode", "execute", "_csrf",
+                otherSession.caller().csrfToken().orElseThrow())).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -88,14 +117,14 @@ class TenantIsolationTest {
         assertThat(theirs.statusCode()).isEqualTo(201);
         assertThat(parse(server.get("/api/v1/clients/acme", HEADER, asOther())).path("name").asText())
                 .isEqualTo("Their Acme");
-        assertThat(parse(server.get("/api/v1/clients/acme", HEADER, server.msp.id().toString())).path("name")
+        assertThat(parse(server.get("/api/v1/clients/acme", HEADER, mine())).path("name")
                 .asText()).isEqualTo("Acme");
     }
 
     @Test
     void keepsIdempotencyKeysPerMsp() {
         HttpResponse<String> mine = server.post("/api/v1/clients", json(Map.of("name", "Keyed", "slug", "keyed")),
-                HEADER, server.msp.id().toString(), "Idempotency-Key", "same-key");
+                HEADER, mine(), "Idempotency-Key", "same-key");
         HttpResponse<String> theirs = server.post("/api/v1/clients", json(Map.of("name", "Keyed", "slug", "keyed")),
                 HEADER, asOther(), "Idempotency-Key", "same-key");
 

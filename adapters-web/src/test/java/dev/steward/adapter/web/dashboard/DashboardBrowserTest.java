@@ -3,6 +3,7 @@ package dev.steward.adapter.web.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.adapter.web.InMemoryCore;
 import dev.steward.adapter.web.TestServer;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.DeployStatus;
@@ -46,9 +47,39 @@ class DashboardBrowserTest {
     }
 
     @BeforeEach
-    void startServer() {
+    void startServerAndSignIn() {
         server = TestServer.start();
         driver.manage().window().setSize(new Dimension(1280, 900));
+        open("/clients");
+        signIn(InMemoryCore.PASSWORD);
+        within(5).until(d -> d.getCurrentUrl().endsWith("/clients"));
+    }
+
+    /** On the sign-in page the gate sent the browser to. */
+    private void signIn(String password) {
+        driver.findElement(By.id("email")).sendKeys(server.user.email().value());
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    }
+
+    @Test
+    void signsOutAndBackInLandingWhereItWasGoing() {
+        driver.findElement(By.cssSelector(".account button")).click();
+        within(5).until(d -> d.getCurrentUrl().contains("/login"));
+
+        open("/settings");
+        assertThat(driver.getCurrentUrl()).contains("/login?next=%2Fsettings");
+        signIn("not the password");
+        within(5).until(d -> !d.findElements(By.id("password-error")).isEmpty()
+                || !d.findElements(By.cssSelector("[role=alert]")).isEmpty());
+        browser.screenshot("sign-in-refused");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("the email or password is wrong");
+
+        driver.findElement(By.id("email")).clear();
+        signIn(InMemoryCore.PASSWORD);
+        within(5).until(d -> d.getCurrentUrl().endsWith("/settings"));
+        assertThat(driver.findElement(By.cssSelector(".account .who")).getText())
+                .isEqualTo(server.user.email().value());
     }
 
     @AfterEach
@@ -166,7 +197,7 @@ class DashboardBrowserTest {
         driver.findElement(By.linkText("Prompt")).click();
         WebElement prompt = within(5).until(d -> d.findElement(By.id("prompt")));
         prompt.sendKeys("Initech uses <Okta> & MFA.");
-        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
         within(5).until(d -> d.findElement(By.cssSelector("pre.preview")).getText()
                 .contains("Initech uses <Okta> & MFA."));
         browser.screenshot("prompt");

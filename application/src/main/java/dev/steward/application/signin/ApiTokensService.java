@@ -1,0 +1,61 @@
+package dev.steward.application.signin;
+
+import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.port.IdGenerator;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.problem.NotFound;
+import dev.steward.application.security.SecretTokens;
+import dev.steward.domain.msp.MspId;
+import dev.steward.domain.user.ApiToken;
+import dev.steward.domain.user.UserId;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+public final class ApiTokensService implements ApiTokensUseCase {
+
+    /** Marks our API tokens so that secret scanners and people can recognise a leaked one. */
+    static final String PREFIX = "stk_";
+
+    private final ApiTokenRepository tokens;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+    private final RecentCallers recent;
+
+    @Inject
+    public ApiTokensService(ApiTokenRepository tokens, IdGenerator ids, Clock clock, UnitOfWork unitOfWork,
+                            RecentCallers recent) {
+        this.recent = recent;
+        this.tokens = tokens;
+        this.ids = ids;
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public IssuedApiToken issue(MspId msp, UserId issuedBy, String name) {
+        String checkedName = ApiToken.checkedName(name);
+        String secret = SecretTokens.newToken(PREFIX);
+        ApiToken token = new ApiToken(ids.next(), msp, checkedName,
+                secret.substring(secret.length() - 4), clock.instant(), issuedBy, Optional.empty());
+        unitOfWork.run(() -> tokens.add(token, SecretTokens.hash(secret)));
+        return new IssuedApiToken(token, secret);
+    }
+
+    @Override
+    public List<ApiToken> list(MspId msp) {
+        return tokens.list(msp);
+    }
+
+    @Override
+    public ApiToken revoke(MspId msp, UUID id) {
+        ApiToken revoked = unitOfWork.inTransaction(() -> tokens.revoke(msp, id, clock.instant()))
+                .orElseThrow(() -> new NotFound("api token", id.toString()));
+        // the cache is keyed by secret hash, which a revocation by id does not know: forget the MSP's callers
+        recent.forgetAll(msp);
+        return revoked;
+    }
+}

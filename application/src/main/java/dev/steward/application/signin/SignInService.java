@@ -1,0 +1,79 @@
+package dev.steward.application.signin;
+
+import dev.steward.application.port.PasswordHasher;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.UserRepository;
+import dev.steward.application.port.WebSession;
+import dev.steward.application.port.WebSessionRepository;
+import dev.steward.application.problem.NotSignedIn;
+import dev.steward.application.security.SecretTokens;
+import dev.steward.domain.user.EmailAddress;
+import dev.steward.domain.user.Password;
+import dev.steward.domain.user.User;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+public final class SignInService implements SignInUseCase {
+
+    /** How long a sign-in lasts; a working day plus margin, after which the technician signs in again. */
+    public static final Duration SESSION_LENGTH = Duration.ofHours(12);
+    static final String REFUSED = "the email or password is wrong";
+
+    private final UserRepository users;
+    private final WebSessionRepository sessions;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+    private final RecentCallers recent;
+    /** Checked when the email is unknown, so that an unknown email takes as long as a wrong password. */
+    private final String decoyHash;
+
+    @Inject
+    public SignInService(UserRepository users, WebSessionRepository sessions, PasswordHasher hasher, Clock clock,
+                         UnitOfWork unitOfWork, RecentCallers recent) {
+        this.recent = recent;
+        this.users = users;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.throttle = new LoginThrottle(clock);
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+        this.decoyHash = hasher.hash(new Password(SecretTokens.newToken("decoy-")));
+    }
+
+    @Override
+    public SignedIn signIn(SignInCommand command) {
+        EmailAddress email = new EmailAddress(command.email());
+        String address = command.remoteAddress() == null ? "unknown" : command.remoteAddress();
+        throttle.check(email.value(), address);
+        String attempt = command.password() == null ? "" : command.password();
+        Optional<User> user = users.findByEmail(email);
+        boolean matches = hasher.matches(attempt, user.map(User::passwordHash).orElse(decoyHash));
+        if (user.isEmpty() || !matches) {
+            throttle.failed(email.value(), address);
+            throw new NotSignedIn(REFUSED);
+        }
+        throttle.succeeded(email.value());
+        Instant now = clock.instant();
+        String token = SecretTokens.newToken("sts_");
+        String csrf = SecretTokens.newToken("");
+        unitOfWork.run(() -> {
+            sessions.removeExpired(now);
+            sessions.add(new WebSession(SecretTokens.hash(token), user.get().id(), csrf, now, now.plus(SESSION_LENGTH)));
+        });
+        return new SignedIn(token, AuthenticateService.callerOf(user.get(), Optional.of(csrf)));
+    }
+
+    @Override
+    public void signOut(String sessionToken) {
+        if (SecretTokens.plausible(sessionToken)) {
+            String hash = SecretTokens.hash(sessionToken);
+            unitOfWork.run(() -> sessions.remove(hash));
+            recent.forget(hash);
+        }
+    }
+}

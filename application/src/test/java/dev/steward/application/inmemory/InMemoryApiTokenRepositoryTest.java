@@ -1,0 +1,40 @@
+package dev.steward.application.inmemory;
+
+import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.UserRepository;
+import dev.steward.application.testkit.ApiTokenRepositoryContract;
+
+class InMemoryApiTokenRepositoryTest extends ApiTokenRepositoryContract {
+
+    private final InMemoryStores stores = new InMemoryStores();
+    private final InMemoryUserRepository users = new InMemoryUserRepository(stores.unitOfWork);
+    private final InMemoryApiTokenRepository tokens = new InMemoryApiTokenRepository();
+
+    @Override
+    protected MspRepository msps() {
+        return stores.msps;
+    }
+
+    @Override
+    protected ClientRepository clients() {
+        return stores.clients;
+    }
+
+    @Override
+    protected UnitOfWork unitOfWork() {
+        return stores.unitOfWork;
+    }
+
+    @Override
+    protected ApiTokenRepository tokens() {
+        return tokens;
+    }
+
+    @Override
+    protected UserRepository users() {
+        return users;
+    }
+}
