@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,8 +39,7 @@ import java.util.function.Predicate;
  * container that started, a passing health check) is not enough: only the agent knows which configuration it runs.
  *
  * <p>Two passes: {@link #reconcileDue()} (frequent, only clients with work pending) and {@link #reconcileAll()}
- * (less frequent, every live client plus orphans: agents whose client is gone). A due pass asks the runtime once,
- * a full pass once per page of clients.
+ * (less frequent, every live client plus orphans: agents whose client is gone). Each pass asks the runtime once.
  */
 public final class ProvisioningReconciler {
 
@@ -85,33 +85,36 @@ public final class ProvisioningReconciler {
      */
     public int reconcileAll() {
         Instant now = clock.instant();
-        Optional<Map<ClientId, ObservedAgent>> observation = Optional.empty();
-        Set<ClientId> live = new HashSet<>();
-        int changed = 0;
+        // Every live client is read before the runtime is observed, so that (with the version check at the claim)
+        // each is judged against an observation newer than the state it is judged in, and the runtime is asked once
+        // per pass however many clients there are. The pass holds the live clients in memory meanwhile (well under a
+        // kilobyte each). A blind pass still provisions (ensure fails the same way and moves clients to pending) but
+        // never removes anything as an orphan.
+        List<Client> live = new ArrayList<>();
         Optional<ClientId> after = Optional.empty();
         while (true) {
             List<Client> page = clients.listLive(after, BATCH);
-            // Observed after the page is read, so that (with the version check at the claim) every client is judged
-            // against an observation newer than the state it is judged in. A blind pass still provisions (ensure
-            // fails the same way and moves clients to pending) but never removes anything as an orphan.
-            observation = observe();
-            Map<ClientId, ObservedAgent> observed = observation.orElse(Map.of());
-            for (Client client : page) {
-                live.add(client.id());
-                Optional<ObservedAgent> agent = Optional.ofNullable(observed.get(client.id()));
-                if (needsWork(client, agent, now)) {
-                    // only the state this page showed is judged against this pass's observation
-                    changed += reconcileGuarded(client.id(), observed, now,
-                            claimed -> claimed.version() == client.version()) ? 1 : 0;
-                }
-            }
+            live.addAll(page);
             if (page.size() < BATCH) {
                 break;
             }
             after = Optional.of(page.getLast().id());
         }
+        Optional<Map<ClientId, ObservedAgent>> observation = observe();
+        Map<ClientId, ObservedAgent> observed = observation.orElse(Map.of());
+        Set<ClientId> liveIds = new HashSet<>();
+        int changed = 0;
+        for (Client client : live) {
+            liveIds.add(client.id());
+            Optional<ObservedAgent> agent = Optional.ofNullable(observed.get(client.id()));
+            if (needsWork(client, agent, now)) {
+                // only the state read before the observation is judged against it
+                changed += reconcileGuarded(client.id(), observed, now,
+                        claimed -> claimed.version() == client.version()) ? 1 : 0;
+            }
+        }
         for (ObservedAgent agent : observation.map(Map::values).orElse(List.of())) {
-            if (!live.contains(agent.client())) {
+            if (!liveIds.contains(agent.client())) {
                 try {
                     removeOrphan(agent);
                 } catch (RuntimeException e) {

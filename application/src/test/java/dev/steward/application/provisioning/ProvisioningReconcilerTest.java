@@ -36,6 +36,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -186,6 +187,24 @@ class ProvisioningReconcilerTest {
 
             assertThat(stored(acme)).isEqualTo(acme);
             assertThat(runtime.ensureCalls(acme.id())).isEqualTo(1);
+        }
+
+        @Test
+        void aFullPassAsksTheRuntimeOnceHoweverManyPagesOfClientsThereAre() {
+            List<Client> many = new ArrayList<>();
+            for (int i = 0; i < 450; i++) {
+                many.add(created("many-" + i));
+            }
+            while (core.reconciler.reconcileDue() > 0) {
+                // due passes take 200 clients each
+            }
+            AtomicInteger observations = new AtomicInteger();
+            runtime.onObserve(observations::incrementAndGet);
+
+            assertThat(core.reconciler.reconcileAll()).isZero();
+
+            assertThat(observations).as("observe() calls in one full pass over 450 converged clients").hasValue(1);
+            assertThat(many).allSatisfy(client -> assertThat(stored(client).status()).isEqualTo(AgentStatus.ACTIVE));
         }
 
         @Test
