@@ -10,6 +10,11 @@ import dev.steward.application.client.ListStatusHistoryService;
 import dev.steward.application.client.RetryProvisioningService;
 import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
+import dev.steward.application.inmemory.InMemoryIntegrationCatalog;
+import dev.steward.application.inmemory.InMemoryIntegrationRepository;
+import dev.steward.application.inmemory.InMemorySecretVault;
+import dev.steward.application.testkit.SampleKinds;
+import java.util.Set;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
@@ -52,6 +57,9 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
     public final InMemoryMspRepository msps = new InMemoryMspRepository(unitOfWork);
     public final InMemoryAgentCredentials agentCredentials = new InMemoryAgentCredentials();
+    public final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
+    public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
+    public final InMemoryIntegrationCatalog catalog = SampleKinds.catalog();
     public final InMemoryAgentCheckIns checkIns = new InMemoryAgentCheckIns();
     public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock, checkIns);
     public final AgentRuntime runtime;
@@ -83,8 +91,8 @@ public final class InMemoryCore implements AutoCloseable {
         createClient = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork);
         listClients = new ListClientsService(validator, clients, msps);
         getClient = new GetClientService(clients, msps);
-        deleteClient = new DeleteClientService(validator, clients, msps, this.runtime, agentCredentials, clock,
-                unitOfWork);
+        deleteClient = new DeleteClientService(validator, clients, msps, this.runtime, agentCredentials, integrations,
+                vault, Set.of(catalog), clock, unitOfWork);
         changeMode = new ChangeOperatingModeService(validator, clients, msps, clock, unitOfWork);
         changeDefaultMode = new ChangeDefaultModeService(validator, msps, clients, clock, unitOfWork);
         editMspPrompt = new EditMspPromptService(validator, msps, clients, clock, unitOfWork);

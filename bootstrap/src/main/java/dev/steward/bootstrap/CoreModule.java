@@ -5,12 +5,29 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.steward.application.activity.ListActivityService;
 import dev.steward.application.activity.ListActivityUseCase;
+import dev.steward.application.approval.DecideApprovalService;
+import dev.steward.application.approval.DecideApprovalUseCase;
+import dev.steward.application.approval.ListApprovalsService;
+import dev.steward.application.approval.ListApprovalsUseCase;
+import dev.steward.application.integration.ConnectIntegrationService;
+import dev.steward.application.integration.ConnectIntegrationUseCase;
+import dev.steward.application.integration.DisconnectIntegrationService;
+import dev.steward.application.integration.DisconnectIntegrationUseCase;
+import dev.steward.application.integration.GetIntegrationService;
+import dev.steward.application.integration.GetIntegrationUseCase;
+import dev.steward.application.integration.IntegrationKinds;
+import dev.steward.application.integration.ListIntegrationKindsService;
+import dev.steward.application.integration.ListIntegrationKindsUseCase;
+import dev.steward.application.integration.ListIntegrationsService;
+import dev.steward.application.integration.ListIntegrationsUseCase;
+import dev.steward.application.integration.ReconnectIntegrationsService;
+import dev.steward.application.integration.ReconnectIntegrationsUseCase;
+import dev.steward.application.integration.SetToolPolicyService;
+import dev.steward.application.integration.SetToolPolicyUseCase;
 import dev.steward.application.agent.AgentGatewayService;
 import dev.steward.application.agentloop.AgentLoop;
-import dev.steward.application.agentloop.RunbookReasoner;
 import dev.steward.application.agentloop.ToolGateway;
 import dev.steward.application.inmemory.InMemoryToolExecutor;
-import dev.steward.application.port.Reasoner;
 import dev.steward.application.port.ToolExecutor;
 import dev.steward.application.ticket.IntakeTicketService;
 import dev.steward.application.ticket.IntakeTicketUseCase;
@@ -42,6 +59,8 @@ import dev.steward.application.msp.GetMspService;
 import dev.steward.application.msp.GetMspUseCase;
 import dev.steward.application.msp.ListMspsService;
 import dev.steward.application.msp.ListMspsUseCase;
+import dev.steward.application.psa.MapClientToPsaService;
+import dev.steward.application.psa.MapClientToPsaUseCase;
 import dev.steward.application.signin.ApiTokensService;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.AuthenticateService;
@@ -64,6 +83,7 @@ import dev.steward.application.prompt.EditMspPromptUseCase;
 import dev.steward.application.prompt.PreviewPromptService;
 import dev.steward.application.prompt.PreviewPromptUseCase;
 import dev.steward.application.provisioning.ProvisioningLoop;
+import dev.steward.application.ticket.TicketPollingLoop;
 import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
 import dev.steward.application.provisioning.ProvisioningReconciler;
 import jakarta.validation.Validation;
@@ -74,7 +94,8 @@ import java.time.Clock;
 /**
  * The application core: every use case bound to its service, the reconciler and its loop, the clock, ids and the
  * validator. Needs from other modules: the stores ({@code ClientRepository}, {@code MspRepository},
- * {@code UnitOfWork}) and an {@code AgentRuntime}.
+ * {@code UnitOfWork}, {@code SecretVault}, ...), an {@code AgentRuntime}, a {@code Reasoner} and the
+ * {@code Set<IntegrationCatalog>} multibinder (PsaModule adds to it).
  */
 final class CoreModule extends AbstractModule {
 
@@ -100,6 +121,7 @@ final class CoreModule extends AbstractModule {
         bind(RegisterMspUseCase.class).to(RegisterMspService.class);
         bind(GetMspUseCase.class).to(GetMspService.class);
         bind(ListMspsUseCase.class).to(ListMspsService.class);
+        bind(MapClientToPsaUseCase.class).to(MapClientToPsaService.class);
         // one instance: it holds the sign-in throttle's counts
         bind(SignInUseCase.class).to(SignInService.class).in(Singleton.class);
         bind(AuthenticateUseCase.class).to(AuthenticateService.class);
@@ -114,9 +136,18 @@ final class CoreModule extends AbstractModule {
         bind(IntakeTicketService.class);
         bind(PollTicketsUseCase.class).to(PollTicketsService.class);
         bind(ReceiveTicketWebhookUseCase.class).to(ReceiveTicketWebhookService.class);
+        bind(ListIntegrationKindsUseCase.class).to(ListIntegrationKindsService.class);
+        bind(ListIntegrationsUseCase.class).to(ListIntegrationsService.class);
+        bind(GetIntegrationUseCase.class).to(GetIntegrationService.class);
+        bind(ConnectIntegrationUseCase.class).to(ConnectIntegrationService.class);
+        bind(DisconnectIntegrationUseCase.class).to(DisconnectIntegrationService.class);
+        bind(SetToolPolicyUseCase.class).to(SetToolPolicyService.class);
+        bind(ReconnectIntegrationsUseCase.class).to(ReconnectIntegrationsService.class);
+        bind(IntegrationKinds.class).in(Singleton.class);
+        bind(ListApprovalsUseCase.class).to(ListApprovalsService.class);
+        bind(DecideApprovalUseCase.class).to(DecideApprovalService.class);
         bind(AgentLoop.class);
         bind(ToolGateway.class);
-        bind(Reasoner.class).to(RunbookReasoner.class);
         // No tool integration (Microsoft 365, Hudu, ...) executes tools yet: every call reports the tool as
         // unavailable, and the gateway records it. Replaced when the first tool adapter lands.
         bind(ToolExecutor.class).to(InMemoryToolExecutor.class).in(Singleton.class);
@@ -125,6 +156,8 @@ final class CoreModule extends AbstractModule {
         bind(CommandValidator.class).in(Singleton.class);
         bind(ProvisioningReconciler.class).in(Singleton.class);
         bind(ProvisioningLoop.class).in(Singleton.class);
+        bind(TicketPollingLoop.class).in(Singleton.class);
+        bind(TicketPollingLoop.PollingPeriod.class).toInstance(new TicketPollingLoop.PollingPeriod(config.psaPoll()));
         bind(ReconcilerTiming.class).toInstance(new ReconcilerTiming(config.reconcileDue(), config.reconcileFull()));
         bind(Clock.class).toInstance(Clock.systemUTC());
     }

@@ -10,12 +10,15 @@ import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
+import dev.steward.application.inmemory.InMemorySecretVault;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.port.ActivityLog;
 import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UserRepository;
 import dev.steward.application.port.WebSessionRepository;
 import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.port.IdempotencyRecords;
+import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
@@ -25,6 +28,7 @@ import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.UnitOfWork;
 
 /** The application's in-memory stores (application cannot see Guice, so their module lives here). */
@@ -45,5 +49,7 @@ final class InMemoryModule extends AbstractModule {
         bind(UserRepository.class).to(InMemoryUserRepository.class).in(Singleton.class);
         bind(WebSessionRepository.class).to(InMemoryWebSessionRepository.class).in(Singleton.class);
         bind(ApiTokenRepository.class).to(InMemoryApiTokenRepository.class).in(Singleton.class);
+        bind(IdempotencyRecords.class).to(InMemoryIdempotencyRecords.class).in(Singleton.class);
+        bind(SecretVault.class).to(InMemorySecretVault.class).in(Singleton.class);
     }
 }

@@ -53,8 +53,9 @@ public final class Main {
         String host = config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
         server.firstAdmin().ifPresent(admin -> announceFirstAdmin(admin, "http://" + host + ":" + server.port()
                 + "/login"));
-        LOG.info("Steward is running at http://{}:{}/ (store: {}, runtime: {})", host, server.port(),
-                config.store().name().toLowerCase(), config.runtime().name().toLowerCase());
+        LOG.info("Steward is running at http://{}:{}/ (store: {}, runtime: {}, reasoner: {})", host, server.port(),
+                config.store().name().toLowerCase(), config.runtime().name().toLowerCase(),
+                config.reasoner().name().toLowerCase());
         stopped.await();
     }
 

@@ -2,6 +2,7 @@ package dev.steward.bootstrap;
 
 import com.google.inject.Module;
 import dev.steward.adapter.docker.DockerRuntimeModule;
+import dev.steward.adapter.llm.LlmReasonerModule;
 import dev.steward.adapter.persistence.PersistenceModule;
 import dev.steward.adapter.psa.PsaModule;
 import dev.steward.adapter.web.WebModule;
@@ -19,12 +20,16 @@ final class Profiles {
         List<Module> modules = new ArrayList<>();
         modules.add(new CoreModule(config));
         modules.add(switch (config.store()) {
-            case POSTGRES -> new PersistenceModule(config.persistence());
+            case POSTGRES -> new PersistenceModule(config.persistence(), config.secretKey());
             case MEMORY -> new InMemoryModule();
         });
         modules.add(switch (config.runtime()) {
             case INPROCESS -> new InProcessRuntimeModule();
             case DOCKER, SWARM -> new DockerRuntimeModule(config.docker().orElseThrow());
+        });
+        modules.add(switch (config.reasoner()) {
+            case RUNBOOK -> new RunbookReasonerModule();
+            case OPENAI -> new LlmReasonerModule(config.llm().orElseThrow());
         });
         modules.add(new PsaModule());
         modules.add(new WebModule(new WebSettings(config.httpHost(), config.httpPort(), config.maxRequestBytes())));

@@ -5,7 +5,14 @@ import dev.steward.domain.problem.InvalidValue;
 import dev.steward.domain.user.EmailAddress;
 import dev.steward.domain.user.Password;
 import dev.steward.adapter.docker.DockerSettings;
+import dev.steward.adapter.llm.ApiKey;
+import dev.steward.adapter.llm.LlmSettings;
 import dev.steward.adapter.persistence.PersistenceSettings;
+import dev.steward.adapter.persistence.SecretKeySource;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -30,14 +37,26 @@ import java.util.Optional;
  * @param databaseUrl    {@code STEWARD_DATABASE_URL} (with {@code STEWARD_DATABASE_USER}/{@code _PASSWORD})
  * @param reconcileDue   {@code STEWARD_RECONCILE_DUE_MS}, default 200
  * @param reconcileFull  {@code STEWARD_RECONCILE_FULL_MS}, default 10000
+ * @param reasoner       {@code STEWARD_REASONER}: {@code runbook} (default; no model at all) or {@code openai} (an
+ *                       OpenAI-compatible chat-completions server)
+ * @param llm            the model's settings when the reasoner is openai: {@code STEWARD_LLM_URL},
+ *                       {@code STEWARD_LLM_MODEL}, {@code STEWARD_LLM_API_KEY} or {@code STEWARD_LLM_API_KEY_FILE}
+ *                       (optional for local servers), {@code STEWARD_LLM_AZURE_API_VERSION} (selects Azure OpenAI),
+ *                       {@code STEWARD_LLM_TIMEOUT_MS} (default 60000)
  * @param firstRun       who is created when the store has no user yet: {@code STEWARD_ADMIN_EMAIL} (default
  *                       {@code admin@steward.local}), {@code STEWARD_ADMIN_PASSWORD} (default: generated and printed
  *                       once), {@code STEWARD_MSP_NAME} (default {@code Default MSP}, if no MSP exists either)
+ * @param secretKey      the key that encrypts integration secrets in PostgreSQL: {@code STEWARD_SECRET_KEY} (32 bytes,
+ *                       base64), else the file {@code STEWARD_SECRET_KEY_FILE} holds it, else
+ *                       {@code <data dir>/secret.key}, created on first start
+ * @param psaPoll        how often every connected PSA is polled for new tickets: {@code STEWARD_PSA_POLL_MS},
+ *                       default 60000 (webhooks deliver at once; polling catches what they miss)
  */
 public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes, Store store, Runtime runtime,
                             Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                             Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull,
-                            Optional<DockerSettings> docker, FirstRun firstRun) {
+                            Optional<DockerSettings> docker, FirstRun firstRun, Reasoner reasoner,
+                            Optional<LlmSettings> llm, SecretKeySource secretKey, Duration psaPoll) {
 
     /** The first MSP and admin, created on a store without users. */
     public record FirstRun(String mspName, String adminEmail, Optional<String> adminPassword) {}
@@ -45,6 +64,8 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
     public enum Store { POSTGRES, MEMORY }
 
     public enum Runtime { INPROCESS, DOCKER, SWARM }
+
+    public enum Reasoner { RUNBOOK, OPENAI }
 
     public static StewardConfig fromEnvironment() {
         return from(System.getenv());
@@ -66,6 +87,8 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 throw new ConfigurationError(e.getMessage());
             }
         }
+        Reasoner reasoner = r.choice("STEWARD_REASONER", Reasoner.RUNBOOK, Reasoner.class);
+        Optional<LlmSettings> llm = reasoner == Reasoner.OPENAI ? Optional.of(llm(r)) : Optional.empty();
         return new StewardConfig(
                 r.text("STEWARD_HTTP_HOST", "127.0.0.1"),
                 (int) r.number("STEWARD_HTTP_PORT", 8080, 0, 65_535),
@@ -79,7 +102,67 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_DUE_MS", 200, 10, 600_000)),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_FULL_MS", 10_000, 100, 3_600_000)),
                 docker,
-                firstRun(r));
+                firstRun(r), reasoner, llm,
+                secretKey(r, dataDir),
+                Duration.ofMillis(r.number("STEWARD_PSA_POLL_MS", 60_000, 1_000, 86_400_000)));
+    }
+
+    private static SecretKeySource secretKey(Reader r, Path dataDir) {
+        Optional<String> given = r.optional("STEWARD_SECRET_KEY");
+        if (given.isPresent()) {
+            try {
+                return new SecretKeySource.Given(given.get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationError("STEWARD_SECRET_KEY: " + e.getMessage());
+            }
+        }
+        return r.optional("STEWARD_SECRET_KEY_FILE").map(file -> new SecretKeySource.KeyFile(Path.of(file), false))
+                .orElseGet(() -> new SecretKeySource.KeyFile(dataDir.resolve("secret.key"), true));
+    }
+
+    /** The variable each {@link LlmSettings} field comes from, to name it when the adapter refuses a value. */
+    private static final Map<String, String> LLM_VARIABLES = Map.of("url", "STEWARD_LLM_URL",
+            "model", "STEWARD_LLM_MODEL", "azureApiVersion", "STEWARD_LLM_AZURE_API_VERSION",
+            "key", "STEWARD_LLM_API_KEY", "requestTimeout", "STEWARD_LLM_TIMEOUT_MS");
+
+    private static LlmSettings llm(Reader r) {
+        String url = r.required("STEWARD_LLM_URL", "the chat-completions server's base URL");
+        String model = r.required("STEWARD_LLM_MODEL", "the model name, e.g. gpt-4o-mini or qwen2.5:14b");
+        Optional<ApiKey> key = apiKey(r);
+        Duration timeout = Duration.ofMillis(r.number("STEWARD_LLM_TIMEOUT_MS", 60_000, 1_000, 600_000));
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError("STEWARD_LLM_URL must be a URL (got '" + url + "')");
+        }
+        try {
+            return new LlmSettings(uri, model, key, r.optional("STEWARD_LLM_AZURE_API_VERSION"), timeout,
+                    LlmSettings.DEFAULT_ATTEMPTS, LlmSettings.DEFAULT_MAX_RETRY_WAIT);
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().split(" ", 2)[0];
+            throw new ConfigurationError(LLM_VARIABLES.getOrDefault(field, field) + e.getMessage().substring(field.length()));
+        }
+    }
+
+    /** The key from {@code STEWARD_LLM_API_KEY} or from the file {@code STEWARD_LLM_API_KEY_FILE} (never both). */
+    private static Optional<ApiKey> apiKey(Reader r) {
+        Optional<String> inline = r.optional("STEWARD_LLM_API_KEY");
+        Optional<String> file = r.optional("STEWARD_LLM_API_KEY_FILE");
+        if (inline.isPresent() && file.isPresent()) {
+            throw new ConfigurationError("set STEWARD_LLM_API_KEY or STEWARD_LLM_API_KEY_FILE, not both");
+        }
+        try {
+            if (file.isPresent()) {
+                return Optional.of(ApiKey.of("STEWARD_LLM_API_KEY_FILE", Files.readString(Path.of(file.get()))));
+            }
+            return inline.map(value -> ApiKey.of("STEWARD_LLM_API_KEY", value));
+        } catch (IOException | InvalidPathException e) {
+            throw new ConfigurationError("STEWARD_LLM_API_KEY_FILE cannot be read (" + file.orElseThrow() + ": "
+                    + e.getClass().getSimpleName() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationError(e.getMessage());
+        }
     }
 
     private static FirstRun firstRun(Reader r) {
@@ -122,6 +205,10 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
 
         String text(String key, String fallback) {
             return optional(key).orElse(fallback);
+        }
+
+        String required(String key, String what) {
+            return optional(key).orElseThrow(() -> new ConfigurationError(key + " is required (" + what + ")"));
         }
 
         long number(String key, long fallback, long min, long max) {

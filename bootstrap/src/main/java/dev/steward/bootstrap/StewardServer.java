@@ -20,8 +20,10 @@ import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.integration.ReconnectIntegrationsUseCase;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.provisioning.ProvisioningLoop;
+import dev.steward.application.ticket.TicketPollingLoop;
 import dev.steward.domain.msp.Msp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ public final class StewardServer implements AutoCloseable {
 
     private final Injector injector;
     private final ProvisioningLoop loop;
+    private final TicketPollingLoop polling;
     private final WebServer web;
     private final Msp defaultMsp;
     private final Optional<FirstAdmin> firstAdmin;
@@ -45,7 +48,11 @@ public final class StewardServer implements AutoCloseable {
         this.firstAdmin = injector.getInstance(FirstRunUseCase.class)
                 .setUp(firstRun.mspName(), firstRun.adminEmail(), firstRun.adminPassword());
         this.defaultMsp = injector.getInstance(MspRepository.class).list().getFirst();
+        // stored PSAs take tickets in (webhooks, polling) and take notes only once they are live again
+        int live = injector.getInstance(ReconnectIntegrationsUseCase.class).reconnectAll();
+        LOG.info("{} stored integration(s) live", live);
         this.loop = injector.getInstance(ProvisioningLoop.class);
+        this.polling = injector.getInstance(TicketPollingLoop.class);
         this.web = injector.getInstance(WebServer.class);
     }
 
@@ -53,6 +60,7 @@ public final class StewardServer implements AutoCloseable {
         Injector injector = Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config));
         StewardServer server = new StewardServer(injector, config.firstRun());
         server.loop.start();
+        server.polling.start();
         server.web.start();
         return server;
     }
@@ -93,6 +101,14 @@ public final class StewardServer implements AutoCloseable {
                            DeleteClientUseCase deleteClient, ListStatusHistoryUseCase history,
                            ApiTokensUseCase apiTokens, CreateUserUseCase createUser) {}
 
+    /**
+     * A component of the running server, for bootstrap's own integration tests: the wiring no API offers yet
+     * (connecting a PSA with its secrets, mapping a client to a PSA company, a tool integration).
+     */
+    <T> T component(Class<T> type) {
+        return injector.getInstance(type);
+    }
+
     public int port() {
         return web.port();
     }
@@ -104,6 +120,7 @@ public final class StewardServer implements AutoCloseable {
     @Override
     public void close() {
         web.close();
+        polling.close();
         loop.close();
         if (injector.getExistingBinding(Key.get(InProcessAgentRuntime.class)) != null) {
             injector.getInstance(InProcessAgentRuntime.class).close();

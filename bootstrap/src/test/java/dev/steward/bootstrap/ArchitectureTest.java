@@ -177,6 +177,10 @@ class ArchitectureTest {
         assertThat(production.containPackage("dev.steward.domain.client")).isTrue();
         assertThat(production.containPackage("dev.steward.application.port")).isTrue();
         assertThat(production.containPackage("dev.steward.adapter.web")).isTrue();
+        // every adapter module, so "adapters do not depend on each other" sees each of them
+        for (String adapter : new String[] {"persistence", "docker", "psa", "llm", "web"}) {
+            assertThat(production.containPackage("dev.steward.adapter." + adapter)).as(adapter).isTrue();
+        }
         assertThat(production.containPackage("dev.steward.bootstrap")).isTrue();
     }
 

@@ -3,11 +3,16 @@ package dev.steward.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.adapter.llm.LlmSettings;
 import dev.steward.adapter.persistence.PersistenceSettings;
+import dev.steward.adapter.persistence.SecretKeySource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StewardConfigTest {
 
@@ -20,6 +25,8 @@ class StewardConfigTest {
         assertThat(config.persistence()).isInstanceOf(PersistenceSettings.Embedded.class);
         assertThat(config.runtime()).isEqualTo(StewardConfig.Runtime.INPROCESS);
         assertThat(config.reconcileDue()).isEqualTo(Duration.ofMillis(200));
+        assertThat(config.reasoner()).isEqualTo(StewardConfig.Reasoner.RUNBOOK);
+        assertThat(config.llm()).isEmpty();
     }
 
     @Test
@@ -30,6 +37,20 @@ class StewardConfigTest {
         assertThat(config.httpPort()).isZero();
         assertThat(config.reconcileDue()).isEqualTo(Duration.ofMillis(50));
         assertThat(config.dataDir()).hasToString("/tmp/s");
+    }
+
+    @Test
+    void theSecretKeyIsGivenOrInAFileOrCreatedInTheDataDirectory() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertThat(StewardConfig.from(Map.of("STEWARD_SECRET_KEY", key)).secretKey())
+                .isEqualTo(new SecretKeySource.Given(key));
+        assertThat(StewardConfig.from(Map.of("STEWARD_SECRET_KEY_FILE", "/run/secrets/steward")).secretKey())
+                .isEqualTo(new SecretKeySource.KeyFile(java.nio.file.Path.of("/run/secrets/steward"), false));
+        assertThat(StewardConfig.from(Map.of("STEWARD_DATA_DIR", "/tmp/s")).secretKey())
+                .isEqualTo(new SecretKeySource.KeyFile(java.nio.file.Path.of("/tmp/s/secret.key"), true));
+        assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_SECRET_KEY", "c2hvcnQ=")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_SECRET_KEY")
+                .hasMessageContaining("32 bytes");
     }
 
     @Test
@@ -74,6 +95,94 @@ class StewardConfigTest {
                 .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_AGENT_MEMORY_MB");
     }
 
+    private static final Map<String, String> OPENAI = Map.of("STEWARD_REASONER", "openai",
+            "STEWARD_LLM_URL", "https://api.openai.com/v1", "STEWARD_LLM_MODEL", "gpt-4o-mini",
+            "STEWARD_LLM_API_KEY", "sk-live-7c1d");
+
+    private static Map<String, String> openAiWith(String... keysAndValues) {
+        Map<String, String> env = new HashMap<>(OPENAI);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] == null) {
+                env.remove(keysAndValues[i]);
+            } else {
+                env.put(keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return env;
+    }
+
+    @Test
+    void theOpenAiReasonerReadsItsModelSettingsWithoutShowingTheKey() {
+        StewardConfig config = StewardConfig.from(openAiWith("STEWARD_LLM_TIMEOUT_MS", "20000"));
+
+        assertThat(config.reasoner()).isEqualTo(StewardConfig.Reasoner.OPENAI);
+        LlmSettings llm = config.llm().orElseThrow();
+        assertThat(llm.url()).hasToString("https://api.openai.com/v1");
+        assertThat(llm.model()).isEqualTo("gpt-4o-mini");
+        assertThat(llm.key()).isPresent();
+        assertThat(llm.azure()).isFalse();
+        assertThat(llm.requestTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.toString()).doesNotContain("sk-live-7c1d");
+    }
+
+    @Test
+    void aLocalServerNeedsNoKeyAndAzureIsChosenByItsApiVersion() {
+        assertThat(StewardConfig.from(openAiWith("STEWARD_LLM_API_KEY", null, "STEWARD_LLM_URL",
+                "http://localhost:11434/v1")).llm().orElseThrow().key()).isEmpty();
+        LlmSettings azure = StewardConfig.from(openAiWith("STEWARD_LLM_URL",
+                "https://contoso.openai.azure.com/openai/deployments/gpt-4o", "STEWARD_LLM_AZURE_API_VERSION",
+                "2024-10-21")).llm().orElseThrow();
+        assertThat(azure.azure()).isTrue();
+        assertThat(azure.azureApiVersion()).contains("2024-10-21");
+    }
+
+    @Test
+    void theKeyCanComeFromAFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("llm-key"), "sk-from-file\n");
+        LlmSettings llm = StewardConfig.from(openAiWith("STEWARD_LLM_API_KEY", null, "STEWARD_LLM_API_KEY_FILE",
+                file.toString())).llm().orElseThrow();
+        assertThat(llm.key()).isPresent();
+
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_API_KEY_FILE", file.toString())))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_API_KEY", null,
+                "STEWARD_LLM_API_KEY_FILE", dir.resolve("missing").toString())))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_LLM_API_KEY_FILE cannot be read");
+        Path empty = Files.writeString(dir.resolve("empty"), "  \n");
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_API_KEY", null,
+                "STEWARD_LLM_API_KEY_FILE", empty.toString())))
+                .isInstanceOf(ConfigurationError.class).hasMessage("STEWARD_LLM_API_KEY_FILE is required");
+    }
+
+    @Test
+    void everyBadModelSettingNamesItsVariable() {
+        assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_REASONER", "gpt")))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageContaining("STEWARD_REASONER must be one of runbook, openai");
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_URL", null)))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("STEWARD_LLM_URL is required");
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_MODEL", " ")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("STEWARD_LLM_MODEL is required");
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_URL", "api.openai.com")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("STEWARD_LLM_URL must be an absolute");
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_URL", "https://exa mple")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("STEWARD_LLM_URL must be a URL");
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_AZURE_API_VERSION", "latest")))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessageStartingWith("STEWARD_LLM_AZURE_API_VERSION must look like");
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_API_KEY", null,
+                "STEWARD_LLM_AZURE_API_VERSION", "2024-10-21")))
+                .isInstanceOf(ConfigurationError.class)
+                .hasMessage("STEWARD_LLM_API_KEY is required for Azure OpenAI");
+        assertThatThrownBy(() -> StewardConfig.from(openAiWith("STEWARD_LLM_TIMEOUT_MS", "5")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("STEWARD_LLM_TIMEOUT_MS must be between");
+    }
+
+    @Test
+    void theRunbookReasonerIgnoresModelSettings() {
+        assertThat(StewardConfig.from(Map.of("STEWARD_LLM_URL", "not a url")).llm()).isEmpty();
+    }
+
     @Test
     void theFirstRunAdminDefaultsAndIsChecked() {
         StewardConfig.FirstRun defaults = StewardConfig.from(Map.of()).firstRun();
@@ -91,6 +200,15 @@ class StewardConfigTest {
         assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_ADMIN_PASSWORD", "short")))
                 .isInstanceOf(ConfigurationError.class)
                 .hasMessage("STEWARD_ADMIN_PASSWORD: must be at least 12 characters");
+    }
+
+    @Test
+    void thePsaPollingPeriodDefaultsToAMinuteAndIsBounded() {
+        assertThat(StewardConfig.from(Map.of()).psaPoll()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(StewardConfig.from(Map.of("STEWARD_PSA_POLL_MS", "5000")).psaPoll())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_PSA_POLL_MS", "10")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_PSA_POLL_MS");
     }
 
     @Test

@@ -10,10 +10,12 @@ import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UserRepository;
 import dev.steward.application.port.WebSessionRepository;
 import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.port.IdempotencyRecords;
 import dev.steward.application.port.UnitOfWork;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -24,9 +26,10 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Binds: {@link UnitOfWork} (to {@link JdbiUnitOfWork}), {@link ClientRepository}, {@link MspRepository},
  * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link AgentCredentials},
  * {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository}, {@link WebSessionRepository},
- * {@link ApiTokenRepository}, and {@link Database},
- * {@link DataSource} and {@link Jdbi} as singletons. The client and MSP stores keep one-second copies of hot reads
- * ({@link CachedClientRepository}, {@link CachedMspRepository}). Needs a {@code java.time.Clock} from elsewhere.
+ * {@link ApiTokenRepository}, {@link IdempotencyRecords}, {@link SecretVault} (secrets sealed with the key from the
+ * given {@link SecretKeySource}), and {@link Database}, {@link DataSource} and {@link Jdbi} as singletons. The client
+ * and MSP stores keep one-second copies of hot reads ({@link CachedClientRepository}, {@link CachedMspRepository}).
+ * Needs a {@code java.time.Clock} from elsewhere.
  *
  * <p>The {@link Database} is opened (embedded server started, pool created, schema migrated) when it is first
  * injected; whoever builds the injector closes it on shutdown: {@code injector.getInstance(Database.class).close()}.
@@ -34,9 +37,11 @@ import org.jdbi.v3.core.Jdbi;
 public final class PersistenceModule extends AbstractModule {
 
     private final PersistenceSettings settings;
+    private final SecretKeySource secretKey;
 
-    public PersistenceModule(PersistenceSettings settings) {
+    public PersistenceModule(PersistenceSettings settings, SecretKeySource secretKey) {
         this.settings = settings;
+        this.secretKey = secretKey;
     }
 
     @Override
@@ -56,6 +61,14 @@ public final class PersistenceModule extends AbstractModule {
         bind(UserRepository.class).to(JdbiUserRepository.class).in(Singleton.class);
         bind(WebSessionRepository.class).to(JdbiWebSessionRepository.class).in(Singleton.class);
         bind(ApiTokenRepository.class).to(JdbiApiTokenRepository.class).in(Singleton.class);
+        bind(IdempotencyRecords.class).to(JdbiIdempotencyRecords.class).in(Singleton.class);
+        bind(SecretVault.class).to(JdbiSecretVault.class).in(Singleton.class);
+    }
+
+    @Provides
+    @Singleton
+    SecretCipher secretCipher() {
+        return SecretCipher.from(secretKey);
     }
 
     @Provides

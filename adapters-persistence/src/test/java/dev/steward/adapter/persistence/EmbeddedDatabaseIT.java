@@ -54,7 +54,8 @@ class EmbeddedDatabaseIT {
             binder.requireAtInjectOnConstructors();
             binder.disableCircularProxies();
             binder.bind(java.time.Clock.class).toInstance(java.time.Clock.systemUTC());
-        }, new PersistenceModule(new PersistenceSettings.Embedded(directory, 2)));
+        }, new PersistenceModule(new PersistenceSettings.Embedded(directory, 2),
+                new SecretKeySource.KeyFile(directory.resolve("secret.key"), true)));
         try {
             UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
             MspRepository msps = injector.getInstance(MspRepository.class);

@@ -38,15 +38,15 @@ class SchemaIT {
         int applied = Migrations.migrate(fresh);
         int again = Migrations.migrate(fresh);
 
-        assertThat(applied).isEqualTo(4);
+        assertThat(applied).isEqualTo(6);
         assertThat(again).isZero();
         List<String> tables = Jdbi.create(fresh).withHandle(h -> h.createQuery("""
                         select table_name from information_schema.tables
                         where table_schema = 'public' and table_name <> 'flyway_schema_history' order by table_name""")
                 .mapTo(String.class).list());
         assertThat(tables).contains("activity_log", "agent_check_ins", "agent_credentials", "api_tokens", "approvals",
-                "clients", "integration_tools", "integrations", "msps", "sessions", "status_changes", "users",
-                "web_sessions");
+                "clients", "idempotency_keys", "integration_secrets", "integration_settings", "integration_tools",
+                "integrations", "msps", "sessions", "status_changes", "users", "web_sessions");
     }
 
     @Test

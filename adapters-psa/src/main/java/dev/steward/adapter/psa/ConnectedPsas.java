@@ -63,6 +63,17 @@ public final class ConnectedPsas implements TicketSystems, PsaWebhooks {
         return system;
     }
 
+    /** Forgets the MSP's PSA of {@code kind}: no tickets are read from it and its webhooks are rejected. */
+    public void disconnect(MspId msp, String kind) {
+        systems.remove(new Key(msp, kind));
+        webhooks.unregister(msp, kind);
+    }
+
+    /** The PSA kinds that can be connected, each with what it needs to connect. */
+    public Map<String, TicketSystemFactory> factories() {
+        return factories;
+    }
+
     @Override
     public TicketSystem of(MspId msp, String kind) {
         TicketSystem system = systems.get(new Key(msp, kind));

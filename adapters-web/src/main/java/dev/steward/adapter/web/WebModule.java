@@ -8,13 +8,18 @@ import com.google.inject.multibindings.Multibinder;
 import dev.steward.adapter.web.agentgateway.AgentGatewayRoutes;
 import dev.steward.adapter.web.hooks.PsaWebhookRoutes;
 import dev.steward.adapter.web.api.ActivityRoutes;
+import dev.steward.adapter.web.api.ApprovalRoutes;
+import dev.steward.adapter.web.api.IntegrationRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
+import dev.steward.adapter.web.api.PsaMappingRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
 import dev.steward.adapter.web.api.OpenApiRoutes;
 import dev.steward.adapter.web.api.PromptRoutes;
 import dev.steward.adapter.web.dashboard.ActivityPageRoutes;
+import dev.steward.adapter.web.dashboard.ApprovalPageRoutes;
+import dev.steward.adapter.web.dashboard.IntegrationPageRoutes;
 import dev.steward.adapter.web.dashboard.AssetRoutes;
 import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
 import dev.steward.adapter.web.dashboard.ClientListRoutes;
@@ -42,9 +47,11 @@ import dev.steward.application.port.PasswordHasher;
  * {@link PasswordHasher} (Argon2id) and the {@link RouteGroup} multibinder: the {@link SignInGate} and
  * {@link SignInPageRoutes}, {@code HealthRoutes}; the API tokens' {@link ApiTokenRoutes} and
  * {@link ApiTokenPageRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
- * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes};
+ * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes},
+ * {@link IntegrationRoutes}, {@link ApprovalRoutes};
  * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
- * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link AssetRoutes};
+ * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link IntegrationPageRoutes}, {@link ApprovalPageRoutes},
+ * {@link AssetRoutes};
  * the agent API's {@link AgentGatewayRoutes}; the PSA webhooks' {@link PsaWebhookRoutes}.
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
@@ -52,9 +59,12 @@ import dev.steward.application.port.PasswordHasher;
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
- * {@code ListActivityUseCase},
+ * {@code ListActivityUseCase}, {@code ListIntegrationKindsUseCase}, {@code ListIntegrationsUseCase},
+ * {@code ConnectIntegrationUseCase}, {@code GetIntegrationUseCase}, {@code DisconnectIntegrationUseCase},
+ * {@code SetToolPolicyUseCase}, {@code ListApprovalsUseCase}, {@code DecideApprovalUseCase},
  * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
- * {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase} and a
+ * {@code MapClientToPsaUseCase}, {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
+ * and a
  * {@code java.time.Clock}.
  */
 public final class WebModule extends AbstractModule {
@@ -81,11 +91,14 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ApiTokenRoutes.class);
         routes.addBinding().to(ApiTokenPageRoutes.class);
         routes.addBinding().to(ClientRoutes.class);
+        routes.addBinding().to(PsaMappingRoutes.class);
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);
         routes.addBinding().to(DiagnosticsRoutes.class);
         routes.addBinding().to(ActivityRoutes.class);
+        routes.addBinding().to(IntegrationRoutes.class);
+        routes.addBinding().to(ApprovalRoutes.class);
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(AgentGatewayRoutes.class);
         routes.addBinding().to(PsaWebhookRoutes.class);
@@ -94,6 +107,8 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(DiagnosticsPageRoutes.class);
         routes.addBinding().to(ActivityPageRoutes.class);
         routes.addBinding().to(SettingsRoutes.class);
+        routes.addBinding().to(IntegrationPageRoutes.class);
+        routes.addBinding().to(ApprovalPageRoutes.class);
         routes.addBinding().to(AssetRoutes.class);
     }
 

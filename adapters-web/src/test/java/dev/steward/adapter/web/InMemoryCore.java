@@ -2,6 +2,8 @@ package dev.steward.adapter.web;
 
 import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
+import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
+import dev.steward.application.psa.MapClientToPsaService;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
 import dev.steward.application.port.PasswordHasher;
@@ -51,6 +53,20 @@ import dev.steward.domain.msp.Msp;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.time.Clock;
+import java.util.Set;
+import dev.steward.application.approval.DecideApprovalService;
+import dev.steward.application.approval.ListApprovalsService;
+import dev.steward.application.inmemory.InMemoryApprovalRepository;
+import dev.steward.application.inmemory.InMemoryIntegrationCatalog;
+import dev.steward.application.inmemory.InMemorySecretVault;
+import dev.steward.application.integration.ConnectIntegrationService;
+import dev.steward.application.integration.DisconnectIntegrationService;
+import dev.steward.application.integration.GetIntegrationService;
+import dev.steward.application.integration.IntegrationKinds;
+import dev.steward.application.integration.ListIntegrationKindsService;
+import dev.steward.application.integration.ListIntegrationsService;
+import dev.steward.application.integration.SetToolPolicyService;
+import dev.steward.application.testkit.SampleKinds;
 
 /** The application's use cases built by hand on the in-memory adapters, as an embedder would. */
 public final class InMemoryCore implements AutoCloseable {
@@ -70,11 +86,13 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryAgentCheckIns agentCheckIns = new InMemoryAgentCheckIns();
     public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, agentCheckIns);
     public final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
+    public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
+    /** An MSP-wide PSA kind whose apiBase must be an https URL, and a per-client documentation kind. */
+    public final InMemoryIntegrationCatalog catalog = SampleKinds.catalog();
     public final AgentGatewayService agentGateway = new AgentGatewayService(agentCredentials, agentCheckIns, clients,
             msps, integrations, clock);
     public final DeleteClientService delete = new DeleteClientService(validator, clients, msps, runtime,
-            agentCredentials, clock,
-            unitOfWork);
+            agentCredentials, integrations, vault, Set.of(catalog), clock, unitOfWork);
     public final ListStatusHistoryService history = new ListStatusHistoryService(clients);
     public final RetryProvisioningService retry = new RetryProvisioningService(clients, msps, clock, unitOfWork);
     public final ChangeOperatingModeService changeMode = new ChangeOperatingModeService(validator, clients, msps,
@@ -101,6 +119,24 @@ public final class InMemoryCore implements AutoCloseable {
     public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake);
     public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
 
+    public final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
+    private final IntegrationKinds kinds = new IntegrationKinds(Set.of(catalog));
+    public final ListIntegrationKindsService integrationKinds = new ListIntegrationKindsService(kinds);
+    public final ListIntegrationsService listIntegrations = new ListIntegrationsService(integrations, kinds, clients,
+            msps, vault);
+    public final ConnectIntegrationService connectIntegration = new ConnectIntegrationService(validator, kinds,
+            integrations, vault, clients, msps, ids, clock, unitOfWork);
+    public final GetIntegrationService getIntegration = new GetIntegrationService(integrations, kinds, clients, vault);
+    public final DisconnectIntegrationService disconnectIntegration = new DisconnectIntegrationService(kinds,
+            integrations, vault, clients, clock, unitOfWork);
+    public final SetToolPolicyService setToolPolicy = new SetToolPolicyService(validator, kinds, integrations, vault,
+            clients, clock, unitOfWork);
+    public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
+    public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
+            ids, clients, clock, unitOfWork);
+
+    public final MapClientToPsaService mapToPsa = new MapClientToPsaService(validator, clients, msps, unitOfWork);
+    public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
     public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);
     public final InMemoryWebSessionRepository webSessions = new InMemoryWebSessionRepository();
     public final InMemoryApiTokenRepository apiTokenStore = new InMemoryApiTokenRepository();

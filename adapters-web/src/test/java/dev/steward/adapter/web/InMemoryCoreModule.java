@@ -1,5 +1,7 @@
 package dev.steward.adapter.web;
 
+import dev.steward.application.port.IdempotencyRecords;
+import dev.steward.application.psa.MapClientToPsaUseCase;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.AuthenticateUseCase;
 import dev.steward.application.signin.SignInUseCase;
@@ -23,6 +25,14 @@ import dev.steward.application.prompt.EditClientPromptUseCase;
 import dev.steward.application.prompt.EditMspPromptUseCase;
 import dev.steward.application.prompt.PreviewPromptUseCase;
 import java.time.Clock;
+import dev.steward.application.approval.DecideApprovalUseCase;
+import dev.steward.application.approval.ListApprovalsUseCase;
+import dev.steward.application.integration.ConnectIntegrationUseCase;
+import dev.steward.application.integration.DisconnectIntegrationUseCase;
+import dev.steward.application.integration.GetIntegrationUseCase;
+import dev.steward.application.integration.ListIntegrationKindsUseCase;
+import dev.steward.application.integration.ListIntegrationsUseCase;
+import dev.steward.application.integration.SetToolPolicyUseCase;
 
 /** Binds exactly what {@link WebModule}'s Javadoc says it needs: the use cases (hand-built, in memory), a clock. */
 final class InMemoryCoreModule extends AbstractModule {
@@ -55,7 +65,17 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(GetDiagnosticsUseCase.class).toInstance(core.diagnostics);
         bind(ListActivityUseCase.class).toInstance(core.activity);
         bind(SignInUseCase.class).toInstance(core.signIn);
+        bind(MapClientToPsaUseCase.class).toInstance(core.mapToPsa);
+        bind(IdempotencyRecords.class).toInstance(core.idempotencyRecords);
         bind(AuthenticateUseCase.class).toInstance(core.authenticate);
         bind(ApiTokensUseCase.class).toInstance(core.apiTokens);
+        bind(ListIntegrationKindsUseCase.class).toInstance(core.integrationKinds);
+        bind(ListIntegrationsUseCase.class).toInstance(core.listIntegrations);
+        bind(ConnectIntegrationUseCase.class).toInstance(core.connectIntegration);
+        bind(GetIntegrationUseCase.class).toInstance(core.getIntegration);
+        bind(DisconnectIntegrationUseCase.class).toInstance(core.disconnectIntegration);
+        bind(SetToolPolicyUseCase.class).toInstance(core.setToolPolicy);
+        bind(ListApprovalsUseCase.class).toInstance(core.listApprovals);
+        bind(DecideApprovalUseCase.class).toInstance(core.decideApproval);
     }
 }

@@ -16,7 +16,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import dev.steward.domain.client.Slug;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -54,7 +57,13 @@ public final class ListActivityService implements ListActivityUseCase {
                 outcome, from, to, before, query.limit() + 1));
         boolean more = rows.size() > query.limit();
         List<ActivityEntry> page = more ? rows.subList(0, query.limit()) : rows;
-        return new ActivityPage(page, more ? Optional.of(cursorOf(page.getLast())) : Optional.empty());
+        Map<ClientId, Slug> slugs = new HashMap<>();
+        for (ActivityEntry entry : page) {
+            if (!slugs.containsKey(entry.client())) {
+                clients.find(entry.client()).ifPresent(c -> slugs.put(c.id(), c.slug()));
+            }
+        }
+        return new ActivityPage(page, more ? Optional.of(cursorOf(page.getLast())) : Optional.empty(), slugs);
     }
 
     private static Optional<String> present(String text) {

@@ -3,16 +3,24 @@ package dev.steward.application.client;
 import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IntegrationCatalog;
+import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.DeletionConfirmation;
+import dev.steward.domain.integration.Integration;
 import dev.steward.domain.msp.Msp;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 public final class DeleteClientService implements DeleteClientUseCase {
 
@@ -23,18 +31,25 @@ public final class DeleteClientService implements DeleteClientUseCase {
     private final MspRepository msps;
     private final AgentRuntime runtime;
     private final AgentCredentials agentCredentials;
+    private final IntegrationRepository integrations;
+    private final SecretVault vault;
+    private final Set<IntegrationCatalog> catalogs;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
 
     @Inject
     public DeleteClientService(CommandValidator validator, ClientRepository clients, MspRepository msps,
-                               AgentRuntime runtime, AgentCredentials agentCredentials, Clock clock,
-                               UnitOfWork unitOfWork) {
+                               AgentRuntime runtime, AgentCredentials agentCredentials,
+                               IntegrationRepository integrations, SecretVault vault, Set<IntegrationCatalog> catalogs,
+                               Clock clock, UnitOfWork unitOfWork) {
         this.validator = validator;
         this.clients = clients;
         this.msps = msps;
         this.runtime = runtime;
         this.agentCredentials = agentCredentials;
+        this.integrations = integrations;
+        this.vault = vault;
+        this.catalogs = Set.copyOf(catalogs);
         this.clock = clock;
         this.unitOfWork = unitOfWork;
     }
@@ -42,14 +57,25 @@ public final class DeleteClientService implements DeleteClientUseCase {
     @Override
     public ClientDetails delete(DeleteClientCommand command) {
         validator.check(command).throwIfAny();
+        List<Integration> revoked = new ArrayList<>();
         ClientDetails deleted = unitOfWork.inTransaction(() -> {
             Msp msp = ClientLookup.requireMsp(msps, command.msp());
             Client stored = ClientLookup.change(clients, msp.id(), command.slug(), command.expectedVersion(),
                     client -> client.destroyed(new DeletionConfirmation(command.confirmName()), clock.instant()));
             // the agent's only credential dies with the client, in the same transaction
             agentCredentials.revoke(stored.id());
+            // and so do the credentials of the client's own integrations (its activity log is kept)
+            for (Integration integration : integrations.list(msp.id(), Optional.of(stored.id()))) {
+                vault.remove(msp.id(), integration.id());
+                integrations.remove(msp.id(), integration.id());
+                revoked.add(integration);
+            }
             return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
         });
+        for (Integration integration : revoked) {
+            catalogs.stream().filter(c -> c.kinds().stream().anyMatch(k -> k.name().equals(integration.kind())))
+                    .forEach(c -> c.deactivate(integration));
+        }
         // The destroyed status is committed first: if removing the agent fails now, or the process dies, the
         // reconciler finds the agent without a live client and removes it as an orphan.
         try {

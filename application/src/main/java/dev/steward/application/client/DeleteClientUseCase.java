@@ -4,8 +4,8 @@ package dev.steward.application.client;
 public interface DeleteClientUseCase {
 
     /**
-     * Marks the client destroyed, revokes its agent's token at once and removes its agent. Deleting an already
-     * destroyed client is refused.
+     * Marks the client destroyed, revokes its agent's token and its own integrations' credentials at once (an
+     * MSP-wide integration stays) and removes its agent. Deleting an already destroyed client is refused.
      *
      * @throws dev.steward.domain.problem.DeletionNotConfirmed if the typed name is not exactly the client's name;
      *         nothing changes

@@ -31,6 +31,11 @@ public final class Conflict extends ApplicationException {
         return new Conflict("email.taken", Optional.of("email"), "email '" + email + "' already belongs to a user");
     }
 
+    /** A clash caused by one input field's value. */
+    public static Conflict onField(String code, String field, String message) {
+        return new Conflict(code, Optional.of(field), message);
+    }
+
     public static Conflict of(String code, String message) {
         return new Conflict(code, Optional.empty(), message);
     }

@@ -68,4 +68,20 @@ public final class AgentWorldAccess {
     public AgentSession session(UUID id) {
         return world.sessions.find(id).orElseThrow();
     }
+
+    public dev.steward.application.port.MspRepository msps() {
+        return world.msps;
+    }
+
+    public dev.steward.application.port.IntegrationRepository integrations() {
+        return world.integrations;
+    }
+
+    public dev.steward.application.port.TicketSystems systems() {
+        return world.systems;
+    }
+
+    public dev.steward.application.testkit.MutableClock clock() {
+        return world.clock;
+    }
 }

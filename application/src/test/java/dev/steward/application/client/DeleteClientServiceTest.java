@@ -21,7 +21,13 @@ import dev.steward.domain.problem.DeletionNotConfirmed;
 import dev.steward.domain.problem.IllegalTransition;
 import java.time.Instant;
 import java.util.List;
+import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.testkit.SampleKinds;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationId;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,10 +103,33 @@ class DeleteClientServiceTest {
     }
 
     @Test
+    void revokesTheCredentialsOfTheClientsOwnIntegrationsAndLeavesTheMspWideOnes() {
+        Client acme = core.anActiveClient(msp, "Acme Corp", "acme");
+        Integration own = core.integrations.add(Integration.connect(new IntegrationId(core.ids.next()), msp.id(),
+                Optional.of(acme.id()), "hudu", SampleKinds.DOCS.tools(), Map.of(), core.clock.instant()));
+        Integration mspWide = core.integrations.add(Integration.connect(new IntegrationId(core.ids.next()), msp.id(),
+                Optional.empty(), "connectwise", SampleKinds.PSA.tools(), Map.of(), core.clock.instant()));
+        IntegrationSettings values = new IntegrationSettings(Map.of("baseUrl", "https://docs.example"),
+                Map.of("apiKey", "hudu-key-0123456789"));
+        core.vault.store(msp.id(), own.id(), values);
+        core.vault.store(msp.id(), mspWide.id(), values);
+        core.catalog.activate(own, values);
+
+        delete("acme", "Acme Corp");
+
+        assertThat(core.vault.reveal(msp.id(), own.id())).isEmpty();
+        assertThat(core.integrations.find(msp.id(), own.id())).isEmpty();
+        assertThat(core.catalog.live()).doesNotContainKey(own.id());
+        assertThat(core.vault.reveal(msp.id(), mspWide.id())).contains(values);
+        assertThat(core.integrations.find(msp.id(), mspWide.id())).isPresent();
+    }
+
+    @Test
     void aClientTheReconcilerProvisionsMeanwhileIsStillDeleted() {
         Client acme = core.aClient(msp, "Acme Corp", "acme");
         DeleteClientService racing = new DeleteClientService(core.validator, core.clientsRacedByTheReconciler(),
-                core.msps, core.runtime, core.agentCredentials, core.clock, core.unitOfWork);
+                core.msps, core.runtime, core.agentCredentials, core.integrations, core.vault, Set.of(core.catalog),
+                core.clock, core.unitOfWork);
 
         ClientDetails deleted = racing.delete(new DeleteClientCommand(msp.id(), "acme", "Acme Corp", Optional.empty()));
 

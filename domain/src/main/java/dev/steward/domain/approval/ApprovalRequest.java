@@ -1,12 +1,17 @@
 package dev.steward.domain.approval;
 
+import dev.steward.domain.activity.ActivityEntry;
+import dev.steward.domain.activity.ActivityKind;
+import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.ApprovalNotAllowed;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -56,6 +61,25 @@ public record ApprovalRequest(
     public ApprovalRequest deny(String by, UserRole role, String reason, Instant at) {
         checkDecidable(role);
         return withState(new ApprovalState.Denied(by, at, reason));
+    }
+
+    /** The audit-log line of the decision: who approved or denied which tool call on which ticket, and why. */
+    public ActivityEntry decisionEntry(UUID entryId) {
+        return switch (state) {
+            case ApprovalState.Pending pending -> throw new IllegalStateException("a pending request has no decision");
+            case ApprovalState.Approved a -> decisionEntry(entryId, ActivityOutcome.APPROVED, a.by(), a.at(),
+                    a.reason());
+            case ApprovalState.Denied d -> decisionEntry(entryId, ActivityOutcome.DENIED, d.by(), d.at(), d.reason());
+        };
+    }
+
+    private ActivityEntry decisionEntry(UUID entryId, ActivityOutcome outcome, String by, Instant at, String why) {
+        String summary = (outcome == ActivityOutcome.APPROVED ? "approved by " : "denied by ") + by
+                + (why.isEmpty() ? "" : ": " + why);
+        return new ActivityEntry(entryId, msp, client, Optional.of(session), Optional.of(ticket), at,
+                ActivityKind.APPROVAL, Optional.of(tool), arguments, outcome,
+                summary.length() > ActivityEntry.MAX_SUMMARY ? summary.substring(0, ActivityEntry.MAX_SUMMARY)
+                        : summary, Duration.ZERO, Optional.of(by));
     }
 
     private void checkDecidable(UserRole role) {

@@ -85,4 +85,25 @@ class ApprovalRequestTest {
         assertThat(UserRole.MSP_TECHNICIAN.mayDecideApprovals()).isTrue();
         assertThat(UserRole.MSP_VIEWER.mayDecideApprovals()).isFalse();
     }
+
+    @Test
+    void itsDecisionBecomesAnAuditLineNamingWhoAndWhy() {
+        ApprovalRequest request = raised();
+        UUID entry = UUID.randomUUID();
+
+        dev.steward.domain.activity.ActivityEntry approved = request
+                .approve("ana", UserRole.MSP_TECHNICIAN, "checked", T1).decisionEntry(entry);
+        dev.steward.domain.activity.ActivityEntry denied = request
+                .deny("bo", UserRole.MSP_ADMIN, "", T1).decisionEntry(entry);
+
+        assertThat(approved.id()).isEqualTo(entry);
+        assertThat(approved.kind()).isEqualTo(dev.steward.domain.activity.ActivityKind.APPROVAL);
+        assertThat(approved.outcome()).isEqualTo(dev.steward.domain.activity.ActivityOutcome.APPROVED);
+        assertThat(approved.summary()).isEqualTo("approved by ana: checked");
+        assertThat(approved.actor()).contains("ana");
+        assertThat(approved.at()).isEqualTo(T1);
+        assertThat(approved.tool()).contains(request.tool());
+        assertThat(denied.summary()).isEqualTo("denied by bo");
+        assertThatThrownBy(() -> request.decisionEntry(entry)).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -7,6 +7,8 @@ import dev.steward.adapter.psa.common.WebhookReader;
 import dev.steward.application.port.TicketSystem;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import dev.steward.domain.integration.SettingSpec;
+import java.util.List;
 import java.util.Map;
 
 /** Autotask from settings: userName, integrationCode, secret; zoneLookupBase, pageSize and picklist labels. */
@@ -22,13 +24,22 @@ public final class AutotaskTicketSystemFactory implements TicketSystemFactory {
     }
 
     @Override
-    public Map<String, String> keys() {
-        return Map.of("userName", "API user e-mail", "integrationCode", "tracking identifier", "secret", "secret",
-                "zoneLookupBase", "optional (default " + AutotaskSettings.ZONE_LOOKUP + ")",
-                "pageSize", "optional, at most 500", "internalPublishLabel", "optional (default Internal Only)",
-                "publicPublishLabel", "optional (default All Autotask Users)", "noteTypeLabel",
-                "optional (default Task Notes)", "closedStatusLabel", "optional (default Complete)",
-                "webhookSecret", "secret: the webhook's secretKey");
+    public String label() {
+        return "Autotask";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(SettingSpec.required("userName", "API user e-mail"),
+                SettingSpec.required("integrationCode", "API tracking identifier"),
+                SettingSpec.secret("secret", "API user secret"),
+                SettingSpec.optional("zoneLookupBase", "Zone lookup URL (default " + AutotaskSettings.ZONE_LOOKUP + ")"),
+                SettingSpec.optional("pageSize", "Page size, at most 500"),
+                SettingSpec.optional("internalPublishLabel", "Internal publish label (default Internal Only)"),
+                SettingSpec.optional("publicPublishLabel", "Public publish label (default All Autotask Users)"),
+                SettingSpec.optional("noteTypeLabel", "Note type label (default Task Notes)"),
+                SettingSpec.optional("closedStatusLabel", "Closed status label (default Complete)"),
+                SettingSpec.optionalSecret("webhookSecret", "Webhook secret key (webhooks off without it)"));
     }
 
     @Override

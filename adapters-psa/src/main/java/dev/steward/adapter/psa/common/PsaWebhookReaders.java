@@ -27,6 +27,11 @@ public final class PsaWebhookReaders implements PsaWebhooks {
         return this;
     }
 
+    /** Stops reading the MSP's deliveries of {@code kind}: they are rejected from now on. */
+    public void unregister(MspId msp, String kind) {
+        readers.remove(new Key(msp, kind));
+    }
+
     @Override
     public WebhookVerdict read(MspId msp, String kind, WebhookDelivery delivery) {
         WebhookReader reader = readers.get(new Key(msp, kind));

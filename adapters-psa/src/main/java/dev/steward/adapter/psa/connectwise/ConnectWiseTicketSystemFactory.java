@@ -7,6 +7,8 @@ import dev.steward.adapter.psa.common.WebhookReader;
 import dev.steward.application.port.TicketSystem;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import dev.steward.domain.integration.SettingSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,10 +25,19 @@ public final class ConnectWiseTicketSystemFactory implements TicketSystemFactory
     }
 
     @Override
-    public Map<String, String> keys() {
-        return Map.of("apiBase", "https://{host}/{codebase}/apis/3.0/", "companyId", "login company id",
-                "publicKey", "API member public key", "privateKey", "secret", "clientId", "secret (integration GUID)",
-                "pageSize", "optional, 1-1000 (default 100)", "boardId", "optional, the service board to poll");
+    public String label() {
+        return "ConnectWise Manage";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(SettingSpec.required("apiBase", "API base URL (https://{host}/{codebase}/apis/3.0/)"),
+                SettingSpec.required("companyId", "Login company id"),
+                SettingSpec.required("publicKey", "API member public key"),
+                SettingSpec.secret("privateKey", "API member private key"),
+                SettingSpec.secret("clientId", "Integration client id (GUID)"),
+                SettingSpec.optional("pageSize", "Page size, 1-1000 (default 100)"),
+                SettingSpec.optional("boardId", "Service board to poll (default all)"));
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.steward.adapter.psa.common.WebhookReader;
 import dev.steward.application.port.TicketSystem;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import dev.steward.domain.integration.SettingSpec;
+import java.util.List;
 import java.util.Map;
 
 /** HaloPSA from settings: apiBase, tokenUrl, clientId, clientSecret, replyOutcomeId; scope, pageSize, internalOutcomeId. */
@@ -22,12 +24,22 @@ public final class HaloPsaTicketSystemFactory implements TicketSystemFactory {
     }
 
     @Override
-    public Map<String, String> keys() {
-        return Map.of("apiBase", "https://{tenant}.halopsa.com/api/", "tokenUrl", "{auth_url}/token?tenant={tenant}",
-                "clientId", "OAuth client id", "clientSecret", "secret", "scope", "optional (default all)",
-                "pageSize", "optional (default 100)", "internalOutcomeId", "optional (default 7, private note)",
-                "replyOutcomeId", "the outcome that e-mails the user", "webhookUser", "Basic user Halo sends",
-                "webhookPassword", "secret: Basic password Halo sends");
+    public String label() {
+        return "HaloPSA";
+    }
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(SettingSpec.required("apiBase", "API base URL (https://{tenant}.halopsa.com/api/)"),
+                SettingSpec.required("tokenUrl", "Token URL ({auth_url}/token?tenant={tenant})"),
+                SettingSpec.required("clientId", "OAuth client id"),
+                SettingSpec.secret("clientSecret", "OAuth client secret"),
+                SettingSpec.required("replyOutcomeId", "Outcome id that e-mails the user"),
+                SettingSpec.optional("scope", "Scope (default all)"),
+                SettingSpec.optional("pageSize", "Page size (default 100)"),
+                SettingSpec.optional("internalOutcomeId", "Private note outcome id (default 7)"),
+                SettingSpec.optional("webhookUser", "Webhook Basic user (webhooks off without it)"),
+                SettingSpec.optionalSecret("webhookPassword", "Webhook Basic password"));
     }
 
     @Override

@@ -9,7 +9,10 @@ import java.time.Instant;
 /** A client as the API shows it. {@code deployStatus.message} is set only when the last push failed. */
 public record ClientJson(String id, String slug, String name, String status, DeployStatusJson deployStatus,
                          String mode, String effectiveMode, long configVersion, long version, Instant createdAt,
-                         StatusChangeJson lastChange) {
+                         StatusChangeJson lastChange, PsaMappingJson psaMapping) {
+
+    /** Which company of which PSA the client is; null when it is not mapped (its tickets then reach no agent). */
+    public record PsaMappingJson(String integrationKind, String companyId) {}
 
     public record DeployStatusJson(String state, String message) {
 
@@ -26,7 +29,8 @@ public record ClientJson(String id, String slug, String name, String status, Dep
         Client c = details.client();
         return new ClientJson(c.id().toString(), c.slug().value(), c.name().value(), c.status().label(),
                 DeployStatusJson.from(c.deployStatus()), c.mode().label(), details.effectiveMode().label(),
-                c.configVersion(), c.version(), c.createdAt(), StatusChangeJson.from(c.lastChange()));
+                c.configVersion(), c.version(), c.createdAt(), StatusChangeJson.from(c.lastChange()),
+                c.psaMapping().map(m -> new PsaMappingJson(m.integrationKind(), m.companyId())).orElse(null));
     }
 
     /** The entity tag of a client resource: its version, plus the effective mode (which follows the MSP). */

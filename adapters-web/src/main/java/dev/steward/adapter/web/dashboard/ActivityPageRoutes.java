@@ -1,5 +1,11 @@
 package dev.steward.adapter.web.dashboard;
 
+import dev.steward.adapter.web.problem.FieldError;
+import dev.steward.application.activity.ActivityPage;
+import dev.steward.application.problem.NotFound;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import dev.steward.adapter.web.api.ActivityPageJson;
 import dev.steward.adapter.web.api.ClientJson;
 import dev.steward.adapter.web.dashboard.ActivityPageView.Filter;
@@ -17,7 +23,7 @@ import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Dashboard: {@code GET /clients/{slug}/activity}, the Activity tab. */
+/** Dashboard: {@code GET /clients/{slug}/activity} (a client's Activity tab) and {@code GET /activity} (the MSP's). */
 public final class ActivityPageRoutes implements RouteGroup {
 
     static final int PAGE = 50;
@@ -38,22 +44,32 @@ public final class ActivityPageRoutes implements RouteGroup {
 
     @Override
     public void register(JavalinConfig config) {
-        config.routes.get("/clients/{slug}/activity", this::page);
+        config.routes.get("/clients/{slug}/activity", ctx -> page(ctx, Optional.of(ClientJson.from(
+                get.get(caller.mspOf(ctx), ctx.pathParam("slug"))))));
+        config.routes.get("/activity", ctx -> page(ctx, Optional.empty()));
     }
 
-    private void page(Context ctx) {
+    private void page(Context ctx, Optional<ClientJson> client) {
         MspId msp = caller.mspOf(ctx);
-        ClientJson client = ClientJson.from(get.get(msp, ctx.pathParam("slug")));
         Filter filter = new Filter(Forms.orEmpty(ctx.queryParam("ticket")), Forms.orEmpty(ctx.queryParam("tool")),
-                Forms.orEmpty(ctx.queryParam("outcome")));
+                Forms.orEmpty(ctx.queryParam("outcome")), Forms.orEmpty(ctx.queryParam("client")));
+        String clientSlug = client.map(ClientJson::slug).orElse(filter.client());
         try {
-            ActivityPageJson page = ActivityPageJson.from(activity.list(new ListActivityQuery(msp, client.slug(),
-                    filter.ticket(), filter.tool(), filter.outcome(), null, null, ctx.queryParam("before"), PAGE)));
-            Layout.write(ctx, 200, ActivityPageView.render(client, page, filter, FormErrors.NONE));
-        } catch (InvalidCommand e) {
-            Problem problem = Forms.refusal(problems, ctx, e);
+            ActivityPage found = activity.list(new ListActivityQuery(msp, clientSlug, filter.ticket(), filter.tool(),
+                    filter.outcome(), null, null, ctx.queryParam("before"), PAGE));
+            Map<String, String> slugs = new HashMap<>();
+            found.slugs().forEach((id, slug) -> slugs.put(id.value().toString(), slug.value()));
+            Layout.write(ctx, 200, ActivityPageView.render(client, ActivityPageJson.from(found), filter,
+                    FormErrors.NONE, slugs));
+        } catch (InvalidCommand | NotFound e) {
+            if (e instanceof NotFound && client.isPresent()) {
+                throw e;
+            }
+            Problem problem = e instanceof NotFound
+                    ? Problem.invalid(List.of(new FieldError("client", "client.not-found", "no client has this slug")))
+                    : Forms.refusal(problems, ctx, e);
             Layout.write(ctx, problem.status(), ActivityPageView.render(client, new ActivityPageJson(List.of(), null),
-                    filter, FormErrors.from(problem)));
+                    filter, FormErrors.from(problem), Map.of()));
         }
     }
 }

@@ -135,6 +135,7 @@ final class ClientPages {
     }
 
     private static final List<Tab> TABS = List.of(new Tab("overview", "Overview", ""),
+            new Tab("integrations", "Integrations", "/integrations"),
             new Tab("activity", "Activity", "/activity"), new Tab("prompt", "Prompt", "/prompt"),
             new Tab("diagnostics", "Diagnostics", "/diagnostics"));
 

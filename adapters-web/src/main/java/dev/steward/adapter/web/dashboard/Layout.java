@@ -13,7 +13,7 @@ final class Layout {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    enum Section { CLIENTS, SETTINGS }
+    enum Section { CLIENTS, ACTIVITY, SETTINGS, INTEGRATIONS, APPROVALS }
 
     private static final String ACCOUNT = "<!--account-->";
     private static final Pattern POST_FORM = Pattern.compile("<form\\b[^>]*\\bmethod=\"post\"[^>]*>",
@@ -42,7 +42,10 @@ final class Layout {
                 <a class="brand" href="/clients">Steward</a>
                 <nav aria-label="Main">
                 <a href="/clients"%s>Clients</a>
+                <a href="/activity"%s>Activity</a>
                 <a href="/settings"%s>MSP settings</a>
+                <a href="/integrations"%s>Integrations</a>
+                <a href="/approvals"%s>Approvals</a>
                 </nav>
                 <!--account-->
                 </header>
@@ -51,7 +54,9 @@ final class Layout {
                 </main>
                 </body>
                 </html>
-                """, title, current(section == Section.CLIENTS), current(section == Section.SETTINGS),
+                """, title, current(section == Section.CLIENTS), current(section == Section.ACTIVITY),
+                current(section == Section.SETTINGS), current(section == Section.INTEGRATIONS),
+                current(section == Section.APPROVALS),
                 refresh.map(url -> Html.of(" data-refresh=\"%s\"", url)).orElse(Html.EMPTY), body);
     }
 

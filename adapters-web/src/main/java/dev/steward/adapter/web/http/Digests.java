@@ -3,12 +3,12 @@ package dev.steward.adapter.web.http;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-final class Digests {
+public final class Digests {
 
     private Digests() {
     }
 
-    static byte[] sha256(byte[] bytes) {
+    public static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {

@@ -145,4 +145,19 @@ class ActivityApiTest extends ServerPerTest {
         assertThat(bad.body()).contains("<p class=\"field-error\" id=\"tool-error\">")
                 .contains("aria-invalid=\"true\"");
     }
+
+    @Test
+    void theMspWideActivityPageNamesEachEntrysClientAndFilters() {
+        String all = server.page("/activity").body();
+
+        assertThat(all).contains("<h1>Activity</h1>").contains("href=\"/clients/acme/activity\"")
+                .contains("href=\"/clients/globex/activity\"").contains("tenant unreachable")
+                .contains("aria-current=\"page\">Activity");
+        String onlyGlobex = server.page("/activity?client=globex").body();
+        assertThat(onlyGlobex).contains("tenant unreachable").doesNotContain("found Ann");
+
+        HttpResponse<String> unknown = server.page("/activity?client=initech");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("id=\"client-error\"");
+    }
 }

@@ -5,6 +5,8 @@ import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.adapter.web.ServerPerTest;
+import dev.steward.adapter.web.http.Digests;
+import dev.steward.adapter.web.http.IdempotencyKeys;
 import dev.steward.adapter.web.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -82,5 +84,34 @@ class IdempotentCreateTest extends ServerPerTest {
         HttpResponse<String> malformed = create("has space", "Initech", "initech");
         assertThat(malformed.statusCode()).isEqualTo(422);
         assertThat(parse(malformed).path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void anotherInstanceSharingTheStoreReplaysTooWithoutActing() {
+        HttpResponse<String> first = create("shared-key", "Acme", "acme");
+        IdempotencyKeys elsewhere = new IdempotencyKeys(server.core.idempotencyRecords, java.time.Clock.systemUTC());
+
+        IdempotencyKeys.StoredResponse replayed = elsewhere.once(server.msp.id(), "shared-key",
+                json(Map.of("name", "Acme", "slug", "acme")).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                () -> {
+                    throw new AssertionError("a replay must not act again");
+                });
+
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(new String(replayed.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(first.body());
+        assertThat(replayed.headers()).containsEntry("Idempotent-Replayed", "true");
+    }
+
+    @Test
+    void aClaimLeftByACrashedInstanceIsTakenOverOnceAbandoned() {
+        byte[] body = json(Map.of("name", "Acme", "slug", "acme")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.time.Instant longAgo = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
+        server.core.idempotencyRecords.claim(server.msp.id(), "crashed", Digests.sha256(body), longAgo,
+                longAgo.minusSeconds(1));
+
+        HttpResponse<String> retry = create("crashed", "Acme", "acme");
+
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).isEmpty();
     }
 }

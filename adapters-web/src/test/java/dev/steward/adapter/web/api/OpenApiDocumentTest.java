@@ -116,7 +116,19 @@ class OpenApiDocumentTest {
                 Map.entry("LogLine", DiagnosticsJson.LogLineJson.class),
                 Map.entry("ResourceUsage", DiagnosticsJson.UsageJson.class),
                 Map.entry("Activity", ActivityJson.class),
-                Map.entry("ActivityPage", ActivityPageJson.class));
+                Map.entry("ActivityPage", ActivityPageJson.class),
+                Map.entry("IntegrationKind", IntegrationKindJson.class),
+                Map.entry("IntegrationSetting", IntegrationKindJson.SettingJson.class),
+                Map.entry("IntegrationKindTool", IntegrationKindJson.KindToolJson.class),
+                Map.entry("Integration", IntegrationJson.class),
+                Map.entry("MaskedSecret", IntegrationJson.SecretJson.class),
+                Map.entry("IntegrationTool", IntegrationJson.ToolJson.class),
+                Map.entry("IntegrationList", IntegrationListJson.class),
+                Map.entry("ConnectIntegration", ConnectIntegrationJson.class),
+                Map.entry("ToolPolicy", ToolPolicyJson.class),
+                Map.entry("Approval", ApprovalJson.class),
+                Map.entry("ApprovalList", ApprovalListJson.class),
+                Map.entry("Decision", DecisionJson.class));
         schemas.forEach((name, type) -> {
             Set<String> documented = new TreeSet<>();
             document.path("components").path("schemas").path(name).path("properties").fieldNames()

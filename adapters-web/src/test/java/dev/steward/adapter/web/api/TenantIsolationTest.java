@@ -62,6 +62,8 @@ class TenantIsolationTest {
         assertThat(parse(server.get("/api/v1/clients?search=acme", HEADER, asOther())).path("items").isEmpty())
                 .isTrue();
         assertThat(server.get("/clients", HEADER, asOther()).body()).doesNotContain("data-client=\"acme\"");
+        assertThat(server.get("/activity?client=acme", HEADER, asOther(), "Accept", "text/html").statusCode())
+                .isEqualTo(422);
     }
 
     @Test

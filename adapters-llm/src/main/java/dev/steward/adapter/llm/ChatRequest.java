@@ -1,0 +1,114 @@
+package dev.steward.adapter.llm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.steward.application.port.ReasoningContext;
+import dev.steward.application.port.TranscriptItem;
+import dev.steward.domain.integration.Tool;
+import dev.steward.domain.integration.ToolEffect;
+import java.util.Optional;
+
+/**
+ * The body of one chat-completions request for a context: the composed prompt plus Steward's instructions as the
+ * system message, the ticket as the user message, every call so far as an assistant {@code tool_calls} message
+ * followed by its {@code tool} result, and the catalog as function tools. Call ids are {@code call_<n>}, derived from
+ * the transcript position, so the same context always gives the same body.
+ */
+final class ChatRequest {
+
+    /** What the model must do and how to finish; the final answer shape is what {@link ChatAnswer} reads. */
+    static final String INSTRUCTIONS = """
+            You are diagnosing a helpdesk ticket for this client. Call the read-only tools you need, one at a time, \
+            to check what is wrong. Tools marked as changing something are never run while you diagnose: if one \
+            would fix the problem, put it in your plan instead. When you are done, answer with only this JSON \
+            object and nothing else:
+            {"diagnosis": "what is wrong and how you know", \
+            "plan": [{"tool": "<tool name>", "arguments": {"<name>": "<value>"}, "reason": "why"}]}
+            Use an empty plan when no tool would resolve it; a technician then takes the ticket.""";
+
+    private static final String ARGUMENTS_SCHEMA_NOTE = "Arguments are strings.";
+
+    private ChatRequest() {
+    }
+
+    static String body(ObjectMapper json, String model, ReasoningContext context) {
+        return body(json, model, context, Optional.empty());
+    }
+
+    /**
+     * The body with, at its end, the model's unusable answer and what was wrong with it: a {@code tool} error for a
+     * bad call, a user message for a bad final answer, so the model can answer again.
+     */
+    static String body(ObjectMapper json, String model, ReasoningContext context, Optional<ModelMistake> mistake) {
+        ObjectNode body = json.createObjectNode().put("model", model);
+        ArrayNode messages = body.putArray("messages");
+        String prompt = context.prompt().text().strip();
+        messages.addObject().put("role", "system").put("content",
+                prompt.isEmpty() ? INSTRUCTIONS : prompt + "\n\n" + INSTRUCTIONS);
+        messages.addObject().put("role", "user").put("content", ticket(context));
+        for (int i = 0; i < context.transcript().size(); i++) {
+            TranscriptItem item = context.transcript().get(i);
+            String id = "call_" + (i + 1);
+            ObjectNode call = messages.addObject().put("role", "assistant").putNull("content")
+                    .putArray("tool_calls").addObject().put("id", id).put("type", "function");
+            call.putObject("function").put("name", FunctionNames.encode(item.tool()))
+                    .put("arguments", write(json, json.valueToTree(item.arguments())));
+            messages.addObject().put("role", "tool").put("tool_call_id", id)
+                    .put("content", item.outcome().label().replace('_', ' ') + ": " + item.result());
+        }
+        mistake.ifPresent(m -> correction(json, messages, m));
+        if (!context.catalog().isEmpty()) {
+            ArrayNode tools = body.putArray("tools");
+            context.catalog().forEach(tool -> function(tools.addObject().put("type", "function"), tool));
+            body.put("tool_choice", "auto").put("parallel_tool_calls", false);
+        }
+        return write(json, body);
+    }
+
+    private static void correction(ObjectMapper json, ArrayNode messages, ModelMistake mistake) {
+        JsonNode call = mistake.answer().path("tool_calls").path(0);
+        ObjectNode assistant = messages.addObject().put("role", "assistant");
+        if (call.isObject()) {
+            String id = call.path("id").asText("").isBlank() ? "call_retry" : call.path("id").asText();
+            JsonNode arguments = call.path("function").path("arguments");
+            assistant.putNull("content").putArray("tool_calls").addObject().put("id", id).put("type", "function")
+                    .putObject("function").put("name", call.path("function").path("name").asText(""))
+                    .put("arguments", arguments.isTextual() ? arguments.asText()
+                            : arguments.isObject() ? write(json, arguments) : "{}");
+            messages.addObject().put("role", "tool").put("tool_call_id", id).put("content", "error: "
+                    + mistake.getMessage() + ". Call one of the tools given, with a JSON object of string arguments, "
+                    + "or finish.");
+        } else {
+            assistant.put("content", mistake.answer().path("content").asText(""));
+            messages.addObject().put("role", "user").put("content", "That answer could not be used: "
+                    + mistake.getMessage() + ". Answer again with the JSON object described, naming only tools given.");
+        }
+    }
+
+    private static String ticket(ReasoningContext context) {
+        String from = context.request().requester().isBlank() ? "" : " from " + context.request().requester();
+        return "Ticket " + context.request().reference() + from + ":\n" + context.request().text();
+    }
+
+    private static void function(ObjectNode entry, Tool tool) {
+        String effect = tool.effect() == ToolEffect.READ_ONLY ? "Read-only: you may call it to diagnose."
+                : "Changes something: never run while diagnosing; put it in your plan.";
+        ObjectNode function = entry.putObject("function").put("name", FunctionNames.encode(tool.name()))
+                .put("description", (tool.description().isBlank() ? tool.name().value() : tool.description().strip())
+                        + " (" + tool.name() + ") " + effect + " " + ARGUMENTS_SCHEMA_NOTE);
+        ObjectNode parameters = function.putObject("parameters").put("type", "object");
+        parameters.putObject("properties");
+        parameters.putObject("additionalProperties").put("type", "string");
+    }
+
+    private static String write(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of strings always serialises", e);
+        }
+    }
+}

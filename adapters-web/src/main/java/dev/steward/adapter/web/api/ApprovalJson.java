@@ -1,0 +1,31 @@
+package dev.steward.adapter.web.api;
+
+import dev.steward.application.approval.ApprovalDetails;
+import dev.steward.domain.approval.ApprovalRequest;
+import dev.steward.domain.approval.ApprovalState;
+import java.time.Instant;
+import java.util.Map;
+
+/** An approval request: the paused tool call, its plan, and the decision (who, when, why) once taken. */
+public record ApprovalJson(String id, String client, String ticket, String tool, Map<String, String> arguments,
+                           String plan, Instant requestedAt, String state, String decidedBy, Instant decidedAt,
+                           String reason) {
+
+    public static ApprovalJson from(ApprovalDetails details) {
+        ApprovalRequest r = details.request();
+        String state = switch (r.state()) {
+            case ApprovalState.Pending p -> "pending";
+            case ApprovalState.Approved a -> "approved";
+            case ApprovalState.Denied d -> "denied";
+        };
+        record Decision(String by, Instant at, String reason) {}
+        Decision decision = switch (r.state()) {
+            case ApprovalState.Pending p -> new Decision(null, null, null);
+            case ApprovalState.Approved a -> new Decision(a.by(), a.at(), a.reason());
+            case ApprovalState.Denied d -> new Decision(d.by(), d.at(), d.reason());
+        };
+        return new ApprovalJson(r.id().toString(), details.client().value(), r.ticket(), r.tool().value(),
+                r.arguments().values(), r.plan(), r.requestedAt(), state, decision.by(), decision.at(),
+                decision.reason());
+    }
+}

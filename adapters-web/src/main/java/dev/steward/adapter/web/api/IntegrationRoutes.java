@@ -1,0 +1,113 @@
+package dev.steward.adapter.web.api;
+
+import dev.steward.adapter.web.http.CallerResolver;
+import dev.steward.adapter.web.http.Conditionals;
+import dev.steward.adapter.web.http.JsonBodies;
+import dev.steward.adapter.web.http.Requests;
+import dev.steward.adapter.web.http.RouteGroup;
+import dev.steward.adapter.web.problem.RequestProblem;
+import dev.steward.application.integration.ConnectIntegrationUseCase;
+import dev.steward.application.integration.DisconnectIntegrationUseCase;
+import dev.steward.application.integration.GetIntegrationUseCase;
+import dev.steward.application.integration.IntegrationDetails;
+import dev.steward.application.integration.ListIntegrationKindsUseCase;
+import dev.steward.application.integration.ListIntegrationsUseCase;
+import dev.steward.application.integration.SetToolPolicyCommand;
+import dev.steward.application.integration.SetToolPolicyUseCase;
+import dev.steward.domain.integration.IntegrationScope;
+import dev.steward.domain.msp.MspId;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * Integrations, MSP-wide ({@code /api/v1/integrations}) and per client ({@code /api/v1/clients/{slug}/integrations}),
+ * one integration with its tools ({@code /api/v1/integrations/{id}}), a tool's policy, and the kinds that can be
+ * connected. Secrets go in on connect and never come out.
+ */
+public final class IntegrationRoutes implements RouteGroup {
+
+    private final CallerResolver caller;
+    private final JsonBodies bodies;
+    private final ListIntegrationKindsUseCase kinds;
+    private final ListIntegrationsUseCase list;
+    private final ConnectIntegrationUseCase connect;
+    private final GetIntegrationUseCase get;
+    private final DisconnectIntegrationUseCase disconnect;
+    private final SetToolPolicyUseCase setPolicy;
+
+    @Inject
+    public IntegrationRoutes(CallerResolver caller, JsonBodies bodies, ListIntegrationKindsUseCase kinds,
+                             ListIntegrationsUseCase list, ConnectIntegrationUseCase connect,
+                             GetIntegrationUseCase get, DisconnectIntegrationUseCase disconnect,
+                             SetToolPolicyUseCase setPolicy) {
+        this.caller = caller;
+        this.bodies = bodies;
+        this.kinds = kinds;
+        this.list = list;
+        this.connect = connect;
+        this.get = get;
+        this.disconnect = disconnect;
+        this.setPolicy = setPolicy;
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        config.routes.get("/api/v1/integration-kinds", this::kinds);
+        config.routes.get("/api/v1/integrations", ctx -> list(ctx, Optional.empty()));
+        config.routes.post("/api/v1/integrations", ctx -> connect(ctx, Optional.empty()));
+        config.routes.get("/api/v1/clients/{slug}/integrations", ctx -> list(ctx, Optional.of(ctx.pathParam("slug"))));
+        config.routes.post("/api/v1/clients/{slug}/integrations",
+                ctx -> connect(ctx, Optional.of(ctx.pathParam("slug"))));
+        config.routes.get("/api/v1/integrations/{id}", this::get);
+        config.routes.delete("/api/v1/integrations/{id}", this::disconnect);
+        config.routes.put("/api/v1/integrations/{id}/tools/{tool}/policy", this::setPolicy);
+    }
+
+    private void kinds(Context ctx) {
+        caller.mspOf(ctx);
+        String scope = Optional.ofNullable(ctx.queryParam("scope")).orElse("msp");
+        IntegrationScope parsed = switch (scope) {
+            case "msp" -> IntegrationScope.MSP;
+            case "client" -> IntegrationScope.CLIENT;
+            default -> throw RequestProblem.invalidField("scope", "scope.unknown", "must be msp or client");
+        };
+        ctx.json(kinds.kinds(parsed).stream().map(IntegrationKindJson::from).toList());
+    }
+
+    private void list(Context ctx, Optional<String> client) {
+        ctx.json(IntegrationListJson.from(list.list(caller.mspOf(ctx), client)));
+    }
+
+    private void connect(Context ctx, Optional<String> client) {
+        MspId msp = caller.mspOf(ctx);
+        IntegrationDetails connected = connect.connect(bodies.read(ctx, ConnectIntegrationJson.class)
+                .toCommand(msp, client));
+        ctx.status(201).header("Location", "/api/v1/integrations/" + connected.integration().id());
+        respond(ctx, connected);
+    }
+
+    private void get(Context ctx) {
+        IntegrationDetails details = get.get(caller.mspOf(ctx), ctx.pathParam("id"));
+        if (!Conditionals.answeredNotModified(ctx, IntegrationJson.entityTag(details))) {
+            ctx.json(IntegrationJson.from(details));
+        }
+    }
+
+    private void disconnect(Context ctx) {
+        disconnect.disconnect(caller.mspOf(ctx), ctx.pathParam("id"));
+        ctx.status(204);
+    }
+
+    private void setPolicy(Context ctx) {
+        MspId msp = caller.mspOf(ctx);
+        ToolPolicyJson body = bodies.read(ctx, ToolPolicyJson.class);
+        respond(ctx, setPolicy.set(new SetToolPolicyCommand(msp, ctx.pathParam("id"), ctx.pathParam("tool"),
+                body.policy(), Requests.expectedVersion(ctx))));
+    }
+
+    private static void respond(Context ctx, IntegrationDetails details) {
+        ctx.header("ETag", IntegrationJson.entityTag(details)).json(IntegrationJson.from(details));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.steward.adapter.web.dashboard;
+
+import dev.steward.adapter.web.api.ApprovalJson;
+import dev.steward.adapter.web.dashboard.ApprovalPages.Refusal;
+import dev.steward.adapter.web.http.CallerResolver;
+import dev.steward.adapter.web.http.RouteGroup;
+import dev.steward.adapter.web.problem.Problem;
+import dev.steward.adapter.web.problem.ProblemMapper;
+import dev.steward.adapter.web.problem.RequestProblem;
+import dev.steward.application.approval.DecideApprovalCommand;
+import dev.steward.application.approval.DecideApprovalCommand.Decision;
+import dev.steward.application.approval.DecideApprovalUseCase;
+import dev.steward.application.approval.ListApprovalsUseCase;
+import dev.steward.application.problem.ApplicationException;
+import dev.steward.application.signin.Caller;
+import dev.steward.domain.problem.DomainException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/** Dashboard: the Approvals view ({@code /approvals?client=}) and approve/deny, decided as the signed-in user. */
+public final class ApprovalPageRoutes implements RouteGroup {
+
+    private final CallerResolver caller;
+    private final ProblemMapper problems;
+    private final ListApprovalsUseCase list;
+    private final DecideApprovalUseCase decide;
+
+    @Inject
+    public ApprovalPageRoutes(CallerResolver caller, ProblemMapper problems, ListApprovalsUseCase list,
+                              DecideApprovalUseCase decide) {
+        this.caller = caller;
+        this.problems = problems;
+        this.list = list;
+        this.decide = decide;
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        config.routes.get("/approvals", ctx -> render(ctx, 200, Refusal.NONE));
+        config.routes.post("/approvals/{id}/decide", this::decide);
+    }
+
+    private void decide(Context ctx) {
+        Caller who = caller.callerOf(ctx);
+        try {
+            Decision decision = switch (Forms.orEmpty(ctx.formParam("decision"))) {
+                case "approve" -> Decision.APPROVE;
+                case "deny" -> Decision.DENY;
+                default -> throw RequestProblem.invalidField("decision", "decision.unknown",
+                        "must be approve or deny");
+            };
+            String reason = Forms.orEmpty(ctx.formParam("reason")).strip();
+            decide.decide(new DecideApprovalCommand(who.msp(), ctx.pathParam("id"), decision, who.actor(),
+                    who.role(), reason.isEmpty() ? null : reason));
+            Forms.seeOther(ctx, "/approvals");
+        } catch (DomainException | ApplicationException | RequestProblem e) {
+            Problem problem = Forms.refusal(problems, ctx, e);
+            render(ctx, problem.status(), new Refusal(ctx.pathParam("id"), FormErrors.from(problem)));
+        }
+    }
+
+    private void render(Context ctx, int status, Refusal refusal) {
+        Optional<String> client = Optional.ofNullable(ctx.queryParam("client")).filter(c -> !c.isEmpty());
+        Layout.write(ctx, status, ApprovalPages.pending(list.pending(caller.mspOf(ctx), client).stream()
+                .map(ApprovalJson::from).toList(), client, refusal));
+    }
+}

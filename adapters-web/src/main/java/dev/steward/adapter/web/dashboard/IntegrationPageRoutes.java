@@ -1,0 +1,159 @@
+package dev.steward.adapter.web.dashboard;
+
+import dev.steward.adapter.web.api.ClientJson;
+import dev.steward.adapter.web.api.IntegrationJson;
+import dev.steward.adapter.web.dashboard.IntegrationPages.ConnectForm;
+import dev.steward.adapter.web.dashboard.IntegrationPages.PolicyForm;
+import dev.steward.adapter.web.http.CallerResolver;
+import dev.steward.adapter.web.http.RouteGroup;
+import dev.steward.adapter.web.problem.Problem;
+import dev.steward.adapter.web.problem.ProblemMapper;
+import dev.steward.application.client.GetClientUseCase;
+import dev.steward.application.integration.ConnectIntegrationCommand;
+import dev.steward.application.integration.ConnectIntegrationUseCase;
+import dev.steward.application.integration.DisconnectIntegrationUseCase;
+import dev.steward.application.integration.GetIntegrationUseCase;
+import dev.steward.application.integration.IntegrationDetails;
+import dev.steward.application.integration.ListIntegrationKindsUseCase;
+import dev.steward.application.integration.ListIntegrationsUseCase;
+import dev.steward.application.integration.SetToolPolicyCommand;
+import dev.steward.application.integration.SetToolPolicyUseCase;
+import dev.steward.application.problem.ApplicationException;
+import dev.steward.domain.integration.IntegrationScope;
+import dev.steward.domain.msp.MspId;
+import dev.steward.domain.problem.DomainException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Dashboard: the MSP-wide Integrations page, a client's Integrations tab, one integration with its tool policies, and
+ * disconnecting one after a confirmation step. Every change is a form post answered with a redirect, or with the page
+ * again showing the error on the field.
+ */
+public final class IntegrationPageRoutes implements RouteGroup {
+
+    private static final String SETTINGS = "settings.";
+    private static final String SECRETS = "secrets.";
+
+    private final CallerResolver caller;
+    private final ProblemMapper problems;
+    private final GetClientUseCase clients;
+    private final ListIntegrationKindsUseCase kinds;
+    private final ListIntegrationsUseCase list;
+    private final ConnectIntegrationUseCase connect;
+    private final GetIntegrationUseCase get;
+    private final SetToolPolicyUseCase setPolicy;
+    private final DisconnectIntegrationUseCase disconnect;
+
+    @Inject
+    public IntegrationPageRoutes(CallerResolver caller, ProblemMapper problems, GetClientUseCase clients,
+                                 ListIntegrationKindsUseCase kinds, ListIntegrationsUseCase list,
+                                 ConnectIntegrationUseCase connect, GetIntegrationUseCase get,
+                                 SetToolPolicyUseCase setPolicy, DisconnectIntegrationUseCase disconnect) {
+        this.caller = caller;
+        this.problems = problems;
+        this.clients = clients;
+        this.kinds = kinds;
+        this.list = list;
+        this.connect = connect;
+        this.get = get;
+        this.setPolicy = setPolicy;
+        this.disconnect = disconnect;
+    }
+
+    @Override
+    public void register(JavalinConfig config) {
+        config.routes.get("/integrations", ctx -> mspPage(ctx, 200, ConnectForm.NONE));
+        config.routes.post("/integrations", ctx -> connect(ctx, Optional.empty()));
+        config.routes.get("/clients/{slug}/integrations", ctx -> clientTab(ctx, 200, ConnectForm.NONE));
+        config.routes.post("/clients/{slug}/integrations", ctx -> connect(ctx, Optional.of(ctx.pathParam("slug"))));
+        config.routes.get("/integrations/{id}", ctx -> detail(ctx, 200, PolicyForm.NONE));
+        config.routes.post("/integrations/{id}/tools/{tool}/policy", this::setPolicy);
+        config.routes.get("/integrations/{id}/disconnect", this::confirmDisconnect);
+        config.routes.post("/integrations/{id}/disconnect", this::disconnect);
+    }
+
+    private void connect(Context ctx, Optional<String> client) {
+        MspId msp = caller.mspOf(ctx);
+        Map<String, String> settings = prefixed(ctx, SETTINGS);
+        String kind = Forms.orEmpty(ctx.formParam("kind"));
+        try {
+            IntegrationDetails connected = connect.connect(new ConnectIntegrationCommand(msp, client, kind, settings,
+                    prefixed(ctx, SECRETS)));
+            Forms.seeOther(ctx, "/integrations/" + connected.integration().id());
+        } catch (DomainException | ApplicationException e) {
+            Problem problem = Forms.refusal(problems, ctx, e);
+            ConnectForm form = new ConnectForm(kind, settings, FormErrors.from(problem));
+            if (client.isPresent()) {
+                clientTab(ctx, problem.status(), form);
+            } else {
+                mspPage(ctx, problem.status(), form);
+            }
+        }
+    }
+
+    /** The form fields named {@code <prefix><key>}, by key. */
+    private static Map<String, String> prefixed(Context ctx, String prefix) {
+        Map<String, String> values = new HashMap<>();
+        ctx.formParamMap().forEach((name, given) -> {
+            if (name.startsWith(prefix) && name.length() > prefix.length() && !given.isEmpty()) {
+                values.put(name.substring(prefix.length()), given.getFirst());
+            }
+        });
+        return values;
+    }
+
+    private void mspPage(Context ctx, int status, ConnectForm form) {
+        MspId msp = caller.mspOf(ctx);
+        Layout.write(ctx, status, IntegrationPages.mspList(json(list.list(msp, Optional.empty())),
+                kinds.kinds(IntegrationScope.MSP), form));
+    }
+
+    private void clientTab(Context ctx, int status, ConnectForm form) {
+        MspId msp = caller.mspOf(ctx);
+        ClientJson client = ClientJson.from(clients.get(msp, ctx.pathParam("slug")));
+        Layout.write(ctx, status, IntegrationPages.clientTab(client,
+                json(list.list(msp, Optional.of(client.slug()))), json(list.list(msp, Optional.empty())),
+                kinds.kinds(IntegrationScope.CLIENT), form));
+    }
+
+    private void detail(Context ctx, int status, PolicyForm refused) {
+        Layout.write(ctx, status, IntegrationPages.detail(IntegrationJson.from(get.get(caller.mspOf(ctx),
+                ctx.pathParam("id"))), refused));
+    }
+
+    private void setPolicy(Context ctx) {
+        MspId msp = caller.mspOf(ctx);
+        String id = ctx.pathParam("id");
+        try {
+            setPolicy.set(new SetToolPolicyCommand(msp, id, ctx.pathParam("tool"), ctx.formParam("policy"),
+                    Forms.version(ctx)));
+            Forms.seeOther(ctx, "/integrations/" + Forms.encode(id));
+        } catch (DomainException | ApplicationException e) {
+            Problem problem = Forms.refusal(problems, ctx, e);
+            detail(ctx, problem.status(), new PolicyForm(ctx.pathParam("tool"), FormErrors.from(problem)));
+        }
+    }
+
+    private void confirmDisconnect(Context ctx) {
+        Layout.write(ctx, 200, IntegrationPages.confirmDisconnect(IntegrationJson.from(get.get(caller.mspOf(ctx),
+                ctx.pathParam("id")))));
+    }
+
+    private void disconnect(Context ctx) {
+        MspId msp = caller.mspOf(ctx);
+        IntegrationDetails integration = get.get(msp, ctx.pathParam("id"));
+        disconnect.disconnect(msp, ctx.pathParam("id"));
+        Forms.seeOther(ctx, integration.client().map(slug -> "/clients/" + slug.value() + "/integrations")
+                .orElse("/integrations"));
+    }
+
+    private static List<IntegrationJson> json(List<IntegrationDetails> integrations) {
+        return integrations.stream().map(IntegrationJson::from).toList();
+    }
+}

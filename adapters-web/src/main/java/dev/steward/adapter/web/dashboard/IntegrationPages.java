@@ -1,0 +1,242 @@
+package dev.steward.adapter.web.dashboard;
+
+import dev.steward.adapter.web.api.ClientJson;
+import dev.steward.adapter.web.api.IntegrationJson;
+import dev.steward.adapter.web.api.IntegrationJson.ToolJson;
+import dev.steward.adapter.web.dashboard.Layout.Section;
+import dev.steward.domain.integration.IntegrationKind;
+import dev.steward.domain.integration.SettingSpec;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The integration pages: the MSP-wide list, a client's Integrations tab (each with connect forms, one per kind, whose
+ * fields come from the kind), one integration with its tool policies, and the disconnect confirmation. Secrets are
+ * password fields that are never filled in again, and are shown only as "set" with their last four characters.
+ */
+final class IntegrationPages {
+
+    static final List<String> POLICIES = List.of("auto", "approval_needed", "disabled");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /** A connect form as submitted: which kind, the plain settings typed (secrets are never echoed), the errors. */
+    record ConnectForm(String kind, Map<String, String> settings, FormErrors errors) {
+        static final ConnectForm NONE = new ConnectForm("", Map.of(), FormErrors.NONE);
+    }
+
+    /** A policy form as submitted, when it was refused: which tool, and why. */
+    record PolicyForm(String tool, FormErrors errors) {
+        static final PolicyForm NONE = new PolicyForm("", FormErrors.NONE);
+    }
+
+    private IntegrationPages() {
+    }
+
+    static Html mspList(List<IntegrationJson> integrations, List<IntegrationKind> kinds, ConnectForm form) {
+        Html body = Html.of("""
+                <h1>Integrations</h1>
+                <p class="help">MSP-wide integrations serve every client's agent: the PSA tickets come from, Microsoft \
+                365, the documentation platform. A client's own integrations are on its Integrations tab.</p>
+                <section aria-labelledby="connected-h">
+                <h2 id="connected-h">Connected</h2>
+                %s
+                </section>
+                %s
+                """, table(integrations, "MSP-wide integrations"), connectSection(kinds, "/integrations", form,
+                "No kind can be connected MSP-wide in this installation."));
+        return Layout.page("Integrations", Section.INTEGRATIONS, Optional.empty(), body);
+    }
+
+    static Html clientTab(ClientJson client, List<IntegrationJson> own, List<IntegrationJson> mspWide,
+                          List<IntegrationKind> kinds, ConnectForm form) {
+        Html body = Html.of("""
+                %s
+                <section aria-labelledby="own-h">
+                <h2 id="own-h">This client's integrations</h2>
+                %s
+                </section>
+                <section aria-labelledby="msp-h">
+                <h2 id="msp-h">MSP-wide integrations</h2>
+                <p class="help">This client's agent uses these too. They are managed on the \
+                <a href="/integrations">Integrations</a> page.</p>
+                %s
+                </section>
+                %s
+                """, ClientPages.tabs(client, "integrations"), table(own, "Integrations of this client"),
+                table(mspWide, "MSP-wide integrations"),
+                connectSection(kinds, "/clients/" + client.slug() + "/integrations", form,
+                        "No kind can be connected for a single client in this installation; connect MSP-wide ones on "
+                                + "the Integrations page."));
+        return Layout.page(client.name() + " · Integrations", Section.CLIENTS, Optional.empty(), body);
+    }
+
+    // the responsive table style of the clients list (rows become labelled blocks on a narrow screen)
+    private static Html table(List<IntegrationJson> integrations, String caption) {
+        if (integrations.isEmpty()) {
+            return new Html("<p class=\"empty\">None connected.</p>");
+        }
+        return Html.of("""
+                <table class="clients integrations">
+                <caption class="visually-hidden">%s</caption>
+                <thead><tr><th scope="col">Integration</th><th scope="col">Kind</th><th scope="col">Tools</th>\
+                <th scope="col">Connected</th></tr></thead>
+                <tbody>
+                %s</tbody>
+                </table>
+                """, caption, Html.each(integrations, i -> Html.of("""
+                <tr data-integration="%s">
+                <td data-label="Integration"><a href="/integrations/%s">%s</a></td>
+                <td data-label="Kind"><code>%s</code></td>
+                <td data-label="Tools">%s</td>
+                <td data-label="Connected"><time datetime="%s">%s</time></td>
+                </tr>
+                """, i.kind(), i.id(), i.label(), i.kind(), i.tools().size(), i.connectedAt(),
+                TIME.format(i.connectedAt()))));
+    }
+
+    private static Html connectSection(List<IntegrationKind> kinds, String action, ConnectForm form, String none) {
+        Html forms = kinds.isEmpty() ? Html.of("<p class=\"empty\">%s</p>", none)
+                : Html.each(kinds, kind -> connectForm(kind, action, form));
+        return Html.of("""
+                <section aria-labelledby="connect-h">
+                <h2 id="connect-h">Connect an integration</h2>
+                %s%s</section>
+                """, form.kind().isEmpty() || kinds.stream().anyMatch(k -> k.name().equals(form.kind()))
+                        ? Html.EMPTY : form.errors().alert(), forms);
+    }
+
+    private static Html connectForm(IntegrationKind kind, String action, ConnectForm form) {
+        boolean submitted = kind.name().equals(form.kind());
+        FormErrors errors = submitted ? form.errors() : FormErrors.NONE;
+        String[] shown = kind.settings().stream().map(SettingSpec::field).toArray(String[]::new);
+        return Html.of("""
+                <details class="connect" data-kind="%s"%s>
+                <summary>Connect %s</summary>
+                <form method="post" action="%s" autocomplete="off">
+                %s<input type="hidden" name="kind" value="%s">
+                %s<p class="help">Secrets are stored encrypted and never shown again, only as "set" with their last \
+                four characters.</p>
+                <button type="submit">Connect %s</button>
+                </form>
+                </details>
+                """, kind.name(), new Html(submitted ? " open" : ""), kind.label(), action, errors.alert(shown),
+                kind.name(), Html.each(kind.settings(), spec -> input(kind, spec,
+                        submitted ? form.settings().getOrDefault(spec.key(), "") : "", errors)),
+                kind.label());
+    }
+
+    /** A labelled input for one setting; a secret is a password field that is never filled in. */
+    private static Html input(IntegrationKind kind, SettingSpec spec, String typed, FormErrors errors) {
+        String id = "connect-" + kind.name() + "-" + spec.key();
+        Optional<String> error = errors.on(spec.field());
+        return Html.of("""
+                <div class="field">
+                <label for="%s">%s%s</label>
+                <input id="%s" name="%s" type="%s" value="%s"%s%s%s>
+                %s</div>
+                """, id, spec.label(), new Html(spec.required() ? "" : " <small>(optional)</small>"), id, spec.field(),
+                spec.secret() ? "password" : "text", spec.secret() ? "" : typed,
+                new Html(spec.required() ? " required" : ""),
+                new Html(spec.secret() ? " autocomplete=\"new-password\"" : " spellcheck=\"false\""),
+                error.isPresent() ? Html.of(" aria-invalid=\"true\" aria-describedby=\"%s-error\"", id) : Html.EMPTY,
+                error.map(e -> Html.of("<p class=\"field-error\" id=\"%s-error\">%s</p>\n", id, e))
+                        .orElse(Html.EMPTY));
+    }
+
+    /** One integration: its settings, masked secrets and a policy form per tool. */
+    static Html detail(IntegrationJson i, PolicyForm refused) {
+        Html secrets = Html.each(i.secrets().entrySet(), e -> Html.of("<dt>%s</dt><dd data-secret=\"%s\">%s</dd>\n",
+                e.getKey(), e.getKey(), e.getValue().last4() == null ? "set" : "set (…" + e.getValue().last4() + ")"));
+        Html settings = Html.each(i.settings().entrySet(), e -> Html.of("<dt>%s</dt><dd><code>%s</code></dd>\n",
+                e.getKey(), e.getValue()));
+        String back = i.client() == null ? "/integrations" : "/clients/" + i.client() + "/integrations";
+        Html body = Html.of("""
+                <nav class="crumbs" aria-label="Breadcrumb">%s</nav>
+                <h1>%s</h1>
+                <dl class="facts">
+                <dt>Kind</dt><dd><code>%s</code></dd>
+                <dt>Scope</dt><dd>%s</dd>
+                <dt>Connected</dt><dd><time datetime="%s">%s</time></dd>
+                %s%s</dl>
+                <section aria-labelledby="tools-h">
+                <h2 id="tools-h">Tools and their policies</h2>
+                <p class="help">auto: runs at once. approval_needed: waits for a technician. disabled: hidden from the \
+                agent, any call refused. Enforced by the control plane from the next call on.</p>
+                %s
+                <table class="clients tools">
+                <caption class="visually-hidden">Tools of %s with their policies</caption>
+                <thead><tr><th scope="col">Tool</th><th scope="col">Effect</th><th scope="col">Description</th>\
+                <th scope="col">Policy</th></tr></thead>
+                <tbody>
+                %s</tbody>
+                </table>
+                </section>
+                <section class="danger" aria-labelledby="disconnect-h">
+                <h2 id="disconnect-h">Disconnect</h2>
+                <p>Disconnecting deletes the stored credentials and takes the tools away from every agent that \
+                uses them.</p>
+                <p><a href="/integrations/%s/disconnect">Disconnect %s…</a></p>
+                </section>
+                """, i.client() == null ? new Html("<a href=\"/integrations\">Integrations</a>")
+                        : Html.of("<a href=\"/clients\">Clients</a> / <a href=\"%s\">%s</a>", back, i.client()),
+                i.label(), i.kind(), i.client() == null ? "MSP-wide" : "client " + i.client(), i.connectedAt(),
+                TIME.format(i.connectedAt()), settings, secrets,
+                refused.tool().isEmpty() ? Html.EMPTY : refused.errors().alert("policy"), i.label(),
+                Html.each(indexed(i.tools()), t -> toolRow(i, t.index(), t.tool(), refused)), i.id(), i.label());
+        return Layout.page(i.label(), i.client() == null ? Section.INTEGRATIONS : Section.CLIENTS, Optional.empty(),
+                body);
+    }
+
+    private record Indexed(int index, ToolJson tool) {}
+
+    private static List<Indexed> indexed(List<ToolJson> tools) {
+        return java.util.stream.IntStream.range(0, tools.size()).mapToObj(n -> new Indexed(n, tools.get(n))).toList();
+    }
+
+    private static Html toolRow(IntegrationJson i, int index, ToolJson tool, PolicyForm refused) {
+        Optional<String> error = tool.name().equals(refused.tool()) ? refused.errors().on("policy") : Optional.empty();
+        String id = "policy-" + index;
+        return Html.of("""
+                <tr data-tool="%s">
+                <td data-label="Tool"><code>%s</code></td>
+                <td data-label="Effect">%s</td>
+                <td data-label="Description">%s</td>
+                <td data-label="Policy">
+                <form method="post" action="/integrations/%s/tools/%s/policy" class="policy">
+                <input type="hidden" name="version" value="%s">
+                <label class="visually-hidden" for="%s">Policy of %s</label>
+                <select id="%s" name="policy" data-policy="%s"%s>%s</select>
+                <button type="submit">Save</button>
+                %s</form>
+                </td>
+                </tr>
+                """, tool.name(), tool.name(), tool.effect(), tool.description(), i.id(), tool.name(), i.version(), id,
+                tool.name(), id, tool.policy(),
+                error.isPresent() ? Html.of(" aria-invalid=\"true\" aria-describedby=\"%s-error\"", id) : Html.EMPTY,
+                Html.each(POLICIES, p -> Html.of("<option value=\"%s\"%s>%s</option>", p,
+                        new Html(p.equals(tool.policy()) ? " selected" : ""), p)),
+                error.map(e -> Html.of("<p class=\"field-error\" id=\"%s-error\">%s</p>\n", id, e)).orElse(Html.EMPTY));
+    }
+
+    /** The confirmation step before a disconnect. */
+    static Html confirmDisconnect(IntegrationJson i) {
+        Html body = Html.of("""
+                <nav class="crumbs" aria-label="Breadcrumb"><a href="/integrations/%s">%s</a></nav>
+                <h1>Disconnect %s?</h1>
+                <section class="danger" aria-labelledby="confirm-h">
+                <h2 id="confirm-h">This cannot be undone</h2>
+                <p>The stored credentials of %s are deleted, and its %s tools are taken away from every agent that \
+                uses them. To use it again, connect it again with its credentials.</p>
+                <form method="post" action="/integrations/%s/disconnect">
+                <button type="submit" class="danger">Disconnect %s</button>
+                <a href="/integrations/%s">Cancel</a>
+                </form>
+                </section>
+                """, i.id(), i.label(), i.label(), i.label(), i.tools().size(), i.id(), i.label(), i.id());
+        return Layout.page("Disconnect " + i.label(), Section.INTEGRATIONS, Optional.empty(), body);
+    }
+}

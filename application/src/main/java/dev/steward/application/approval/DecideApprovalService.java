@@ -1,0 +1,63 @@
+package dev.steward.application.approval;
+
+import dev.steward.application.port.ActivityLog;
+import dev.steward.application.port.ApprovalRepository;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IdGenerator;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.problem.NotFound;
+import dev.steward.domain.approval.ApprovalRequest;
+import dev.steward.domain.client.Client;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+public final class DecideApprovalService implements DecideApprovalUseCase {
+
+    private final CommandValidator validator;
+    private final ApprovalRepository approvals;
+    private final ActivityLog activity;
+    private final IdGenerator ids;
+    private final ClientRepository clients;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+
+    @Inject
+    public DecideApprovalService(CommandValidator validator, ApprovalRepository approvals, ActivityLog activity,
+                                 IdGenerator ids, ClientRepository clients, Clock clock, UnitOfWork unitOfWork) {
+        this.validator = validator;
+        this.approvals = approvals;
+        this.activity = activity;
+        this.ids = ids;
+        this.clients = clients;
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public ApprovalDetails decide(DecideApprovalCommand command) {
+        validator.check(command).throwIfAny();
+        return unitOfWork.inTransaction(() -> {
+            ApprovalRequest request = approvals.find(command.msp(), parse(command.approval()))
+                    .orElseThrow(() -> new NotFound("approval", command.approval()));
+            Instant now = clock.instant();
+            ApprovalRequest decided = switch (command.decision()) {
+                case APPROVE -> request.approve(command.decidedBy(), command.role(), command.reason(), now);
+                case DENY -> request.deny(command.decidedBy(), command.role(), command.reason(), now);
+            };
+            ApprovalRequest stored = approvals.decide(decided);
+            activity.append(stored.decisionEntry(ids.next()));
+            return new ApprovalDetails(stored, clients.find(stored.client()).map(Client::slug).orElseThrow());
+        });
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("approval", id);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.steward.application.integration;
+
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.SecretVault;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.msp.MspId;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+
+public final class DisconnectIntegrationService implements DisconnectIntegrationUseCase {
+
+    private final IntegrationKinds kinds;
+    private final IntegrationRepository integrations;
+    private final SecretVault vault;
+    private final ClientRepository clients;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+
+    @Inject
+    public DisconnectIntegrationService(IntegrationKinds kinds, IntegrationRepository integrations, SecretVault vault,
+                                        ClientRepository clients, Clock clock, UnitOfWork unitOfWork) {
+        this.kinds = kinds;
+        this.integrations = integrations;
+        this.vault = vault;
+        this.clients = clients;
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public void disconnect(MspId msp, String id) {
+        Integration removed = unitOfWork.inTransaction(() -> {
+            Integration integration = IntegrationLookup.require(integrations, msp, id);
+            vault.remove(msp, integration.id());
+            integrations.remove(msp, integration.id());
+            Instant now = clock.instant();
+            IntegrationLookup.reconfigureAgents(clients, integration, "integration " + integration.kind()
+                    + " disconnected", now);
+            return integration;
+        });
+        // after the commit: a disconnect that failed leaves the integration live, as it is still stored
+        kinds.find(removed.kind()).ifPresent(offered -> offered.catalog().deactivate(removed));
+    }
+}

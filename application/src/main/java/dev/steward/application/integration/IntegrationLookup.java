@@ -1,0 +1,51 @@
+package dev.steward.application.integration;
+
+import dev.steward.application.client.ClientReconfiguration;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.SecretVault;
+import dev.steward.application.port.SettingsView;
+import dev.steward.application.problem.NotFound;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.client.Slug;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationId;
+import dev.steward.domain.msp.MspId;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Loading integrations by the keys callers hold, and what every change to one means for the agents. */
+final class IntegrationLookup {
+
+    private IntegrationLookup() {
+    }
+
+    /** @throws NotFound if the MSP has no such integration (a malformed id cannot name one either) */
+    static Integration require(IntegrationRepository integrations, MspId msp, String id) {
+        IntegrationId parsed;
+        try {
+            parsed = new IntegrationId(UUID.fromString(String.valueOf(id)));
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("integration", String.valueOf(id));
+        }
+        return integrations.find(msp, parsed).orElseThrow(() -> new NotFound("integration", id));
+    }
+
+    static IntegrationDetails details(Integration integration, IntegrationKinds kinds, ClientRepository clients,
+                                      SecretVault vault) {
+        Optional<Slug> client = integration.client().flatMap(clients::find).map(Client::slug);
+        String label = kinds.find(integration.kind()).map(o -> o.kind().label()).orElse(integration.kind());
+        SettingsView values = vault.describe(integration.msp(), integration.id()).orElse(SettingsView.NONE);
+        return new IntegrationDetails(integration, client, label, values);
+    }
+
+    /**
+     * An integration's tools and policies are part of the configuration of every agent that uses it: all of the
+     * MSP's for an MSP-wide one, the client's own otherwise.
+     */
+    static void reconfigureAgents(ClientRepository clients, Integration integration, String what, Instant at) {
+        ClientReconfiguration.reconfigureLive(clients, integration.msp(),
+                client -> integration.client().map(client.id()::equals).orElse(true), what, at);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.steward.application.integration;
+
+import dev.steward.application.client.ClientLookup;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.SecretVault;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.msp.MspId;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+public final class ListIntegrationsService implements ListIntegrationsUseCase {
+
+    private final IntegrationRepository integrations;
+    private final IntegrationKinds kinds;
+    private final ClientRepository clients;
+    private final MspRepository msps;
+    private final SecretVault vault;
+
+    @Inject
+    public ListIntegrationsService(IntegrationRepository integrations, IntegrationKinds kinds,
+                                   ClientRepository clients, MspRepository msps, SecretVault vault) {
+        this.integrations = integrations;
+        this.kinds = kinds;
+        this.clients = clients;
+        this.msps = msps;
+        this.vault = vault;
+    }
+
+    @Override
+    public List<IntegrationDetails> list(MspId msp, Optional<String> client) {
+        ClientLookup.requireMsp(msps, msp);
+        Optional<Client> owner = client.map(slug -> ClientLookup.require(clients, msp, slug));
+        return integrations.list(msp, owner.map(Client::id)).stream()
+                .map(i -> IntegrationLookup.details(i, kinds, clients, vault))
+                .toList();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.steward.application.integration;
+
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.SecretVault;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.msp.Msp;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+public final class ReconnectIntegrationsService implements ReconnectIntegrationsUseCase {
+
+    private static final System.Logger LOG = System.getLogger(ReconnectIntegrationsService.class.getName());
+    private static final int PAGE = 500;
+
+    private final IntegrationKinds kinds;
+    private final IntegrationRepository integrations;
+    private final SecretVault vault;
+    private final MspRepository msps;
+    private final ClientRepository clients;
+
+    @Inject
+    public ReconnectIntegrationsService(IntegrationKinds kinds, IntegrationRepository integrations, SecretVault vault,
+                                        MspRepository msps, ClientRepository clients) {
+        this.kinds = kinds;
+        this.integrations = integrations;
+        this.vault = vault;
+        this.msps = msps;
+        this.clients = clients;
+    }
+
+    @Override
+    public int reconnectAll() {
+        List<Integration> stored = new ArrayList<>();
+        for (Msp msp : msps.list()) {
+            stored.addAll(integrations.list(msp.id(), Optional.empty()));
+        }
+        Optional<ClientId> after = Optional.empty();
+        while (true) {
+            List<Client> page = clients.listLive(after, PAGE);
+            for (Client client : page) {
+                stored.addAll(integrations.list(client.msp(), Optional.of(client.id())));
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = Optional.of(page.getLast().id());
+        }
+        int live = 0;
+        for (Integration integration : stored) {
+            live += reconnect(integration) ? 1 : 0;
+        }
+        return live;
+    }
+
+    private boolean reconnect(Integration integration) {
+        Optional<IntegrationKinds.Offered> offered = kinds.find(integration.kind());
+        if (offered.isEmpty()) {
+            LOG.log(Level.WARNING, "integration {0} ({1}) is stored but no installed catalog offers its kind",
+                    integration.id(), integration.kind());
+            return false;
+        }
+        try {
+            offered.get().catalog().activate(integration,
+                    vault.reveal(integration.msp(), integration.id()).orElseThrow(() -> new IllegalStateException(
+                            "its settings are missing from the secret vault")));
+            return true;
+        } catch (RuntimeException e) {
+            // the message names a field and a rule, never a value (InvalidValue, PortFailure)
+            LOG.log(Level.WARNING, "integration {0} ({1}) of MSP {2} could not be made live again: {3}",
+                    integration.id(), integration.kind(), integration.msp(), e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.steward.application.integration;
+
+import dev.steward.application.client.ClientLookup;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.SecretVault;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.problem.NotFound;
+import dev.steward.application.problem.Violations;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.integration.ToolPolicy;
+import dev.steward.domain.problem.InvalidValue;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+
+public final class SetToolPolicyService implements SetToolPolicyUseCase {
+
+    private final CommandValidator validator;
+    private final IntegrationKinds kinds;
+    private final IntegrationRepository integrations;
+    private final SecretVault vault;
+    private final ClientRepository clients;
+    private final Clock clock;
+    private final UnitOfWork unitOfWork;
+
+    @Inject
+    public SetToolPolicyService(CommandValidator validator, IntegrationKinds kinds, IntegrationRepository integrations,
+                                SecretVault vault, ClientRepository clients, Clock clock, UnitOfWork unitOfWork) {
+        this.validator = validator;
+        this.kinds = kinds;
+        this.integrations = integrations;
+        this.vault = vault;
+        this.clients = clients;
+        this.clock = clock;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public IntegrationDetails set(SetToolPolicyCommand command) {
+        Violations violations = validator.check(command);
+        ToolPolicy policy = command.policy() == null || command.policy().isBlank() ? null
+                : violations.attempt(() -> ToolPolicy.parse("policy", command.policy()));
+        violations.throwIfAny();
+        return unitOfWork.inTransaction(() -> {
+            Integration integration = IntegrationLookup.require(integrations, command.msp(), command.integration());
+            ToolName tool = toolOf(integration, command.tool());
+            ClientLookup.checkExpectedVersion("integration " + integration.kind(), command.expectedVersion(),
+                    integration.version());
+            if (integration.policyOf(tool) == policy) {
+                return IntegrationLookup.details(integration, kinds, clients, vault);
+            }
+            Integration stored = integrations.update(integration.withPolicy(tool, policy));
+            Instant now = clock.instant();
+            IntegrationLookup.reconfigureAgents(clients, stored, "policy of " + tool + " " + policy.label(), now);
+            return IntegrationLookup.details(stored, kinds, clients, vault);
+        });
+    }
+
+    /** @throws NotFound if the text names no tool of the integration (a malformed name cannot name one either) */
+    private static ToolName toolOf(Integration integration, String text) {
+        try {
+            ToolName tool = ToolName.of(text);
+            if (integration.tool(tool).isPresent()) {
+                return tool;
+            }
+        } catch (InvalidValue malformed) {
+            // reported as not found below
+        }
+        throw new NotFound("tool", text);
+    }
+}

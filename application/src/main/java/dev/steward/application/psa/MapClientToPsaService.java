@@ -1,0 +1,79 @@
+package dev.steward.application.psa;
+
+import dev.steward.application.client.ClientDetails;
+import dev.steward.application.client.ClientLookup;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.problem.Conflict;
+import dev.steward.application.problem.FieldViolation;
+import dev.steward.application.problem.Violations;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.client.PsaMapping;
+import dev.steward.domain.msp.Msp;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+public final class MapClientToPsaService implements MapClientToPsaUseCase {
+
+    private final CommandValidator validator;
+    private final ClientRepository clients;
+    private final MspRepository msps;
+    private final UnitOfWork unitOfWork;
+
+    @Inject
+    public MapClientToPsaService(CommandValidator validator, ClientRepository clients, MspRepository msps,
+                                 UnitOfWork unitOfWork) {
+        this.validator = validator;
+        this.clients = clients;
+        this.msps = msps;
+        this.unitOfWork = unitOfWork;
+    }
+
+    @Override
+    public ClientDetails map(MapClientToPsaCommand command) {
+        Violations violations = validator.check(command);
+        Optional<PsaMapping> mapping = mappingOf(command, violations);
+        violations.throwIfAny();
+        return unitOfWork.inTransaction(() -> {
+            Msp msp = ClientLookup.requireMsp(msps, command.msp());
+            mapping.flatMap(m -> clients.findByPsaMapping(msp.id(), m))
+                    .filter(other -> !other.slug().value().equals(command.slug()))
+                    .ifPresent(other -> {
+                        throw Conflict.onField("psaMapping.taken", "companyId", "company " + mapping.get().companyId()
+                                + " of " + mapping.get().integrationKind() + " is already client '"
+                                + other.slug().value() + "'");
+                    });
+            Client stored = ClientLookup.change(clients, msp.id(), command.slug(), command.expectedVersion(),
+                    client -> client.withPsaMapping(mapping));
+            return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
+        });
+    }
+
+    private static Optional<PsaMapping> mappingOf(MapClientToPsaCommand command, Violations violations) {
+        boolean noKind = command.integrationKind() == null || command.integrationKind().isBlank();
+        boolean noCompany = command.companyId() == null || command.companyId().isBlank();
+        if (noKind && noCompany) {
+            return Optional.empty();
+        }
+        if (noKind) {
+            violations.add(new FieldViolation("integrationKind", "integrationKind.required",
+                    "is required with a company id"));
+        }
+        if (noCompany) {
+            violations.add(new FieldViolation("companyId", "companyId.required", "is required with a PSA"));
+        }
+        if (noKind || noCompany) {
+            return Optional.empty();
+        }
+        String kind = command.integrationKind().strip();
+        if (!kind.matches("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?")) {
+            violations.add(new FieldViolation("integrationKind", "integrationKind.malformed",
+                    "must be a PSA kind such as connectwise, halopsa or autotask"));
+            return Optional.empty();
+        }
+        return Optional.ofNullable(violations.attempt("companyId",
+                () -> new PsaMapping(kind, command.companyId().strip())));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.steward.application.ticket;
+
+import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.TicketSystems;
+import dev.steward.application.problem.ApplicationException;
+import dev.steward.application.problem.NotFound;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.msp.Msp;
+import dev.steward.domain.msp.MspId;
+import dev.steward.domain.problem.DomainException;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls every connected PSA for new tickets in the background, so that tickets reach their agents even where the
+ * PSA's webhooks are not set up (or a delivery was lost). Each pass asks each MSP's PSA for tickets created since its
+ * last successful poll, with an overlap; intake is idempotent per ticket, so overlaps and webhooks that arrived too
+ * cost nothing. After a start the first window reaches back {@link #FIRST_LOOKBACK} (never before the PSA was
+ * connected). One virtual thread; {@link #close()} stops it.
+ */
+public final class TicketPollingLoop implements AutoCloseable {
+
+    static final Duration OVERLAP = Duration.ofMinutes(5);
+    static final Duration FIRST_LOOKBACK = Duration.ofHours(24);
+    private static final System.Logger LOG = System.getLogger(TicketPollingLoop.class.getName());
+
+    private record Key(MspId msp, String kind) {}
+
+    /** How often a pass runs; STEWARD_PSA_POLL_MS. */
+    public record PollingPeriod(Duration value) {
+        public PollingPeriod {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("the polling period must be positive");
+            }
+        }
+    }
+
+    private final MspRepository msps;
+    private final IntegrationRepository integrations;
+    private final TicketSystems psas;
+    private final PollTicketsUseCase poll;
+    private final Clock clock;
+    private final Duration period;
+    private final Map<Key, Instant> lastPolled = new ConcurrentHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private Thread thread;
+
+    @Inject
+    public TicketPollingLoop(MspRepository msps, IntegrationRepository integrations, TicketSystems psas,
+                             PollTicketsUseCase poll, Clock clock, PollingPeriod period) {
+        this.msps = msps;
+        this.integrations = integrations;
+        this.psas = psas;
+        this.poll = poll;
+        this.clock = clock;
+        this.period = period.value();
+    }
+
+    /**
+     * One pass over every MSP's connected PSAs. A PSA that fails (unreachable, refused) keeps its window and is
+     * asked again next pass; the others are not held up.
+     *
+     * @return the tickets handled in this pass
+     */
+    public int pollOnce() {
+        int handled = 0;
+        for (Msp msp : msps.list()) {
+            for (Integration integration : integrations.list(msp.id(), Optional.empty())) {
+                handled += poll(msp.id(), integration);
+            }
+        }
+        return handled;
+    }
+
+    private int poll(MspId msp, Integration integration) {
+        try {
+            psas.of(msp, integration.kind());
+        } catch (NotFound notAPsa) {
+            return 0;
+        }
+        Key key = new Key(msp, integration.kind());
+        Instant started = clock.instant();
+        Instant firstWindow = started.minus(FIRST_LOOKBACK);
+        Instant since = Optional.ofNullable(lastPolled.get(key)).map(t -> t.minus(OVERLAP))
+                .orElse(integration.connectedAt().isAfter(firstWindow) ? integration.connectedAt() : firstWindow);
+        try {
+            List<IntakeResult> results = poll.poll(new PollTicketsCommand(msp, integration.kind(), since));
+            lastPolled.put(key, started);
+            return (int) results.stream().filter(r -> r instanceof IntakeResult.Handled).count();
+        } catch (ApplicationException | DomainException e) {
+            LOG.log(Level.WARNING, "polling {0} of MSP {1} failed: {2}", integration.kind(), msp, e.getMessage());
+            return 0;
+        }
+    }
+
+    public synchronized void start() {
+        if (thread == null) {
+            thread = Thread.ofVirtual().name("steward-psa-polling").start(this::loop);
+        }
+    }
+
+    private void loop() {
+        try {
+            do {
+                try {
+                    pollOnce();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "PSA polling pass failed unexpectedly", e);
+                }
+            } while (!stopped.await(period.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stopped.countDown();
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.steward.application.integration;
+
+import static dev.steward.application.integration.IntegrationWorld.psa;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.application.problem.NotFound;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.msp.Msp;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DisconnectIntegrationServiceTest {
+
+    private final IntegrationWorld world = new IntegrationWorld();
+    private final Msp msp = world.core.anMsp();
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    @Test
+    void removesTheIntegrationItsSecretsAndStopsItsAdapterUsingIt() {
+        Integration integration = world.connect.connect(psa(msp.id(), "https://cw.example")).integration();
+
+        world.disconnect.disconnect(msp.id(), integration.id().toString());
+
+        assertThat(world.list.list(msp.id(), Optional.empty())).isEmpty();
+        assertThat(world.vault.reveal(msp.id(), integration.id())).isEmpty();
+        assertThat(world.catalog.live()).isEmpty();
+        assertThatThrownBy(() -> world.disconnect.disconnect(msp.id(), integration.id().toString()))
+                .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> world.disconnect.disconnect(msp.id(), "not-an-id")).isInstanceOf(NotFound.class);
+    }
+}

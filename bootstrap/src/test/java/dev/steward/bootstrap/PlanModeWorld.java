@@ -1,0 +1,197 @@
+package dev.steward.bootstrap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.steward.adapter.psa.ConnectedPsas;
+import dev.steward.application.inmemory.InMemoryToolExecutor;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.ToolExecutor;
+import dev.steward.application.problem.Conflict;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.client.PsaMapping;
+import dev.steward.domain.client.Slug;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationId;
+import dev.steward.domain.integration.Tool;
+import dev.steward.domain.msp.Msp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.StreamSupport;
+
+/**
+ * The real server (embedded PostgreSQL in a fresh data directory, in-process runtime) with stub PSAs connected for its
+ * MSP, one plan-mode client per PSA mapped to company {@value #COMPANY}, and an MSP-wide Microsoft 365 integration
+ * whose tools answer in process. Connecting a PSA and mapping a client go through the server's components, since no
+ * API offers them yet (the integrations API is being built separately).
+ */
+final class PlanModeWorld implements AutoCloseable {
+
+    static final long COMPANY = 250;
+    static final List<Tool> M365 = List.of(Tool.readOnly("m365:get-user", "Read a user"),
+            Tool.readOnly("m365:list-auth-methods", "List a user's sign-in methods"),
+            Tool.write("m365:revoke-sessions", "Revoke a user's sign-in sessions"),
+            Tool.write("m365:reset-password", "Reset a user's password"));
+    private static final AtomicLong TICKET_IDS = new AtomicLong(51_000);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final StewardServer server;
+    private final ApiCaller api;
+    private final Msp msp;
+    private final InMemoryToolExecutor tools;
+    private final Map<String, StubPsa> psas = new LinkedHashMap<>();
+    private final List<WireMockServer> wiremocks = new ArrayList<>();
+
+    private PlanModeWorld(StewardServer server) {
+        this.server = server;
+        this.api = ApiCaller.of(server);
+        this.msp = server.defaultMsp();
+        this.tools = (InMemoryToolExecutor) server.component(ToolExecutor.class);
+    }
+
+    /** Starts the server with {@code environment} on top of the embedded defaults, then connects {@code stubs}. */
+    static PlanModeWorld start(Map<String, String> environment, List<StubPsa> stubs) throws Exception {
+        Map<String, String> env = new HashMap<>(Map.of("STEWARD_HTTP_PORT", "0", "STEWARD_RECONCILE_DUE_MS", "50",
+                "STEWARD_DATA_DIR", Files.createTempDirectory("steward-plan-mode").toString()));
+        env.putAll(environment);
+        PlanModeWorld world = new PlanModeWorld(StewardServer.start(StewardConfig.from(env)));
+        try {
+            world.connectM365();
+            for (StubPsa stub : stubs) {
+                world.connect(stub);
+            }
+            return world;
+        } catch (Exception | AssertionError e) {
+            world.close();
+            throw e;
+        }
+    }
+
+    /** A stub WireMock serves on a free port (stopped with the world). */
+    static WireMockServer serve(com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2 stub,
+                                List<WireMockServer> into) {
+        WireMockServer wiremock = new WireMockServer(wireMockConfig().dynamicPort().extensions(stub));
+        wiremock.start();
+        wiremock.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(stub.getName())));
+        into.add(wiremock);
+        return wiremock;
+    }
+
+    private void connectM365() {
+        M365.forEach(t -> tools.register(t.name(), args -> t.name().action() + " for " + args.get("user") + ": fine"));
+        server.component(IntegrationRepository.class).add(Integration.connect(new IntegrationId(UUID.randomUUID()),
+                msp.id(), Optional.empty(), "m365", M365, Map.of(), Instant.now()));
+    }
+
+    private void connect(StubPsa stub) throws Exception {
+        stub.serveAt(serve(stub, wiremocks).baseUrl());
+        psas.put(stub.kind(), stub);
+        server.component(ConnectedPsas.class).connect(msp.id(), stub.kind(), stub.settings());
+        aPlanModeClientMappedTo(stub.kind());
+    }
+
+    static String slugOf(String kind) {
+        return kind + "-client";
+    }
+
+    /** Created over the API, put in plan mode over the API, then mapped to the PSA company. */
+    private void aPlanModeClientMappedTo(String kind) throws Exception {
+        String slug = slugOf(kind);
+        assertThat(api.send("POST", "/api/v1/clients", "{\"name\":\"" + kind + " client\",\"slug\":\"" + slug + "\"}")
+                .statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                api.send("GET", "/api/v1/clients/" + slug, null).body().contains("\"status\":\"active\""));
+        assertThat(api.send("PUT", "/api/v1/clients/" + slug + "/mode", "{\"mode\":\"plan\"}").statusCode())
+                .isEqualTo(200);
+        ClientRepository clients = server.component(ClientRepository.class);
+        // the reconciler redeploys after the mode change and may bump the version in between: re-read and retry
+        await().atMost(Duration.ofSeconds(30)).ignoreException(Conflict.class).until(() -> {
+            Client client = clients.find(msp.id(), new Slug(slug)).orElseThrow();
+            clients.update(client.withPsaMapping(Optional.of(new PsaMapping(kind, Long.toString(COMPANY)))));
+            return true;
+        });
+    }
+
+    StubPsa psa(String kind) {
+        return psas.get(kind);
+    }
+
+    InMemoryToolExecutor tools() {
+        return tools;
+    }
+
+    /** A new open ticket of the mapped company in the stub PSA. */
+    long newTicket(String kind, String summary) {
+        return psa(kind).seed(TICKET_IDS.incrementAndGet(), COMPANY, summary, "dana@contoso.example");
+    }
+
+    /** POSTs the delivery as the PSA would: no Steward credentials, only the PSA's own signature or secret. */
+    HttpResponse<String> webhook(String kind, StubPsa.Delivery delivery) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/hooks/psa/" + msp.id() + "/" + kind)).timeout(Duration.ofSeconds(10));
+        return HTTP.send(delivery.applyTo(request).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The ticket's activity as the API serves it, newest first. */
+    List<JsonNode> activityOf(String kind, long ticket) throws Exception {
+        JsonNode page = StubPsa.JSON.readTree(api.send("GET", "/api/v1/clients/" + slugOf(kind) + "/activity?ticket="
+                + ticket + "&limit=100", null).body());
+        return StreamSupport.stream(page.path("items").spliterator(), false).toList();
+    }
+
+    /** One new ticket, its webhook POSTed → its one internal note stored by the stub; the elapsed microseconds. */
+    long webhookToNoteMicros(String kind, String summary) throws Exception {
+        StubPsa psa = psa(kind);
+        long ticket = newTicket(kind, summary);
+        StubPsa.Delivery delivery = psa.ticketCreated(ticket);
+        long started = System.nanoTime();
+        assertThat(webhook(kind, delivery).statusCode()).isEqualTo(202);
+        long noted = psa.firstNote(ticket).get(60, TimeUnit.SECONDS);
+        assertThat(psa.notesOf(ticket)).singleElement().satisfies(n -> assertThat(psa.internal(n)).isTrue());
+        return (noted - started) / 1_000;
+    }
+
+    /** {@code tickets} timed runs after 10 warm-up ones (JIT, pools, the adapters' token/zone/picklist caches). */
+    List<Long> timeWebhookToNote(String kind, String summary, int tickets) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            webhookToNoteMicros(kind, summary);
+        }
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < tickets; i++) {
+            micros.add(webhookToNoteMicros(kind, summary));
+        }
+        return micros.stream().sorted().toList();
+    }
+
+    /** Nearest-rank percentile of sorted microseconds. */
+    static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p / 100.0) - 1));
+    }
+
+    @Override
+    public void close() {
+        wiremocks.forEach(WireMockServer::stop);
+        server.close();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.steward.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Autotask REST 1.0 (THIRD-PARTY-APIS.md §3): zone discovery, the {@code ApiIntegrationCode}/{@code UserName}/
+ * {@code Secret} headers (a bad user or code gives 500, a bad secret 401), per-tenant picklists, notes created
+ * through {@code Tickets/{id}/Notes} with a {@code publish} level, and webhooks signed with base64 HMAC-SHA1.
+ */
+final class StubAutotask extends StubPsa {
+
+    private static final String V1 = "/atservicesrest/v1.0/";
+    private static final int INTERNAL_ONLY = 2;
+    private static final Pattern TICKET = Pattern.compile("Tickets/(\\d+)");
+    private static final Pattern NOTES = Pattern.compile("Tickets/(\\d+)/Notes");
+
+    @Override
+    public String getName() {
+        return "stub-autotask";
+    }
+
+    @Override
+    String kind() {
+        return "autotask";
+    }
+
+    @Override
+    Map<String, String> settings() {
+        return Map.of("zoneLookupBase", baseUrl() + "/atservicesrest/", "userName", "api@acmemsp.example",
+                "integrationCode", "TRACKING-ID-1", "secret", "at-secret", "webhookSecret", "hook-secret");
+    }
+
+    @Override
+    String authenticationHeader() {
+        return "X-Hook-Signature";
+    }
+
+    @Override
+    ObjectNode ticketRecord(long id, long company, String summary, String requester) {
+        return JSON.createObjectNode().put("id", id).put("ticketNumber", "T20261123." + id).put("title", summary)
+                .put("description", "").put("companyID", company).put("contactID", 30682411).put("status", 1)
+                .put("priority", 2).put("queueID", 29683482).put("createDate", Instant.now().toString());
+    }
+
+    @Override
+    Delivery ticketCreated(long id) {
+        ObjectNode event = JSON.createObjectNode().put("Guid", UUID.randomUUID().toString()).put("EntityType", "Ticket")
+                .put("Id", id).put("Action", "Create").put("PersonID", 29682886)
+                .put("EventTime", Instant.now().toString());
+        event.putObject("Fields").put("3", "(see ticket)");
+        String body = event.toString();
+        return new Delivery(Map.of("Content-Type", "application/json", "X-Hook-Signature",
+                "sha1=" + Hmac.base64("HmacSHA1", "hook-secret".getBytes(StandardCharsets.UTF_8), body)), body);
+    }
+
+    @Override
+    boolean internal(ObjectNode note) {
+        return note.path("publish").asInt() == INTERNAL_ONLY;
+    }
+
+    @Override
+    ResponseDefinition answer(Request request, String path) {
+        if (path.equalsIgnoreCase(V1 + "zoneInformation")) {
+            return json(200, Map.of("zoneName", "Stub Zone", "url", baseUrl() + "/atservicesrest/", "ci", 0));
+        }
+        if (!"api@acmemsp.example".equals(request.getHeader("UserName"))
+                || !"TRACKING-ID-1".equals(request.getHeader("ApiIntegrationCode"))) {
+            return errors(500, "Internal Server Error");
+        }
+        if (!"at-secret".equals(request.getHeader("Secret"))) {
+            return errors(401, "Unauthorized");
+        }
+        String resource = path.startsWith(V1) ? path.substring(V1.length()) : path;
+        if (resource.equals("Tickets/entityInformation/fields")) {
+            return fields(field("status", Map.of(1, "New", 8, "In Progress", 5, "Complete")));
+        }
+        if (resource.equals("TicketNotes/entityInformation/fields")) {
+            return fields(field("publish", Map.of(1, "All Autotask Users", INTERNAL_ONLY, "Internal Only")),
+                    field("noteType", Map.of(1, "Task Notes", 2, "Service Desk Notification")));
+        }
+        Matcher m;
+        if ((m = NOTES.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.POST)) {
+            long id = Long.parseLong(m.group(1));
+            JsonNode body = body(request);
+            if (!exists(id)) {
+                return errors(404, "Ticket not found");
+            }
+            if (!body.hasNonNull("publish") || !body.hasNonNull("noteType") || !body.hasNonNull("title")) {
+                return errors(500, "publish, noteType and title are required");
+            }
+            ObjectNode note = ((ObjectNode) body.deepCopy()).put("createDateTime", Instant.now().toString());
+            return json(200, Map.of("itemId", addNote(id, note).get("id").asLong()));
+        }
+        if ((m = TICKET.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
+            ObjectNode ticket = ticket(Long.parseLong(m.group(1)));
+            ObjectNode answer = JSON.createObjectNode();
+            answer.set("item", ticket);
+            return json(200, answer);
+        }
+        return errors(404, "The requested resource does not exist.");
+    }
+
+    private static ObjectNode field(String name, Map<Integer, String> values) {
+        ObjectNode field = JSON.createObjectNode().put("name", name).put("dataType", "integer").put("isPickList", true);
+        ArrayNode list = field.putArray("picklistValues");
+        values.forEach((v, l) -> list.addObject().put("value", String.valueOf(v)).put("label", l).put("isActive", true));
+        return field;
+    }
+
+    private static ResponseDefinition fields(ObjectNode... fields) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("fields").addAll(List.of(fields));
+        return json(200, body);
+    }
+
+    private static ResponseDefinition errors(int status, String message) {
+        return json(status, Map.of("errors", List.of(message)));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.steward.bootstrap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ConnectWise Manage 3.0 (THIRD-PARTY-APIS.md §1): Basic {@code company+public:private} plus the {@code clientId}
+ * header on every call, tickets, notes with exactly one of the three flags, and callbacks signed with
+ * base64(HMAC-SHA256(SHA-256(signing key), body)) whose key is served at {@code Metadata.key_url}.
+ */
+final class StubConnectWise extends StubPsa {
+
+    private static final String PREFIX = "/v4_6_release/apis/3.0/";
+    private static final String KEY_PATH = "/v4_6_release/apis/callback/key/abc123";
+    private static final String SIGNING_KEY = "cw-signing-key";
+    private static final String CLIENT_ID = "3f1c0d5e-0000-4000-8000-000000000001";
+    private static final Pattern TICKET = Pattern.compile("service/tickets/(\\d+)");
+    private static final Pattern NOTES = Pattern.compile("service/tickets/(\\d+)/notes");
+
+    @Override
+    public String getName() {
+        return "stub-connectwise";
+    }
+
+    @Override
+    String kind() {
+        return "connectwise";
+    }
+
+    @Override
+    Map<String, String> settings() {
+        return Map.of("apiBase", baseUrl() + PREFIX, "companyId", "acmemsp", "publicKey", "pubkey",
+                "privateKey", "privkey", "clientId", CLIENT_ID);
+    }
+
+    @Override
+    String authenticationHeader() {
+        return "x-content-signature";
+    }
+
+    @Override
+    ObjectNode ticketRecord(long id, long company, String summary, String requester) {
+        ObjectNode t = JSON.createObjectNode().put("id", id).put("summary", summary).put("recordType", "ServiceTicket");
+        t.putObject("board").put("id", 1).put("name", "Help Desk");
+        t.putObject("status").put("id", 17).put("name", "New");
+        t.putObject("company").put("id", company).put("identifier", "C" + company).put("name", "Company " + company);
+        t.putObject("contact").put("id", 9001).put("name", "Dana Reyes");
+        t.put("contactEmailAddress", requester).put("closedFlag", false).put("severity", "Medium");
+        t.putObject("_info").put("dateEntered", Instant.now().toString()).put("enteredBy", "Email Connector");
+        return t;
+    }
+
+    @Override
+    Delivery ticketCreated(long id) {
+        ObjectNode callback = JSON.createObjectNode().put("MessageId", UUID.randomUUID().toString())
+                .put("FromUrl", "cw.example").put("CompanyId", "acmemsp").put("MemberId", "dreyes")
+                .put("Action", "added").put("Type", "ticket").put("ID", id)
+                .put("Entity", "{\"id\":" + id + ",\"summary\":\"(see ticket)\"}");
+        callback.putObject("Metadata").put("key_url", baseUrl() + KEY_PATH);
+        String body = callback.toString();
+        return new Delivery(Map.of("Content-Type", "application/json",
+                "x-content-signature", Hmac.base64("HmacSHA256", sha256(SIGNING_KEY), body)), body);
+    }
+
+    @Override
+    boolean internal(ObjectNode note) {
+        return note.path("internalAnalysisFlag").asBoolean() && !note.path("detailDescriptionFlag").asBoolean()
+                && !note.path("processNotifications").asBoolean(true);
+    }
+
+    @Override
+    ResponseDefinition answer(Request request, String path) {
+        String expected = "Basic " + Base64.getEncoder().encodeToString("acmemsp+pubkey:privkey".getBytes());
+        if (!expected.equals(request.getHeader("Authorization")) || !CLIENT_ID.equals(request.getHeader("clientId"))) {
+            return json(401, Map.of("code", "Unauthorized", "message", "Authentication failed"));
+        }
+        if (path.equals(KEY_PATH)) {
+            return json(200, Map.of("signing_key", SIGNING_KEY));
+        }
+        String resource = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
+        Matcher m;
+        if ((m = NOTES.matcher(resource)).matches() && exists(Long.parseLong(m.group(1)))) {
+            long id = Long.parseLong(m.group(1));
+            if (request.getMethod().equals(RequestMethod.GET)) {
+                return json(200, notesOf(id));
+            }
+            JsonNode body = body(request);
+            int flags = (body.path("detailDescriptionFlag").asBoolean() ? 1 : 0)
+                    + (body.path("internalAnalysisFlag").asBoolean() ? 1 : 0)
+                    + (body.path("resolutionFlag").asBoolean() ? 1 : 0);
+            if (flags != 1 || !body.hasNonNull("text")) {
+                return json(400, Map.of("code", "InvalidObject", "message", "note object is invalid", "errors",
+                        List.of(Map.of("code", "InvalidField", "message", "exactly one flag must be set"))));
+            }
+            ObjectNode note = ((ObjectNode) body.deepCopy()).put("ticketId", id)
+                    .put("dateCreated", Instant.now().toString()).put("createdBy", "helpdesk-agent");
+            return json(201, addNote(id, note));
+        }
+        if ((m = TICKET.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
+            ObjectNode ticket = ticket(Long.parseLong(m.group(1)));
+            return ticket == null ? json(404, Map.of("code", "NotFound", "message", "Record not found"))
+                    : json(200, ticket);
+        }
+        return json(404, Map.of("code", "NotFound", "message", "Record not found: " + resource));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
