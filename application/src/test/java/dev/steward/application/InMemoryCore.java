@@ -8,6 +8,7 @@ import dev.steward.application.client.GetClientService;
 import dev.steward.application.client.ListClientsService;
 import dev.steward.application.client.ListStatusHistoryService;
 import dev.steward.application.client.RetryProvisioningService;
+import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.inmemory.InMemoryIntegrationCatalog;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
@@ -59,7 +60,8 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
     public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
     public final InMemoryIntegrationCatalog catalog = SampleKinds.catalog();
-    public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock);
+    public final InMemoryAgentCheckIns checkIns = new InMemoryAgentCheckIns();
+    public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock, checkIns);
     public final AgentRuntime runtime;
     public final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
     public final CommandValidator validator = new CommandValidator(VALIDATION.getValidator());
@@ -98,7 +100,7 @@ public final class InMemoryCore implements AutoCloseable {
         previewPrompt = new PreviewPromptService(clients, msps);
         retryProvisioning = new RetryProvisioningService(clients, msps, clock, unitOfWork);
         statusHistory = new ListStatusHistoryService(clients);
-        reconciler = new ProvisioningReconciler(clients, this.runtime, unitOfWork, clock);
+        reconciler = new ProvisioningReconciler(clients, this.runtime, checkIns, unitOfWork, clock);
     }
 
     public Msp anMsp() {

@@ -30,7 +30,9 @@ import java.util.Optional;
  *                       unless {@code STEWARD_DATABASE_URL} is set) or {@code memory} (nothing survives a restart)
  * @param runtime        {@code STEWARD_RUNTIME}: {@code inprocess} (default), {@code docker} or {@code swarm}
  * @param docker         the Docker runtime's settings ({@code DOCKER_HOST}, {@code STEWARD_AGENT_*},
- *                       {@code STEWARD_CONTROL_PLANE_URL}; see {@code DockerSettings}) when the runtime is docker/swarm
+ *                       {@code STEWARD_CONTROL_PLANE_URL}, {@code STEWARD_INSTALLATION_ID}, by default derived from
+ *                       the database URL or the data directory; see {@code DockerSettings}) when the runtime is
+ *                       docker/swarm
  * @param dataDir        {@code STEWARD_DATA_DIR}, default {@code ~/.steward}
  * @param databaseUrl    {@code STEWARD_DATABASE_URL} (with {@code STEWARD_DATABASE_USER}/{@code _PASSWORD})
  * @param reconcileDue   {@code STEWARD_RECONCILE_DUE_MS}, default 200
@@ -72,16 +74,19 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
     public static StewardConfig from(Map<String, String> env) {
         Reader r = new Reader(env);
         Runtime runtime = r.choice("STEWARD_RUNTIME", Runtime.INPROCESS, Runtime.class);
+        Path dataDir = Path.of(r.text("STEWARD_DATA_DIR",
+                Path.of(System.getProperty("user.home"), ".steward").toString()));
+        Optional<String> databaseUrl = r.optional("STEWARD_DATABASE_URL");
         Optional<DockerSettings> docker = Optional.empty();
         if (runtime != Runtime.INPROCESS) {
             try {
-                docker = Optional.of(DockerSettings.from(env));
+                // agents belong to the store that wants them: control planes sharing a database share the id
+                docker = Optional.of(DockerSettings.from(env, DockerSettings.installationOf(
+                        databaseUrl.orElseGet(() -> dataDir.toAbsolutePath().normalize().toString()))));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new ConfigurationError(e.getMessage());
             }
         }
-        Path dataDir = Path.of(r.text("STEWARD_DATA_DIR",
-                Path.of(System.getProperty("user.home"), ".steward").toString()));
         Reasoner reasoner = r.choice("STEWARD_REASONER", Reasoner.RUNBOOK, Reasoner.class);
         Optional<LlmSettings> llm = reasoner == Reasoner.OPENAI ? Optional.of(llm(r)) : Optional.empty();
         return new StewardConfig(
@@ -91,7 +96,7 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 r.choice("STEWARD_STORE", Store.POSTGRES, Store.class),
                 runtime,
                 dataDir,
-                r.optional("STEWARD_DATABASE_URL"),
+                databaseUrl,
                 r.optional("STEWARD_DATABASE_USER"),
                 r.optional("STEWARD_DATABASE_PASSWORD"),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_DUE_MS", 200, 10, 600_000)),

@@ -14,25 +14,34 @@ final class ApiCaller {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final StewardServer server;
+    private final int port;
     private final String token;
 
-    private ApiCaller(StewardServer server, String token) {
-        this.server = server;
+    private ApiCaller(int port, String token) {
+        this.port = port;
         this.token = token;
     }
 
     /** Issues a token in the name of the first admin (or of a new technician when the store had users already). */
     static ApiCaller of(StewardServer server) {
+        return new ApiCaller(server.port(), issueToken(server));
+    }
+
+    /** For a control plane in another process, with a token issued earlier (it is kept in the store). */
+    static ApiCaller at(int port, String token) {
+        return new ApiCaller(port, token);
+    }
+
+    static String issueToken(StewardServer server) {
         StewardServer.UseCases useCases = server.useCases();
         UserId issuer = server.firstAdmin().map(admin -> admin.admin().id()).orElseGet(() -> useCases.createUser()
                 .create(new CreateUserCommand(server.defaultMsp().id(), "it-" + UUID.randomUUID() + "@steward.test",
                         "integration test password", "technician")).id());
-        return new ApiCaller(server, useCases.apiTokens().issue(server.defaultMsp().id(), issuer, "it").secret());
+        return useCases.apiTokens().issue(server.defaultMsp().id(), issuer, "it").secret();
     }
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token);
         if (json == null) {

@@ -210,4 +210,24 @@ class StewardConfigTest {
         assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_PSA_POLL_MS", "10")))
                 .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_PSA_POLL_MS");
     }
+
+    @Test
+    void theInstallationIdFollowsTheStoreUnlessSet() {
+        String sharedDb = installation(Map.of("STEWARD_DATABASE_URL", "jdbc:postgresql://db:5432/steward",
+                "STEWARD_DATA_DIR", "/srv/a"));
+        assertThat(installation(Map.of("STEWARD_DATABASE_URL", "jdbc:postgresql://db:5432/steward",
+                "STEWARD_DATA_DIR", "/srv/b"))).as("two control planes on one database").isEqualTo(sharedDb);
+        assertThat(installation(Map.of("STEWARD_DATA_DIR", "/srv/a")))
+                .as("embedded stores in two data directories")
+                .isNotEqualTo(installation(Map.of("STEWARD_DATA_DIR", "/srv/b")));
+        assertThat(installation(Map.of("STEWARD_INSTALLATION_ID", "acme-prod"))).isEqualTo("acme-prod");
+        assertThatThrownBy(() -> installation(Map.of("STEWARD_INSTALLATION_ID", "acme prod")))
+                .isInstanceOf(ConfigurationError.class).hasMessageStartingWith("STEWARD_INSTALLATION_ID");
+    }
+
+    private static String installation(Map<String, String> env) {
+        Map<String, String> withDocker = new HashMap<>(env);
+        withDocker.put("STEWARD_RUNTIME", "docker");
+        return StewardConfig.from(withDocker).docker().orElseThrow().installation();
+    }
 }

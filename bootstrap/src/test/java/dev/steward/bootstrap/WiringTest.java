@@ -34,7 +34,8 @@ class WiringTest {
     @Test
     void theDockerAndSwarmProfilesAreFullyBound() {
         assertBound(StewardConfig.from(Map.of("STEWARD_RUNTIME", "docker")));
-        assertBound(StewardConfig.from(Map.of("STEWARD_RUNTIME", "swarm")));
+        assertBound(StewardConfig.from(Map.of("STEWARD_RUNTIME", "swarm",
+                "STEWARD_CONTROL_PLANE_URL", "http://10.0.0.1:8080")));
     }
 
     @Test

@@ -12,21 +12,34 @@ import java.util.Optional;
 
 /**
  * The labels and names that mark a container or Swarm service as a Steward agent. The labels are the truth
- * (lookups go by {@code steward.client}); the name is for people reading {@code docker ps}.
+ * (lookups go by {@code steward.installation} and {@code steward.client}); the name is for people reading
+ * {@code docker ps}. Agents of another installation sharing the engine carry another {@code steward.installation}
+ * and are never touched.
  */
 final class ContainerLabels {
 
     static final String MSP = "steward.msp";
     static final String CLIENT = "steward.client";
     static final String CONFIG_VERSION = "steward.config-version";
+    static final String INSTALLATION = "steward.installation";
     private static final int SERVICE_NAME_MAX = 63;
 
     private ContainerLabels() {
     }
 
-    static Map<String, String> of(AgentSpec spec) {
-        return Map.of(MSP, spec.msp().toString(), CLIENT, spec.client().toString(), CONFIG_VERSION,
-                Long.toString(spec.configVersion()));
+    static Map<String, String> of(AgentSpec spec, String installation) {
+        return Map.of(INSTALLATION, installation, MSP, spec.msp().toString(), CLIENT, spec.client().toString(),
+                CONFIG_VERSION, Long.toString(spec.configVersion()));
+    }
+
+    /** The engine's label filter for every agent of the installation. */
+    static Map<String, String> ofInstallation(String installation) {
+        return Map.of(INSTALLATION, installation);
+    }
+
+    /** The engine's label filter for one client's agent of the installation. */
+    static Map<String, String> ofClient(String installation, ClientId client) {
+        return Map.of(INSTALLATION, installation, CLIENT, client.toString());
     }
 
     /** {@code steward-<first 8 hex digits of the MSP id>-<slug>}, e.g. {@code steward-1a2b3c4d-acme-corp}. */

@@ -23,22 +23,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One container per client on one Docker engine, named {@code steward-<msp>-<slug>} and labelled with
- * {@code steward.msp}, {@code steward.client} and {@code steward.config-version}. Containers get CPU, memory and
- * pids limits, a health check (the agent's heartbeat), an {@code on-failure} restart policy with a maximum, and an
- * init process (so a stop takes milliseconds, not the full timeout). The environment carries the control-plane URL,
- * the client and MSP ids and the config version, never an integration secret.
+ * {@code steward.installation}, {@code steward.msp}, {@code steward.client} and {@code steward.config-version}.
+ * Every lookup is scoped to our installation, so agents of another installation on the same engine are neither
+ * observed nor removed. Containers get CPU, memory and pids limits, a health check (the agent's heartbeat), an
+ * {@code on-failure} restart policy with a maximum, and an init process (so a stop takes milliseconds, not the full
+ * timeout). The environment carries the control-plane URL, the client and MSP ids and the config version, never an
+ * integration secret.
  *
  * <p>A new configuration version <b>replaces</b> the container: the label and the environment are fixed at creation,
- * so {@link #ensure} removes a container whose {@code steward.config-version} differs and creates it again. An agent
- * starts in well under a second, and a request in flight is not lost: the ticket stays in the PSA and is picked up
- * again by the new agent.
+ * so {@link #ensure} removes a container whose {@code steward.config-version} differs and creates it again. A
+ * container that is not running is replaced too (see {@link #reusable}). An agent starts in a few seconds, and a
+ * request in flight is not lost: the ticket stays in the PSA and is picked up again by the new agent.
  *
  * <p>{@link #observe} makes one list call for all Steward containers; only containers that exited, fail their health
  * check or are restarting are inspected as well, to report their restart count and exit code. A running agent is
@@ -71,25 +72,16 @@ public final class DockerAgentRuntime implements AgentRuntime {
         }
         Optional<Container> current = existing.stream().findFirst();
         String id;
-        if (current.isEmpty()) {
-            id = createAndStart(spec);
-        } else if (!current.get().getLabels().getOrDefault(ContainerLabels.CONFIG_VERSION, "")
-                .equals(Long.toString(spec.configVersion()))) {
-            LOG.info("replacing agent container {} to run configuration v{}", current.get().getNames(),
-                    spec.configVersion());
-            remove(current.get().getId());
-            id = createAndStart(spec);
+        if (current.isPresent() && reusable(current.get(), spec)) {
+            id = current.get().getId();
         } else {
-            String engineState = current.get().getState();
-            if ("dead".equals(engineState)) {
-                remove(current.get().getId()); // the engine cannot start a dead container again
-                id = createAndStart(spec);
-            } else {
-                id = current.get().getId();
-                if (!"running".equals(engineState) && !"restarting".equals(engineState)) {
-                    start(id);
-                }
-            }
+            current.ifPresent(container -> {
+                LOG.info("replacing agent container {} ({}, configuration v{}) to run configuration v{}",
+                        container.getId(), container.getState(),
+                        container.getLabels().getOrDefault(ContainerLabels.CONFIG_VERSION, "?"), spec.configVersion());
+                remove(container.getId());
+            });
+            id = createAndStart(spec);
         }
         InspectContainerResponse inspected = engine.call("inspect agent container of " + spec.slug(),
                 () -> docker.inspectContainerCmd(id).exec());
@@ -100,7 +92,7 @@ public final class DockerAgentRuntime implements AgentRuntime {
     @Override
     public List<ObservedAgent> observe() {
         List<Container> containers = engine.call("list agent containers", () -> docker.listContainersCmd()
-                .withShowAll(true).withLabelFilter(List.of(ContainerLabels.CLIENT)).exec());
+                .withShowAll(true).withLabelFilter(ContainerLabels.ofInstallation(settings.installation())).exec());
         List<ObservedAgent> agents = new ArrayList<>(containers.size());
         for (Container container : containers) {
             Optional<Labelled> labelled = ContainerLabels.read(container.getLabels());
@@ -137,7 +129,7 @@ public final class DockerAgentRuntime implements AgentRuntime {
 
     private List<Container> containersOf(ClientId client) {
         return engine.call("find the agent container of client " + client, () -> docker.listContainersCmd()
-                .withShowAll(true).withLabelFilter(Map.of(ContainerLabels.CLIENT, client.toString())).exec());
+                .withShowAll(true).withLabelFilter(ContainerLabels.ofClient(settings.installation(), client)).exec());
     }
 
     private String createAndStart(AgentSpec spec) {
@@ -159,7 +151,7 @@ public final class DockerAgentRuntime implements AgentRuntime {
     private String create(AgentSpec spec, String name) {
         return docker.createContainerCmd(settings.image())
                 .withName(name)
-                .withLabels(ContainerLabels.of(spec))
+                .withLabels(ContainerLabels.of(spec, settings.installation()))
                 .withEnv(AgentEnvironment.of(spec, settings, credentials.issue(spec.client())))
                 .withHealthcheck(healthCheck(settings))
                 .withHostConfig(HostConfig.newHostConfig()
@@ -201,6 +193,18 @@ public final class DockerAgentRuntime implements AgentRuntime {
 
     private void remove(String id) {
         engine.remove("remove agent container " + id, () -> docker.removeContainerCmd(id).withForce(true).exec());
+    }
+
+    /**
+     * Whether the container can stay: it runs (or the engine is restarting it) with the wanted configuration. One that
+     * is not running is replaced rather than started again: its token may be one that a control plane issued and then
+     * crashed before saving (the token is stored in the same unit of work as the client's status), and such an agent
+     * is refused for good. A fresh container with a fresh token costs about what a start does.
+     */
+    private static boolean reusable(Container container, AgentSpec spec) {
+        boolean sameVersion = container.getLabels().getOrDefault(ContainerLabels.CONFIG_VERSION, "")
+                .equals(Long.toString(spec.configVersion()));
+        return sameVersion && ("running".equals(container.getState()) || "restarting".equals(container.getState()));
     }
 
     static HealthCheck healthCheck(DockerSettings settings) {

@@ -1,10 +1,15 @@
 package dev.steward.adapter.docker;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * How agents run on a Docker engine. {@link #from(Map)} reads them from the environment (names below); every bad
@@ -13,10 +18,18 @@ import java.util.Optional;
  * @param dockerHost      {@code DOCKER_HOST}, default {@code unix:///var/run/docker.sock} ({@code tcp://} works too)
  * @param mode            {@code STEWARD_RUNTIME}: {@code docker} (one container per client) or {@code swarm} (one
  *                        Swarm service per client)
+ * @param installation    {@code STEWARD_INSTALLATION_ID}: which Steward installation the agents belong to, written to
+ *                        the {@code steward.installation} label. Only agents with our id are ours to observe, replace
+ *                        or remove as orphans, so two installations can share one engine. Control planes sharing one
+ *                        database must share the id; by default it is derived from where the desired state lives
+ *                        ({@link #installationOf})
  * @param image           {@code STEWARD_AGENT_IMAGE}, default {@code steward/agent:dev} (built by
  *                        {@code adapters-docker/image/build-agent-image.sh})
- * @param controlPlaneUrl {@code STEWARD_CONTROL_PLANE_URL}: where agents reach the control plane, default
- *                        {@code http://host.docker.internal:8080} (mapped to the host's gateway)
+ * @param controlPlaneUrl {@code STEWARD_CONTROL_PLANE_URL}: where agents reach the control plane. For {@code docker}
+ *                        the default is {@code http://host.docker.internal:8080}, which each container maps to the
+ *                        host's gateway. Swarm services cannot have that mapping (their tasks may run on any node),
+ *                        so {@code swarm} requires the variable: an address every node reaches, e.g. the manager's
+ *                        IP or a load balancer
  * @param nanoCpus        {@code STEWARD_AGENT_CPUS} (decimal cores, default 0.5) as billionths of a CPU
  * @param memoryBytes     {@code STEWARD_AGENT_MEMORY_MB}, default 256
  * @param pidsLimit       {@code STEWARD_AGENT_PIDS}, default 256 (containers only; Swarm's API 1.41 has no pids limit)
@@ -27,15 +40,21 @@ import java.util.Optional;
  *                        turns the agent unhealthy)
  * @param healthInterval  {@code STEWARD_AGENT_HEALTH_INTERVAL_MS}, default 5000
  */
-public record DockerSettings(String dockerHost, Mode mode, String image, String controlPlaneUrl, long nanoCpus,
-                             long memoryBytes, long pidsLimit, int maxRestarts, String healthCommand,
+public record DockerSettings(String dockerHost, Mode mode, String installation, String image, String controlPlaneUrl,
+                             long nanoCpus, long memoryBytes, long pidsLimit, int maxRestarts, String healthCommand,
                              Duration healthInterval) {
 
     public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+    /** The installation of {@link #defaults}, for embedding and tests. */
+    public static final String DEFAULT_INSTALLATION = "default";
     public static final String DEFAULT_IMAGE = "steward/agent:dev";
     public static final String HEARTBEAT_FILE = "/tmp/steward-heartbeat";
     public static final String DEFAULT_HEALTH_COMMAND = "test -f " + HEARTBEAT_FILE
             + " && test $(( $(date +%s) - $(stat -c %Y " + HEARTBEAT_FILE + ") )) -lt 30";
+    /** Docker mode's default: each container maps host.docker.internal to the host's gateway. */
+    private static final String DOCKER_CONTROL_PLANE_URL = "http://host.docker.internal:8080";
+    /** A label value people can read and type; no spaces or quotes to get wrong in a {@code docker ps} filter. */
+    private static final Pattern INSTALLATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     /** Where agents run on the engine. */
     public enum Mode {
@@ -58,6 +77,11 @@ public record DockerSettings(String dockerHost, Mode mode, String image, String 
             throw new IllegalArgumentException("DOCKER_HOST must start with unix:// or tcp:// (got '" + dockerHost + "')");
         }
         Objects.requireNonNull(mode, "STEWARD_RUNTIME");
+        require(installation, "STEWARD_INSTALLATION_ID");
+        if (!INSTALLATION_ID.matcher(installation).matches()) {
+            throw new IllegalArgumentException("STEWARD_INSTALLATION_ID must be 1-64 letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit (got '" + installation + "')");
+        }
         require(image, "STEWARD_AGENT_IMAGE");
         require(controlPlaneUrl, "STEWARD_CONTROL_PLANE_URL");
         if (!controlPlaneUrl.startsWith("http://") && !controlPlaneUrl.startsWith("https://")) {
@@ -75,27 +99,60 @@ public record DockerSettings(String dockerHost, Mode mode, String image, String 
 
     /** The defaults, for the given control-plane URL and image. */
     public static DockerSettings defaults(String image, String controlPlaneUrl) {
-        return new DockerSettings(DEFAULT_HOST, Mode.DOCKER, image, controlPlaneUrl, 500_000_000L, 256L << 20, 256,
-                3, DEFAULT_HEALTH_COMMAND, Duration.ofSeconds(5));
+        return new DockerSettings(DEFAULT_HOST, Mode.DOCKER, DEFAULT_INSTALLATION, image, controlPlaneUrl,
+                500_000_000L, 256L << 20, 256, 3, DEFAULT_HEALTH_COMMAND, Duration.ofSeconds(5));
     }
 
     public DockerSettings withMode(Mode value) {
-        return new DockerSettings(dockerHost, value, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit,
-                maxRestarts, healthCommand, healthInterval);
+        return new DockerSettings(dockerHost, value, installation, image, controlPlaneUrl, nanoCpus, memoryBytes,
+                pidsLimit, maxRestarts, healthCommand, healthInterval);
     }
 
     public DockerSettings withDockerHost(String value) {
-        return new DockerSettings(value, mode, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit, maxRestarts,
-                healthCommand, healthInterval);
+        return new DockerSettings(value, mode, installation, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit,
+                maxRestarts, healthCommand, healthInterval);
+    }
+
+    public DockerSettings withInstallation(String value) {
+        return new DockerSettings(dockerHost, mode, value, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit,
+                maxRestarts, healthCommand, healthInterval);
     }
 
     public DockerSettings withHealth(String command, Duration interval) {
-        return new DockerSettings(dockerHost, mode, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit,
-                maxRestarts, command, interval);
+        return new DockerSettings(dockerHost, mode, installation, image, controlPlaneUrl, nanoCpus, memoryBytes,
+                pidsLimit, maxRestarts, command, interval);
     }
 
-    /** Reads the variables named in the class comment; absent or blank ones take their default. */
+    /**
+     * A stable installation id derived from where the desired state lives (the database URL, or the data directory of
+     * the embedded store): control planes sharing one database get the same id, two installations on one machine
+     * (which need two data directories) get different ones. E.g. {@code sha-1a2b3c4d5e6f7a8b}.
+     */
+    public static String installationOf(String stateLocation) {
+        if (stateLocation == null || stateLocation.isBlank()) {
+            throw new IllegalArgumentException("the location of the desired state is required to derive"
+                    + " STEWARD_INSTALLATION_ID");
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(stateLocation.getBytes(StandardCharsets.UTF_8));
+            return "sha-" + HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** {@link #from(Map, String)} with {@link #DEFAULT_INSTALLATION} when {@code STEWARD_INSTALLATION_ID} is unset. */
     public static DockerSettings from(Map<String, String> env) {
+        return from(env, DEFAULT_INSTALLATION);
+    }
+
+    /**
+     * Reads the variables named in the class comment; absent or blank ones take their default.
+     *
+     * @param defaultInstallation the installation id when {@code STEWARD_INSTALLATION_ID} is unset (see
+     *                            {@link #installationOf})
+     */
+    public static DockerSettings from(Map<String, String> env, String defaultInstallation) {
         Optional<String> cpus = value(env, "STEWARD_AGENT_CPUS");
         long nanoCpus = 500_000_000L;
         if (cpus.isPresent()) {
@@ -113,11 +170,18 @@ public record DockerSettings(String dockerHost, Mode mode, String image, String 
             default -> throw new IllegalArgumentException("STEWARD_RUNTIME must be docker or swarm for the Docker"
                     + " runtime (got '" + mode + "')");
         };
+        Optional<String> controlPlaneUrl = value(env, "STEWARD_CONTROL_PLANE_URL");
+        if (parsed == Mode.SWARM && controlPlaneUrl.isEmpty()) {
+            throw new IllegalArgumentException("STEWARD_CONTROL_PLANE_URL is required for STEWARD_RUNTIME=swarm: the"
+                    + " http(s) address at which every swarm node reaches the control plane (host.docker.internal"
+                    + " exists only for containers on the control plane's own host)");
+        }
         return new DockerSettings(
                 value(env, "DOCKER_HOST").orElse(DEFAULT_HOST),
                 parsed,
+                value(env, "STEWARD_INSTALLATION_ID").orElse(defaultInstallation),
                 value(env, "STEWARD_AGENT_IMAGE").orElse(DEFAULT_IMAGE),
-                value(env, "STEWARD_CONTROL_PLANE_URL").orElse("http://host.docker.internal:8080"),
+                controlPlaneUrl.orElse(DOCKER_CONTROL_PLANE_URL),
                 nanoCpus,
                 number(env, "STEWARD_AGENT_MEMORY_MB", 256) << 20,
                 number(env, "STEWARD_AGENT_PIDS", 256),

@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 
 /**
  * One replicated Swarm service (one replica) per client, for MSPs whose agents outgrow one host. Same names (cut to
- * Swarm's 63 characters), labels, limits, health check, init and environment as {@link DockerAgentRuntime}; the
+ * Swarm's 63 characters), labels (lookups scoped to our installation), limits, health check, init and environment as
+ * {@link DockerAgentRuntime}; the control-plane URL must be one every node reaches (see {@link DockerSettings}); the
  * restart policy is Swarm's {@code on-failure} with the same maximum. A new configuration version is a service
  * update, which Swarm rolls out by replacing the task.
  *
@@ -92,7 +93,8 @@ public final class SwarmAgentRuntime implements AgentRuntime {
 
     @Override
     public List<ObservedAgent> observe() {
-        List<Service> services = engine.call("list agent services", () -> docker.listServicesCmd().exec()).stream()
+        List<Service> services = engine.call("list agent services", () -> docker.listServicesCmd()
+                        .withLabelFilter(ContainerLabels.ofInstallation(settings.installation())).exec()).stream()
                 .filter(service -> ContainerLabels.read(service.getSpec().getLabels()).isPresent()).toList();
         if (services.isEmpty()) {
             return List.of();
@@ -132,7 +134,7 @@ public final class SwarmAgentRuntime implements AgentRuntime {
 
     private List<Service> servicesOf(ClientId client) {
         return engine.call("find the agent service of client " + client, () -> docker.listServicesCmd()
-                .withLabelFilter(Map.of(ContainerLabels.CLIENT, client.toString())).exec());
+                .withLabelFilter(ContainerLabels.ofClient(settings.installation(), client)).exec());
     }
 
     private List<Task> tasksOf(String serviceId) {
@@ -145,7 +147,7 @@ public final class SwarmAgentRuntime implements AgentRuntime {
     }
 
     private ServiceSpec serviceSpec(AgentSpec spec, int forceUpdate) {
-        Map<String, String> labels = ContainerLabels.of(spec);
+        Map<String, String> labels = ContainerLabels.of(spec, settings.installation());
         return new ServiceSpec()
                 .withName(ContainerLabels.serviceName(spec))
                 .withLabels(labels)

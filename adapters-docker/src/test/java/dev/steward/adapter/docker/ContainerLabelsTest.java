@@ -25,9 +25,17 @@ class ContainerLabelsTest {
     }
 
     @Test
-    void labelsCarryMspClientAndConfigVersion() {
-        assertThat(ContainerLabels.of(spec("acme"))).isEqualTo(Map.of("steward.msp", MSP.toString(),
-                "steward.client", CLIENT.toString(), "steward.config-version", "3"));
+    void labelsCarryInstallationMspClientAndConfigVersion() {
+        assertThat(ContainerLabels.of(spec("acme"), "acme-prod")).isEqualTo(Map.of("steward.installation",
+                "acme-prod", "steward.msp", MSP.toString(), "steward.client", CLIENT.toString(),
+                "steward.config-version", "3"));
+    }
+
+    @Test
+    void lookupsAreScopedToTheInstallation() {
+        assertThat(ContainerLabels.ofInstallation("acme-prod")).isEqualTo(Map.of("steward.installation", "acme-prod"));
+        assertThat(ContainerLabels.ofClient("acme-prod", CLIENT)).isEqualTo(Map.of("steward.installation",
+                "acme-prod", "steward.client", CLIENT.toString()));
     }
 
     @Test
@@ -50,7 +58,7 @@ class ContainerLabelsTest {
 
     @Test
     void readsLabelsBack() {
-        assertThat(ContainerLabels.read(ContainerLabels.of(spec("acme"))))
+        assertThat(ContainerLabels.read(ContainerLabels.of(spec("acme"), "acme-prod")))
                 .contains(new ContainerLabels.Labelled(CLIENT, MSP, 3));
     }
 

@@ -45,6 +45,13 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
         return Duration.ofSeconds(20);
     }
 
+    /** The same engine, another {@code steward.installation}. */
+    @Override
+    protected AgentRuntime anotherInstallation() {
+        return new DockerAgentRuntime(docker, TestEngine.settings(TestEngine.host())
+                .withInstallation("other-" + UUID.randomUUID()), CREDENTIALS, Clock.systemUTC());
+    }
+
     /** {@code docker kill}: the engine treats it as a manual stop and does not restart it. */
     @Override
     protected void killOutsideSteward(ClientId client) {
@@ -68,7 +75,8 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
         assertThat(inspected.getName()).isEqualTo("/steward-" + spec.msp().toString().substring(0, 8) + "-"
                 + spec.slug());
         assertThat(inspected.getConfig().getLabels()).containsEntry("steward.client", spec.client().toString())
-                .containsEntry("steward.msp", spec.msp().toString()).containsEntry("steward.config-version", "4");
+                .containsEntry("steward.msp", spec.msp().toString()).containsEntry("steward.config-version", "4")
+                .containsEntry("steward.installation", DockerSettings.DEFAULT_INSTALLATION);
         assertThat(inspected.getHostConfig().getMemory()).isEqualTo(256L << 20);
         assertThat(inspected.getHostConfig().getNanoCPUs()).isEqualTo(500_000_000L);
         assertThat(inspected.getHostConfig().getPidsLimit()).isEqualTo(256L);
@@ -104,7 +112,8 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
         ClientId orphan = new ClientId(UUID.randomUUID());
         String msp = UUID.randomUUID().toString();
         String id = docker.createContainerCmd(TestEngine.IMAGE).withName("steward-orphan-" + orphan.value())
-                .withLabels(TestEngine.agentLabels(orphan.toString(), msp, 7)).exec().getId();
+                .withLabels(TestEngine.agentLabels(DockerSettings.DEFAULT_INSTALLATION, orphan.toString(), msp, 7))
+                .exec().getId();
         try {
             ObservedAgent listed = awaitObserved(orphan, "orphan listed", agent -> true);
             assertThat(listed.configVersion()).isEqualTo(7);

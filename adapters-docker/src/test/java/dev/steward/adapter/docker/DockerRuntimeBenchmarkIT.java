@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
@@ -48,7 +49,7 @@ class DockerRuntimeBenchmarkIT {
     @AfterAll
     static void removeEverything() {
         List<Container> left = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of(ContainerLabels.CLIENT)).exec();
+                .withLabelFilter(ContainerLabels.ofInstallation(DockerSettings.DEFAULT_INSTALLATION)).exec();
         long start = System.nanoTime();
         for (Container container : left) {
             docker.removeContainerCmd(container.getId()).withForce(true).exec();
@@ -116,14 +117,14 @@ class DockerRuntimeBenchmarkIT {
             Client client = clients.add(Fixtures.aClient().active().build());
             AgentSpec spec = new AgentSpec(client.id(), client.msp(), client.slug(), client.configVersion());
             String id = docker.createContainerCmd(TestEngine.IMAGE).withName(ContainerLabels.containerName(spec))
-                    .withLabels(ContainerLabels.of(spec)).withCmd("sleep", "86400")
+                    .withLabels(ContainerLabels.of(spec, DockerSettings.DEFAULT_INSTALLATION)).withCmd("sleep", "86400")
                     .withHostConfig(HostConfig.newHostConfig().withInit(true).withMemory(16L << 20)).exec().getId();
             docker.startContainerCmd(id).exec();
         }
         System.out.printf("BENCH setup: %d labelled agent containers created and started in %d ms%n", count,
                 millisSince(createStart));
-        ProvisioningReconciler reconciler = new ProvisioningReconciler(clients, runtime, unitOfWork,
-                Clock.systemUTC());
+        ProvisioningReconciler reconciler = new ProvisioningReconciler(clients, runtime, new InMemoryAgentCheckIns(),
+                unitOfWork, Clock.systemUTC());
         reconciler.reconcileAll(); // warm-up
         List<Long> passes = new ArrayList<>();
         int changed = 0;

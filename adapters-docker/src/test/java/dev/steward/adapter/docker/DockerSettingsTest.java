@@ -20,19 +20,28 @@ class DockerSettingsTest {
         assertThat(settings.memoryBytes()).isEqualTo(256L << 20);
         assertThat(settings.maxRestarts()).isEqualTo(3);
         assertThat(settings.healthInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.installation()).isEqualTo(DockerSettings.DEFAULT_INSTALLATION);
+        assertThat(settings.controlPlaneUrl()).isEqualTo("http://host.docker.internal:8080");
     }
 
     @Test
     void readsEveryVariable() {
-        DockerSettings settings = DockerSettings.from(Map.of("DOCKER_HOST", "tcp://10.0.0.5:2375",
-                "STEWARD_RUNTIME", "swarm", "STEWARD_AGENT_IMAGE", "registry.example/steward/agent:1.0",
-                "STEWARD_CONTROL_PLANE_URL", "https://steward.example", "STEWARD_AGENT_CPUS", "1.5",
-                "STEWARD_AGENT_MEMORY_MB", "512", "STEWARD_AGENT_PIDS", "100", "STEWARD_AGENT_MAX_RESTARTS", "5",
-                "STEWARD_AGENT_HEALTH_CMD", "true", "STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000"));
+        DockerSettings settings = DockerSettings.from(Map.ofEntries(
+                Map.entry("DOCKER_HOST", "tcp://10.0.0.5:2375"),
+                Map.entry("STEWARD_RUNTIME", "swarm"),
+                Map.entry("STEWARD_AGENT_IMAGE", "registry.example/steward/agent:1.0"),
+                Map.entry("STEWARD_CONTROL_PLANE_URL", "https://steward.example"),
+                Map.entry("STEWARD_AGENT_CPUS", "1.5"),
+                Map.entry("STEWARD_AGENT_MEMORY_MB", "512"),
+                Map.entry("STEWARD_AGENT_PIDS", "100"),
+                Map.entry("STEWARD_AGENT_MAX_RESTARTS", "5"),
+                Map.entry("STEWARD_AGENT_HEALTH_CMD", "true"),
+                Map.entry("STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000"),
+                Map.entry("STEWARD_INSTALLATION_ID", "acme-prod")));
 
         assertThat(settings).isEqualTo(new DockerSettings("tcp://10.0.0.5:2375", DockerSettings.Mode.SWARM,
-                "registry.example/steward/agent:1.0", "https://steward.example", 1_500_000_000L, 512L << 20, 100, 5,
-                "true", Duration.ofSeconds(1)));
+                "acme-prod", "registry.example/steward/agent:1.0", "https://steward.example", 1_500_000_000L,
+                512L << 20, 100, 5, "true", Duration.ofSeconds(1)));
     }
 
     @Test
@@ -69,5 +78,41 @@ class DockerSettingsTest {
     void refusesAControlPlaneUrlThatIsNotHttp() {
         assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_CONTROL_PLANE_URL", "steward.example")))
                 .hasMessageStartingWith("STEWARD_CONTROL_PLANE_URL must be an http(s) URL");
+    }
+
+    @Test
+    void anUnsetInstallationIdTakesTheDerivedDefault() {
+        String derived = DockerSettings.installationOf("/var/lib/steward");
+
+        assertThat(DockerSettings.from(Map.of(), derived).installation()).isEqualTo(derived);
+        assertThat(DockerSettings.from(Map.of("STEWARD_INSTALLATION_ID", "mine"), derived).installation())
+                .isEqualTo("mine");
+    }
+
+    @Test
+    void theDerivedInstallationIdIsStableAndDiffersPerLocation() {
+        assertThat(DockerSettings.installationOf("/var/lib/steward"))
+                .isEqualTo(DockerSettings.installationOf("/var/lib/steward"))
+                .isNotEqualTo(DockerSettings.installationOf("/srv/other-steward"))
+                .matches("sha-[0-9a-f]{16}");
+    }
+
+    @Test
+    void refusesAnInstallationIdThatCannotBeALabelValue() {
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_INSTALLATION_ID", "acme prod")))
+                .hasMessageStartingWith("STEWARD_INSTALLATION_ID must be 1-64 letters, digits")
+                .hasMessageContaining("'acme prod'");
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_INSTALLATION_ID", "-x")))
+                .hasMessageStartingWith("STEWARD_INSTALLATION_ID");
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_INSTALLATION_ID", "x".repeat(65))))
+                .hasMessageStartingWith("STEWARD_INSTALLATION_ID");
+    }
+
+    @Test
+    void swarmNeedsAControlPlaneUrlEveryNodeReaches() {
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_RUNTIME", "swarm")))
+                .hasMessageStartingWith("STEWARD_CONTROL_PLANE_URL is required for STEWARD_RUNTIME=swarm");
+        assertThat(DockerSettings.from(Map.of("STEWARD_RUNTIME", "swarm", "STEWARD_CONTROL_PLANE_URL",
+                "http://10.0.0.1:8080")).controlPlaneUrl()).isEqualTo("http://10.0.0.1:8080");
     }
 }

@@ -14,11 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class SwarmAgentRuntimeIT extends AgentRuntimeContract {
 
+    /** What an operator sets for swarm: an address every node reaches (host.docker.internal is not mapped). */
+    private static final String CONTROL_PLANE_URL = "http://steward-manager.internal:8080";
     private static DockerClient docker;
     private static SwarmAgentRuntime runtime;
 
@@ -26,7 +29,7 @@ class SwarmAgentRuntimeIT extends AgentRuntimeContract {
     static void connect() {
         docker = TestEngine.connectToSwarm();
         TestEngine.ensureTestImage(docker);
-        runtime = new SwarmAgentRuntime(docker, TestEngine.settings(TestEngine.host()).withMode(
+        runtime = new SwarmAgentRuntime(docker, TestEngine.settings(TestEngine.host(), CONTROL_PLANE_URL).withMode(
                 DockerSettings.Mode.SWARM), new InMemoryAgentCredentials(), Clock.systemUTC());
     }
 
@@ -38,6 +41,13 @@ class SwarmAgentRuntimeIT extends AgentRuntimeContract {
     @Override
     protected Duration patience() {
         return Duration.ofSeconds(40);
+    }
+
+    /** The same swarm, another {@code steward.installation}. */
+    @Override
+    protected AgentRuntime anotherInstallation() {
+        return new SwarmAgentRuntime(docker, TestEngine.settings(TestEngine.host()).withMode(DockerSettings.Mode.SWARM)
+                .withInstallation("other-" + UUID.randomUUID()), new InMemoryAgentCredentials(), Clock.systemUTC());
     }
 
     /** Swarm's on-failure policy starts a new task for a killed one. */
@@ -67,7 +77,11 @@ class SwarmAgentRuntimeIT extends AgentRuntimeContract {
         var serviceSpec = services.getFirst().getSpec();
         assertThat(serviceSpec.getName()).hasSizeLessThanOrEqualTo(63).startsWith("steward-");
         assertThat(serviceSpec.getLabels()).containsEntry("steward.msp", spec.msp().toString())
-                .containsEntry("steward.config-version", "2");
+                .containsEntry("steward.config-version", "2")
+                .containsEntry("steward.installation", DockerSettings.DEFAULT_INSTALLATION);
+        assertThat(serviceSpec.getTaskTemplate().getContainerSpec().getEnv())
+                .as("every task, on whichever node, is given the configured control-plane URL")
+                .contains("STEWARD_CONTROL_PLANE_URL=" + CONTROL_PLANE_URL);
         assertThat(serviceSpec.getMode().getReplicated().getReplicas()).isEqualTo(1);
         assertThat(serviceSpec.getTaskTemplate().getResources().getLimits().getMemoryBytes()).isEqualTo(256L << 20);
         assertThat(serviceSpec.getTaskTemplate().getContainerSpec().getInit()).isTrue();

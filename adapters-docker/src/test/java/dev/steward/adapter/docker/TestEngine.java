@@ -64,7 +64,12 @@ final class TestEngine {
 
     /** Settings for tests: the test image and a fast health check. */
     static DockerSettings settings(String host) {
-        return DockerSettings.defaults(IMAGE, "http://host.docker.internal:8080").withDockerHost(host)
+        return settings(host, "http://host.docker.internal:8080");
+    }
+
+    /** Settings for tests with the control-plane URL the agents are given. */
+    static DockerSettings settings(String host, String controlPlaneUrl) {
+        return DockerSettings.defaults(IMAGE, controlPlaneUrl).withDockerHost(host)
                 .withHealth(DockerSettings.DEFAULT_HEALTH_COMMAND, Duration.ofMillis(250));
     }
 
@@ -116,9 +121,9 @@ final class TestEngine {
         }
     }
 
-    /** Labels that make a container look like a Steward agent, for orphan tests. */
-    static Map<String, String> agentLabels(String client, String msp, long version) {
-        return Map.of(ContainerLabels.CLIENT, client, ContainerLabels.MSP, msp, ContainerLabels.CONFIG_VERSION,
-                Long.toString(version));
+    /** Labels that make a container look like an agent of the given installation, for orphan tests. */
+    static Map<String, String> agentLabels(String installation, String client, String msp, long version) {
+        return Map.of(ContainerLabels.INSTALLATION, installation, ContainerLabels.CLIENT, client, ContainerLabels.MSP,
+                msp, ContainerLabels.CONFIG_VERSION, Long.toString(version));
     }
 }

@@ -76,7 +76,6 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     public final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
     public final InMemoryMspRepository msps = new InMemoryMspRepository(unitOfWork);
-    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock);
     private final ValidatorFactory validatorFactory = Validation.buildDefaultValidatorFactory();
     private final CommandValidator validator = new CommandValidator(validatorFactory.getValidator());
     private final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
@@ -86,6 +85,7 @@ public final class InMemoryCore implements AutoCloseable {
     public final GetClientService get = new GetClientService(clients, msps);
     public final InMemoryAgentCredentials agentCredentials = new InMemoryAgentCredentials();
     public final InMemoryAgentCheckIns agentCheckIns = new InMemoryAgentCheckIns();
+    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, agentCheckIns);
     public final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
     public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
     /** An MSP-wide PSA kind whose apiBase must be an https URL, and a per-client documentation kind. */

@@ -1,5 +1,7 @@
 package dev.steward.application.inmemory;
 
+import dev.steward.application.port.AgentCheckIns;
+import dev.steward.application.port.AgentCheckIns.CheckIn;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ObservedAgent;
@@ -10,6 +12,7 @@ import dev.steward.domain.diagnostics.Diagnostics.Health;
 import dev.steward.domain.diagnostics.Diagnostics.HealthState;
 import dev.steward.domain.diagnostics.Diagnostics.LogLine;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,26 +28,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded default runtime: each agent is a virtual thread in the control plane. It starts at once, takes a new
- * configuration without a restart, heartbeats, keeps its own log, and can be crashed from outside for fault tests.
+ * configuration without a restart, keeps its own log, and can be crashed from outside for fault tests. Like an agent
+ * in a container it checks in ({@link AgentCheckIns}) with the version it runs when it starts, when it takes a new
+ * one and on every heartbeat: that acknowledgement is what makes the reconciler call it active.
  * {@code maxAgents} models capacity: beyond it {@link #ensure} fails as retryable, as an engine out of room would.
  */
 public final class InProcessAgentRuntime implements AgentRuntime, AutoCloseable {
 
     public static final String IMAGE = "in-process";
+    private static final System.Logger LOG = System.getLogger(InProcessAgentRuntime.class.getName());
     private static final int LOG_LINES = 500;
-    private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    /** The container agent's default heartbeat ({@code STEWARD_HEARTBEAT_MS}). */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final Clock clock;
+    private final AgentCheckIns checkIns;
     private final int maxAgents;
     private final Map<ClientId, Agent> agents = new ConcurrentHashMap<>();
 
     @Inject
-    public InProcessAgentRuntime(Clock clock) {
-        this(clock, 10_000);
+    public InProcessAgentRuntime(Clock clock, AgentCheckIns checkIns) {
+        this(clock, checkIns, 10_000);
     }
 
-    public InProcessAgentRuntime(Clock clock, int maxAgents) {
+    public InProcessAgentRuntime(Clock clock, AgentCheckIns checkIns, int maxAgents) {
         this.clock = clock;
+        this.checkIns = checkIns;
         this.maxAgents = maxAgents;
     }
 
@@ -60,7 +69,7 @@ public final class InProcessAgentRuntime implements AgentRuntime, AutoCloseable 
             if (agent != null) {
                 agent.stop();
             }
-            agent = new Agent(spec, clock);
+            agent = new Agent(spec, clock, checkIns);
             agents.put(spec.client(), agent);
             agent.start();
         } else if (agent.configVersion != spec.configVersion()) {
@@ -108,6 +117,7 @@ public final class InProcessAgentRuntime implements AgentRuntime, AutoCloseable 
     private static final class Agent {
         private final AgentSpec spec;
         private final Clock clock;
+        private final AgentCheckIns checkIns;
         private final Deque<LogLine> log = new ArrayDeque<>();
         private final CountDownLatch stop = new CountDownLatch(1);
         private volatile long configVersion;
@@ -116,32 +126,46 @@ public final class InProcessAgentRuntime implements AgentRuntime, AutoCloseable 
         private volatile Integer exitCode;
         private Thread thread;
 
-        Agent(AgentSpec spec, Clock clock) {
+        Agent(AgentSpec spec, Clock clock, AgentCheckIns checkIns) {
             this.spec = spec;
             this.clock = clock;
+            this.checkIns = checkIns;
             this.configVersion = spec.configVersion();
         }
 
         void start() {
             startedAt = clock.instant();
-            lastHeartbeat = startedAt;
             log("agent for " + spec.slug() + " started with configuration v" + configVersion);
+            checkIn();
             thread = Thread.ofVirtual().name("agent-" + spec.slug()).start(this::run);
         }
 
         private void run() {
             try {
                 while (!stop.await(HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    lastHeartbeat = clock.instant();
+                    checkIn();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
 
+        /** What a container agent's {@code POST /agent/v1/check-ins} does: heartbeat and acknowledgement in one. */
+        private void checkIn() {
+            Instant now = clock.instant();
+            lastHeartbeat = now;
+            try {
+                checkIns.record(new CheckIn(spec.client(), configVersion, now));
+            } catch (RuntimeException e) {
+                // the store is down: a container agent would retry too; the next heartbeat does
+                LOG.log(Level.WARNING, () -> "in-process agent of " + spec.slug() + " could not check in", e);
+            }
+        }
+
         void acknowledge(long version) {
             configVersion = version;
             log("configuration v" + version + " acknowledged; it applies from the next request");
+            checkIn();
         }
 
         boolean alive() {

@@ -24,7 +24,11 @@ public interface AgentRuntime {
      */
     ObservedAgent ensure(AgentSpec spec);
 
-    /** Every agent this runtime holds for Steward (dead ones included, not hidden), in one call. */
+    /**
+     * Every agent this runtime holds for this Steward installation (dead ones included, not hidden), in one call.
+     * Agents of another installation sharing the engine are not listed: whatever is listed without a live client
+     * is removed as an orphan.
+     */
     List<ObservedAgent> observe();
 
     /** Stops and removes the client's agent; succeeds when there is none. */

@@ -5,8 +5,10 @@ import dev.steward.domain.msp.MspId;
 import java.util.Objects;
 
 /**
- * What a runtime reports about one agent it holds. {@code configVersion} is the configuration the agent runs (has
- * acknowledged); {@code restarts} counts restarts the runtime did on its own.
+ * What a runtime reports about one agent it holds. {@code configVersion} is the configuration the runtime gave the
+ * agent (for a container, its {@code steward.config-version} label); that the agent runs it is the agent's own
+ * acknowledgement ({@link AgentCheckIns}), which the reconciler waits for. {@code restarts} counts restarts the
+ * runtime did on its own.
  */
 public record ObservedAgent(ClientId client, MspId msp, long configVersion, State state, int restarts, String detail) {
 

@@ -1,5 +1,6 @@
 package dev.steward.application.provisioning;
 
+import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ClientRepository;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,9 +33,13 @@ import java.util.function.Predicate;
  * planes can run passes at once without provisioning a client twice. Statuses change only through
  * {@link Client#movedTo}.
  *
+ * <p>A client turns {@code active} (deploy status {@code idle}) only when its agent has <b>acknowledged</b> the desired
+ * configuration version: a check-in ({@link AgentCheckIns}) with that version, made since the client entered its
+ * current provisioning, while the runtime shows that agent alive with that version. The runtime's own view (a
+ * container that started, a passing health check) is not enough: only the agent knows which configuration it runs.
+ *
  * <p>Two passes: {@link #reconcileDue()} (frequent, only clients with work pending) and {@link #reconcileAll()}
- * (less frequent, every live client plus orphans: agents whose client is gone). A due pass asks the runtime once,
- * a full pass once per page of clients.
+ * (less frequent, every live client plus orphans: agents whose client is gone). Each pass asks the runtime once.
  */
 public final class ProvisioningReconciler {
 
@@ -42,13 +48,16 @@ public final class ProvisioningReconciler {
 
     private final ClientRepository clients;
     private final AgentRuntime runtime;
+    private final AgentCheckIns checkIns;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
 
     @Inject
-    public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, UnitOfWork unitOfWork, Clock clock) {
+    public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns,
+                                  UnitOfWork unitOfWork, Clock clock) {
         this.clients = clients;
         this.runtime = runtime;
+        this.checkIns = checkIns;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
@@ -76,33 +85,36 @@ public final class ProvisioningReconciler {
      */
     public int reconcileAll() {
         Instant now = clock.instant();
-        Optional<Map<ClientId, ObservedAgent>> observation = Optional.empty();
-        Set<ClientId> live = new HashSet<>();
-        int changed = 0;
+        // Every live client is read before the runtime is observed, so that (with the version check at the claim)
+        // each is judged against an observation newer than the state it is judged in, and the runtime is asked once
+        // per pass however many clients there are. The pass holds the live clients in memory meanwhile (well under a
+        // kilobyte each). A blind pass still provisions (ensure fails the same way and moves clients to pending) but
+        // never removes anything as an orphan.
+        List<Client> live = new ArrayList<>();
         Optional<ClientId> after = Optional.empty();
         while (true) {
             List<Client> page = clients.listLive(after, BATCH);
-            // Observed after the page is read, so that (with the version check at the claim) every client is judged
-            // against an observation newer than the state it is judged in. A blind pass still provisions (ensure
-            // fails the same way and moves clients to pending) but never removes anything as an orphan.
-            observation = observe();
-            Map<ClientId, ObservedAgent> observed = observation.orElse(Map.of());
-            for (Client client : page) {
-                live.add(client.id());
-                Optional<ObservedAgent> agent = Optional.ofNullable(observed.get(client.id()));
-                if (needsWork(client, agent, now)) {
-                    // only the state this page showed is judged against this pass's observation
-                    changed += reconcileGuarded(client.id(), observed, now,
-                            claimed -> claimed.version() == client.version()) ? 1 : 0;
-                }
-            }
+            live.addAll(page);
             if (page.size() < BATCH) {
                 break;
             }
             after = Optional.of(page.getLast().id());
         }
+        Optional<Map<ClientId, ObservedAgent>> observation = observe();
+        Map<ClientId, ObservedAgent> observed = observation.orElse(Map.of());
+        Set<ClientId> liveIds = new HashSet<>();
+        int changed = 0;
+        for (Client client : live) {
+            liveIds.add(client.id());
+            Optional<ObservedAgent> agent = Optional.ofNullable(observed.get(client.id()));
+            if (needsWork(client, agent, now)) {
+                // only the state read before the observation is judged against it
+                changed += reconcileGuarded(client.id(), observed, now,
+                        claimed -> claimed.version() == client.version()) ? 1 : 0;
+            }
+        }
         for (ObservedAgent agent : observation.map(Map::values).orElse(List.of())) {
-            if (!live.contains(agent.client())) {
+            if (!liveIds.contains(agent.client())) {
                 try {
                     removeOrphan(agent);
                 } catch (RuntimeException e) {
@@ -226,7 +238,7 @@ public final class ProvisioningReconciler {
     }
 
     private Client provision(Client client, Optional<ObservedAgent> agent, Instant now) {
-        if (agent.isPresent() && agent.get().runs(client.configVersion())) {
+        if (agent.isPresent() && agent.get().runs(client.configVersion()) && acknowledged(client, agent.get())) {
             return becameActive(client, now);
         }
         ObservedAgent result;
@@ -236,14 +248,31 @@ public final class ProvisioningReconciler {
             return failed(client, failure, now);
         }
         return switch (result.state()) {
-            case READY -> result.runs(client.configVersion()) ? becameActive(client, now) : client;
-            case STARTING -> client; // the next pass looks again
+            // not acknowledged yet: the agent is still starting or has not pulled its configuration; the next pass
+            // looks again
+            case READY, STARTING -> acknowledged(client, result) ? becameActive(client, now) : client;
             // an agent that dies or fails its health check right after ensure is a failure, not "still starting":
             // without this a crash-looping agent stayed in provisioning forever
             case EXITED, UNHEALTHY -> failed(client, PortFailure.retryable("agent-runtime", "agent "
                     + result.state().name().toLowerCase(Locale.ROOT) + " right after start"
                     + (result.detail().isEmpty() ? "" : ": " + result.detail()), null), now);
         };
+    }
+
+    /**
+     * Whether the agent the runtime shows alive with the desired version has checked in with that version since the
+     * client entered its current status. The time bound rules out the check-in of an earlier agent (one that died or
+     * was removed before this provisioning began) for the same version.
+     */
+    private boolean acknowledged(Client client, ObservedAgent agent) {
+        if (agent.configVersion() != client.configVersion()) {
+            return false;
+        }
+        Instant since = client.lastChange().at();
+        return checkIns.latest(client.id())
+                .filter(checkIn -> checkIn.runningConfigVersion() == client.configVersion())
+                .filter(checkIn -> !checkIn.at().isBefore(since))
+                .isPresent();
     }
 
     private static Client becameActive(Client client, Instant now) {

@@ -25,8 +25,10 @@ class GetDiagnosticsServiceTest {
 
     private final MutableClock clock = MutableClock.startingAt("2026-05-01T08:00:00Z");
     private final InMemoryClientRepository clients = new InMemoryClientRepository(new InMemoryUnitOfWork());
-    private final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock);
     private final InMemoryAgentCheckIns checkIns = new InMemoryAgentCheckIns();
+    // the agent's own heartbeat runs on real time while this test moves the clock by hand, so its check-ins go
+    // elsewhere and the tests record the check-ins they mean
+    private final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, new InMemoryAgentCheckIns());
     private final GetDiagnosticsService service = new GetDiagnosticsService(clients, runtime, checkIns, clock);
     private final Client client = clients.add(Fixtures.aClient().active().build());
 

@@ -7,6 +7,7 @@ import dev.steward.application.client.ClientDetails;
 import dev.steward.application.client.CreateClientCommand;
 import dev.steward.application.client.CreateClientService;
 import dev.steward.application.client.GetClientService;
+import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
@@ -37,14 +38,15 @@ class EmbeddingExampleTest {
         var msps = new InMemoryMspRepository(unitOfWork);
         var ids = new TimeOrderedIdGenerator(clock);
         var validator = new CommandValidator(Validation.buildDefaultValidatorFactory().getValidator());
-        var runtime = new InProcessAgentRuntime(clock);
+        var checkIns = new InMemoryAgentCheckIns();
+        var runtime = new InProcessAgentRuntime(clock, checkIns);
 
         Msp msp = new RegisterMspService(validator, msps, ids, clock, unitOfWork)
                 .register(new RegisterMspCommand("Example MSP"));
         var createClient = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork);
         ClientDetails acme = createClient.create(new CreateClientCommand(msp.id(), "Acme Corp", "acme-corp"));
 
-        var reconciler = new ProvisioningReconciler(clients, runtime, unitOfWork, clock);
+        var reconciler = new ProvisioningReconciler(clients, runtime, checkIns, unitOfWork, clock);
         try (var loop = new ProvisioningLoop(reconciler, ReconcilerTiming.DEFAULT)) {
             loop.start();   // provisions in the background: creating -> provisioning -> active
             var getClient = new GetClientService(clients, msps);

@@ -8,11 +8,20 @@ import org.junit.jupiter.api.AfterEach;
 
 class InProcessAgentRuntimeTest extends AgentRuntimeContract {
 
-    private final InProcessAgentRuntime runtime = new InProcessAgentRuntime(Clock.systemUTC());
+    private final InProcessAgentRuntime runtime = new InProcessAgentRuntime(Clock.systemUTC(),
+            new InMemoryAgentCheckIns());
+    private final InProcessAgentRuntime other = new InProcessAgentRuntime(Clock.systemUTC(),
+            new InMemoryAgentCheckIns());
 
     @Override
     protected AgentRuntime runtime() {
         return runtime;
+    }
+
+    /** Another control plane's in-process agents live in another runtime (another process). */
+    @Override
+    protected AgentRuntime anotherInstallation() {
+        return other;
     }
 
     @Override
@@ -23,5 +32,6 @@ class InProcessAgentRuntimeTest extends AgentRuntimeContract {
     @AfterEach
     void stopAllAgents() {
         runtime.close();
+        other.close();
     }
 }

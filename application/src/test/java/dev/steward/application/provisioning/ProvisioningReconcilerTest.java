@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.steward.application.InMemoryCore;
 import dev.steward.application.client.DeleteClientCommand;
 import dev.steward.application.mode.ChangeOperatingModeCommand;
+import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ClientQuery;
 import dev.steward.application.port.ClientRepository;
@@ -35,6 +36,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,86 @@ class ProvisioningReconcilerTest {
         return Duration.between(now, client.retry().nextAttemptAt().orElseThrow());
     }
 
+    /**
+     * Only the agent knows which configuration it runs: the runtime reporting it up is not enough for active / idle,
+     * its check-in with the desired version (made since provisioning began) is.
+     */
+    @Nested
+    class Acknowledgement {
+
+        /** An agent the runtime reports READY with the spec's version, which has not checked in (yet). */
+        private ObservedAgent upButSilent(AgentSpec spec) {
+            return new ObservedAgent(spec.client(), spec.msp(), spec.configVersion(), ObservedAgent.State.READY, 0,
+                    "running (healthy)");
+        }
+
+        private void checkIn(Client client, long version, Instant at) {
+            core.checkIns.record(new AgentCheckIns.CheckIn(client.id(), version, at));
+        }
+
+        @Test
+        void anAgentTheRuntimeReportsUpStaysProvisioningUntilItAcknowledgesTheVersion() {
+            Client acme = created("acme");
+            runtime.alwaysEnsure(this::upButSilent);
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.DEPLOYING);
+
+            core.clock.advance(Duration.ofSeconds(2));
+            checkIn(acme, 1, core.clock.instant());
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.IDLE);
+        }
+
+        @Test
+        void anAcknowledgementOfAnOlderVersionDoesNotFinishADeploy() {
+            Client acme = active("acme");
+            core.inProcessRuntime.destroy(acme.id()); // its heartbeat would keep acknowledging v1 on its own
+            runtime.alwaysEnsure(this::upButSilent);
+            core.changeMode.change(new ChangeOperatingModeCommand(msp.id(), "acme", "execute", Optional.empty()));
+            core.clock.advance(Duration.ofSeconds(1));
+            checkIn(acme, 1, core.clock.instant()); // the agent still runs v1
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.DEPLOYING);
+
+            checkIn(acme, 2, core.clock.instant());
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.IDLE);
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+        }
+
+        @Test
+        void aCheckInFromBeforeProvisioningBeganIsNotTheNewAgentsAcknowledgement() {
+            Client acme = created("acme");
+            checkIn(acme, 1, core.clock.instant().minusSeconds(60)); // an earlier agent of this client, now gone
+            runtime.alwaysEnsure(this::upButSilent);
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+        }
+
+        @Test
+        void anAcknowledgementWithoutALiveAgentIsNotEnough() {
+            Client acme = created("acme");
+            runtime.alwaysEnsure(spec -> new ObservedAgent(spec.client(), spec.msp(), spec.configVersion(),
+                    ObservedAgent.State.EXITED, 0, "exited with code 1"));
+            checkIn(acme, 1, core.clock.instant());
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PENDING);
+        }
+    }
+
     @Nested
     class HappyPath {
 
@@ -105,6 +187,24 @@ class ProvisioningReconcilerTest {
 
             assertThat(stored(acme)).isEqualTo(acme);
             assertThat(runtime.ensureCalls(acme.id())).isEqualTo(1);
+        }
+
+        @Test
+        void aFullPassAsksTheRuntimeOnceHoweverManyPagesOfClientsThereAre() {
+            List<Client> many = new ArrayList<>();
+            for (int i = 0; i < 450; i++) {
+                many.add(created("many-" + i));
+            }
+            while (core.reconciler.reconcileDue() > 0) {
+                // due passes take 200 clients each
+            }
+            AtomicInteger observations = new AtomicInteger();
+            runtime.onObserve(observations::incrementAndGet);
+
+            assertThat(core.reconciler.reconcileAll()).isZero();
+
+            assertThat(observations).as("observe() calls in one full pass over 450 converged clients").hasValue(1);
+            assertThat(many).allSatisfy(client -> assertThat(stored(client).status()).isEqualTo(AgentStatus.ACTIVE));
         }
 
         @Test
@@ -391,7 +491,7 @@ class ProvisioningReconcilerTest {
         /** Another control-plane process over the same store and runtime, dying when it saves a client. */
         private ProvisioningReconciler dyingBeforeTheSave() {
             ClientRepository crashing = new ClientRepositoryCrashingOnUpdate(core.clients);
-            return new ProvisioningReconciler(crashing, runtime, core.unitOfWork, core.clock);
+            return new ProvisioningReconciler(crashing, runtime, core.checkIns, core.unitOfWork, core.clock);
         }
 
         @Test
@@ -458,8 +558,8 @@ class ProvisioningReconcilerTest {
         void aDuePassDoesNotUndoWhatAnotherPassFinishedAfterItObservedTheRuntime() {
             Client acme = created("acme");
             ScriptedAgentRuntime otherRuntime = new ScriptedAgentRuntime(core.inProcessRuntime);
-            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.unitOfWork,
-                    core.clock);
+            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.checkIns,
+                    core.unitOfWork, core.clock);
             runtime.onObserve(() -> {
                 runtime.onObserve(() -> { });
                 other.reconcileDue(); // finishes acme between this pass's observation and its claim
@@ -476,8 +576,8 @@ class ProvisioningReconcilerTest {
         void aFullPassDoesNotUndoWhatAnotherPassFinishedAfterItReadTheClients() {
             Client acme = created("acme");
             ScriptedAgentRuntime otherRuntime = new ScriptedAgentRuntime(core.inProcessRuntime);
-            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.unitOfWork,
-                    core.clock);
+            ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.checkIns,
+                    core.unitOfWork, core.clock);
             runtime.onObserve(() -> {
                 runtime.onObserve(() -> { });
                 other.reconcileDue();
@@ -521,8 +621,8 @@ class ProvisioningReconcilerTest {
                 awaitUninterruptibly(release);
                 return runtime.real(spec);
             });
-            ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.unitOfWork,
-                    core.clock);
+            ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.checkIns,
+                    core.unitOfWork, core.clock);
 
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
@@ -555,8 +655,8 @@ class ProvisioningReconcilerTest {
                 for (int i = 0; i < 15; i++) {
                     clients.add(created("round-" + round + "-" + i));
                 }
-                ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.unitOfWork,
-                        core.clock);
+                ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.checkIns,
+                        core.unitOfWork, core.clock);
                 CyclicBarrier start = new CyclicBarrier(2);
                 ExecutorService threads = Executors.newFixedThreadPool(2);
                 try {

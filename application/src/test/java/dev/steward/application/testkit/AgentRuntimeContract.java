@@ -42,6 +42,12 @@ public abstract class AgentRuntimeContract {
      */
     protected abstract void killOutsideSteward(ClientId client);
 
+    /**
+     * A second runtime of <b>another installation</b> sharing what this one runs on (for a container runtime: the same
+     * engine, another {@code steward.installation} label). Called once per test that needs it.
+     */
+    protected abstract AgentRuntime anotherInstallation();
+
     /** How long an asynchronous runtime may take to show a change. Synchronous runtimes can keep the default. */
     protected Duration patience() {
         return Duration.ofSeconds(5);
@@ -182,6 +188,34 @@ public abstract class AgentRuntimeContract {
             return all.stream().anyMatch(a -> a.client().equals(first.client()) && a.msp().equals(first.msp()))
                     && all.stream().anyMatch(a -> a.client().equals(second.client()) && a.msp().equals(second.msp()));
         });
+    }
+
+    @Test
+    void agentsOfAnotherInstallationAreNeitherObservedNorDestroyed() {
+        AgentRuntime other = anotherInstallation();
+        AgentSpec theirs = new AgentSpec(new ClientId(UUID.randomUUID()), Fixtures.uniqueMspId(),
+                Fixtures.uniqueSlug(), 1);
+        AgentSpec ours = aSpec(1);
+        try {
+            other.ensure(theirs);
+            runtime().ensure(ours);
+            await().alias("the other installation's agent ready").until(() -> other.observe().stream()
+                    .anyMatch(agent -> agent.client().equals(theirs.client()) && agent.runs(1)));
+            awaitReady(ours);
+
+            assertThat(runtime().observe()).as("what this installation observes (its orphan candidates)")
+                    .noneMatch(agent -> agent.client().equals(theirs.client()));
+            assertThat(other.observe()).as("what the other installation observes")
+                    .noneMatch(agent -> agent.client().equals(ours.client()));
+            runtime().destroy(theirs.client());
+            assertThat(runtime().diagnose(theirs.client(), 10, Optional.empty()).health().state())
+                    .as("diagnosing another installation's agent").isEqualTo(HealthState.ABSENT);
+
+            assertThat(other.observe()).as("destroy by another installation must leave the agent alone")
+                    .anyMatch(agent -> agent.client().equals(theirs.client()));
+        } finally {
+            other.destroy(theirs.client());
+        }
     }
 
     @Test
