@@ -45,9 +45,13 @@ csrf="$(curl -sf -b "$jar_file" -H 'Accept: text/html' "$base/settings/tokens" |
 token="$(curl -sf -b "$jar_file" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' -d '{"name":"bench"}' \
   "$base/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')"
 auth="Authorization: Bearer $token"
+case "$token" in stk_*) ;; *) echo "could not issue an API token (got: $token)"; exit 1 ;; esac
 curl -sf -X POST -H "$auth" -H 'Content-Type: application/json' -d '{"name":"Bench Client","slug":"bench-client"}' \
   "$base/api/v1/clients" >/dev/null
 client="http://127.0.0.1:$steward_port/api/v1/clients/bench-client"
+status="$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$client")"
+[ "$status" = 200 ] || { echo "GET $client answered $status, not 200: the load would measure an error"; exit 1; }
+echo "GET /api/v1/clients/bench-client with the token: $status, $(curl -s -H "$auth" "$client" | wc -c) bytes"
 bare="http://127.0.0.1:$bare_port/constant"
 
 echo "== warm-up (10 s each)"
@@ -57,9 +61,9 @@ wrk -t2 -c32 -d10s "$bare" >/dev/null
 echo "== max throughput, 2 threads, 32 connections, $duration each, alternating"
 for round in 1 2; do
   echo "-- round $round: steward GET /api/v1/clients/{slug}"
-  wrk -t2 -c32 -d"$duration" --latency -H "$auth" "$client" | grep -E "Requests/sec|Latency|99%"
+  wrk -t2 -c32 -d"$duration" --latency -H "$auth" "$client" | grep -E "Requests/sec|Latency|99%|Non-2xx|Socket errors"
   echo "-- round $round: bare Javalin constant JSON"
-  wrk -t2 -c32 -d"$duration" --latency "$bare" | grep -E "Requests/sec|Latency|99%"
+  wrk -t2 -c32 -d"$duration" --latency "$bare" | grep -E "Requests/sec|Latency|99%|Non-2xx|Socket errors"
 done
 
 echo "== paced ~1,000 req/s for 30 s: 50 connections, each one request every 50 ms (wrk's delay(); wrk2 is not packaged)"
@@ -69,7 +73,7 @@ wrk.headers["Authorization"] = "Bearer $token"
 request = function() return wrk.format("GET") end
 delay = function() return 50 end
 LUA
-wrk -t2 -c50 -d30s --latency -s "$paced" "$client" | grep -E "Requests/sec|50%|90%|99%|requests in"
+wrk -t2 -c50 -d30s --latency -s "$paced" "$client" | grep -E "Requests/sec|50%|90%|99%|requests in|Non-2xx|Socket errors"
 
 
 echo "== 1,000 dashboards polling every 5 s, data unchanged (304s): 200 req/s for 30 s"
