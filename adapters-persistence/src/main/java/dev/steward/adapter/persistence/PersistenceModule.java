@@ -28,8 +28,9 @@ import org.jdbi.v3.core.Jdbi;
  * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link RunbookStore},
  * {@link AgentCredentials}, {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository},
  * {@link WebSessionRepository}, {@link ApiTokenRepository}, {@link IdempotencyRecords}, {@link SecretVault} (secrets
- * sealed with the key from the given {@link SecretKeySource}), and {@link Database}, {@link DataSource} and {@link Jdbi} as singletons. The client
- * and MSP stores keep one-second copies of hot reads ({@link CachedClientRepository}, {@link CachedMspRepository}).
+ * sealed with the key from the given {@link SecretKeySource}), and {@link Database}, {@link DataSource} and
+ * {@link Jdbi} as singletons. The client and MSP stores keep one-second copies of hot reads
+ * ({@link CachedClientRepository}, {@link CachedMspRepository}).
  * Needs a {@code java.time.Clock} from elsewhere.
  *
  * <p>The {@link Database} is opened (embedded server started, pool created, schema migrated) when it is first

@@ -42,7 +42,8 @@ public final class RunbookRoutes implements RouteGroup {
         config.routes.get("/api/v1/clients/{slug}/runbooks", ctx -> list(ctx, Optional.of(ctx.pathParam("slug"))));
         config.routes.post("/api/v1/clients/{slug}/runbooks",
                 ctx -> save(ctx, Optional.of(ctx.pathParam("slug")), Optional.empty()));
-        config.routes.put("/api/v1/runbooks/{id}", ctx -> save(ctx, Optional.empty(), Optional.of(ctx.pathParam("id"))));
+        config.routes.put("/api/v1/runbooks/{id}",
+                ctx -> save(ctx, Optional.empty(), Optional.of(ctx.pathParam("id"))));
         config.routes.delete("/api/v1/runbooks/{id}", ctx -> {
             delete.delete(caller.mspOf(ctx), ctx.pathParam("id"));
             ctx.status(204);

@@ -17,7 +17,8 @@ class RunbookApiTest extends ServerPerTest {
 
     private static Map<String, Object> printer(String name) {
         return Map.of("name", name, "triggers", List.of("printer"),
-                "diagnosis", List.of(Map.of("tool", "intune:list-printers", "arguments", Map.of("user", "{requester}"))),
+                "diagnosis", List.of(Map.of("tool", "intune:list-printers",
+                        "arguments", Map.of("user", "{requester}"))),
                 "plan", List.of(Map.of("tool", "intune:restart-spooler", "arguments", Map.of(),
                         "reason", "a stuck spooler is the usual cause")));
     }
