@@ -47,31 +47,43 @@ public final class JdbiRunbookStore implements RunbookStore {
     public StoredRunbook save(StoredRunbook runbook) {
         return db.withHandle(h -> {
             UUID client = runbook.client().map(ClientId::value).orElse(null);
-            Optional<UUID> sameName = h.createQuery("select id from runbooks where " + SCOPE
-                            + " and name = :name for update")
-                    .bind("msp", runbook.msp().value()).bind("client", client).bind("name", runbook.name())
-                    .mapTo(UUID.class).findOne();
-            UUID id = sameName.orElse(runbook.id().value());
-            Optional<Row> previous = select(h, "where id = :id", Map.of("id", id)).stream().findFirst();
-            boolean renamingOntoAnother = sameName.isPresent() && !sameName.get().equals(runbook.id().value())
-                    && select(h, "where id = :id", Map.of("id", runbook.id().value())).stream().findAny().isPresent();
-            boolean otherScope = previous.isPresent() && !(previous.get().msp().equals(runbook.msp())
-                    && previous.get().client().equals(runbook.client()));
-            if (renamingOntoAnother || otherScope) {
-                throw Conflict.of("runbook.exists", "a runbook named " + runbook.name() + " exists here already");
+            Optional<Row> byId = select(h, "where id = :id for update", Map.of("id", runbook.id().value())).stream()
+                    .findFirst();
+            UUID id;
+            if (byId.isPresent()) {
+                boolean otherScope = !(byId.get().msp().equals(runbook.msp())
+                        && byId.get().client().equals(runbook.client()));
+                boolean nameTaken = h.createQuery("select exists (select 1 from runbooks where " + SCOPE
+                                + " and name = :name and id <> :id)")
+                        .bind("msp", runbook.msp().value()).bind("client", client).bind("name", runbook.name())
+                        .bind("id", runbook.id().value()).mapTo(Boolean.class).one();
+                if (otherScope || nameTaken) {
+                    throw Conflict.of("runbook.exists", "a runbook named " + runbook.name() + " exists here already");
+                }
+                id = runbook.id().value();
+                h.createUpdate("update runbooks set name = :name, triggers = :triggers, updated_at = :updatedAt"
+                                + " where id = :id")
+                        .bind("id", id)
+                        .bind("name", runbook.name())
+                        .bindArray("triggers", String.class, runbook.runbook().triggers().toArray(String[]::new))
+                        .bind("updatedAt", ts(runbook.updatedAt()))
+                        .execute();
+            } else {
+                // an upsert on the name, so that two first saves of one name at once leave one runbook
+                id = h.createQuery("""
+                                insert into runbooks (id, msp_id, client_id, name, triggers, updated_at)
+                                values (:id, :msp, :client, :name, :triggers, :updatedAt)
+                                on conflict on constraint runbooks_one_name_per_scope do update
+                                set triggers = excluded.triggers, updated_at = excluded.updated_at
+                                returning id""")
+                        .bind("id", runbook.id().value())
+                        .bind("msp", runbook.msp().value())
+                        .bind("client", client)
+                        .bind("name", runbook.name())
+                        .bindArray("triggers", String.class, runbook.runbook().triggers().toArray(String[]::new))
+                        .bind("updatedAt", ts(runbook.updatedAt()))
+                        .mapTo(UUID.class).one();
             }
-            h.createUpdate("""
-                            insert into runbooks (id, msp_id, client_id, name, triggers, updated_at)
-                            values (:id, :msp, :client, :name, :triggers, :updatedAt)
-                            on conflict (id) do update
-                            set name = excluded.name, triggers = excluded.triggers, updated_at = excluded.updated_at""")
-                    .bind("id", id)
-                    .bind("msp", runbook.msp().value())
-                    .bind("client", client)
-                    .bind("name", runbook.name())
-                    .bindArray("triggers", String.class, runbook.runbook().triggers().toArray(String[]::new))
-                    .bind("updatedAt", ts(runbook.updatedAt()))
-                    .execute();
             h.createUpdate("delete from runbook_steps where runbook_id = :id").bind("id", id).execute();
             h.createUpdate("delete from runbook_actions where runbook_id = :id").bind("id", id).execute();
             insertChildren(h, id, runbook.runbook());

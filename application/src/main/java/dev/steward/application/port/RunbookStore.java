@@ -13,7 +13,8 @@ public interface RunbookStore {
 
     /**
      * Creates the runbook, or replaces the one its scope already holds under the same name (which keeps its id), or
-     * replaces the one stored under its id (a rename). A runbook's scope never changes.
+     * replaces the one stored under its id (a rename). A runbook's scope never changes. First saves of one name at
+     * once leave one runbook.
      *
      * @return what is stored now, with the id it is stored under
      * @throws dev.steward.application.problem.Conflict ({@code runbook.exists}) if renaming onto a name another

@@ -13,10 +13,15 @@ import dev.steward.application.problem.Conflict;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.msp.MspId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Every {@link RunbookStore} must pass this: one test per rule of the port's Javadoc. */
@@ -152,5 +157,23 @@ public abstract class RunbookStoreContract extends StoreContractSupport {
         runbooks().save(runbook(storedMsp(), Optional.empty(), "Another MSP's", "printer"));
 
         assertThat(runbooks().forRequest(msp, client)).containsExactly(clientOwn, mspWide);
+    }
+
+    @Test
+    void firstSavesOfOneNameAtOnceLeaveOneRunbook() throws Exception {
+        MspId msp = storedMsp();
+        List<Callable<StoredRunbook>> saves = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            saves.add(() -> runbooks().save(runbook(msp, Optional.empty(), "Printer", "printer")));
+        }
+        List<RunbookId> ids = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (Future<StoredRunbook> saved : pool.invokeAll(saves)) {
+                ids.add(saved.get().id());
+            }
+        }
+
+        assertThat(runbooks().list(msp, Optional.empty())).singleElement()
+                .satisfies(stored -> assertThat(ids).containsOnly(stored.id()));
     }
 }
