@@ -61,6 +61,12 @@ import dev.steward.application.msp.ListMspsService;
 import dev.steward.application.msp.ListMspsUseCase;
 import dev.steward.application.psa.MapClientToPsaService;
 import dev.steward.application.psa.MapClientToPsaUseCase;
+import dev.steward.application.runbook.DeleteRunbookService;
+import dev.steward.application.runbook.DeleteRunbookUseCase;
+import dev.steward.application.runbook.ListRunbooksService;
+import dev.steward.application.runbook.ListRunbooksUseCase;
+import dev.steward.application.runbook.SaveRunbookService;
+import dev.steward.application.runbook.SaveRunbookUseCase;
 import dev.steward.application.signin.ApiTokensService;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.AuthenticateService;
@@ -122,6 +128,9 @@ final class CoreModule extends AbstractModule {
         bind(GetMspUseCase.class).to(GetMspService.class);
         bind(ListMspsUseCase.class).to(ListMspsService.class);
         bind(MapClientToPsaUseCase.class).to(MapClientToPsaService.class);
+        bind(ListRunbooksUseCase.class).to(ListRunbooksService.class);
+        bind(SaveRunbookUseCase.class).to(SaveRunbookService.class);
+        bind(DeleteRunbookUseCase.class).to(DeleteRunbookService.class);
         // one instance: it holds the sign-in throttle's counts
         bind(SignInUseCase.class).to(SignInService.class).in(Singleton.class);
         bind(AuthenticateUseCase.class).to(AuthenticateService.class);

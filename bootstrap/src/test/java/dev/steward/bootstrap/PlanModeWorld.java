@@ -133,6 +133,11 @@ final class PlanModeWorld implements AutoCloseable {
         });
     }
 
+    /** A call to the server's API as the MSP's technician. */
+    HttpResponse<String> api(String method, String path, String json) throws Exception {
+        return api.send(method, path, json);
+    }
+
     StubPsa psa(String kind) {
         return psas.get(kind);
     }

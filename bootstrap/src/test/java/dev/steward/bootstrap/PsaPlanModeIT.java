@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -70,6 +71,36 @@ class PsaPlanModeIT {
 
         StubPsa.Delivery forged = delivery.with(psa.authenticationHeader(), "Basic c3Rld2FyZDpndWVzcw==");
         assertThat(world.webhook(kind, forged).statusCode()).as("a forged delivery").isEqualTo(401);
+    }
+
+    @Test
+    void aRunbookSavedForAClientOverTheApiDrivesItsTicketsAndNoOtherClients() throws Exception {
+        String runbook = """
+                {"name": "Printer", "triggers": ["printer"],
+                 "diagnosis": [{"tool": "m365:get-user", "arguments": {"user": "{requester}"}}],
+                 "plan": [{"tool": "m365:revoke-sessions", "arguments": {"user": "{requester}"},
+                           "reason": "the print server holds a stale session"}]}""";
+        assertThat(world.api("POST", "/api/v1/clients/" + PlanModeWorld.slugOf("connectwise") + "/runbooks", runbook)
+                .statusCode()).isEqualTo(200);
+
+        long ticket = world.newTicket("connectwise", "Printer offline since this morning");
+        assertThat(world.webhook("connectwise", world.psa("connectwise").ticketCreated(ticket)).statusCode())
+                .isEqualTo(202);
+        world.psa("connectwise").firstNote(ticket).get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> world.activityOf("connectwise", ticket).size() == 3);
+
+        assertThat(world.psa("connectwise").notesOf(ticket)).singleElement().satisfies(note -> assertThat(
+                note.toString()).contains("Printer").contains("m365:revoke-sessions")
+                .contains("the print server holds a stale session"));
+        assertThat(world.activityOf("connectwise", ticket).reversed()).extracting(e -> e.path("kind").asText()
+                + " " + e.path("tool").asText("")).containsExactly("request ", "tool-call m365:get-user", "note ");
+
+        long otherClients = world.newTicket("halopsa", "Printer offline since this morning");
+        assertThat(world.webhook("halopsa", world.psa("halopsa").ticketCreated(otherClients)).statusCode())
+                .isEqualTo(202);
+        world.psa("halopsa").firstNote(otherClients).get(30, TimeUnit.SECONDS);
+        assertThat(world.psa("halopsa").notesOf(otherClients)).singleElement().satisfies(note -> assertThat(
+                note.toString()).contains("No runbook matches").doesNotContain("stale session"));
     }
 
     @ParameterizedTest

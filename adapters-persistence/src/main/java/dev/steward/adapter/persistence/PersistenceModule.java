@@ -10,6 +10,7 @@ import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.RunbookStore;
 import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UserRepository;
@@ -24,11 +25,12 @@ import org.jdbi.v3.core.Jdbi;
  * PostgreSQL as the system of record.
  *
  * <p>Binds: {@link UnitOfWork} (to {@link JdbiUnitOfWork}), {@link ClientRepository}, {@link MspRepository},
- * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link AgentCredentials},
- * {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository}, {@link WebSessionRepository},
- * {@link ApiTokenRepository}, {@link IdempotencyRecords}, {@link SecretVault} (secrets sealed with the key from the
- * given {@link SecretKeySource}), and {@link Database}, {@link DataSource} and {@link Jdbi} as singletons. The client
- * and MSP stores keep one-second copies of hot reads ({@link CachedClientRepository}, {@link CachedMspRepository}).
+ * {@link ActivityLog}, {@link IntegrationRepository}, {@link ApprovalRepository}, {@link RunbookStore},
+ * {@link AgentCredentials}, {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository},
+ * {@link WebSessionRepository}, {@link ApiTokenRepository}, {@link IdempotencyRecords}, {@link SecretVault} (secrets
+ * sealed with the key from the given {@link SecretKeySource}), and {@link Database}, {@link DataSource} and
+ * {@link Jdbi} as singletons. The client and MSP stores keep one-second copies of hot reads
+ * ({@link CachedClientRepository}, {@link CachedMspRepository}).
  * Needs a {@code java.time.Clock} from elsewhere.
  *
  * <p>The {@link Database} is opened (embedded server started, pool created, schema migrated) when it is first
@@ -55,6 +57,7 @@ public final class PersistenceModule extends AbstractModule {
         bind(ActivityLog.class).to(JdbiActivityLog.class).in(Singleton.class);
         bind(IntegrationRepository.class).to(JdbiIntegrationRepository.class).in(Singleton.class);
         bind(ApprovalRepository.class).to(JdbiApprovalRepository.class).in(Singleton.class);
+        bind(RunbookStore.class).to(JdbiRunbookStore.class).in(Singleton.class);
         bind(AgentCredentials.class).to(JdbiAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(JdbiAgentCheckIns.class).in(Singleton.class);
         bind(SessionRepository.class).to(JdbiSessionRepository.class).in(Singleton.class);

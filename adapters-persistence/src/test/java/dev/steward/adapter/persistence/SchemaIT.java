@@ -38,7 +38,7 @@ class SchemaIT {
         int applied = Migrations.migrate(fresh);
         int again = Migrations.migrate(fresh);
 
-        assertThat(applied).isEqualTo(6);
+        assertThat(applied).isEqualTo(7);
         assertThat(again).isZero();
         List<String> tables = Jdbi.create(fresh).withHandle(h -> h.createQuery("""
                         select table_name from information_schema.tables
@@ -46,7 +46,8 @@ class SchemaIT {
                 .mapTo(String.class).list());
         assertThat(tables).contains("activity_log", "agent_check_ins", "agent_credentials", "api_tokens", "approvals",
                 "clients", "idempotency_keys", "integration_secrets", "integration_settings", "integration_tools",
-                "integrations", "msps", "sessions", "status_changes", "users", "web_sessions");
+                "integrations", "msps", "runbook_actions", "runbook_steps", "runbooks", "sessions", "status_changes",
+                "users", "web_sessions");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.steward.adapter.web.api.ApprovalRoutes;
 import dev.steward.adapter.web.api.IntegrationRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
 import dev.steward.adapter.web.api.PsaMappingRoutes;
+import dev.steward.adapter.web.api.RunbookRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
@@ -63,7 +64,8 @@ import dev.steward.application.port.PasswordHasher;
  * {@code ConnectIntegrationUseCase}, {@code GetIntegrationUseCase}, {@code DisconnectIntegrationUseCase},
  * {@code SetToolPolicyUseCase}, {@code ListApprovalsUseCase}, {@code DecideApprovalUseCase},
  * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
- * {@code MapClientToPsaUseCase}, {@code TicketSystems} (which integrations are live PSAs), {@code SignInUseCase},
+ * {@code MapClientToPsaUseCase}, {@code ListRunbooksUseCase}, {@code SaveRunbookUseCase},
+ * {@code DeleteRunbookUseCase}, {@code TicketSystems} (which integrations are live PSAs), {@code SignInUseCase},
  * {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
  * and a
  * {@code java.time.Clock}.
@@ -93,6 +95,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ApiTokenPageRoutes.class);
         routes.addBinding().to(ClientRoutes.class);
         routes.addBinding().to(PsaMappingRoutes.class);
+        routes.addBinding().to(RunbookRoutes.class);
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);

@@ -4,6 +4,10 @@ import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
 import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
 import dev.steward.application.psa.MapClientToPsaService;
+import dev.steward.application.inmemory.InMemoryRunbookStore;
+import dev.steward.application.runbook.DeleteRunbookService;
+import dev.steward.application.runbook.ListRunbooksService;
+import dev.steward.application.runbook.SaveRunbookService;
 import dev.steward.application.inmemory.InMemoryTicketSystems;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
@@ -139,6 +143,11 @@ public final class InMemoryCore implements AutoCloseable {
     /** The connected PSAs; tests connect an in-memory one to stand for a PSA that went live. */
     public final InMemoryTicketSystems ticketSystems = new InMemoryTicketSystems();
     public final MapClientToPsaService mapToPsa = new MapClientToPsaService(validator, clients, msps, unitOfWork);
+    public final InMemoryRunbookStore runbooks = new InMemoryRunbookStore(unitOfWork);
+    public final ListRunbooksService listRunbooks = new ListRunbooksService(runbooks, clients, msps);
+    public final SaveRunbookService saveRunbook = new SaveRunbookService(validator, runbooks, clients, msps, ids,
+            clock, unitOfWork);
+    public final DeleteRunbookService deleteRunbook = new DeleteRunbookService(runbooks, unitOfWork);
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
     public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);
     public final InMemoryWebSessionRepository webSessions = new InMemoryWebSessionRepository();

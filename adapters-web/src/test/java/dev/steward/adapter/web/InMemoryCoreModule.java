@@ -2,6 +2,9 @@ package dev.steward.adapter.web;
 
 import dev.steward.application.port.IdempotencyRecords;
 import dev.steward.application.psa.MapClientToPsaUseCase;
+import dev.steward.application.runbook.DeleteRunbookUseCase;
+import dev.steward.application.runbook.ListRunbooksUseCase;
+import dev.steward.application.runbook.SaveRunbookUseCase;
 import dev.steward.application.port.TicketSystems;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.AuthenticateUseCase;
@@ -67,6 +70,9 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(ListActivityUseCase.class).toInstance(core.activity);
         bind(SignInUseCase.class).toInstance(core.signIn);
         bind(MapClientToPsaUseCase.class).toInstance(core.mapToPsa);
+        bind(ListRunbooksUseCase.class).toInstance(core.listRunbooks);
+        bind(SaveRunbookUseCase.class).toInstance(core.saveRunbook);
+        bind(DeleteRunbookUseCase.class).toInstance(core.deleteRunbook);
         bind(TicketSystems.class).toInstance(core.ticketSystems);
         bind(IdempotencyRecords.class).toInstance(core.idempotencyRecords);
         bind(AuthenticateUseCase.class).toInstance(core.authenticate);

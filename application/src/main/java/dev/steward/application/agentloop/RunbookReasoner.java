@@ -1,42 +1,69 @@
 package dev.steward.application.agentloop;
 
+import dev.steward.application.port.AgentRequest;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.Reasoner;
 import dev.steward.application.port.ReasonerStep;
 import dev.steward.application.port.ReasoningContext;
+import dev.steward.application.port.Runbook;
+import dev.steward.application.port.RunbookStore;
+import dev.steward.application.port.StoredRunbook;
 import dev.steward.application.port.TranscriptItem;
+import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The default reasoner: no model, only runbooks. Every runbook whose trigger matches the request applies; their
- * checks run in order (only those whose tool is in the catalog and read-only, each once), then it finishes with a
- * diagnosis summarising the checks and the runbooks' planned actions. The same context always gives the same step.
+ * The default reasoner: no model, only runbooks. The runbooks for a request are the client's own, then its MSP's,
+ * then the built-in ones; a runbook whose name (ignoring case) an earlier one already has is left out, so an MSP or
+ * a client can replace a built-in runbook by writing one of the same name. Every runbook whose trigger matches the
+ * request applies; their checks run in order (only those whose tool is in the catalog and read-only, each once), then
+ * it finishes with a diagnosis summarising the checks and the runbooks' planned actions. The same context and the
+ * same stored runbooks always give the same step.
  */
 public final class RunbookReasoner implements Reasoner {
 
-    private final List<Runbook> runbooks;
+    private final BiFunction<MspId, ClientId, List<Runbook>> stored;
+    private final List<Runbook> builtIn;
 
     @Inject
+    public RunbookReasoner(RunbookStore store) {
+        this((msp, client) -> store.forRequest(msp, client).stream().map(StoredRunbook::runbook).toList(),
+                Runbook.defaults());
+    }
+
+    /** Only the built-in runbooks, as when no MSP has written any. */
     public RunbookReasoner() {
         this(Runbook.defaults());
     }
 
+    /** Only {@code runbooks}, as when no MSP has written any. */
     public RunbookReasoner(List<Runbook> runbooks) {
-        this.runbooks = List.copyOf(runbooks);
+        this((msp, client) -> List.of(), runbooks);
+    }
+
+    private RunbookReasoner(BiFunction<MspId, ClientId, List<Runbook>> stored, List<Runbook> builtIn) {
+        this.stored = stored;
+        this.builtIn = List.copyOf(builtIn);
     }
 
     @Override
     public ReasonerStep next(ReasoningContext context) {
-        List<Runbook> matching = runbooks.stream().filter(r -> r.matches(context.request().text())).toList();
+        List<Runbook> matching = runbooksFor(context.request()).stream()
+                .filter(r -> r.matches(context.request().text())).toList();
         if (matching.isEmpty()) {
             return new ReasonerStep.Finish("No runbook matches this request; it needs a technician's judgement.",
                     List.of());
@@ -60,6 +87,13 @@ public final class RunbookReasoner implements Reasoner {
             runbook.plan().forEach(a -> plan.add(new PlannedAction(a.tool(), fill(a.arguments(), context), a.reason())));
         }
         return new ReasonerStep.Finish(diagnosis(matching, context.transcript()), plan);
+    }
+
+    private List<Runbook> runbooksFor(AgentRequest request) {
+        Set<String> names = new HashSet<>();
+        return Stream.concat(stored.apply(request.msp(), request.client()).stream(), builtIn.stream())
+                .filter(r -> names.add(r.name().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     private static String diagnosis(List<Runbook> matching, List<TranscriptItem> transcript) {

@@ -5,6 +5,7 @@ import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
+import dev.steward.application.inmemory.InMemoryRunbookStore;
 import dev.steward.application.inmemory.InMemorySessionRepository;
 import dev.steward.application.inmemory.InMemoryTicketSystem;
 import dev.steward.application.inmemory.InMemoryTicketSystems;
@@ -14,7 +15,9 @@ import dev.steward.application.inmemory.TimeOrderedIdGenerator;
 import dev.steward.application.port.ActivityQuery;
 import dev.steward.application.port.IdGenerator;
 import dev.steward.application.port.Reasoner;
+import dev.steward.application.port.RunbookStore;
 import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.runbook.SaveRunbookService;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.testkit.MutableClock;
 import dev.steward.application.ticket.IntakeTicketService;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Everything the agent loop needs, in memory: one MSP with a PSA, clients, integrations, tools that run in process. */
 final class AgentWorld {
@@ -46,6 +50,7 @@ final class AgentWorld {
     final InMemorySessionRepository sessions = new InMemorySessionRepository(unitOfWork);
     final InMemoryActivityLog activity = new InMemoryActivityLog();
     final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
+    final InMemoryRunbookStore runbooks = new InMemoryRunbookStore(unitOfWork);
     final InMemoryToolExecutor executor = new InMemoryToolExecutor();
     final InMemoryTicketSystem psa = new InMemoryTicketSystem("connectwise", clock);
     final InMemoryTicketSystems systems = new InMemoryTicketSystems();
@@ -55,8 +60,20 @@ final class AgentWorld {
     final ToolGateway gateway;
     final IntakeTicketService intake;
     final PollTicketsService poll;
+    final SaveRunbookService saveRunbook;
 
     AgentWorld(Reasoner reasoner) {
+        this((Function<RunbookStore, Reasoner>) runbooks -> reasoner);
+    }
+
+    /** A world whose reasoner reads the runbooks saved in it (e.g. the runbook reasoner on its store). */
+    static AgentWorld reasoningWith(Function<RunbookStore, Reasoner> reasoner) {
+        return new AgentWorld(reasoner);
+    }
+
+    private AgentWorld(Function<RunbookStore, Reasoner> reasonerOnRunbooks) {
+        Reasoner reasoner = reasonerOnRunbooks.apply(runbooks);
+        saveRunbook = new SaveRunbookService(validator, runbooks, clients, msps, ids, clock, unitOfWork);
         msp = msps.add(Fixtures.anMsp());
         systems.connect(msp.id(), psa);
         gateway = new ToolGateway(integrations, executor, activity, ids, clock);

@@ -4,6 +4,7 @@ import dev.steward.application.inmemory.InMemoryTicketSystem;
 import dev.steward.application.port.Reasoner;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.application.port.ToolInvocation;
+import dev.steward.application.runbook.SaveRunbookUseCase;
 import dev.steward.application.ticket.IntakeTicketService;
 import dev.steward.application.ticket.PollTicketsService;
 import dev.steward.domain.activity.ActivityEntry;
@@ -26,6 +27,19 @@ public final class AgentWorldAccess {
 
     public AgentWorldAccess(Reasoner reasoner) {
         this.world = new AgentWorld(reasoner);
+    }
+
+    private AgentWorldAccess(AgentWorld world) {
+        this.world = world;
+    }
+
+    /** A world whose reasoner is the runbook reasoner on the world's runbook store. */
+    public static AgentWorldAccess withStoredRunbooks() {
+        return new AgentWorldAccess(AgentWorld.reasoningWith(RunbookReasoner::new));
+    }
+
+    public SaveRunbookUseCase saveRunbook() {
+        return world.saveRunbook;
     }
 
     public InMemoryTicketSystem psa() {

@@ -9,4 +9,5 @@ final class InMemoryStores {
     final InMemoryActivityLog activity = new InMemoryActivityLog();
     final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
     final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
+    final InMemoryRunbookStore runbooks = new InMemoryRunbookStore(unitOfWork);
 }

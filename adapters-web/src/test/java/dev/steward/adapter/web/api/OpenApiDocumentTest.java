@@ -128,7 +128,12 @@ class OpenApiDocumentTest {
                 Map.entry("ToolPolicy", ToolPolicyJson.class),
                 Map.entry("Approval", ApprovalJson.class),
                 Map.entry("ApprovalList", ApprovalListJson.class),
-                Map.entry("Decision", DecisionJson.class));
+                Map.entry("Decision", DecisionJson.class),
+                Map.entry("Runbook", RunbookJson.class),
+                Map.entry("RunbookStep", RunbookJson.StepJson.class),
+                Map.entry("RunbookAction", RunbookJson.ActionJson.class),
+                Map.entry("RunbookList", RunbookListJson.class),
+                Map.entry("SaveRunbook", SaveRunbookJson.class));
         schemas.forEach((name, type) -> {
             Set<String> documented = new TreeSet<>();
             document.path("components").path("schemas").path(name).path("properties").fieldNames()

@@ -88,6 +88,23 @@ class TenantIsolationTest {
     }
 
     @Test
+    void neverShowsChangesOrDeletesAnotherMspsRunbooks() {
+        Map<String, Object> printer = Map.of("name", "Printer", "triggers", List.of("printer"));
+        String id = parse(server.post("/api/v1/runbooks", json(printer), HEADER, mine())).path("id").asText();
+        server.post("/api/v1/clients/acme/runbooks", json(printer), HEADER, mine());
+
+        assertThat(server.put("/api/v1/runbooks/" + id, json(Map.of("name", "Mine now", "triggers", List.of("x"))),
+                HEADER, asOther()).statusCode()).isEqualTo(404);
+        assertThat(server.delete("/api/v1/runbooks/" + id, "", HEADER, asOther()).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/clients/acme/runbooks", HEADER, asOther()).statusCode()).isEqualTo(404);
+        assertThat(server.post("/api/v1/clients/acme/runbooks", json(printer), HEADER, asOther()).statusCode())
+                .isEqualTo(404);
+        assertThat(parse(server.get("/api/v1/runbooks", HEADER, asOther())).path("items").isEmpty()).isTrue();
+        assertThat(parse(server.get("/api/v1/runbooks", HEADER, mine())).path("items").get(0).path("name").asText())
+                .isEqualTo("Printer");
+    }
+
+    @Test
     void neverShowsOrRevokesAnotherMspsApiTokens() {
         String myTokenId = parse(server.get("/api/v1/tokens", HEADER, mine())).path("items").get(0).path("id")
                 .asText();

@@ -1,6 +1,5 @@
-package dev.steward.application.agentloop;
+package dev.steward.application.port;
 
-import dev.steward.application.port.PlannedAction;
 import dev.steward.domain.integration.ToolName;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,8 @@ public record Runbook(String name, List<String> triggers, List<Step> diagnosis, 
     }
 
     public Runbook {
-        if (name == null || name.isBlank()) {
+        name = name == null ? "" : name.strip();
+        if (name.isEmpty()) {
             throw new IllegalArgumentException("a runbook has a name");
         }
         triggers = triggers.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
