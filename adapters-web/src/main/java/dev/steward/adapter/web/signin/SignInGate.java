@@ -8,6 +8,7 @@ import dev.steward.application.problem.NotSignedIn;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.application.signin.AuthenticateUseCase;
 import dev.steward.application.signin.Caller;
+import dev.steward.domain.approval.UserRole;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -23,8 +24,8 @@ import java.util.Set;
  * and puts it on the request for {@link SignedInCaller}. Without valid credentials an API call gets a 401 problem and
  * a page load is sent to the sign-in page. A cookie-signed request that changes something must also carry the
  * session's CSRF token (form field {@value #CSRF_FIELD} or header {@value #CSRF_HEADER}), so another site cannot make
- * a signed-in browser act. Routes that authenticate otherwise (agents, PSA webhooks) or need no sign-in are listed
- * in {@link #PUBLIC_PREFIXES}.
+ * a signed-in browser act. A viewer may read everything of the MSP and change nothing. Routes that authenticate
+ * otherwise (agents, PSA webhooks) or need no sign-in are listed in {@link #PUBLIC_PREFIXES}.
  */
 public final class SignInGate implements RouteGroup {
 
@@ -63,8 +64,14 @@ public final class SignInGate implements RouteGroup {
             }
             throw new NotSignedIn(SIGN_IN_FIRST);
         }
-        if (caller.get().browser() && !SAFE_METHODS.contains(ctx.method().name())) {
+        boolean changes = !SAFE_METHODS.contains(ctx.method().name());
+        if (caller.get().browser() && changes) {
             requireCsrfToken(ctx, caller.get().csrfToken().orElseThrow());
+        }
+        if (changes && caller.get().role() == UserRole.MSP_VIEWER && !ctx.path().equals("/logout")) {
+            throw new RequestProblem(Problem.of(403, "Forbidden", "role.read-only",
+                    "a viewer can look at everything of the MSP but change nothing; ask an admin for the technician"
+                            + " role"));
         }
         ctx.attribute(CALLER, caller.get());
     }

@@ -229,4 +229,24 @@ class SignInTest extends ServerPerTest {
         assertThat(server.form("/settings/tokens/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(303);
         assertThat(server.core.apiTokens.list(server.msp.id()).get(0).active()).isFalse();
     }
+
+    @Test
+    void aViewerReadsEverythingButChangesNothing() {
+        server.createClient("Acme", "acme");
+        server.core.createUser.create(new dev.steward.application.signin.CreateUserCommand(server.msp.id(),
+                "viewer@test-msp.example", InMemoryCore.PASSWORD, "viewer"));
+        var viewer = server.core.signIn.signIn(new dev.steward.application.signin.SignInCommand(
+                "viewer@test-msp.example", InMemoryCore.PASSWORD, "127.0.0.1"));
+        String cookie = TestServer.cookie(viewer.sessionToken());
+        String csrf = viewer.caller().csrfToken().orElseThrow();
+
+        assertThat(server.get("/clients/acme", "Cookie", cookie, "Accept", "text/html").statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = server.formAs(cookie, "/clients/acme/mode",
+                Map.of("mode", "execute", "_csrf", csrf));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("a viewer can look at everything");
+        assertThat(server.core.clients.find(server.msp.id(), Slug.of("acme")).orElseThrow().mode().label())
+                .isEqualTo("inherit");
+        assertThat(server.formAs(cookie, "/logout", Map.of("_csrf", csrf)).statusCode()).isEqualTo(303);
+    }
 }
