@@ -136,7 +136,8 @@ public final class TestServer implements AutoCloseable {
         return anonymous(request, headers);
     }
 
-    private HttpResponse<String> anonymous(HttpRequest.Builder request, String... headers) {
+    /** {@code request} sent with exactly the headers given: no API token, no cookie. */
+    public HttpResponse<String> anonymous(HttpRequest.Builder request, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
             request.setHeader(headers[i], headers[i + 1]);
         }

@@ -10,4 +10,14 @@ public interface TicketSystems {
 
     /** @throws NotFound ({@code ticket system}) if the MSP has no PSA of that kind connected */
     TicketSystem of(MspId msp, String kind);
+
+    /** Whether the MSP has a PSA of that kind connected (an integration of another kind is no PSA). */
+    default boolean connected(MspId msp, String kind) {
+        try {
+            of(msp, kind);
+            return true;
+        } catch (NotFound notConnected) {
+            return false;
+        }
+    }
 }

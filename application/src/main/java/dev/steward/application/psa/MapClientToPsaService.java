@@ -67,13 +67,7 @@ public final class MapClientToPsaService implements MapClientToPsaUseCase {
         if (noKind || noCompany) {
             return Optional.empty();
         }
-        String kind = command.integrationKind().strip();
-        if (!kind.matches("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?")) {
-            violations.add(new FieldViolation("integrationKind", "integrationKind.malformed",
-                    "must be a PSA kind such as connectwise, halopsa or autotask"));
-            return Optional.empty();
-        }
-        return Optional.ofNullable(violations.attempt("companyId",
-                () -> new PsaMapping(kind, command.companyId().strip())));
+        return Optional.ofNullable(violations.attempt(
+                () -> new PsaMapping(command.integrationKind().strip(), command.companyId().strip())));
     }
 }

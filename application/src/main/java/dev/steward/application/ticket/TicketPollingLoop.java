@@ -4,7 +4,6 @@ import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.TicketSystems;
 import dev.steward.application.problem.ApplicationException;
-import dev.steward.application.problem.NotFound;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;
@@ -83,9 +82,7 @@ public final class TicketPollingLoop implements AutoCloseable {
     }
 
     private int poll(MspId msp, Integration integration) {
-        try {
-            psas.of(msp, integration.kind());
-        } catch (NotFound notAPsa) {
+        if (!psas.connected(msp, integration.kind())) {
             return 0;
         }
         Key key = new Key(msp, integration.kind());

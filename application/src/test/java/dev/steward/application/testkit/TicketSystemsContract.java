@@ -34,4 +34,13 @@ public abstract class TicketSystemsContract {
         anMspWithAConnectedPsa();
         assertThatThrownBy(() -> systems().of(Fixtures.uniqueMspId(), connectedKind())).isInstanceOf(NotFound.class);
     }
+
+    @Test
+    void saysWhichKindsAreConnectedForWhichMsp() {
+        MspId msp = anMspWithAConnectedPsa();
+
+        assertThat(systems().connected(msp, connectedKind())).isTrue();
+        assertThat(systems().connected(msp, "not-connected")).isFalse();
+        assertThat(systems().connected(Fixtures.uniqueMspId(), connectedKind())).isFalse();
+    }
 }

@@ -12,10 +12,10 @@ class PsaMappingTest {
     void namesTheFieldThatIsMissing() {
         assertThatThrownBy(() -> new PsaMapping(" ", "42"))
                 .isInstanceOf(InvalidValue.class)
-                .satisfies(e -> assertThat(((InvalidValue) e).field()).isEqualTo("psaMapping.integrationKind"));
+                .satisfies(e -> assertThat(((InvalidValue) e).field()).isEqualTo("integrationKind"));
         assertThatThrownBy(() -> new PsaMapping("halopsa", null))
                 .isInstanceOf(InvalidValue.class)
-                .satisfies(e -> assertThat(((InvalidValue) e).field()).isEqualTo("psaMapping.companyId"));
+                .satisfies(e -> assertThat(((InvalidValue) e).field()).isEqualTo("companyId"));
     }
 
     @Test
@@ -23,6 +23,13 @@ class PsaMappingTest {
         assertThat(new PsaMapping("halopsa", "9".repeat(200)).companyId()).hasSize(200);
         assertThatThrownBy(() -> new PsaMapping("halopsa", "9".repeat(201)))
                 .isInstanceOf(InvalidValue.class)
-                .hasMessage("psaMapping.companyId must be at most 200 characters");
+                .hasMessage("companyId must be at most 200 characters");
+    }
+
+    @Test
+    void refusesAKindThatIsNoPsaKind() {
+        assertThatThrownBy(() -> new PsaMapping("Connect Wise", "42"))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.code()).isEqualTo("integrationKind.malformed"));
+        assertThatThrownBy(() -> new PsaMapping("mcp:docs", "42")).isInstanceOf(InvalidValue.class);
     }
 }

@@ -2,8 +2,8 @@ package dev.steward.adapter.web.api;
 
 import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.JsonBodies;
+import dev.steward.adapter.web.http.Requests;
 import dev.steward.adapter.web.http.RouteGroup;
-import dev.steward.adapter.web.problem.RequestProblem;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.Caller;
 import dev.steward.application.signin.IssuedApiToken;
@@ -11,7 +11,6 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The caller's MSP's API tokens: {@code GET /api/v1/tokens}, {@code POST /api/v1/tokens} (201 with the secret, the
@@ -36,7 +35,7 @@ public final class ApiTokenRoutes implements RouteGroup {
                 tokens.list(callers.mspOf(ctx)).stream().map(ApiTokenJson::from).toList())));
         config.routes.post("/api/v1/tokens", this::issue);
         config.routes.delete("/api/v1/tokens/{id}", ctx -> ctx.json(ApiTokenJson.from(
-                tokens.revoke(callers.mspOf(ctx), tokenId(ctx)))));
+                tokens.revoke(callers.mspOf(ctx), Requests.uuidPathParam(ctx, "id")))));
     }
 
     private void issue(Context ctx) {
@@ -46,13 +45,5 @@ public final class ApiTokenRoutes implements RouteGroup {
         ctx.status(201).header("Cache-Control", "no-store")
                 .header("Location", "/api/v1/tokens/" + issued.token().id())
                 .json(ApiTokenJson.from(issued.token()).withSecret(issued.secret()));
-    }
-
-    static UUID tokenId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw RequestProblem.invalidField("id", "id.malformed", "must be a UUID");
-        }
     }
 }

@@ -2,10 +2,10 @@ package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.dashboard.Layout.Section;
 import dev.steward.adapter.web.http.CallerResolver;
+import dev.steward.adapter.web.http.Requests;
 import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
-import dev.steward.adapter.web.problem.RequestProblem;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.Caller;
 import dev.steward.application.signin.IssuedApiToken;
@@ -16,7 +16,6 @@ import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -56,13 +55,7 @@ public final class ApiTokenPageRoutes implements RouteGroup {
     }
 
     private void revoke(Context ctx) {
-        UUID id;
-        try {
-            id = UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw RequestProblem.invalidField("id", "id.malformed", "must be a UUID");
-        }
-        tokens.revoke(callers.mspOf(ctx), id);
+        tokens.revoke(callers.mspOf(ctx), Requests.uuidPathParam(ctx, "id"));
         Forms.seeOther(ctx, "/settings/tokens");
     }
 

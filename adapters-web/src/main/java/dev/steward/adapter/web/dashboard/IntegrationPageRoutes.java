@@ -23,7 +23,6 @@ import dev.steward.adapter.web.dashboard.IntegrationPages.PsaForm;
 import dev.steward.application.port.TicketSystems;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
-import dev.steward.application.problem.NotFound;
 import dev.steward.application.psa.MapClientToPsaCommand;
 import dev.steward.application.psa.MapClientToPsaUseCase;
 import dev.steward.domain.integration.IntegrationScope;
@@ -140,14 +139,7 @@ public final class IntegrationPageRoutes implements RouteGroup {
 
     /** The MSP-wide integrations that are connected PSAs (those a client can be a company of). */
     private List<String> connectedPsaKinds(MspId msp, List<IntegrationJson> mspWide) {
-        return mspWide.stream().map(IntegrationJson::kind).filter(kind -> {
-            try {
-                psas.of(msp, kind);
-                return true;
-            } catch (NotFound notAPsa) {
-                return false;
-            }
-        }).toList();
+        return mspWide.stream().map(IntegrationJson::kind).filter(kind -> psas.connected(msp, kind)).toList();
     }
 
     private void mapToPsa(Context ctx) {

@@ -1,7 +1,6 @@
 package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.dashboard.Layout.Section;
-import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
@@ -25,13 +24,11 @@ public final class SignInPageRoutes implements RouteGroup {
 
     private final SignInUseCase signIn;
     private final ProblemMapper problems;
-    private final CallerResolver callers;
 
     @Inject
-    public SignInPageRoutes(SignInUseCase signIn, ProblemMapper problems, CallerResolver callers) {
+    public SignInPageRoutes(SignInUseCase signIn, ProblemMapper problems) {
         this.signIn = signIn;
         this.problems = problems;
-        this.callers = callers;
     }
 
     @Override
@@ -55,8 +52,8 @@ public final class SignInPageRoutes implements RouteGroup {
         }
     }
 
+    /** The sign-in gate has checked the session and its CSRF token before this runs. */
     private void signOut(Context ctx) {
-        callers.callerOf(ctx);
         signIn.signOut(SessionCookie.read(ctx));
         SessionCookie.clear(ctx);
         Forms.seeOther(ctx, "/login");

@@ -3,8 +3,9 @@ package dev.steward.adapter.web.http;
 import dev.steward.adapter.web.problem.RequestProblem;
 import io.javalin.http.Context;
 import java.util.Optional;
+import java.util.UUID;
 
-/** Reading query parameters and precondition headers, each refusal naming the parameter or header. */
+/** Reading query and path parameters and precondition headers, each refusal naming the parameter or header. */
 public final class Requests {
 
     private Requests() {
@@ -38,6 +39,15 @@ public final class Requests {
         return Optional.of(EntityTags.versionOf(header.strip()).orElseThrow(() -> RequestProblem.invalidField(
                 "If-Match", "if-match.malformed", "must be one entity tag from this API's ETag header, e.g. \"3\" "
                         + "(got '" + clip(header) + "')")));
+    }
+
+    /** A path parameter that must be a UUID. @throws RequestProblem naming the parameter otherwise */
+    public static UUID uuidPathParam(Context ctx, String name) {
+        try {
+            return UUID.fromString(ctx.pathParam(name));
+        } catch (IllegalArgumentException e) {
+            throw RequestProblem.invalidField(name, name + ".malformed", "must be a UUID");
+        }
     }
 
     static String clip(String text) {

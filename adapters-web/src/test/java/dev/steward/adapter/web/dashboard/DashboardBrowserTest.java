@@ -9,7 +9,6 @@ import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.DeployStatus;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -21,10 +20,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in headless Chromium: the flows a technician uses, and what only a browser can show. */
 class DashboardBrowserTest {
@@ -52,32 +49,29 @@ class DashboardBrowserTest {
         driver.manage().window().setSize(new Dimension(1280, 900));
         open("/clients");
         signIn(InMemoryCore.PASSWORD);
-        within(5).until(d -> d.getCurrentUrl().endsWith("/clients"));
+        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients"));
     }
 
-    /** On the sign-in page the gate sent the browser to. */
     private void signIn(String password) {
-        driver.findElement(By.id("email")).sendKeys(server.user.email().value());
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.signIn(server.user.email().value(), password);
     }
 
     @Test
     void signsOutAndBackInLandingWhereItWasGoing() {
         driver.findElement(By.cssSelector(".account button")).click();
-        within(5).until(d -> d.getCurrentUrl().contains("/login"));
+        browser.within(5).until(d -> d.getCurrentUrl().contains("/login"));
 
         open("/settings");
         assertThat(driver.getCurrentUrl()).contains("/login?next=%2Fsettings");
         signIn("not the password");
-        within(5).until(d -> !d.findElements(By.id("password-error")).isEmpty()
+        browser.within(5).until(d -> !d.findElements(By.id("password-error")).isEmpty()
                 || !d.findElements(By.cssSelector("[role=alert]")).isEmpty());
         browser.screenshot("sign-in-refused");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("the email or password is wrong");
 
         driver.findElement(By.id("email")).clear();
         signIn(InMemoryCore.PASSWORD);
-        within(5).until(d -> d.getCurrentUrl().endsWith("/settings"));
+        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/settings"));
         assertThat(driver.findElement(By.cssSelector(".account .who")).getText())
                 .isEqualTo(server.user.email().value());
     }
@@ -100,12 +94,6 @@ class DashboardBrowserTest {
         server.core.clients.update(change.apply(stored));
     }
 
-    private static WebDriverWait within(int seconds) {
-        // a form post reloads the page: an element found just before the reload is stale, so look again
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
 
     private WebElement badge() {
         return driver.findElement(By.cssSelector("[data-client] [data-field=status]"));
@@ -120,7 +108,7 @@ class DashboardBrowserTest {
         browser.screenshot("new-client-form");
         driver.findElement(By.cssSelector("form.new-client button[type=submit]")).click();
 
-        within(5).until(d -> d.getCurrentUrl().endsWith("/clients/atna-cafe-co"));
+        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/atna-cafe-co"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Ätna Café & Co");
         assertThat(badge().getText()).isEqualTo("creating");
     }
@@ -135,7 +123,7 @@ class DashboardBrowserTest {
         slug.sendKeys("taken");
         driver.findElement(By.cssSelector("form.new-client button[type=submit]")).click();
 
-        WebElement error = within(5).until(d -> d.findElement(By.id("slug-error")));
+        WebElement error = browser.within(5).until(d -> d.findElement(By.id("slug-error")));
         assertThat(error.getText()).contains("already used");
         assertThat(driver.findElement(By.id("slug")).getAttribute("aria-invalid")).isEqualTo("true");
         browser.screenshot("slug-taken");
@@ -150,7 +138,7 @@ class DashboardBrowserTest {
 
         changeStored("acme", c -> c.withDeployStatus(new DeployStatus.Failed("image <pull> denied"))
                 .movedTo(AgentStatus.ERROR, "image missing", Instant.now()));
-        within(12).until(d -> badge().getText().equals("error"));
+        browser.within(12).until(d -> badge().getText().equals("error"));
         WebElement message = driver.findElement(By.cssSelector("[data-field=deploy-message]"));
         assertThat(message.isDisplayed()).isTrue();
         assertThat(message.getText()).isEqualTo("image <pull> denied");
@@ -159,7 +147,7 @@ class DashboardBrowserTest {
         changeStored("acme", c -> c.withDeployStatus(DeployStatus.IDLE)
                 .movedTo(AgentStatus.PROVISIONING, "retry", Instant.now())
                 .movedTo(AgentStatus.ACTIVE, "agent up", Instant.now()));
-        within(12).until(d -> badge().getText().equals("active"));
+        browser.within(12).until(d -> badge().getText().equals("active"));
         assertThat(badge().getAttribute("class")).isEqualTo("badge status-active");
         assertThat(driver.findElement(By.cssSelector("[data-field=deploy-message]")).isDisplayed()).isFalse();
         assertThat(js("return window.notReloaded === true;")).isEqualTo(true);
@@ -180,7 +168,7 @@ class DashboardBrowserTest {
         js("Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'visible'});"
                 + "document.dispatchEvent(new Event('visibilitychange'));");
         assertThat(js("return window.stewardRefresh.running();")).isEqualTo(true);
-        within(3).until(d -> badge().getText().equals("provisioning"));
+        browser.within(3).until(d -> badge().getText().equals("provisioning"));
     }
 
     @Test
@@ -189,27 +177,27 @@ class DashboardBrowserTest {
         open("/clients/initech");
 
         driver.findElement(By.cssSelector("button[name=mode][value=execute]")).click();
-        within(5).until(d -> "true".equals(d.findElement(By.cssSelector("button[name=mode][value=execute]"))
+        browser.within(5).until(d -> "true".equals(d.findElement(By.cssSelector("button[name=mode][value=execute]"))
                 .getAttribute("aria-pressed")));
         assertThat(driver.findElement(By.cssSelector("[data-field=effective-mode]")).getText()).isEqualTo("execute");
         browser.screenshot("mode-execute");
 
         driver.findElement(By.linkText("Prompt")).click();
-        WebElement prompt = within(5).until(d -> d.findElement(By.id("prompt")));
+        WebElement prompt = browser.within(5).until(d -> d.findElement(By.id("prompt")));
         prompt.sendKeys("Initech uses <Okta> & MFA.");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        within(5).until(d -> d.findElement(By.cssSelector("pre.preview")).getText()
+        browser.within(5).until(d -> d.findElement(By.cssSelector("pre.preview")).getText()
                 .contains("Initech uses <Okta> & MFA."));
         browser.screenshot("prompt");
 
         driver.findElement(By.linkText("Overview")).click();
-        within(5).until(d -> d.findElement(By.id("confirmName"))).sendKeys("initech");
+        browser.within(5).until(d -> d.findElement(By.id("confirmName"))).sendKeys("initech");
         driver.findElement(By.cssSelector("button.danger")).click();
-        assertThat(within(5).until(d -> d.findElement(By.id("confirmName-error"))).getText())
+        assertThat(browser.within(5).until(d -> d.findElement(By.id("confirmName-error"))).getText())
                 .contains("typed exactly");
         driver.findElement(By.id("confirmName")).sendKeys("Initech");
         driver.findElement(By.cssSelector("button.danger")).click();
-        within(5).until(d -> d.getCurrentUrl().endsWith("/clients"));
+        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients"));
         assertThat(driver.findElement(By.cssSelector("[data-client=initech] [data-field=status]")).getText())
                 .isEqualTo("destroyed");
         browser.screenshot("deleted");

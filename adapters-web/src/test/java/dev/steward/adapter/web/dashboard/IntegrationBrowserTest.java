@@ -12,7 +12,6 @@ import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.integration.ToolPolicy;
-import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,11 +22,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Integrations and approvals in headless Chromium: connect, set a tool policy, decide an approval, disconnect. */
 class IntegrationBrowserTest {
@@ -55,10 +52,8 @@ class IntegrationBrowserTest {
         server = TestServer.start();
         driver.manage().window().setSize(new Dimension(1280, 900));
         open("/integrations");
-        driver.findElement(By.id("email")).sendKeys(server.user.email().value());
-        driver.findElement(By.id("password")).sendKeys(InMemoryCore.PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        within(5).until(d -> d.getCurrentUrl().endsWith("/integrations"));
+        browser.signIn(server.user.email().value(), InMemoryCore.PASSWORD);
+        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/integrations"));
     }
 
     @AfterEach
@@ -70,12 +65,6 @@ class IntegrationBrowserTest {
         driver.get(server.uri(path).toString());
     }
 
-    private static WebDriverWait within(int seconds) {
-        // a form post reloads the page: an element found just before the reload is stale, so look again
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
 
     private Client acme() {
         server.createClient("Acme <b>Corp</b>", "acme");
@@ -91,7 +80,7 @@ class IntegrationBrowserTest {
         driver.findElement(By.id("connect-connectwise-privateKey")).sendKeys(KEY);
         driver.findElement(By.cssSelector("details[data-kind=connectwise] button[type=submit]")).click();
 
-        WebElement error = within(5).until(d -> d.findElement(By.id("connect-connectwise-apiBase-error")));
+        WebElement error = browser.within(5).until(d -> d.findElement(By.id("connect-connectwise-apiBase-error")));
         assertThat(error.getText()).contains("https");
         WebElement apiBase = driver.findElement(By.id("connect-connectwise-apiBase"));
         assertThat(apiBase.getAttribute("aria-invalid")).isEqualTo("true");
@@ -104,7 +93,7 @@ class IntegrationBrowserTest {
         driver.findElement(By.id("connect-connectwise-privateKey")).sendKeys(KEY);
         driver.findElement(By.cssSelector("details[data-kind=connectwise] button[type=submit]")).click();
 
-        within(5).until(d -> d.findElement(By.tagName("h1")).getText().equals("ConnectWise Manage"));
+        browser.within(5).until(d -> d.findElement(By.tagName("h1")).getText().equals("ConnectWise Manage"));
         assertThat(driver.findElement(By.cssSelector("[data-secret=privateKey]")).getText()).isEqualTo("set (…WXYZ)");
         assertThat(driver.getPageSource()).doesNotContain(KEY);
         assertThat(server.core.catalog.live()).hasSize(1);
@@ -115,12 +104,12 @@ class IntegrationBrowserTest {
         acme();
         open("/clients/acme");
         driver.findElement(By.cssSelector("nav.tabs a[href='/clients/acme/integrations']")).click();
-        within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/integrations"));
+        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/integrations"));
         driver.findElement(By.cssSelector("details[data-kind=hudu] summary")).click();
         driver.findElement(By.id("connect-hudu-baseUrl")).sendKeys("https://docs.acme.example");
         driver.findElement(By.id("connect-hudu-apiKey")).sendKeys("hudu-api-key-0000-ABCD");
         driver.findElement(By.cssSelector("details[data-kind=hudu] button[type=submit]")).click();
-        within(5).until(d -> d.findElement(By.tagName("h1")).getText().equals("Hudu"));
+        browser.within(5).until(d -> d.findElement(By.tagName("h1")).getText().equals("Hudu"));
 
         WebElement row = driver.findElement(By.cssSelector("tr[data-tool='hudu:archive-article']"));
         assertThat(new Select(row.findElement(By.tagName("select"))).getFirstSelectedOption().getText())
@@ -128,7 +117,7 @@ class IntegrationBrowserTest {
         new Select(row.findElement(By.tagName("select"))).selectByValue("approval_needed");
         row.findElement(By.cssSelector("button[type=submit]")).click();
 
-        within(5).until(d -> d.findElement(By.cssSelector("tr[data-tool='hudu:archive-article'] select"))
+        browser.within(5).until(d -> d.findElement(By.cssSelector("tr[data-tool='hudu:archive-article'] select"))
                 .getAttribute("data-policy").equals("approval_needed"));
         browser.screenshot("integration-tool-policy");
         Integration stored = server.core.integrations.list(server.msp.id(),
@@ -136,9 +125,9 @@ class IntegrationBrowserTest {
         assertThat(stored.policyOf(ToolName.of("hudu:archive-article"))).isEqualTo(ToolPolicy.APPROVAL_NEEDED);
 
         driver.findElement(By.partialLinkText("Disconnect Hudu")).click();
-        within(5).until(d -> d.findElement(By.tagName("h1")).getText().equals("Disconnect Hudu?"));
+        browser.within(5).until(d -> d.findElement(By.tagName("h1")).getText().equals("Disconnect Hudu?"));
         driver.findElement(By.cssSelector("button.danger")).click();
-        within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/integrations"));
+        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/integrations"));
         assertThat(driver.findElements(By.cssSelector("tr[data-integration=hudu]"))).isEmpty();
     }
 
@@ -155,9 +144,9 @@ class IntegrationBrowserTest {
         card.findElement(By.name("reason")).sendKeys("Called Jane back on her desk phone");
         browser.screenshot("approvals-pending");
         card.findElement(By.cssSelector("button[value=approve]")).click();
-        within(5).until(d -> d.findElements(By.cssSelector("[data-approval='" + first.id() + "']")).isEmpty());
+        browser.within(5).until(d -> d.findElements(By.cssSelector("[data-approval='" + first.id() + "']")).isEmpty());
         driver.findElement(By.cssSelector("[data-approval='" + second.id() + "'] button[value=deny]")).click();
-        within(5).until(d -> d.getPageSource().contains("No approval requests are waiting."));
+        browser.within(5).until(d -> d.getPageSource().contains("No approval requests are waiting."));
 
         assertThat(server.core.approvals.find(server.msp.id(), first.id()).orElseThrow().state())
                 .isInstanceOfSatisfying(ApprovalState.Approved.class, a -> {

@@ -25,7 +25,7 @@ class SignInTest extends ServerPerTest {
         return TestServer.cookie(server.session.sessionToken());
     }
 
-    private HttpResponse<String> login(String email, String password, String next, String... headers) {
+    private HttpResponse<String> login(String email, String password, String next) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("email", email);
         fields.put("password", password);
@@ -84,12 +84,12 @@ class SignInTest extends ServerPerTest {
 
     @Test
     void behindATlsProxyTheCookieIsSecure() {
-        Map<String, String> fields = Map.of("email", "tech@test-msp.example", "password", InMemoryCore.PASSWORD);
-        HttpResponse<String> response = server.raw("POST", "/login", java.net.http.HttpRequest.BodyPublishers
-                        .ofString("email=tech%40test-msp.example&password=" + java.net.URLEncoder.encode(
-                                fields.get("password"), java.nio.charset.StandardCharsets.UTF_8)),
-                "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-Proto", "https",
-                "Authorization", "Bearer none");
+        String form = "email=tech%40test-msp.example&password="
+                + java.net.URLEncoder.encode(InMemoryCore.PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = server.anonymous(java.net.http.HttpRequest.newBuilder(server.uri("/login"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)),
+                "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-Proto", "https");
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure");
