@@ -12,5 +12,7 @@ public enum ActivityKind {
     /** A reply visible to the requester. */
     REPLY,
     /** An approval asked for or decided. */
-    APPROVAL
+    APPROVAL,
+    /** The requester's identity verified, or not, before a sensitive action (never the push's details). */
+    VERIFICATION
 }

@@ -5,12 +5,14 @@ import java.util.Objects;
 
 /**
  * The last configuration push to an agent. Only {@link Failed} carries data (the message shown under the badge),
- * so it is a sealed type rather than an enum.
+ * so it is a sealed type rather than an enum. It follows the agent's status ({@code Client#movedTo}): deploying while
+ * the agent is (re)provisioned, idle once it acknowledged, error when it failed, removed with a deleted client.
  */
 public sealed interface DeployStatus {
 
     Idle IDLE = new Idle();
     Deploying DEPLOYING = new Deploying();
+    Removed REMOVED = new Removed();
 
     String label();
 
@@ -27,6 +29,14 @@ public sealed interface DeployStatus {
         @Override
         public String label() {
             return "deploying";
+        }
+    }
+
+    /** The client was deleted and its agent removed: nothing is deployed any more. */
+    record Removed() implements DeployStatus {
+        @Override
+        public String label() {
+            return "removed";
         }
     }
 
@@ -52,6 +62,7 @@ public sealed interface DeployStatus {
         return switch (label.toLowerCase(Locale.ROOT)) {
             case "idle" -> IDLE;
             case "deploying" -> DEPLOYING;
+            case "removed" -> REMOVED;
             case "error" -> new Failed(message == null ? "deploy failed" : message);
             default -> throw new IllegalArgumentException("unknown deploy status " + label);
         };

@@ -30,6 +30,9 @@ public record ApprovalRequest(
         Instant requestedAt,
         ApprovalState state) {
 
+    /** Who "decides" an expired request, in the activity log. */
+    public static final String EXPIRY = "steward (expiry)";
+
     public ApprovalRequest {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(msp, "msp");
@@ -63,6 +66,24 @@ public record ApprovalRequest(
         return withState(new ApprovalState.Denied(by, at, reason));
     }
 
+    /** Not decided in time: treated as a denial whose reason says so. */
+    public ApprovalRequest expire(Instant at, String reason) {
+        if (!isPending()) {
+            throw new ApprovalNotAllowed("already-decided", "this approval request was already decided");
+        }
+        return withState(new ApprovalState.Expired(at, reason));
+    }
+
+    /** Whether the call may run: only an approved request. */
+    public boolean isApproved() {
+        return state instanceof ApprovalState.Approved;
+    }
+
+    /** Whether it expires at {@code now} after {@code timeout}: still pending and requested that long ago or more. */
+    public boolean isDueToExpire(Instant now, Duration timeout) {
+        return isPending() && !requestedAt.plus(timeout).isAfter(now);
+    }
+
     /** The audit-log line of the decision: who approved or denied which tool call on which ticket, and why. */
     public ActivityEntry decisionEntry(UUID entryId) {
         return switch (state) {
@@ -70,12 +91,14 @@ public record ApprovalRequest(
             case ApprovalState.Approved a -> decisionEntry(entryId, ActivityOutcome.APPROVED, a.by(), a.at(),
                     a.reason());
             case ApprovalState.Denied d -> decisionEntry(entryId, ActivityOutcome.DENIED, d.by(), d.at(), d.reason());
+            case ApprovalState.Expired e -> decisionEntry(entryId, ActivityOutcome.DENIED, EXPIRY, e.at(),
+                    "expired: " + e.reason());
         };
     }
 
     private ActivityEntry decisionEntry(UUID entryId, ActivityOutcome outcome, String by, Instant at, String why) {
-        String summary = (outcome == ActivityOutcome.APPROVED ? "approved by " : "denied by ") + by
-                + (why.isEmpty() ? "" : ": " + why);
+        String summary = by.equals(EXPIRY) ? why : (outcome == ActivityOutcome.APPROVED ? "approved by " : "denied by ")
+                + by + (why.isEmpty() ? "" : ": " + why);
         return new ActivityEntry(entryId, msp, client, Optional.of(session), Optional.of(ticket), at,
                 ActivityKind.APPROVAL, Optional.of(tool), arguments, outcome,
                 summary.length() > ActivityEntry.MAX_SUMMARY ? summary.substring(0, ActivityEntry.MAX_SUMMARY)

@@ -3,7 +3,10 @@ package dev.steward.domain.approval;
 import java.time.Instant;
 import java.util.Objects;
 
-/** Where an approval request stands; a decision records who took it, when and why. */
+/**
+ * Where an approval request stands; a decision records who took it, when and why. A request nobody decided in time
+ * {@link Expired expires}, which counts as a denial with that reason.
+ */
 public sealed interface ApprovalState {
 
     record Pending() implements ApprovalState {}
@@ -21,6 +24,13 @@ public sealed interface ApprovalState {
             Objects.requireNonNull(by, "by");
             Objects.requireNonNull(at, "at");
             reason = reason == null ? "" : reason;
+        }
+    }
+
+    record Expired(Instant at, String reason) implements ApprovalState {
+        public Expired {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(reason, "reason");
         }
     }
 }

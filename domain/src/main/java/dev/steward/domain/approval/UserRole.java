@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** A user's role in the MSP. Only admins and technicians decide approvals. */
+/**
+ * A user's role in the MSP, highest first: an admin may do everything a technician may, a technician everything a
+ * viewer may. What each role may do is written in one place, the application's {@code Permission} matrix.
+ */
 public enum UserRole {
     MSP_ADMIN("admin"),
     MSP_TECHNICIAN("technician"),
@@ -18,7 +21,17 @@ public enum UserRole {
     }
 
     public boolean mayDecideApprovals() {
-        return this == MSP_ADMIN || this == MSP_TECHNICIAN;
+        return atLeast(MSP_TECHNICIAN);
+    }
+
+    /** Whether this role is {@code other} or higher. */
+    public boolean atLeast(UserRole other) {
+        return ordinal() <= other.ordinal();
+    }
+
+    /** The lower of the two roles (an API token acts with at most its issuer's role). */
+    public UserRole atMost(UserRole ceiling) {
+        return atLeast(ceiling) ? ceiling : this;
     }
 
     /** How the role is written in the API and the store: {@code admin}, {@code technician}, {@code viewer}. */

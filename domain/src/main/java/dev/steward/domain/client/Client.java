@@ -2,6 +2,7 @@ package dev.steward.domain.client;
 
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.DeployStatus;
+import dev.steward.domain.agent.Reconciliation;
 import dev.steward.domain.agent.RetrySchedule;
 import dev.steward.domain.agent.StatusChange;
 import dev.steward.domain.mode.EffectiveMode;
@@ -86,20 +87,58 @@ public record Client(
     }
 
     /**
-     * Moves the agent to {@code target}, recording when and why.
+     * Moves the agent to {@code target}, recording when and why. The deploy status follows the move, so it always tells
+     * the truth about the agent's configuration: a push is in flight while the agent is (re)provisioned or waits for a
+     * retry, acknowledged once it is active, failed (with the reason) in error, and the agent is removed with the
+     * client.
      *
      * @throws IllegalTransition if the state machine does not allow it (the message names both states)
      */
     public Client movedTo(AgentStatus target, String reason, Instant at) {
         Objects.requireNonNull(target, "target");
         if (!status.canMoveTo(target)) {
-            throw new IllegalTransition(status, target);
+            throw new IllegalTransition(status.label(), target.label());
         }
         StatusChange change = new StatusChange(lastChange().sequence() + 1, Optional.of(status), target, at, reason);
         List<StatusChange> history = new ArrayList<>(recentHistory);
         history.add(change);
-        return new Client(id, msp, name, slug, mode, target, deployStatus, prompt, psaMapping, configVersion, retry,
+        DeployStatus deploy = switch (target) {
+            case CREATING, PROVISIONING, PENDING -> DeployStatus.DEPLOYING;
+            case ACTIVE -> DeployStatus.IDLE;
+            case ERROR -> new DeployStatus.Failed(reason);
+            case DESTROYED -> DeployStatus.REMOVED;
+        };
+        return new Client(id, msp, name, slug, mode, target, deploy, prompt, psaMapping, configVersion, retry,
                 history, createdAt, version);
+    }
+
+    /** Whether provisioning has work for this client now; the one rule behind every store's due query. */
+    public boolean isDueForReconciliation(Instant now) {
+        return reconciliation(now).isDue();
+    }
+
+    /** What provisioning has to do for this client now, from its stored state alone (see {@link Reconciliation}). */
+    public Reconciliation reconciliation(Instant now) {
+        return switch (status) {
+            case CREATING -> new Reconciliation.Start();
+            case PROVISIONING -> new Reconciliation.Continue();
+            case PENDING, ERROR -> retry.isDue(now)
+                    ? new Reconciliation.Retry(retry.failures() + 1, "retrying")
+                    : new Reconciliation.Wait(retry.nextAttemptAt().orElse(now));
+            case ACTIVE, DESTROYED -> new Reconciliation.Watch();
+        };
+    }
+
+    /**
+     * Like {@link #reconciliation(Instant)}, but a client waiting for a retry is retried at once when the agent runtime
+     * has just come back after it could not be reached: the back-off waits for the cause to clear, and the runtime
+     * answering again is that.
+     */
+    public Reconciliation reconciliation(Instant now, boolean runtimeAnswersAgain) {
+        Reconciliation decision = reconciliation(now);
+        return runtimeAnswersAgain && decision instanceof Reconciliation.Wait
+                ? new Reconciliation.Retry(retry.failures() + 1, "the agent runtime answers again")
+                : decision;
     }
 
     public StatusChange lastChange() {
@@ -120,7 +159,7 @@ public record Client(
      */
     public Client reconfigured(String what, Instant at) {
         if (isDestroyed()) {
-            throw new IllegalTransition(status, status);
+            throw new IllegalTransition(status.label(), status.label());
         }
         Client next = new Client(id, msp, name, slug, mode, status, DeployStatus.DEPLOYING, prompt, psaMapping,
                 configVersion + 1, RetrySchedule.NONE, recentHistory, createdAt, version);

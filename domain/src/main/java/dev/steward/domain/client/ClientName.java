@@ -1,6 +1,7 @@
 package dev.steward.domain.client;
 
 import dev.steward.domain.problem.InvalidValue;
+import dev.steward.domain.text.VisibleText;
 
 /**
  * A client's display name: 1-100 characters, already trimmed. Trimming is the edge's job (it is visible there);
@@ -20,9 +21,7 @@ public record ClientName(String value) {
         if (value.codePointCount(0, value.length()) > MAX_LENGTH) {
             throw InvalidValue.of("name", "too-long", "must be at most 100 characters");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw InvalidValue.of("name", "control-character", "must not contain control characters");
-        }
+        VisibleText.require("name", value);
     }
 
     /** Trims the raw input (the visible normalisation at the edge) and validates it. */

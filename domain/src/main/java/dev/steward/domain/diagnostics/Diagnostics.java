@@ -20,9 +20,20 @@ public record Diagnostics(Health health, List<LogLine> logs, Optional<ResourceUs
 
     public enum HealthState { HEALTHY, UNHEALTHY, STARTING, NOT_RUNNING, ABSENT }
 
+    /**
+     * {@code detail}: what the runtime says about the agent in its own words when that says more than the state, e.g.
+     * a Swarm task's state and error ({@code rejected: No such image: … on node worker-2}); empty when nothing.
+     */
     public record Health(boolean running, HealthState state, int restarts, Optional<Duration> uptime,
-                         Optional<Integer> exitCode, String image, Optional<Instant> lastHeartbeat) {
+                         Optional<Integer> exitCode, String image, Optional<Instant> lastHeartbeat, String detail) {
+
+        public Health(boolean running, HealthState state, int restarts, Optional<Duration> uptime,
+                      Optional<Integer> exitCode, String image, Optional<Instant> lastHeartbeat) {
+            this(running, state, restarts, uptime, exitCode, image, lastHeartbeat, "");
+        }
+
         public Health {
+            Objects.requireNonNull(detail, "detail");
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(uptime, "uptime");
             Objects.requireNonNull(exitCode, "exitCode");

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 /**
  * What a catalog offers to connect: a kind (e.g. {@code connectwise}), the scopes it may be connected in, the
  * settings and secrets it needs, and the tools it brings with their curated default policies (a tool without one
- * gets {@link ToolPolicy#defaultFor} its effect).
+ * gets {@link ToolPolicy#defaultFor} its effect). A kind whose every call acts inside the calling client's entry of its
+ * directory (a documentation company, a customer tenant) names that entry in {@code scopedTo}: the tool gateway then
+ * refuses a call for a client without a mapping before the provider is reached.
  */
 public record IntegrationKind(String name, String label, Set<IntegrationScope> scopes, List<SettingSpec> settings,
-                              List<Tool> tools, Map<ToolName, ToolPolicy> curatedDefaults) {
+                              List<Tool> tools, Map<ToolName, ToolPolicy> curatedDefaults, Optional<String> scopedTo) {
 
     /** The longest value a setting or secret may have (certificates and JSON keys fit; a pasted file does not). */
     public static final int MAX_VALUE = 8192;
@@ -54,6 +56,21 @@ public record IntegrationKind(String name, String label, Set<IntegrationScope> s
         if (!toolNames.containsAll(curatedDefaults.keySet())) {
             throw new IllegalArgumentException("a curated default of " + name + " names a tool it does not have");
         }
+        Objects.requireNonNull(scopedTo, "scopedTo");
+        if (scopedTo.isPresent() && scopedTo.get().isBlank()) {
+            throw new IllegalArgumentException("kind " + name + " must name what its calls are scoped to");
+        }
+    }
+
+    /** A kind whose calls need no mapped entry. */
+    public IntegrationKind(String name, String label, Set<IntegrationScope> scopes, List<SettingSpec> settings,
+                           List<Tool> tools, Map<ToolName, ToolPolicy> curatedDefaults) {
+        this(name, label, scopes, settings, tools, curatedDefaults, Optional.empty());
+    }
+
+    /** The same kind, every call of it scoped to the client's mapped {@code entry}, e.g. "documentation company". */
+    public IntegrationKind scopedTo(String entry) {
+        return new IntegrationKind(name, label, scopes, settings, tools, curatedDefaults, Optional.of(entry));
     }
 
     public boolean allows(IntegrationScope scope) {

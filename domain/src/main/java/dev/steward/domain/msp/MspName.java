@@ -1,6 +1,7 @@
 package dev.steward.domain.msp;
 
 import dev.steward.domain.problem.InvalidValue;
+import dev.steward.domain.text.VisibleText;
 
 /** An MSP's display name, 1-100 characters, trimmed. */
 public record MspName(String value) {
@@ -15,6 +16,7 @@ public record MspName(String value) {
         if (value.length() > 100) {
             throw InvalidValue.of("mspName", "too-long", "must be at most 100 characters");
         }
+        VisibleText.require("mspName", value);
     }
 
     @Override

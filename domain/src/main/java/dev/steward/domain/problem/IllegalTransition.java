@@ -1,24 +1,25 @@
 package dev.steward.domain.problem;
 
-import dev.steward.domain.agent.AgentStatus;
-
-/** A status change that the agent state machine does not allow. */
+/**
+ * A status change that the agent state machine does not allow. It names the states by their labels, so that the
+ * problems every domain package throws depend on none of those packages.
+ */
 public final class IllegalTransition extends DomainException {
 
-    private final AgentStatus from;
-    private final AgentStatus to;
+    private final String from;
+    private final String to;
 
-    public IllegalTransition(AgentStatus from, AgentStatus to) {
-        super("status.illegal-transition", "an agent cannot move from " + from.label() + " to " + to.label());
+    public IllegalTransition(String from, String to) {
+        super("status.illegal-transition", "an agent cannot move from " + from + " to " + to);
         this.from = from;
         this.to = to;
     }
 
-    public AgentStatus from() {
+    public String from() {
         return from;
     }
 
-    public AgentStatus to() {
+    public String to() {
         return to;
     }
 }

@@ -1,6 +1,7 @@
 package dev.steward.domain.user;
 
 import dev.steward.domain.problem.InvalidValue;
+import dev.steward.domain.text.VisibleText;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,7 @@ public record EmailAddress(String value) {
         if (value.length() > 254) {
             throw InvalidValue.of("email", "too-long", "must be at most 254 characters");
         }
+        VisibleText.require("email", value);
         if (!SHAPE.matcher(value).matches()) {
             throw InvalidValue.of("email", "malformed", "must look like name@example.com");
         }

@@ -3,6 +3,7 @@ package dev.steward.domain.workflow;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.InvalidValue;
+import dev.steward.domain.text.VisibleText;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,7 @@ public record Workflow(UUID id, MspId msp, Optional<ClientId> client, String tri
         if (trigger.length() > 300 || trigger.contains("\n")) {
             throw InvalidValue.of("trigger", "not-one-sentence", "must be one sentence of at most 300 characters");
         }
+        VisibleText.require("trigger", trigger);
         if (instructions == null || instructions.isBlank()) {
             throw InvalidValue.of("instructions", "required", "is required");
         }

@@ -21,6 +21,7 @@ class DeployStatusTest {
         String shown = switch (status) {
             case DeployStatus.Idle idle -> "";
             case DeployStatus.Deploying deploying -> "";
+            case DeployStatus.Removed removed -> "";
             case DeployStatus.Failed failed -> failed.message();
         };
 

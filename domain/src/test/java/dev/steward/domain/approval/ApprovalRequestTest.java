@@ -106,4 +106,30 @@ class ApprovalRequestTest {
         assertThat(denied.summary()).isEqualTo("denied by bo");
         assertThatThrownBy(() -> request.decisionEntry(entry)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void expiresOnlyWhilePendingAndOnlyOnceItsTimeIsUp() {
+        ApprovalRequest request = raised();
+        java.time.Duration day = java.time.Duration.ofHours(24);
+
+        assertThat(request.isDueToExpire(request.requestedAt().plus(day).minusSeconds(1), day)).isFalse();
+        assertThat(request.isDueToExpire(request.requestedAt().plus(day), day)).isTrue();
+        ApprovalRequest expired = request.expire(T1, "not decided within 24 hours");
+        assertThat(expired.state()).isEqualTo(new ApprovalState.Expired(T1, "not decided within 24 hours"));
+        assertThat(expired.isApproved()).isFalse();
+        assertThat(expired.isDueToExpire(T1.plus(day), day)).isFalse();
+        assertThatThrownBy(() -> expired.approve("a@msp.example", UserRole.MSP_ADMIN, "", T1))
+                .isInstanceOf(ApprovalNotAllowed.class);
+        assertThatThrownBy(() -> request.approve("a@msp.example", UserRole.MSP_ADMIN, "", T1).expire(T1, "late"))
+                .isInstanceOf(ApprovalNotAllowed.class);
+    }
+
+    @Test
+    void anExpiryIsLoggedAsADenialWithItsReason() {
+        var entry = raised().expire(T1, "not decided within 24 hours").decisionEntry(java.util.UUID.randomUUID());
+
+        assertThat(entry.outcome()).isEqualTo(dev.steward.domain.activity.ActivityOutcome.DENIED);
+        assertThat(entry.actor()).contains(ApprovalRequest.EXPIRY);
+        assertThat(entry.summary()).isEqualTo("expired: not decided within 24 hours");
+    }
 }

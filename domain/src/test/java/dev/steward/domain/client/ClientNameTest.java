@@ -69,7 +69,7 @@ class ClientNameTest {
     void refusesControlCharacters(String raw) {
         assertThatThrownBy(() -> ClientName.trimmed(raw))
                 .isInstanceOf(InvalidValue.class)
-                .hasMessage("name must not contain control characters")
-                .satisfies(e -> assertThat(((InvalidValue) e).code()).isEqualTo("name.control-character"));
+                .hasMessageStartingWith("name must not contain control or invisible formatting characters")
+                .satisfies(e -> assertThat(((InvalidValue) e).code()).isEqualTo("name.invisible-character"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.DeployStatus;
+import dev.steward.domain.agent.Reconciliation;
 import dev.steward.domain.agent.RetrySchedule;
 import dev.steward.domain.agent.StatusChange;
 import dev.steward.domain.mode.EffectiveMode;
@@ -286,6 +287,80 @@ class ClientTest {
 
             assertThat(mapped.psaMapping()).contains(new PsaMapping("halopsa", "42"));
             assertThat(mapped.configVersion()).isEqualTo(c.configVersion());
+        }
+    }
+
+    @Nested
+    class DeployStatusFollowsTheAgent {
+
+        @Test
+        void isDeployingWhileProvisioningOrPendingAndIdleOnceActive() {
+            Client provisioning = registered().movedTo(AgentStatus.PROVISIONING, "provisioning started", T0);
+            assertThat(provisioning.deployStatus()).isEqualTo(DeployStatus.DEPLOYING);
+            assertThat(provisioning.movedTo(AgentStatus.PENDING, "engine away", T1).deployStatus())
+                    .isEqualTo(DeployStatus.DEPLOYING);
+            assertThat(provisioning.movedTo(AgentStatus.ACTIVE, "agent runs configuration v1", T1).deployStatus())
+                    .isEqualTo(DeployStatus.IDLE);
+        }
+
+        @Test
+        void failsWithTheReasonInErrorAndDeploysAgainWhenAnActiveAgentIsProvisionedAgain() {
+            Client error = active().movedTo(AgentStatus.ERROR, "agent exited: code 137", T1);
+            assertThat(error.deployStatus()).isEqualTo(new DeployStatus.Failed("agent exited: code 137"));
+            assertThat(active().movedTo(AgentStatus.PROVISIONING, "agent is gone", T1).deployStatus())
+                    .isEqualTo(DeployStatus.DEPLOYING);
+            assertThat(error.movedTo(AgentStatus.PROVISIONING, "retrying", T1).deployStatus())
+                    .isEqualTo(DeployStatus.DEPLOYING);
+        }
+
+        @Test
+        void isRemovedWithADeletedClient() {
+            Client deleted = active().destroyed(new DeletionConfirmation("Acme Corp"), T1);
+            assertThat(deleted.deployStatus()).isEqualTo(DeployStatus.REMOVED);
+            assertThat(deleted.deployStatus().label()).isEqualTo("removed");
+            assertThat(DeployStatus.of("removed", null)).isEqualTo(DeployStatus.REMOVED);
+        }
+    }
+
+    @Nested
+    class Reconciling {
+
+        @Test
+        void startsACreatingClientAndContinuesAProvisioningOne() {
+            assertThat(registered().reconciliation(T0)).isInstanceOf(Reconciliation.Start.class);
+            assertThat(registered().movedTo(AgentStatus.PROVISIONING, "started", T0).reconciliation(T0))
+                    .isInstanceOf(Reconciliation.Continue.class);
+            assertThat(registered().isDueForReconciliation(T0)).isTrue();
+        }
+
+        @Test
+        void waitsOutTheBackOffOfAPendingClientThenRetriesIt() {
+            Client pending = registered().movedTo(AgentStatus.PENDING, "engine away", T0)
+                    .withRetry(RetrySchedule.NONE.afterFailure(T0).afterFailure(T0));
+            Instant next = pending.retry().nextAttemptAt().orElseThrow();
+
+            assertThat(pending.reconciliation(next.minusMillis(1))).isEqualTo(new Reconciliation.Wait(next));
+            assertThat(pending.isDueForReconciliation(next.minusMillis(1))).isFalse();
+            assertThat(pending.reconciliation(next)).isEqualTo(new Reconciliation.Retry(3, "retrying"));
+            assertThat(pending.isDueForReconciliation(next)).isTrue();
+        }
+
+        @Test
+        void cutsTheBackOffShortWhenTheRuntimeAnswersAgain() {
+            Client pending = registered().movedTo(AgentStatus.PENDING, "engine away", T0)
+                    .withRetry(RetrySchedule.NONE.afterFailure(T0).afterFailure(T0).afterFailure(T0));
+
+            assertThat(pending.reconciliation(T0, true))
+                    .isEqualTo(new Reconciliation.Retry(4, "the agent runtime answers again"));
+            assertThat(pending.reconciliation(T0, false)).isInstanceOf(Reconciliation.Wait.class);
+        }
+
+        @Test
+        void onlyWatchesActiveAndDestroyedClientsEvenWhenTheRuntimeAnswersAgain() {
+            assertThat(active().reconciliation(T1, true)).isInstanceOf(Reconciliation.Watch.class);
+            assertThat(active().destroyed(new DeletionConfirmation("Acme Corp"), T1).reconciliation(T1, true))
+                    .isInstanceOf(Reconciliation.Watch.class);
+            assertThat(active().isDueForReconciliation(T1)).isFalse();
         }
     }
 }

@@ -59,4 +59,12 @@ class IntegrationKindTest {
         assertThat(HALO.allows(IntegrationScope.MSP)).isTrue();
         assertThat(HALO.allows(IntegrationScope.CLIENT)).isFalse();
     }
+
+    @Test
+    void aKindNamesWhatItsCallsAreScopedToOrNothing() {
+        assertThat(HALO.scopedTo()).isEmpty();
+        assertThat(HALO.scopedTo("documentation company").scopedTo()).contains("documentation company");
+        assertThat(HALO.scopedTo("documentation company").tools()).isEqualTo(HALO.tools());
+        assertThatThrownBy(() -> HALO.scopedTo(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -20,9 +20,9 @@ class DomainExceptionTest {
 
     @Test
     void everyCaseHasAStableCode() {
-        assertThat(new IllegalTransition(AgentStatus.ACTIVE, AgentStatus.CREATING).code())
+        assertThat(new IllegalTransition(AgentStatus.ACTIVE.label(), AgentStatus.CREATING.label()).code())
                 .isEqualTo("status.illegal-transition");
-        assertThat(new IllegalTransition(AgentStatus.ACTIVE, AgentStatus.CREATING).getMessage())
+        assertThat(new IllegalTransition(AgentStatus.ACTIVE.label(), AgentStatus.CREATING.label()).getMessage())
                 .isEqualTo("an agent cannot move from active to creating");
         assertThat(new DeletionNotConfirmed().code()).isEqualTo("client.deletion-not-confirmed");
         assertThat(new ApprovalNotAllowed("role", "no").code()).isEqualTo("approval.role");

@@ -52,14 +52,53 @@ class AgentSessionTest {
         assertThatThrownBy(() -> started().ended(State.RUNNING, T1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> started().ended(State.AWAITING_APPROVAL, T1))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> started().ended(State.CLOSED, T1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aCompletedOrWaitingSessionResumesForNewWorkButAClosedOrFailedOneDoesNot() {
+        assertThat(started().ended(State.COMPLETED, T1).resumed().state()).isEqualTo(State.RUNNING);
+        assertThat(started().ended(State.COMPLETED, T1).resumed().endedAt()).isEmpty();
+        assertThat(started().awaitingApproval().resumed().state()).isEqualTo(State.RUNNING);
+        assertThatThrownBy(() -> started().closed(T1).resumed()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> started().ended(State.FAILED, T1).resumed()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aClosedTicketEndsTheSessionForGoodKeepingAnEarlierEnd() {
+        AgentSession closed = started().ended(State.COMPLETED, T1).closed(T1.plusSeconds(60));
+
+        assertThat(closed.state()).isEqualTo(State.CLOSED);
+        assertThat(closed.endedAt()).contains(T1);
+        assertThat(closed.isOpen()).isFalse();
+        assertThat(started().closed(T1).endedAt()).contains(T1);
+    }
+
+    @Test
+    void aFailedSessionMayRestartOnlyWhileItsNoteNeverReachedTheTicket() {
+        assertThat(started().ended(State.FAILED, T1).mayRestart()).isTrue();
+        assertThat(started().withNotePosted().ended(State.FAILED, T1).mayRestart()).isFalse();
+        assertThat(started().ended(State.COMPLETED, T1).mayRestart()).isFalse();
+        assertThat(started().mayRestart()).isFalse();
+    }
+
+    @Test
+    void remembersHowFarIntakeReadTheTicketsNotes() {
+        NoteMark mark = new NoteMark(T1, "880001");
+
+        assertThat(started().withNotesSeen(mark).notesSeen()).contains(mark);
+        assertThat(started().withNotesSeen(mark).ended(State.COMPLETED, T1).notesSeen()).contains(mark);
     }
 
     @Test
     void aRunningSessionHasNoEnd() {
         AgentSession s = started();
         assertThatThrownBy(() -> new AgentSession(s.id(), s.client(), s.channel(), s.externalReference(),
-                s.requester(), s.mode(), s.configVersion(), State.RUNNING, T0, Optional.of(T1)))
+                s.requester(), s.mode(), s.configVersion(), State.RUNNING, T0, Optional.of(T1), false, Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a running session has no end");
+                .hasMessageContaining("a running or waiting session has no end");
+        assertThatThrownBy(() -> new AgentSession(s.id(), s.client(), s.channel(), s.externalReference(),
+                s.requester(), s.mode(), s.configVersion(), State.CLOSED, T0, Optional.empty(), false,
+                Optional.empty())).isInstanceOf(IllegalArgumentException.class);
     }
 }

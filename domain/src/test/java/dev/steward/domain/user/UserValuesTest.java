@@ -55,12 +55,24 @@ class UserValuesTest {
     }
 
     @Test
+    void aTokensRoleIsAtMostItsIssuers() {
+        assertThat(ApiToken.roleFor(Optional.empty(), UserRole.MSP_ADMIN)).isEqualTo(UserRole.MSP_TECHNICIAN);
+        assertThat(ApiToken.roleFor(Optional.empty(), UserRole.MSP_VIEWER)).isEqualTo(UserRole.MSP_VIEWER);
+        assertThat(ApiToken.roleFor(Optional.of(UserRole.MSP_ADMIN), UserRole.MSP_ADMIN)).isEqualTo(UserRole.MSP_ADMIN);
+        assertThat(ApiToken.roleFor(Optional.of(UserRole.MSP_VIEWER), UserRole.MSP_TECHNICIAN))
+                .isEqualTo(UserRole.MSP_VIEWER);
+        assertThatThrownBy(() -> ApiToken.roleFor(Optional.of(UserRole.MSP_ADMIN), UserRole.MSP_TECHNICIAN))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("role"))
+                .hasMessageContaining("at most its issuer's (technician)");
+    }
+
+    @Test
     void aTokenNameIsRequiredAndBoundedAndRevokingKeepsTheFirstTime() {
         assertThatThrownBy(() -> ApiToken.checkedName("  ")).hasMessage("name is required");
         assertThatThrownBy(() -> ApiToken.checkedName("x".repeat(101)))
                 .hasMessage("name must be at most 100 characters");
         ApiToken token = new ApiToken(UUID.randomUUID(), new MspId(UUID.randomUUID()), " ci ", "wxyz",
-                Instant.EPOCH, new UserId(UUID.randomUUID()), Optional.empty());
+                Instant.EPOCH, new UserId(UUID.randomUUID()), UserRole.MSP_TECHNICIAN, Optional.empty());
         assertThat(token.name()).isEqualTo("ci");
         ApiToken revoked = token.revoked(Instant.EPOCH.plusSeconds(1));
         assertThat(revoked.revoked(Instant.EPOCH.plusSeconds(2))).isEqualTo(revoked);
@@ -72,9 +84,25 @@ class UserValuesTest {
         MspId msp = new MspId(UUID.randomUUID());
         UserId id = new UserId(UUID.randomUUID());
         EmailAddress email = new EmailAddress("ann@northwind.example");
-        assertThatThrownBy(() -> new User(id, msp, email, UserRole.MSP_ADMIN, " ", Instant.EPOCH))
+        assertThatThrownBy(() -> new User(id, msp, email, UserRole.MSP_ADMIN, " ", Instant.EPOCH, Optional.empty()))
                 .isInstanceOf(InvalidValue.class);
-        assertThat(new User(id, msp, email, UserRole.MSP_ADMIN, "$argon2id$secret", Instant.EPOCH).toString())
+        assertThat(User.register(id, msp, email, UserRole.MSP_ADMIN, "$argon2id$secret", Instant.EPOCH).toString())
                 .doesNotContain("secret");
+    }
+
+    @Test
+    void aDisabledUserIsNoActiveAdminAndKeepsTheFirstDisablingTime() {
+        User ann = User.register(new UserId(UUID.randomUUID()), new MspId(UUID.randomUUID()),
+                new EmailAddress("ann@northwind.example"), UserRole.MSP_ADMIN, "$argon2id$h", Instant.EPOCH);
+        assertThat(ann.activeAdmin()).isTrue();
+
+        User disabled = ann.disabled(Instant.EPOCH.plusSeconds(1));
+
+        assertThat(disabled.active()).isFalse();
+        assertThat(disabled.activeAdmin()).isFalse();
+        assertThat(disabled.disabled(Instant.EPOCH.plusSeconds(2))).isEqualTo(disabled);
+        assertThat(disabled.toString()).contains("disabled");
+        assertThat(disabled.enabled()).isEqualTo(ann);
+        assertThat(ann.withRole(UserRole.MSP_VIEWER).activeAdmin()).isFalse();
     }
 }
