@@ -1,5 +1,6 @@
 package dev.steward.application;
 
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import dev.steward.application.client.ClientDetails;
 import dev.steward.application.client.CreateClientCommand;
 import dev.steward.application.client.CreateClientService;
@@ -10,14 +11,19 @@ import dev.steward.application.client.ListStatusHistoryService;
 import dev.steward.application.client.RetryProvisioningService;
 import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
-import dev.steward.application.inmemory.InMemoryIntegrationCatalog;
+import dev.steward.application.inmemory.InMemoryClientMappings;
+import dev.steward.application.inmemory.InMemoryIntegrationProvider;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemorySecretVault;
 import dev.steward.application.testkit.SampleKinds;
-import java.util.Set;
+import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provider.LiveIntegrations;
+import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
+import dev.steward.application.agent.AgentReasoning;
+import dev.steward.application.inmemory.InMemoryAgentApi;
 import dev.steward.application.inmemory.InProcessAgentRuntime;
 import dev.steward.application.inmemory.TimeOrderedIdGenerator;
 import dev.steward.application.mode.ChangeDefaultModeService;
@@ -56,12 +62,19 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
     public final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
     public final InMemoryMspRepository msps = new InMemoryMspRepository(unitOfWork);
-    public final InMemoryAgentCredentials agentCredentials = new InMemoryAgentCredentials();
-    public final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
-    public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
-    public final InMemoryIntegrationCatalog catalog = SampleKinds.catalog();
     public final InMemoryAgentCheckIns checkIns = new InMemoryAgentCheckIns();
-    public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock, checkIns);
+    public final InMemoryAgentApi agentApi = new InMemoryAgentApi(clock, unitOfWork, clients, msps, checkIns);
+    public final InMemoryAgentCredentials agentCredentials = agentApi.credentials;
+    public final InMemoryIntegrationRepository integrations = agentApi.integrations;
+    public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
+    public final InMemoryClientMappings mappings = agentApi.mappings;
+    public final InMemoryIntegrationProvider psaProvider = SampleKinds.psa();
+    public final InMemoryIntegrationProvider docsProvider = SampleKinds.docs();
+    public final IntegrationKinds kinds = IntegrationKinds.of(psaProvider, docsProvider);
+    public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
+    public final InMemoryMetricsRecorder metrics = new InMemoryMetricsRecorder();
+    public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock, agentApi.connector(),
+            AgentReasoning.runbooks());
     public final AgentRuntime runtime;
     public final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
     public final CommandValidator validator = new CommandValidator(VALIDATION.getValidator());
@@ -92,7 +105,7 @@ public final class InMemoryCore implements AutoCloseable {
         listClients = new ListClientsService(validator, clients, msps);
         getClient = new GetClientService(clients, msps);
         deleteClient = new DeleteClientService(validator, clients, msps, this.runtime, agentCredentials, integrations,
-                vault, Set.of(catalog), clock, unitOfWork);
+                vault, live, mappings, clock, unitOfWork);
         changeMode = new ChangeOperatingModeService(validator, clients, msps, clock, unitOfWork);
         changeDefaultMode = new ChangeDefaultModeService(validator, msps, clients, clock, unitOfWork);
         editMspPrompt = new EditMspPromptService(validator, msps, clients, clock, unitOfWork);
@@ -100,7 +113,7 @@ public final class InMemoryCore implements AutoCloseable {
         previewPrompt = new PreviewPromptService(clients, msps);
         retryProvisioning = new RetryProvisioningService(clients, msps, clock, unitOfWork);
         statusHistory = new ListStatusHistoryService(clients);
-        reconciler = new ProvisioningReconciler(clients, this.runtime, checkIns, unitOfWork, clock);
+        reconciler = new ProvisioningReconciler(clients, this.runtime, checkIns, unitOfWork, clock, metrics);
     }
 
     public Msp anMsp() {

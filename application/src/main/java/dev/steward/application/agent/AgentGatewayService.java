@@ -6,10 +6,14 @@ import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.Runbook;
+import dev.steward.application.port.RunbookStore;
+import dev.steward.application.port.StoredRunbook;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolPolicy;
@@ -23,22 +27,35 @@ import java.util.Optional;
 
 public final class AgentGatewayService implements AgentGatewayUseCase {
 
+    /** The tool that makes an integration a PSA, for {@link #isAnotherPsaThanTheClients}. */
+    private static final String PSA_TICKET_TOOL = "get-ticket";
+
     private final AgentCredentials credentials;
     private final AgentCheckIns checkIns;
     private final ClientRepository clients;
     private final MspRepository msps;
     private final IntegrationRepository integrations;
+    private final RunbookStore runbooks;
+    private final AgentConfiguration.ReasonerChoice reasoner;
     private final Clock clock;
 
     @Inject
     public AgentGatewayService(AgentCredentials credentials, AgentCheckIns checkIns, ClientRepository clients,
-                               MspRepository msps, IntegrationRepository integrations, Clock clock) {
+                               MspRepository msps, IntegrationRepository integrations, RunbookStore runbooks,
+                               AgentConfiguration.ReasonerChoice reasoner, Clock clock) {
         this.credentials = credentials;
         this.checkIns = checkIns;
         this.clients = clients;
         this.msps = msps;
         this.integrations = integrations;
+        this.runbooks = runbooks;
+        this.reasoner = reasoner;
         this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> startSession(String bootstrapToken) {
+        return credentials.exchange(bootstrapToken);
     }
 
     @Override
@@ -46,6 +63,8 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
         return credentials.verify(token)
                 .flatMap(clients::find)
                 .filter(client -> !client.isDestroyed())
+                // a suspended MSP's agents are refused: they get no configuration and no work
+                .filter(client -> msps.find(client.msp()).map(Msp::active).orElse(false))
                 .map(client -> new AgentIdentity(client.id(), client.msp(), client.slug()));
     }
 
@@ -57,24 +76,62 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
         List<Integration> connected = new ArrayList<>(integrations.list(msp.id(), Optional.empty()));
         connected.addAll(integrations.list(msp.id(), Optional.of(client.id())));
         for (Integration integration : connected) {
+            if (isAnotherPsaThanTheClients(integration, client)) {
+                continue;
+            }
             for (Tool tool : integration.tools()) {
                 ToolPolicy policy = integration.policyOf(tool.name());
                 if (policy != ToolPolicy.DISABLED) {
-                    tools.add(new AgentConfiguration.ToolGrant(tool.name(), tool.effect(), policy, tool.description()));
+                    tools.add(new AgentConfiguration.ToolGrant(tool.name(), tool.effect(), policy, tool.description(),
+                            tool.input()));
                 }
             }
         }
-        return new AgentConfiguration(client.id(), client.slug(), client.configVersion(),
-                client.effectiveMode(msp.defaultMode()), PromptTiers.of(msp.prompt(), client.prompt()).compose(), tools);
+        List<Runbook> written = reasoner.kind() == AgentConfiguration.ReasonerChoice.Kind.RUNBOOK
+                ? runbooks.forRequest(msp.id(), client.id()).stream().map(StoredRunbook::runbook).toList() : List.of();
+        return new AgentConfiguration(client.id(), msp.id(), client.slug(), client.configVersion(),
+                client.effectiveMode(msp.defaultMode()), PromptTiers.of(msp.prompt(), client.prompt()).compose(), tools,
+                reasoner, written);
+    }
+
+    /**
+     * An MSP may connect several PSAs; a client's tickets live in the one it is mapped to. The others' ticket tools
+     * would only be refused for this client, and a runbook's {@code psa:<tool>} must resolve to the client's own PSA
+     * (a PSA is an integration offering {@code get-ticket}).
+     */
+    private static boolean isAnotherPsaThanTheClients(Integration integration, Client client) {
+        return client.psaMapping().isPresent()
+                && !integration.kind().equals(client.psaMapping().get().integrationKind())
+                && integration.tools().stream().anyMatch(tool -> tool.name().action().equals(PSA_TICKET_TOOL));
     }
 
     @Override
-    public void checkIn(AgentIdentity agent, long runningConfigVersion) {
+    public void checkIn(AgentIdentity agent, long runningConfigVersion, Optional<ResourceUsage> usage) {
         Client client = clients.find(agent.client()).orElseThrow(() -> new NotFound("client", agent.slug().value()));
+        List<FieldViolation> violations = new ArrayList<>();
         if (runningConfigVersion < 1 || runningConfigVersion > client.configVersion()) {
-            throw new InvalidCommand(List.of(new FieldViolation("configVersion", "configVersion.unknown",
-                    "must be a configuration version this agent was given (1-" + client.configVersion() + ")")));
+            violations.add(new FieldViolation("configVersion", "configVersion.unknown",
+                    "must be a configuration version this agent was given (1-" + client.configVersion() + ")"));
         }
-        checkIns.record(new CheckIn(client.id(), runningConfigVersion, clock.instant()));
+        usage.ifPresent(u -> {
+            notNegative(violations, "cpuPercent", u.cpuPercent());
+            notNegative(violations, "memoryUsedBytes", u.memoryUsedBytes());
+            notNegative(violations, "memoryLimitBytes", u.memoryLimitBytes());
+            notNegative(violations, "networkRxBytes", u.networkRxBytes());
+            notNegative(violations, "networkTxBytes", u.networkTxBytes());
+            notNegative(violations, "blockReadBytes", u.blockReadBytes());
+            notNegative(violations, "blockWriteBytes", u.blockWriteBytes());
+        });
+        if (!violations.isEmpty()) {
+            throw new InvalidCommand(violations);
+        }
+        checkIns.record(new CheckIn(client.id(), runningConfigVersion, clock.instant(), usage));
+    }
+
+    private static void notNegative(List<FieldViolation> violations, String figure, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            violations.add(new FieldViolation("usage." + figure, "usage.invalid",
+                    "must be a finite number, zero or more (got " + value + ")"));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.application.agent;
 
+import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import java.util.Optional;
 
 /**
@@ -9,10 +10,21 @@ import java.util.Optional;
  */
 public interface AgentGatewayUseCase {
 
+    /**
+     * An agent's first contact: its one-time bootstrap token traded for its session token (see
+     * {@code AgentCredentials}); empty when the bootstrap token is unknown, spent, replaced or revoked.
+     */
+    Optional<String> startSession(String bootstrapToken);
+
     /** The agent holding {@code token}; empty for an unknown, replaced or revoked token, or a destroyed client. */
     Optional<AgentIdentity> authenticate(String token);
 
-    /** @throws dev.steward.application.problem.NotFound if the client is gone */
+    /**
+     * What the agent runs with. Read again for every work item, so runbooks written meanwhile apply to the next
+     * request without a new configuration version.
+     *
+     * @throws dev.steward.application.problem.NotFound if the client is gone
+     */
     AgentConfiguration configuration(AgentIdentity agent);
 
     /**
@@ -20,5 +32,16 @@ public interface AgentGatewayUseCase {
      *
      * @throws dev.steward.application.problem.InvalidCommand if the version is not one the control plane issued
      */
-    void checkIn(AgentIdentity agent, long runningConfigVersion);
+    default void checkIn(AgentIdentity agent, long runningConfigVersion) {
+        checkIn(agent, runningConfigVersion, Optional.empty());
+    }
+
+    /**
+     * Records that the agent is alive and runs {@code runningConfigVersion}, with the resources it measured itself
+     * using (Diagnostics shows them, wherever the agent runs).
+     *
+     * @throws dev.steward.application.problem.InvalidCommand if the version is not one the control plane issued, or
+     *                                                        a usage figure is negative (naming {@code usage.<figure>})
+     */
+    void checkIn(AgentIdentity agent, long runningConfigVersion, Optional<ResourceUsage> usage);
 }

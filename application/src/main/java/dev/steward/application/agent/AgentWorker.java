@@ -1,73 +1,250 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agentloop.AgentLoop;
+import dev.steward.application.inmemory.TimeOrderedIdGenerator;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * The agent process's own loop: pull the configuration, switch to a new version between requests, and check in with
- * the version it runs every {@code heartbeat}. Losing the control plane is survivable: the agent keeps its last
- * configuration and retries with back-off; a refused token ends the agent (it was revoked).
+ * One client's agent: the same code in a container ({@code java -jar steward.jar agent}, over HTTP) and on a virtual
+ * thread of the in-process runtime (calling the use cases directly). Each turn of its loop: mark the turn (the
+ * container's health check watches that mark, so it is set whether or not the control plane answered), check in
+ * with the configuration version it runs when a heartbeat is due, then ask for work with a long poll that lasts
+ * until the next heartbeat at most. A work item is run by {@link AgentLoop} with the configuration fetched for it
+ * and a reasoner for that configuration; the lease is renewed while it runs, and the item completed when it is done.
+ *
+ * <p>Losing the control plane is survivable: the agent keeps its configuration and retries with back-off, and an item
+ * it could not finish is delivered to it again once the lease runs out (every effect is idempotent by step). A
+ * refused token ends the agent: it was revoked or replaced.
+ *
+ * <p>The loop turns at least every heartbeat whatever the control plane does, and {@code onTurn} runs on every turn:
+ * that is what an agent's health means ("the process is alive and its loop turns"), and the container's health check
+ * watches it. A control-plane outage therefore never marks agents unhealthy; calls are only spaced out meanwhile.
  */
 public final class AgentWorker implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AgentWorker.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration MIN_RENEWAL = Duration.ofMillis(500);
+
+    /**
+     * {@code heartbeat}: how often the agent checks in ({@code STEWARD_HEARTBEAT_MS}); {@code longPoll}: the longest
+     * one request for work waits, which is also at most a heartbeat.
+     */
+    public record Timing(Duration heartbeat, Duration longPoll) {
+        public static final Timing DEFAULT = new Timing(Duration.ofSeconds(5), AgentWorkUseCase.MAX_WAIT);
+
+        public Timing {
+            Objects.requireNonNull(heartbeat, "heartbeat");
+            Objects.requireNonNull(longPoll, "longPoll");
+        }
+    }
 
     private final ControlPlane controlPlane;
-    private final Duration heartbeat;
-    private final Runnable afterCheckIn;
+    private final AgentReasoning reasoning;
+    private final Timing timing;
+    private final Runnable onTurn;
+    private final Consumer<String> journal;
+    // time-ordered, so the work queue lets a later run take over an earlier one's item but never the reverse
+    private final UUID instance = new TimeOrderedIdGenerator(java.time.Clock.systemUTC()).next();
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile AgentConfiguration current;
+    private volatile long nextBeat = System.nanoTime();
 
-    public AgentWorker(ControlPlane controlPlane, Duration heartbeat) {
-        this(controlPlane, heartbeat, () -> { });
-    }
-
-    /** @param afterCheckIn runs after every successful check-in (the container's health check watches it) */
-    public AgentWorker(ControlPlane controlPlane, Duration heartbeat, Runnable afterCheckIn) {
+    /**
+     * @param onTurn  runs at the start of every turn of the loop, answered or not (the heartbeat file)
+     * @param journal what the agent says about its work, one line each (its log)
+     */
+    public AgentWorker(ControlPlane controlPlane, AgentReasoning reasoning, Timing timing, Runnable onTurn,
+                       Consumer<String> journal) {
         this.controlPlane = controlPlane;
-        this.heartbeat = heartbeat;
-        this.afterCheckIn = afterCheckIn;
+        this.reasoning = reasoning;
+        this.timing = timing;
+        this.onTurn = onTurn;
+        this.journal = journal;
     }
 
-    /** Runs until {@link #close()} or until the control plane refuses the agent for good. */
-    public void run() throws InterruptedException {
+    /** This run of the agent, as the control plane knows it: a later instance takes over the work of an earlier one. */
+    public UUID instance() {
+        return instance;
+    }
+
+    /** The configuration the agent runs now (empty before its first check-in). */
+    public Optional<AgentConfiguration> configuration() {
+        return Optional.ofNullable(current);
+    }
+
+    /**
+     * Runs turns until {@link #close()} or until the control plane refuses the agent.
+     *
+     * @return false when it stopped because it was refused
+     */
+    public boolean run() throws InterruptedException {
         int failures = 0;
-        while (true) {
-            Duration wait = heartbeat;
-            try {
-                beatOnce();
-                failures = 0;
-            } catch (PortFailure e) {
-                if (!e.retryable()) {
-                    LOG.log(Level.ERROR, "control plane refused this agent: {0}; stopping", e.getMessage());
-                    return;
+        long nextCall = System.nanoTime(); // the first turn calls at once
+        while (stop.getCount() > 0) {
+            onTurn.run();
+            if (System.nanoTime() - nextCall >= 0) {
+                try {
+                    turn(); // its long poll is the pause between turns
+                    failures = 0;
+                    continue;
+                } catch (PortFailure e) {
+                    if (refused(e)) {
+                        say(Level.ERROR, "the control plane refused this agent (" + e.getMessage() + "); stopping");
+                        return false;
+                    }
+                    failures++;
+                    long backoff = Math.min(MAX_BACKOFF.toMillis(), timing.heartbeat().toMillis()
+                            * (1L << Math.min(failures - 1, 5)));
+                    nextCall = System.nanoTime() + Duration.ofMillis(backoff).toNanos();
+                    say(Level.WARNING, "control plane unreachable (" + e.getMessage() + "); calling again in "
+                            + backoff + " ms");
                 }
-                failures++;
-                long backoff = Math.min(MAX_BACKOFF.toMillis(), heartbeat.toMillis() * (1L << Math.min(failures, 5)));
-                wait = Duration.ofMillis(backoff);
-                LOG.log(Level.WARNING, "control plane unreachable ({0}); retrying in {1} ms", e.getMessage(), backoff);
             }
-            if (stop.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                return;
+            // backing off: the loop still turns every heartbeat, it only does not call
+            if (stop.await(timing.heartbeat().toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
         }
+        return true;
+    }
+
+    /**
+     * Checks in when a heartbeat is due, then asks for work for up to the time left until the next one. An answer of
+     * "nothing" that comes early (a control plane that does not hold the request) still waits out that time.
+     */
+    private void turn() throws InterruptedException {
+        if (System.nanoTime() - nextBeat >= 0 || current == null) {
+            beatOnce();
+        }
+        long untilBeat = Math.max(0, nextBeat - System.nanoTime());
+        long wait = Math.min(untilBeat, timing.longPoll().toNanos());
+        long asked = System.nanoTime();
+        Optional<Assignment> assignment = controlPlane.take(instance, Duration.ofNanos(wait));
+        if (assignment.isPresent()) {
+            work(assignment.get());
+            return;
+        }
+        long left = wait - (System.nanoTime() - asked);
+        if (left > 0) {
+            stop.await(left, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Takes one item (waiting up to {@code wait}) and works it; for tests and benchmarks that drive the agent. */
+    public boolean workOnce(Duration wait) {
+        if (current == null) {
+            beatOnce();
+        }
+        Optional<Assignment> assignment = controlPlane.take(instance, wait);
+        assignment.ifPresent(this::work);
+        return assignment.isPresent();
     }
 
     /** One heartbeat: fetch the configuration, adopt a new version, check in with the version now running. */
     public void beatOnce() {
-        AgentConfiguration latest = controlPlane.configuration();
-        if (current == null || latest.version() != current.version()) {
-            current = latest;
-            LOG.log(Level.INFO, "agent {0} now runs configuration v{1} (mode {2}, {3} tools)", latest.slug(),
-                    latest.version(), latest.mode().label(), latest.tools().size());
-        }
+        adopt(controlPlane.configuration());
         controlPlane.checkIn(current.version());
-        afterCheckIn.run();
+        nextBeat = System.nanoTime() + timing.heartbeat().toNanos();
+    }
+
+    private void adopt(AgentConfiguration latest) {
+        AgentConfiguration before = current;
+        current = latest;
+        if (before == null || before.version() != latest.version()) {
+            say(Level.INFO, "agent " + latest.slug() + " now runs configuration v" + latest.version() + " (mode "
+                    + latest.mode().label() + ", " + latest.tools().size() + " tools, "
+                    + latest.reasoner().kind().name().toLowerCase() + " reasoner)");
+        }
+    }
+
+    /**
+     * Works one assignment with the configuration as it is now (runbooks written meanwhile apply). Anything but a
+     * refusal leaves the item to be delivered again: its effects so far are recorded, so the next delivery goes on
+     * where this one stopped.
+     */
+    private void work(Assignment assignment) {
+        String what = "ticket " + assignment.session().ticket() + " (" + kindOf(assignment.task()) + ", session "
+                + assignment.session().id() + ", delivery " + assignment.delivery() + ")";
+        say(Level.INFO, "working " + what);
+        long started = System.nanoTime();
+        Thread renewer = Thread.ofVirtual().name("lease-" + assignment.work()).start(() -> keepLease(assignment));
+        try {
+            AgentConfiguration configuration = controlPlane.configuration();
+            boolean newVersion = current == null || configuration.version() != current.version();
+            adopt(configuration);
+            if (newVersion) {
+                controlPlane.checkIn(configuration.version());
+            }
+            SessionOutcome outcome = new AgentLoop(reasoning.reasonerFor(configuration, controlPlane), controlPlane,
+                    configuration).work(assignment);
+            boolean completed = controlPlane.complete(assignment, outcome);
+            say(Level.INFO, (completed ? "finished " : "finished, but the lease was lost meanwhile: ") + what + " -> "
+                    + outcome.name().toLowerCase() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (PortFailure e) {
+            if (refused(e)) {
+                throw e;
+            }
+            say(Level.WARNING, "could not finish " + what + " (" + e.getMessage() + "); it will be delivered again");
+        } catch (RuntimeException e) {
+            say(Level.WARNING, "could not finish " + what + " (" + e + "); it will be delivered again");
+        } finally {
+            renewer.interrupt();
+        }
+    }
+
+    /**
+     * Renews the lease every third of its length until interrupted or the lease is lost. Each renewal, answered or
+     * not, also marks a turn: an agent deep in one long item (or waiting for a control plane that restarts) is
+     * working, not stuck.
+     */
+    private void keepLease(Assignment assignment) {
+        Duration length = Duration.between(Instant.now(), assignment.leaseUntil());
+        Duration every = length.dividedBy(3).compareTo(MIN_RENEWAL) < 0 ? MIN_RENEWAL : length.dividedBy(3);
+        try {
+            while (true) {
+                Thread.sleep(every);
+                onTurn.run();
+                try {
+                    if (!controlPlane.renew(assignment)) {
+                        say(Level.WARNING, "lost the lease of work item " + assignment.work());
+                        return;
+                    }
+                } catch (PortFailure e) {
+                    say(Level.WARNING, "could not renew the lease of work item " + assignment.work() + " ("
+                            + e.getMessage() + ")");
+                }
+            }
+        } catch (InterruptedException done) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String kindOf(Assignment.Task task) {
+        return switch (task) {
+            case Assignment.Task.Start start -> "new ticket";
+            case Assignment.Task.FollowUp followUp -> "follow-up";
+            case Assignment.Task.Decided decided -> "approval " + decided.decision().name().toLowerCase();
+        };
+    }
+
+    private static boolean refused(PortFailure e) {
+        return ControlPlane.REFUSED.equals(e.port());
+    }
+
+    private void say(Level level, String line) {
+        LOG.log(level, line);
+        journal.accept(line);
     }
 
     @Override

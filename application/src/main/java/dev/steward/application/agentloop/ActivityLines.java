@@ -12,21 +12,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Builds the activity entries of a session: transcript lines and tool calls, arguments always redacted. */
-final class ActivityLines {
+public final class ActivityLines {
 
     private final IdGenerator ids;
 
-    ActivityLines(IdGenerator ids) {
+    public ActivityLines(IdGenerator ids) {
         this.ids = ids;
     }
 
-    ActivityEntry transcript(SessionScope scope, ActivityKind kind, String text, Instant at) {
+    public ActivityEntry transcript(SessionScope scope, ActivityKind kind, String text, Instant at) {
         return new ActivityEntry(ids.next(), scope.msp(), scope.client(), Optional.of(scope.session()),
                 Optional.of(scope.ticket()), at, kind, Optional.empty(), RedactedArguments.NONE, ActivityOutcome.OK,
                 text, Duration.ZERO, Optional.empty());
     }
 
-    ActivityEntry toolCall(SessionScope scope, ToolName tool, Map<String, String> arguments, ActivityOutcome outcome,
+    /** A line the agent or Steward wrote about the session (a hand-off, a refusal), with how it went. */
+    public ActivityEntry message(SessionScope scope, ActivityOutcome outcome, String text, Instant at) {
+        return new ActivityEntry(ids.next(), scope.msp(), scope.client(), Optional.of(scope.session()),
+                Optional.of(scope.ticket()), at, ActivityKind.AGENT_MESSAGE, Optional.empty(), RedactedArguments.NONE,
+                outcome, text, Duration.ZERO, Optional.empty());
+    }
+
+    public ActivityEntry toolCall(SessionScope scope, ToolName tool, Map<String, String> arguments, ActivityOutcome outcome,
                            String summary, Instant at, Duration took) {
         return new ActivityEntry(ids.next(), scope.msp(), scope.client(), Optional.of(scope.session()),
                 Optional.of(scope.ticket()), at, ActivityKind.TOOL_CALL, Optional.of(tool),

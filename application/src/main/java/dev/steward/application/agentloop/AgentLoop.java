@@ -1,37 +1,41 @@
 package dev.steward.application.agentloop;
 
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.ApprovalRepository;
-import dev.steward.application.port.PsaCapability;
+import dev.steward.application.agent.AgentConfiguration;
+import dev.steward.application.agent.Assignment;
+import dev.steward.application.agent.PostedNote;
+import dev.steward.application.agent.SessionOutcome;
+import dev.steward.application.agent.TicketPost;
+import dev.steward.application.agent.ToolAnswer;
+import dev.steward.application.agent.ToolRequest;
 import dev.steward.application.port.AgentRequest;
-import dev.steward.application.port.IdGenerator;
+import dev.steward.application.port.ControlPlane;
 import dev.steward.application.port.PlannedAction;
-import dev.steward.application.port.PsaNote;
 import dev.steward.application.port.Reasoner;
 import dev.steward.application.port.ReasonerStep;
 import dev.steward.application.port.ReasoningContext;
-import dev.steward.application.port.TicketSystem;
 import dev.steward.application.port.TranscriptItem;
-import dev.steward.domain.activity.ActivityKind;
+import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.activity.ActivityOutcome;
-import dev.steward.domain.activity.RedactedArguments;
-import dev.steward.domain.approval.ApprovalRequest;
-import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.integration.Tool;
-import dev.steward.domain.prompt.ComposedPrompt;
-import jakarta.inject.Inject;
+import dev.steward.domain.mode.EffectiveMode;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One session's diagnosis: request → reasoner steps (every tool call through the {@link ToolGateway}) → exactly one
- * internal note on the source ticket with the diagnosis and the plan. Whatever the reasoner does (asks for write or
- * unknown tools, loops, fails), the session ends with that one note; the calls are bounded by {@link #MAX_TOOL_CALLS}.
- * The activity log gets the request line, one line per tool call (from the gateway) and the note line.
+ * An agent's work on one assignment, in the agent's own process: request → reasoner steps (each tool call an agent-API
+ * call the control plane's gateway decides) → exactly one internal note with the diagnosis and plan → in execute mode
+ * each planned action under its policy (auto runs; approval-needed raises an approval request and an approval
+ * comment, and the session pauses) → the requester told what was done, or — when nothing could be done — an internal
+ * note and the ticket handed to a technician. Whatever the reasoner does (asks for write or unknown tools, loops,
+ * fails), the turn ends with that one note; calls are bounded by {@link #MAX_TOOL_CALLS}.
+ *
+ * <p>Every effect is posted under a step named by the work item ({@code <work>:note}, {@code <work>:execute:2} …), so
+ * a work item delivered again never writes or runs anything twice: the control plane answers a step it has seen with
+ * what it recorded. If a redelivered item reaches a different plan than the note already posted (a model is not
+ * deterministic), nothing is carried out and a technician is asked to look.
  */
 public final class AgentLoop {
 
@@ -40,117 +44,135 @@ public final class AgentLoop {
     private static final System.Logger LOG = System.getLogger(AgentLoop.class.getName());
 
     private final Reasoner reasoner;
-    private final ToolGateway gateway;
-    private final ActivityLog activity;
-    private final ActivityLines lines;
-    private final Clock clock;
+    private final ControlPlane controlPlane;
+    private final AgentConfiguration configuration;
 
-    /** What a diagnosis produced: the note posted, and the plan for whoever carries it out. */
-    public record Diagnosis(String diagnosis, List<PlannedAction> plan, List<TranscriptItem> checked, PsaNote note) {
-        public Diagnosis {
-            Objects.requireNonNull(diagnosis, "diagnosis");
-            plan = List.copyOf(plan);
-            checked = List.copyOf(checked);
-            Objects.requireNonNull(note, "note");
-        }
-    }
-
-    /** What carrying out a plan did: the calls made, the approvals it waits for, the reply (when nothing waits). */
-    public record Execution(List<TranscriptItem> calls, List<ApprovalRequest> pending, Optional<PsaNote> reply) {
-        public Execution {
-            calls = List.copyOf(calls);
-            pending = List.copyOf(pending);
-            Objects.requireNonNull(reply, "reply");
-        }
-    }
-
-    private final ApprovalRepository approvals;
-    private final IdGenerator ids;
-
-    @Inject
-    public AgentLoop(Reasoner reasoner, ToolGateway gateway, ActivityLog activity, ApprovalRepository approvals,
-                     IdGenerator ids, Clock clock) {
+    public AgentLoop(Reasoner reasoner, ControlPlane controlPlane, AgentConfiguration configuration) {
         this.reasoner = reasoner;
-        this.gateway = gateway;
-        this.activity = activity;
-        this.approvals = approvals;
-        this.ids = ids;
-        this.lines = new ActivityLines(ids);
-        this.clock = clock;
+        this.controlPlane = controlPlane;
+        this.configuration = configuration;
+    }
+
+    /** Works the assignment to its end. @return where it leaves the session */
+    public SessionOutcome work(Assignment assignment) {
+        return switch (assignment.task()) {
+            case Assignment.Task.Start start -> turn(assignment, start.request());
+            case Assignment.Task.FollowUp followUp -> turn(assignment, followUp.request()
+                    + "\n\nFollow-up from the requester:\n" + followUp.text());
+            case Assignment.Task.Decided decided -> decided(assignment, decided);
+        };
+    }
+
+    /** What a diagnosis produced: its words, the plan, and what was checked on the way. */
+    private record Diagnosis(String text, List<PlannedAction> plan, List<TranscriptItem> checked) {}
+
+    private SessionOutcome turn(Assignment work, String requestText) {
+        Assignment.Session session = work.session();
+        Diagnosis diagnosis = diagnose(work, requestText);
+        String note = PlanNote.render(session.mode(), diagnosis.text(), diagnosis.checked(), diagnosis.plan());
+        PostedNote posted = controlPlane.post(session.id(), new TicketPost(step(work, "note"), TicketPost.Kind.NOTE,
+                note, PlanNote.digest(diagnosis.plan())));
+        if (session.mode() == EffectiveMode.PLAN) {
+            return SessionOutcome.COMPLETED;
+        }
+        if (posted.replayed() && !posted.sameAsBefore()) {
+            handOff(work, "This request was worked again after an interruption and reached a different plan than the"
+                    + " note already on the ticket, so nothing was carried out. A technician should review it.");
+            return SessionOutcome.COMPLETED;
+        }
+        List<Assignment.StepResult> results = new ArrayList<>();
+        boolean waiting = false;
+        List<PlannedAction> plan = diagnosis.plan();
+        for (int i = 0; i < plan.size(); i++) {
+            PlannedAction action = plan.get(i);
+            ToolAnswer answer = controlPlane.callTool(session.id(), new ToolRequest(step(work, "execute:" + (i + 1)),
+                    ToolGateway.Phase.EXECUTION, action.tool(), action.arguments(), action.reason(), Optional.empty()));
+            results.add(new Assignment.StepResult(action.tool(), action.reason(), answer.outcome(), answer.result(),
+                    answer.approval()));
+            if (answer.outcome() == ActivityOutcome.AWAITING_APPROVAL) {
+                waiting = true;
+                controlPlane.post(session.id(), new TicketPost(step(work, "approval:" + (i + 1)),
+                        TicketPost.Kind.APPROVAL_REQUEST, PlanNote.approvalRequest(action, answer.approval()), ""));
+            }
+        }
+        return waiting ? SessionOutcome.AWAITING_APPROVAL : finish(work, results);
+    }
+
+    /** An approval was decided: run exactly the approved call, or tell the requester it was not approved. */
+    private SessionOutcome decided(Assignment work, Assignment.Task.Decided decided) {
+        Assignment.Session session = work.session();
+        List<Assignment.StepResult> results = new ArrayList<>(work.results());
+        if (decided.decision() == Assignment.Decision.APPROVED) {
+            ToolAnswer answer = controlPlane.callTool(session.id(), new ToolRequest(step(work, "approved"),
+                    ToolGateway.Phase.EXECUTION, decided.tool(), Map.of(), decided.reason(),
+                    Optional.of(decided.approval())));
+            results.replaceAll(r -> r.approval().filter(decided.approval()::equals).isPresent()
+                    ? new Assignment.StepResult(r.tool(), r.reason(), answer.outcome(), answer.result(), r.approval())
+                    : r);
+        } else {
+            controlPlane.post(session.id(), new TicketPost(step(work, "not-approved"), TicketPost.Kind.REPLY,
+                    ReplyText.notApproved(decided.reason(), decided.why()), ""));
+            controlPlane.post(session.id(), new TicketPost(step(work, "not-approved-note"), TicketPost.Kind.INTERNAL,
+                    PlanNote.notApproved(decided), ""));
+        }
+        return work.pendingApprovals() > 0 ? SessionOutcome.AWAITING_APPROVAL : finish(work, results);
     }
 
     /**
-     * Diagnoses {@code request} and posts the internal note on {@code scope.ticket()} in {@code psa}.
-     *
-     * @throws dev.steward.application.problem.PortFailure if the note cannot be posted (the caller decides on retry)
+     * The end of a plan: the requester hears what was done (and nothing about what was not); whatever failed, and a
+     * plan that did nothing at all, goes to a technician with an internal note. Denied steps were told already. A
+     * requester whose identity could not be verified is told so (the sensitive step was refused for it).
      */
-    public Diagnosis diagnose(SessionScope scope, ComposedPrompt prompt, AgentRequest request, TicketSystem psa) {
-        activity.append(lines.transcript(scope, ActivityKind.REQUEST, request.text(), clock.instant()));
-        List<Tool> catalog = gateway.catalog(scope);
+    private SessionOutcome finish(Assignment work, List<Assignment.StepResult> results) {
+        List<Assignment.StepResult> done = results.stream().filter(r -> r.outcome() == ActivityOutcome.OK).toList();
+        List<Assignment.StepResult> failed = results.stream().filter(r -> r.outcome() == ActivityOutcome.FAILED
+                || r.outcome() == ActivityOutcome.REFUSED_BY_MODE || r.outcome() == ActivityOutcome.REFUSED_BY_POLICY)
+                .toList();
+        boolean denied = results.stream().anyMatch(r -> r.outcome() == ActivityOutcome.DENIED);
+        ReplyText.after(results).ifPresent(reply -> controlPlane.post(work.session().id(),
+                new TicketPost(step(work, "reply"), TicketPost.Kind.REPLY, reply, "")));
+        if (!failed.isEmpty() || (done.isEmpty() && !denied)) {
+            handOff(work, PlanNote.handOff(failed));
+        }
+        return SessionOutcome.COMPLETED;
+    }
+
+    private void handOff(Assignment work, String text) {
+        controlPlane.post(work.session().id(), new TicketPost(step(work, "hand-off"), TicketPost.Kind.HANDOFF, text,
+                ""));
+    }
+
+    private Diagnosis diagnose(Assignment work, String requestText) {
+        Assignment.Session session = work.session();
+        AgentRequest request = new AgentRequest(session.id(), configuration.msp(), configuration.client(),
+                session.ticket(), session.requester(), requestText);
+        List<Tool> catalog = configuration.catalog();
         List<TranscriptItem> transcript = new ArrayList<>();
-        ReasonerStep.Finish finish = null;
-        while (finish == null) {
+        while (true) {
             if (transcript.size() >= MAX_TOOL_CALLS) {
-                finish = new ReasonerStep.Finish("Diagnosis stopped after " + MAX_TOOL_CALLS
-                        + " tool calls without a conclusion; a technician should review what was checked.", List.of());
-                break;
+                return new Diagnosis("Diagnosis stopped after " + MAX_TOOL_CALLS + " tool calls without a "
+                        + "conclusion; a technician should review what was checked.", List.of(), transcript);
             }
-            ReasonerStep step = nextStep(new ReasoningContext(prompt, request, catalog, transcript));
+            ReasonerStep step = nextStep(new ReasoningContext(configuration.prompt(), request, catalog, transcript));
             switch (step) {
-                case ReasonerStep.CallTool call -> transcript.add(gateway.call(scope, call.tool(), call.arguments()));
-                case ReasonerStep.Finish done -> finish = done;
+                case ReasonerStep.CallTool call -> {
+                    ToolAnswer answer = controlPlane.callTool(session.id(), new ToolRequest(
+                            step(work, "diagnose:" + (transcript.size() + 1)), ToolGateway.Phase.DIAGNOSIS,
+                            call.tool(), call.arguments(), "", Optional.empty()));
+                    transcript.add(new TranscriptItem(call.tool(), call.arguments(), answer.outcome(),
+                            answer.result()));
+                }
+                case ReasonerStep.Finish done -> {
+                    return new Diagnosis(done.diagnosis(), done.plan(), transcript);
+                }
             }
         }
-        String text = PlanNote.render(scope.mode(), finish.diagnosis(), transcript, finish.plan());
-        PsaNote note = psa.addInternalNote(scope.ticket(), text);
-        activity.append(lines.transcript(scope, ActivityKind.NOTE, text, clock.instant()));
-        return new Diagnosis(finish.diagnosis(), finish.plan(), transcript, note);
     }
 
     /**
-     * Execute mode, after the note: each planned action goes through the gateway under the session's mode. Tools
-     * whose policy is auto run; each one that needs approval is raised as an {@link ApprovalRequest} and posted as an
-     * approval comment on the ticket (when the PSA can), and then nobody is answered yet. When nothing waits, the
-     * requester gets one reply saying what was done (and that a technician follows up on anything that failed).
+     * The reasoner's step; a failure or a missing answer ends the diagnosis with an explanation instead — except when
+     * the control plane could not be reached, which ends this attempt (the work item is delivered again).
      */
-    public Execution carryOut(SessionScope scope, Diagnosis diagnosis, TicketSystem psa) {
-        if (scope.mode() != EffectiveMode.EXECUTE) {
-            throw new IllegalArgumentException("only an execute-mode session carries out its plan");
-        }
-        List<TranscriptItem> calls = new ArrayList<>();
-        List<ApprovalRequest> pending = new ArrayList<>();
-        String planText = diagnosis.note().text();
-        for (PlannedAction action : diagnosis.plan()) {
-            TranscriptItem item = gateway.call(scope, ToolGateway.Phase.EXECUTION, action.tool(), action.arguments());
-            calls.add(item);
-            if (item.outcome() == ActivityOutcome.AWAITING_APPROVAL) {
-                pending.add(raiseApproval(scope, action, planText, psa));
-            }
-        }
-        if (!pending.isEmpty()) {
-            return new Execution(calls, pending, Optional.empty());
-        }
-        String text = ReplyText.render(diagnosis.plan(), calls);
-        PsaNote reply = psa.addReply(scope.ticket(), text);
-        activity.append(lines.transcript(scope, ActivityKind.REPLY, text, clock.instant()));
-        return new Execution(calls, List.of(), Optional.of(reply));
-    }
-
-    private ApprovalRequest raiseApproval(SessionScope scope, PlannedAction action, String planText, TicketSystem psa) {
-        ApprovalRequest request = ApprovalRequest.raise(ids.next(), scope.msp(), scope.client(), scope.session(),
-                scope.ticket(), action.tool(), RedactedArguments.of(action.arguments()), planText, clock.instant());
-        approvals.add(request);
-        String text = "Approval needed: " + action.tool() + PlanNote.arguments(action.arguments())
-                + (action.reason().isBlank() ? "" : " - " + action.reason().strip())
-                + "\nApprove or deny it in Steward (request " + request.id() + ").";
-        if (psa.capabilities().contains(PsaCapability.APPROVAL_COMMENTS)) {
-            psa.addApprovalRequest(scope.ticket(), text);
-        }
-        activity.append(lines.transcript(scope, ActivityKind.APPROVAL, text, clock.instant()));
-        return request;
-    }
-
-    /** The reasoner's step; a failure or a missing answer ends the diagnosis with an explanation instead. */
     private ReasonerStep nextStep(ReasoningContext context) {
         try {
             ReasonerStep step = reasoner.next(context);
@@ -159,10 +181,23 @@ public final class AgentLoop {
                         List.of());
             }
             return step;
+        } catch (PortFailure e) {
+            if (e.retryable() && ControlPlane.PORT.equals(e.port())) {
+                throw e;
+            }
+            return failed(context, e);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "reasoner failed for session {0}: {1}", context.request().session(), e.getMessage());
-            return new ReasonerStep.Finish("The agent could not finish its diagnosis (" + e.getMessage()
-                    + "); a technician should take this ticket.", List.of());
+            return failed(context, e);
         }
+    }
+
+    private static ReasonerStep failed(ReasoningContext context, RuntimeException e) {
+        LOG.log(Level.WARNING, "reasoner failed for session {0}: {1}", context.request().session(), e.getMessage());
+        return new ReasonerStep.Finish("The agent could not finish its diagnosis (" + e.getMessage()
+                + "); a technician should take this ticket.", List.of());
+    }
+
+    private static String step(Assignment work, String name) {
+        return work.work() + ":" + name;
     }
 }

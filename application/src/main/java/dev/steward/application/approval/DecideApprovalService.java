@@ -1,14 +1,17 @@
 package dev.steward.application.approval;
 
+import dev.steward.application.agent.WorkArrivals;
 import dev.steward.application.port.ActivityLog;
 import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IdGenerator;
 import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.WorkQueue;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.work.WorkItem;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,17 +24,22 @@ public final class DecideApprovalService implements DecideApprovalUseCase {
     private final ActivityLog activity;
     private final IdGenerator ids;
     private final ClientRepository clients;
+    private final WorkQueue queue;
+    private final WorkArrivals arrivals;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
 
     @Inject
     public DecideApprovalService(CommandValidator validator, ApprovalRepository approvals, ActivityLog activity,
-                                 IdGenerator ids, ClientRepository clients, Clock clock, UnitOfWork unitOfWork) {
+                                 IdGenerator ids, ClientRepository clients, WorkQueue queue, WorkArrivals arrivals,
+                                 Clock clock, UnitOfWork unitOfWork) {
         this.validator = validator;
         this.approvals = approvals;
         this.activity = activity;
         this.ids = ids;
         this.clients = clients;
+        this.queue = queue;
+        this.arrivals = arrivals;
         this.clock = clock;
         this.unitOfWork = unitOfWork;
     }
@@ -39,7 +47,7 @@ public final class DecideApprovalService implements DecideApprovalUseCase {
     @Override
     public ApprovalDetails decide(DecideApprovalCommand command) {
         validator.check(command).throwIfAny();
-        return unitOfWork.inTransaction(() -> {
+        ApprovalDetails details = unitOfWork.inTransaction(() -> {
             ApprovalRequest request = approvals.find(command.msp(), parse(command.approval()))
                     .orElseThrow(() -> new NotFound("approval", command.approval()));
             Instant now = clock.instant();
@@ -49,8 +57,12 @@ public final class DecideApprovalService implements DecideApprovalUseCase {
             };
             ApprovalRequest stored = approvals.decide(decided);
             activity.append(stored.decisionEntry(ids.next()));
+            queue.add(WorkItem.approvalDecided(ids.next(), stored.msp(), stored.client(), stored.session(),
+                    stored.id(), now));
             return new ApprovalDetails(stored, clients.find(stored.client()).map(Client::slug).orElseThrow());
         });
+        arrivals.signal(details.request().client());
+        return details;
     }
 
     private static UUID parse(String id) {

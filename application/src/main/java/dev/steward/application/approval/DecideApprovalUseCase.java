@@ -2,7 +2,8 @@ package dev.steward.application.approval;
 
 /**
  * Capability: approve or deny a pending approval request, recording who decided, when and why, on the request and
- * in the activity log.
+ * in the activity log, and queueing the decision for the client's agent: approved, it runs the call exactly once with
+ * the arguments kept with the request; denied, it tells the requester.
  */
 public interface DecideApprovalUseCase {
 

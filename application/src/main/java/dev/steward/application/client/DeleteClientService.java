@@ -2,8 +2,9 @@ package dev.steward.application.client;
 
 import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.port.ClientMappings;
 import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IntegrationCatalog;
+import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.SecretVault;
@@ -12,6 +13,7 @@ import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.DeletionConfirmation;
+import dev.steward.domain.integration.ClientMapping;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.msp.Msp;
 import jakarta.inject.Inject;
@@ -20,7 +22,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 public final class DeleteClientService implements DeleteClientUseCase {
 
@@ -33,15 +34,16 @@ public final class DeleteClientService implements DeleteClientUseCase {
     private final AgentCredentials agentCredentials;
     private final IntegrationRepository integrations;
     private final SecretVault vault;
-    private final Set<IntegrationCatalog> catalogs;
+    private final LiveIntegrations live;
+    private final ClientMappings mappings;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
 
     @Inject
     public DeleteClientService(CommandValidator validator, ClientRepository clients, MspRepository msps,
                                AgentRuntime runtime, AgentCredentials agentCredentials,
-                               IntegrationRepository integrations, SecretVault vault, Set<IntegrationCatalog> catalogs,
-                               Clock clock, UnitOfWork unitOfWork) {
+                               IntegrationRepository integrations, SecretVault vault, LiveIntegrations live,
+                               ClientMappings mappings, Clock clock, UnitOfWork unitOfWork) {
         this.validator = validator;
         this.clients = clients;
         this.msps = msps;
@@ -49,7 +51,8 @@ public final class DeleteClientService implements DeleteClientUseCase {
         this.agentCredentials = agentCredentials;
         this.integrations = integrations;
         this.vault = vault;
-        this.catalogs = Set.copyOf(catalogs);
+        this.live = live;
+        this.mappings = mappings;
         this.clock = clock;
         this.unitOfWork = unitOfWork;
     }
@@ -70,12 +73,13 @@ public final class DeleteClientService implements DeleteClientUseCase {
                 integrations.remove(msp.id(), integration.id());
                 revoked.add(integration);
             }
+            // its directory entries (tenant, company) are free for another client
+            for (ClientMapping mapping : mappings.ofClient(msp.id(), stored.id())) {
+                mappings.remove(msp.id(), stored.id(), mapping.kind());
+            }
             return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
         });
-        for (Integration integration : revoked) {
-            catalogs.stream().filter(c -> c.kinds().stream().anyMatch(k -> k.name().equals(integration.kind())))
-                    .forEach(c -> c.deactivate(integration));
-        }
+        revoked.forEach(integration -> live.disconnect(integration.id()));
         // The destroyed status is committed first: if removing the agent fails now, or the process dies, the
         // reconciler finds the agent without a live client and removes it as an orphan.
         try {

@@ -34,7 +34,7 @@ public final class RetryProvisioningService implements RetryProvisioningUseCase 
             Msp msp = ClientLookup.requireMsp(msps, mspId);
             Client stored = ClientLookup.change(clients, mspId, slug, Optional.empty(), client -> {
                 if (client.status() != AgentStatus.ERROR && client.status() != AgentStatus.PENDING) {
-                    throw new IllegalTransition(client.status(), AgentStatus.PROVISIONING);
+                    throw new IllegalTransition(client.status().label(), AgentStatus.PROVISIONING.label());
                 }
                 return client.withRetry(RetrySchedule.NONE)
                         .movedTo(AgentStatus.PROVISIONING, "manual retry", clock.instant());

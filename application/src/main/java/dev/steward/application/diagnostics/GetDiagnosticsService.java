@@ -8,6 +8,7 @@ import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.diagnostics.Diagnostics;
+import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import dev.steward.domain.diagnostics.Diagnostics.Health;
 import dev.steward.domain.diagnostics.Diagnostics.HealthState;
 import dev.steward.domain.msp.MspId;
@@ -46,8 +47,17 @@ public final class GetDiagnosticsService implements GetDiagnosticsUseCase {
         Diagnostics observed = runtime.diagnose(client.id(), tailLines, since);
         return checkIns.latest(client.id())
                 .map(checkIn -> new Diagnostics(withHeartbeat(observed.health(), checkIn.at()), observed.logs(),
-                        observed.usage()))
+                        observed.usage().or(() -> reported(checkIn))))
                 .orElse(observed);
+    }
+
+    /**
+     * The usage the agent measured itself, for runtimes that cannot read it from where they stand (a Swarm task on
+     * another node); only from a check-in recent enough to describe the agent now.
+     */
+    private Optional<ResourceUsage> reported(AgentCheckIns.CheckIn checkIn) {
+        boolean recent = Duration.between(checkIn.at(), clock.instant()).compareTo(HEARTBEAT_GRACE) <= 0;
+        return recent ? checkIn.usage() : Optional.empty();
     }
 
     /** A running agent that stopped checking in is unhealthy, whatever its process looks like. */
@@ -55,6 +65,6 @@ public final class GetDiagnosticsService implements GetDiagnosticsUseCase {
         boolean missed = Duration.between(lastCheckIn, clock.instant()).compareTo(HEARTBEAT_GRACE) > 0;
         HealthState state = health.running() && missed ? HealthState.UNHEALTHY : health.state();
         return new Health(health.running(), state, health.restarts(), health.uptime(), health.exitCode(),
-                health.image(), Optional.of(lastCheckIn));
+                health.image(), Optional.of(lastCheckIn), health.detail());
     }
 }

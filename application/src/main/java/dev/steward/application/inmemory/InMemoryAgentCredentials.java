@@ -4,9 +4,9 @@ import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.client.ClientId;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Agent tokens in memory, kept as SHA-256 hashes (tokens are 256 random bits, so a plain hash is enough; a slow
@@ -14,8 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class InMemoryAgentCredentials implements AgentCredentials {
 
-    private final Map<ClientId, String> hashByClient = new ConcurrentHashMap<>();
-    private final Map<String, ClientId> clientByHash = new ConcurrentHashMap<>();
+    private record Hashes(Optional<String> bootstrap, Optional<String> session) {}
+
+    private final Map<ClientId, Hashes> byClient = new HashMap<>();
+    private final Map<String, ClientId> clientByBootstrap = new HashMap<>();
+    private final Map<String, ClientId> clientBySession = new HashMap<>();
 
     @Inject
     public InMemoryAgentCredentials() {
@@ -23,28 +26,44 @@ public final class InMemoryAgentCredentials implements AgentCredentials {
 
     @Override
     public synchronized String issue(ClientId client) {
-        String token = SecretTokens.newToken("stw_");
+        String token = SecretTokens.newToken(BOOTSTRAP_PREFIX);
         revoke(client);
         String hash = SecretTokens.hash(token);
-        hashByClient.put(client, hash);
-        clientByHash.put(hash, client);
+        byClient.put(client, new Hashes(Optional.of(hash), Optional.empty()));
+        clientByBootstrap.put(hash, client);
         return token;
     }
 
     @Override
-    public Optional<ClientId> verify(String token) {
+    public synchronized Optional<String> exchange(String bootstrapToken) {
+        if (!SecretTokens.plausible(bootstrapToken)) {
+            return Optional.empty();
+        }
+        ClientId client = clientByBootstrap.remove(SecretTokens.hash(bootstrapToken));
+        if (client == null) {
+            return Optional.empty();
+        }
+        String session = SecretTokens.newToken("stw_");
+        String hash = SecretTokens.hash(session);
+        byClient.put(client, new Hashes(Optional.empty(), Optional.of(hash)));
+        clientBySession.put(hash, client);
+        return Optional.of(session);
+    }
+
+    @Override
+    public synchronized Optional<ClientId> verify(String token) {
         if (!SecretTokens.plausible(token)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(clientByHash.get(SecretTokens.hash(token)));
+        return Optional.ofNullable(clientBySession.get(SecretTokens.hash(token)));
     }
 
     @Override
     public synchronized void revoke(ClientId client) {
-        String old = hashByClient.remove(client);
+        Hashes old = byClient.remove(client);
         if (old != null) {
-            clientByHash.remove(old);
+            old.bootstrap().ifPresent(clientByBootstrap::remove);
+            old.session().ifPresent(clientBySession::remove);
         }
     }
-
 }

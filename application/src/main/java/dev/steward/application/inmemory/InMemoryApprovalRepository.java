@@ -7,6 +7,7 @@ import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Approval requests in memory, for tests and embedding. */
+/**
+ * Approval requests in memory, for tests and embedding. The original arguments are kept beside the request as given
+ * (memory is not "at rest"; the PostgreSQL store seals them).
+ */
 public final class InMemoryApprovalRepository implements ApprovalRepository {
 
     private final InMemoryUnitOfWork unitOfWork;
     private final Map<UUID, ApprovalRequest> byId = new HashMap<>();
+    private final Map<UUID, Map<String, String>> arguments = new HashMap<>();
 
     @Inject
     public InMemoryApprovalRepository(InMemoryUnitOfWork unitOfWork) {
@@ -26,16 +31,40 @@ public final class InMemoryApprovalRepository implements ApprovalRepository {
     }
 
     @Override
-    public synchronized void add(ApprovalRequest request) {
+    public synchronized void add(ApprovalRequest request, Map<String, String> original) {
+        if (!request.isPending()) {
+            throw new IllegalArgumentException("a new approval request is pending");
+        }
         if (byId.containsKey(request.id())) {
             throw Conflict.of("approval.exists", "approval request " + request.id() + " already exists");
         }
         byId.put(request.id(), request);
+        arguments.put(request.id(), Map.copyOf(original));
         unitOfWork.onRollback(() -> {
             synchronized (this) {
                 byId.remove(request.id());
+                arguments.remove(request.id());
             }
         });
+    }
+
+    @Override
+    public synchronized Optional<Map<String, String>> arguments(MspId msp, UUID id) {
+        return find(msp, id).map(request -> arguments.get(request.id()));
+    }
+
+    @Override
+    public synchronized List<ApprovalRequest> ofSession(MspId msp, UUID session) {
+        return byId.values().stream().filter(a -> a.msp().equals(msp) && a.session().equals(session))
+                .sorted(Comparator.comparing(ApprovalRequest::requestedAt).thenComparing(ApprovalRequest::id))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<ApprovalRequest> pendingRequestedBefore(Instant cutoff, int limit) {
+        return byId.values().stream().filter(a -> a.isPending() && !a.requestedAt().isAfter(cutoff))
+                .sorted(Comparator.comparing(ApprovalRequest::requestedAt).thenComparing(ApprovalRequest::id))
+                .limit(limit).toList();
     }
 
     @Override

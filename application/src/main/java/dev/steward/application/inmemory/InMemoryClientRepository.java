@@ -4,7 +4,6 @@ import dev.steward.application.port.ClientQuery;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
-import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.StatusChange;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;
@@ -121,17 +120,11 @@ public final class InMemoryClientRepository implements ClientRepository {
     @Override
     public synchronized List<ClientId> dueForReconciliation(Instant now, int limit) {
         return byId.values().stream()
-                .filter(c -> isDue(c, now))
+                .filter(c -> c.isDueForReconciliation(now))
                 .sorted(Comparator.comparing((Client c) -> c.lastChange().at()))
                 .limit(limit)
                 .map(Client::id)
                 .toList();
-    }
-
-    static boolean isDue(Client client, Instant now) {
-        AgentStatus status = client.status();
-        return status == AgentStatus.CREATING || status == AgentStatus.PROVISIONING
-                || ((status == AgentStatus.PENDING || status == AgentStatus.ERROR) && client.retry().isDue(now));
     }
 
     @Override

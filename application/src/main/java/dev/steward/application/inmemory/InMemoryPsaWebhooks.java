@@ -39,6 +39,11 @@ public final class InMemoryPsaWebhooks implements PsaWebhooks {
         if (secret == null) {
             return new WebhookVerdict.Reject("no " + kind + " webhook is registered for this MSP");
         }
+        return read(secret, delivery);
+    }
+
+    /** Reads a delivery that must carry {@code secret} in its {@code X-Steward-Secret} header. */
+    static WebhookVerdict read(byte[] secret, WebhookDelivery delivery) {
         byte[] given = delivery.header("X-Steward-Secret").orElse("").getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(secret, given)) {
             return new WebhookVerdict.Reject("the shared secret does not match");

@@ -4,6 +4,7 @@ import dev.steward.application.port.SessionRepository;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.session.AgentSession;
+import dev.steward.domain.session.NoteMark;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,11 +56,12 @@ public final class InMemorySessionRepository implements SessionRepository {
     @Override
     public synchronized Optional<AgentSession> restartFailed(UUID id, java.time.Instant at) {
         AgentSession stored = byId.get(id);
-        if (stored == null || stored.state() != AgentSession.State.FAILED) {
+        if (stored == null || !stored.mayRestart()) {
             return Optional.empty();
         }
-        AgentSession running = AgentSession.start(stored.id(), stored.client(), stored.channel(),
-                stored.externalReference(), stored.requester(), stored.mode(), stored.configVersion(), at);
+        AgentSession running = new AgentSession(stored.id(), stored.client(), stored.channel(),
+                stored.externalReference(), stored.requester(), stored.mode(), stored.configVersion(),
+                AgentSession.State.RUNNING, at, Optional.empty(), false, stored.notesSeen());
         byId.put(id, running);
         unitOfWork.onRollback(() -> {
             synchronized (this) {
@@ -75,12 +77,16 @@ public final class InMemorySessionRepository implements SessionRepository {
         if (stored == null) {
             throw new NotFound("session", session.id().toString());
         }
-        byId.put(session.id(), session);
+        AgentSession merged = new AgentSession(session.id(), stored.client(), stored.channel(),
+                stored.externalReference(), session.requester(), stored.mode(), stored.configVersion(),
+                session.state(), stored.startedAt(), session.endedAt(), stored.notePosted() || session.notePosted(),
+                NoteMark.later(stored.notesSeen(), session.notesSeen()));
+        byId.put(session.id(), merged);
         unitOfWork.onRollback(() -> {
             synchronized (this) {
                 byId.put(session.id(), stored);
             }
         });
-        return session;
+        return merged;
     }
 }

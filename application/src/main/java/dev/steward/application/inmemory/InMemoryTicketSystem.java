@@ -27,7 +27,11 @@ import java.util.Optional;
 public final class InMemoryTicketSystem implements TicketSystem {
 
     /** The statuses every in-memory PSA knows; the first is a new ticket's, the last ones close it. */
-    public static final List<String> STATUSES = List.of("New", "In Progress", "Waiting on Customer", "Resolved", "Closed");
+    public static final List<String> STATUSES = List.of("New", "In Progress", "Waiting on Customer",
+            "Needs Technician", "Resolved", "Closed");
+
+    /** Who the in-memory PSA says wrote Steward's notes: its API member. */
+    public static final PsaNote.Author SELF = PsaNote.Author.technician("Steward API member", "");
 
     private final String kind;
     private final Clock clock;
@@ -91,17 +95,32 @@ public final class InMemoryTicketSystem implements TicketSystem {
 
     @Override
     public PsaNote addInternalNote(String ticketId, String text) {
-        return add(PsaCapability.INTERNAL_NOTES, ticketId, text, Visibility.INTERNAL);
+        return add(PsaCapability.INTERNAL_NOTES, ticketId, text, Visibility.INTERNAL, SELF);
     }
 
     @Override
     public PsaNote addReply(String ticketId, String text) {
-        return add(PsaCapability.PUBLIC_REPLIES, ticketId, text, Visibility.PUBLIC);
+        return add(PsaCapability.PUBLIC_REPLIES, ticketId, text, Visibility.PUBLIC, SELF);
     }
 
     @Override
     public PsaNote addApprovalRequest(String ticketId, String text) {
-        return add(PsaCapability.APPROVAL_COMMENTS, ticketId, text, Visibility.INTERNAL);
+        return add(PsaCapability.APPROVAL_COMMENTS, ticketId, text, Visibility.INTERNAL, SELF);
+    }
+
+    /** Someone other than Steward writes on the ticket: the requester comments, a technician adds a note. */
+    public PsaNote write(String ticketId, String text, Visibility visibility, PsaNote.Author author) {
+        synchronized (this) {
+            existing(ticketId);
+        }
+        return add(null, ticketId, text, visibility, author);
+    }
+
+    /** Closes the ticket, as a technician resolving it in the PSA would. */
+    public synchronized void close(String ticketId) {
+        PsaTicket t = existing(ticketId);
+        tickets.put(ticketId, new PsaTicket(t.id(), t.companyId(), t.summary(), t.description(), t.requester(),
+                "Closed", true, t.createdAt()));
     }
 
     @Override
@@ -124,11 +143,14 @@ public final class InMemoryTicketSystem implements TicketSystem {
         return Optional.ofNullable(tickets.get(ticketId));
     }
 
-    private synchronized PsaNote add(PsaCapability capability, String ticketId, String text, Visibility visibility) {
-        require(capability);
+    private synchronized PsaNote add(PsaCapability capability, String ticketId, String text, Visibility visibility,
+                                     PsaNote.Author author) {
+        if (capability != null) {
+            require(capability);
+        }
         existing(ticketId);
         Objects.requireNonNull(text, "text");
-        PsaNote note = new PsaNote(Long.toString(nextNote++), ticketId, text, visibility, clock.instant());
+        PsaNote note = new PsaNote(Long.toString(nextNote++), ticketId, text, visibility, clock.instant(), author);
         notes.get(ticketId).add(note);
         return note;
     }

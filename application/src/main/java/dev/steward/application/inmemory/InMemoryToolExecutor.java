@@ -1,8 +1,9 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.ToolExecutor;
-import dev.steward.application.port.ToolInvocation;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.spi.ToolCall;
+import dev.steward.application.spi.ToolResult;
 import dev.steward.domain.integration.ToolName;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -12,13 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * Tools implemented in process by plain functions, for tests, demos and embedders that bring their own tools. Keeps
- * every invocation it ran, so a test can prove what was (and was not) executed.
+ * Tools implemented in process by plain functions, for tests and embedders that bring their own tools without an
+ * integration provider. Keeps every call it ran, so a test can prove what was (and was not) executed.
  */
 public final class InMemoryToolExecutor implements ToolExecutor {
 
-    private final Map<ToolName, Function<Map<String, String>, String>> tools = new ConcurrentHashMap<>();
-    private final List<ToolInvocation> executed = new CopyOnWriteArrayList<>();
+    private final Map<ToolName, Function<ToolCall, ToolResult>> tools = new ConcurrentHashMap<>();
+    private final List<ToolCall> executed = new CopyOnWriteArrayList<>();
 
     @Inject
     public InMemoryToolExecutor() {
@@ -26,22 +27,27 @@ public final class InMemoryToolExecutor implements ToolExecutor {
 
     /** Registers (or replaces) a tool: {@code body} gets the arguments and returns the result summary. */
     public InMemoryToolExecutor register(ToolName tool, Function<Map<String, String>, String> body) {
+        return registerCall(tool, call -> ToolResult.of(body.apply(call.arguments())));
+    }
+
+    /** Registers (or replaces) a tool whose {@code body} sees the whole call and returns the whole result. */
+    public InMemoryToolExecutor registerCall(ToolName tool, Function<ToolCall, ToolResult> body) {
         tools.put(tool, body);
         return this;
     }
 
     @Override
-    public String execute(ToolInvocation invocation) {
-        Function<Map<String, String>, String> body = tools.get(invocation.tool());
+    public ToolResult execute(ToolCall call) {
+        Function<ToolCall, ToolResult> body = tools.get(call.tool());
         if (body == null) {
-            throw new NotFound("tool", invocation.tool().value());
+            throw new NotFound("tool", call.tool().value());
         }
-        executed.add(invocation);
-        return body.apply(invocation.arguments());
+        executed.add(call);
+        return body.apply(call);
     }
 
-    /** Every invocation run so far, in order. */
-    public List<ToolInvocation> executed() {
+    /** Every call run so far, in order. */
+    public List<ToolCall> executed() {
         return List.copyOf(executed);
     }
 }

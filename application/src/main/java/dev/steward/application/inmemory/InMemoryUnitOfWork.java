@@ -63,6 +63,23 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
         return true;
     }
 
+    /** Whether this thread is inside a transaction. */
+    boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    /** Claims {@code key} until the current transaction ends, waiting while another transaction holds it. */
+    void awaitClaim(Object key) {
+        while (!claim(key)) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + key, e);
+            }
+        }
+    }
+
     private static final class Transaction {
         private final Deque<Runnable> undo = new ArrayDeque<>();
         private final List<Object> claims = new ArrayList<>();

@@ -29,6 +29,12 @@ public final class InMemoryWebSessionRepository implements WebSessionRepository 
     }
 
     @Override
+    public void touch(String tokenHash, Instant at) {
+        byHash.computeIfPresent(tokenHash, (hash, s) -> at.isAfter(s.lastSeenAt())
+                ? new WebSession(s.tokenHash(), s.user(), s.csrfToken(), s.createdAt(), s.expiresAt(), at) : s);
+    }
+
+    @Override
     public void remove(String tokenHash) {
         byHash.remove(tokenHash);
     }

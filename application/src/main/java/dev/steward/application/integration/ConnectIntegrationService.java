@@ -1,5 +1,7 @@
 package dev.steward.application.integration;
 
+import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IdGenerator;
@@ -9,8 +11,10 @@ import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.Violations;
+import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Integration;
@@ -20,16 +24,15 @@ import dev.steward.domain.integration.IntegrationScope;
 import dev.steward.domain.problem.InvalidValue;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 public final class ConnectIntegrationService implements ConnectIntegrationUseCase {
 
     private final CommandValidator validator;
     private final IntegrationKinds kinds;
+    private final LiveIntegrations live;
     private final IntegrationRepository integrations;
     private final SecretVault vault;
     private final ClientRepository clients;
@@ -39,11 +42,12 @@ public final class ConnectIntegrationService implements ConnectIntegrationUseCas
     private final UnitOfWork unitOfWork;
 
     @Inject
-    public ConnectIntegrationService(CommandValidator validator, IntegrationKinds kinds,
+    public ConnectIntegrationService(CommandValidator validator, IntegrationKinds kinds, LiveIntegrations live,
                                      IntegrationRepository integrations, SecretVault vault, ClientRepository clients,
                                      MspRepository msps, IdGenerator ids, Clock clock, UnitOfWork unitOfWork) {
         this.validator = validator;
         this.kinds = kinds;
+        this.live = live;
         this.integrations = integrations;
         this.vault = vault;
         this.clients = clients;
@@ -58,38 +62,48 @@ public final class ConnectIntegrationService implements ConnectIntegrationUseCas
         Violations violations = validator.check(command);
         IntegrationScope scope = command.client() != null && command.client().isPresent()
                 ? IntegrationScope.CLIENT : IntegrationScope.MSP;
-        IntegrationKinds.Offered offered = command.kind() == null || command.kind().isBlank() ? null
+        IntegrationKind offered = command.kind() == null || command.kind().isBlank() ? null
                 : violations.attempt(() -> kinds.require(command.kind(), scope));
         IntegrationSettings values = null;
         if (offered != null && command.settings() != null && command.secrets() != null) {
-            for (InvalidValue problem : offered.kind().check(given(command.settings()), given(command.secrets()))) {
+            for (InvalidValue problem : offered.check(given(command.settings()), given(command.secrets()))) {
                 violations.add(new FieldViolation(problem.field(), problem.code(), problem.rule()));
             }
             values = new IntegrationSettings(given(command.settings()), given(command.secrets()));
         }
         violations.throwIfAny();
-        IntegrationKind kind = offered.kind();
-        IntegrationSettings checked = values;
-        AtomicReference<Integration> activated = new AtomicReference<>();
-        try {
-            return unitOfWork.inTransaction(() -> {
-                ClientLookup.requireMsp(msps, command.msp());
-                Optional<ClientId> client = command.client()
-                        .map(slug -> ClientLookup.require(clients, command.msp(), slug)).map(Client::id);
-                Instant now = clock.instant();
-                Integration stored = integrations.add(Integration.connect(new IntegrationId(ids.next()),
-                        command.msp(), client, kind.name(), kind.tools(), kind.curatedDefaults(), now));
-                vault.store(stored.msp(), stored.id(), checked);
-                IntegrationLookup.reconfigureAgents(clients, stored, "integration " + kind.name() + " connected", now);
-                // last, so that a refusal by the adapter undoes everything above with the unit of work
-                offered.catalog().activate(stored, checked);
-                activated.set(stored);
-                return IntegrationLookup.details(stored, kinds, clients, vault);
-            });
-        } catch (RuntimeException e) {
-            if (activated.get() != null) {
-                offered.catalog().deactivate(activated.get());
+        IntegrationKind kind = offered;
+        String name = command.kind(); // the kind's name, or for an MCP server mcp:<server>
+        Optional<ClientId> client = unitOfWork.inTransaction(() -> {
+            ClientLookup.requireMsp(msps, command.msp());
+            Optional<ClientId> owner = command.client()
+                    .map(slug -> ClientLookup.require(clients, command.msp(), slug)).map(Client::id);
+            if (integrations.list(command.msp(), owner).stream().anyMatch(i -> i.kind().equals(name))
+                    // a client's server and an MSP-wide one of the same name would offer the same tool names
+                    || (owner.isPresent() && name.contains(":") && integrations.list(command.msp(), Optional.empty())
+                            .stream().anyMatch(i -> i.kind().equals(name)))) {
+                throw Conflict.of("integration.exists", name + " is already connected here");
             }
+            return owner;
+        });
+        Integration draft = Integration.connect(new IntegrationId(ids.next()), command.msp(), client, name,
+                kind.tools(), kind.curatedDefaults(), clock.instant());
+        // the provider checks the values against the live system before anything is stored
+        IntegrationConnection connection = live.open(draft, values);
+        IntegrationSettings checked = values;
+        try {
+            Integration integration = draft.offering(connection.tools(), kind.curatedDefaults());
+            Integration stored = unitOfWork.inTransaction(() -> {
+                Integration added = integrations.add(integration);
+                vault.store(added.msp(), added.id(), checked);
+                IntegrationLookup.reconfigureAgents(clients, added, "integration " + name + " connected",
+                        clock.instant());
+                return added;
+            });
+            live.register(stored, connection);
+            return IntegrationLookup.details(stored, kinds, clients, vault);
+        } catch (RuntimeException e) {
+            connection.close();
             throw e;
         }
     }

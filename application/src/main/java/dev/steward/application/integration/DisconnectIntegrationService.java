@@ -1,5 +1,6 @@
 package dev.steward.application.integration;
 
+import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.SecretVault;
@@ -12,7 +13,7 @@ import java.time.Instant;
 
 public final class DisconnectIntegrationService implements DisconnectIntegrationUseCase {
 
-    private final IntegrationKinds kinds;
+    private final LiveIntegrations live;
     private final IntegrationRepository integrations;
     private final SecretVault vault;
     private final ClientRepository clients;
@@ -20,9 +21,9 @@ public final class DisconnectIntegrationService implements DisconnectIntegration
     private final UnitOfWork unitOfWork;
 
     @Inject
-    public DisconnectIntegrationService(IntegrationKinds kinds, IntegrationRepository integrations, SecretVault vault,
+    public DisconnectIntegrationService(LiveIntegrations live, IntegrationRepository integrations, SecretVault vault,
                                         ClientRepository clients, Clock clock, UnitOfWork unitOfWork) {
-        this.kinds = kinds;
+        this.live = live;
         this.integrations = integrations;
         this.vault = vault;
         this.clients = clients;
@@ -42,6 +43,6 @@ public final class DisconnectIntegrationService implements DisconnectIntegration
             return integration;
         });
         // after the commit: a disconnect that failed leaves the integration live, as it is still stored
-        kinds.find(removed.kind()).ifPresent(offered -> offered.catalog().deactivate(removed));
+        live.disconnect(removed.id());
     }
 }

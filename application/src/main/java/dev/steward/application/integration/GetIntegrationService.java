@@ -1,8 +1,12 @@
 package dev.steward.application.integration;
 
+import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provider.LiveIntegrations;
+import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.SecretVault;
+import dev.steward.domain.integration.Integration;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
 
@@ -12,18 +16,23 @@ public final class GetIntegrationService implements GetIntegrationUseCase {
     private final IntegrationKinds kinds;
     private final ClientRepository clients;
     private final SecretVault vault;
+    private final LiveIntegrations live;
 
     @Inject
     public GetIntegrationService(IntegrationRepository integrations, IntegrationKinds kinds, ClientRepository clients,
-                                 SecretVault vault) {
+                                 SecretVault vault,
+                                 LiveIntegrations live) {
         this.integrations = integrations;
         this.kinds = kinds;
         this.clients = clients;
         this.vault = vault;
+        this.live = live;
     }
 
     @Override
     public IntegrationDetails get(MspId msp, String id) {
-        return IntegrationLookup.details(IntegrationLookup.require(integrations, msp, id), kinds, clients, vault);
+        Integration integration = IntegrationLookup.require(integrations, msp, id);
+        return IntegrationLookup.details(integration, kinds, clients, vault).unreachableSince(
+                live.connection(integration.id()).flatMap(IntegrationConnection::unreachableSince));
     }
 }

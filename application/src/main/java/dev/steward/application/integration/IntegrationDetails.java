@@ -3,19 +3,33 @@ package dev.steward.application.integration;
 import dev.steward.application.port.SettingsView;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.Integration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A connected integration as it may be shown: its tools and policies, the client it belongs to (none when
- * MSP-wide), its kind's label, and its settings with every secret masked.
+ * MSP-wide), its kind's label, its settings with every secret masked, and since when its system has not answered
+ * (an MCP server that is down), if it does not.
  */
-public record IntegrationDetails(Integration integration, Optional<Slug> client, String label, SettingsView values) {
+public record IntegrationDetails(Integration integration, Optional<Slug> client, String label, SettingsView values,
+                                 Optional<Instant> unreachableSince) {
 
     public IntegrationDetails {
         Objects.requireNonNull(integration, "integration");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(unreachableSince, "unreachableSince");
+    }
+
+    /** An integration whose system answers (or is not asked). */
+    public IntegrationDetails(Integration integration, Optional<Slug> client, String label, SettingsView values) {
+        this(integration, client, label, values, Optional.empty());
+    }
+
+    /** The same details, with since when the system has not answered. */
+    public IntegrationDetails unreachableSince(Optional<Instant> since) {
+        return new IntegrationDetails(integration, client, label, values, since);
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.application.integration;
 
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.client.ClientReconfiguration;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
@@ -10,7 +11,10 @@ import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
+import dev.steward.domain.integration.IntegrationKind;
+import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.msp.MspId;
+import dev.steward.domain.problem.InvalidValue;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,10 +36,23 @@ final class IntegrationLookup {
         return integrations.find(msp, parsed).orElseThrow(() -> new NotFound("integration", id));
     }
 
+    /** @throws NotFound if the text names no tool of the integration (a malformed name cannot name one either) */
+    static ToolName toolOf(Integration integration, String text) {
+        try {
+            ToolName tool = ToolName.of(text);
+            if (integration.tool(tool).isPresent()) {
+                return tool;
+            }
+        } catch (InvalidValue malformed) {
+            // reported as not found below
+        }
+        throw new NotFound("tool", text);
+    }
+
     static IntegrationDetails details(Integration integration, IntegrationKinds kinds, ClientRepository clients,
                                       SecretVault vault) {
         Optional<Slug> client = integration.client().flatMap(clients::find).map(Client::slug);
-        String label = kinds.find(integration.kind()).map(o -> o.kind().label()).orElse(integration.kind());
+        String label = kinds.kind(integration.kind()).map(IntegrationKind::label).orElse(integration.kind());
         SettingsView values = vault.describe(integration.msp(), integration.id()).orElse(SettingsView.NONE);
         return new IntegrationDetails(integration, client, label, values);
     }

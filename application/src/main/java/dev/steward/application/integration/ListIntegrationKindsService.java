@@ -1,5 +1,6 @@
 package dev.steward.application.integration;
 
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.IntegrationScope;
 import jakarta.inject.Inject;

@@ -1,5 +1,8 @@
 package dev.steward.application.integration;
 
+import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provider.LiveIntegrations;
+import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
@@ -18,15 +21,18 @@ public final class ListIntegrationsService implements ListIntegrationsUseCase {
     private final ClientRepository clients;
     private final MspRepository msps;
     private final SecretVault vault;
+    private final LiveIntegrations live;
 
     @Inject
     public ListIntegrationsService(IntegrationRepository integrations, IntegrationKinds kinds,
-                                   ClientRepository clients, MspRepository msps, SecretVault vault) {
+                                   ClientRepository clients, MspRepository msps, SecretVault vault,
+                                   LiveIntegrations live) {
         this.integrations = integrations;
         this.kinds = kinds;
         this.clients = clients;
         this.msps = msps;
         this.vault = vault;
+        this.live = live;
     }
 
     @Override
@@ -34,7 +40,8 @@ public final class ListIntegrationsService implements ListIntegrationsUseCase {
         ClientLookup.requireMsp(msps, msp);
         Optional<Client> owner = client.map(slug -> ClientLookup.require(clients, msp, slug));
         return integrations.list(msp, owner.map(Client::id)).stream()
-                .map(i -> IntegrationLookup.details(i, kinds, clients, vault))
+                .map(i -> IntegrationLookup.details(i, kinds, clients, vault)
+                        .unreachableSince(live.connection(i.id()).flatMap(IntegrationConnection::unreachableSince)))
                 .toList();
     }
 }

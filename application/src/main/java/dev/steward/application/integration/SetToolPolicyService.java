@@ -1,17 +1,16 @@
 package dev.steward.application.integration;
 
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
-import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.Violations;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.integration.ToolPolicy;
-import dev.steward.domain.problem.InvalidValue;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +45,7 @@ public final class SetToolPolicyService implements SetToolPolicyUseCase {
         violations.throwIfAny();
         return unitOfWork.inTransaction(() -> {
             Integration integration = IntegrationLookup.require(integrations, command.msp(), command.integration());
-            ToolName tool = toolOf(integration, command.tool());
+            ToolName tool = IntegrationLookup.toolOf(integration, command.tool());
             ClientLookup.checkExpectedVersion("integration " + integration.kind(), command.expectedVersion(),
                     integration.version());
             if (integration.policyOf(tool) == policy) {
@@ -57,18 +56,5 @@ public final class SetToolPolicyService implements SetToolPolicyUseCase {
             IntegrationLookup.reconfigureAgents(clients, stored, "policy of " + tool + " " + policy.label(), now);
             return IntegrationLookup.details(stored, kinds, clients, vault);
         });
-    }
-
-    /** @throws NotFound if the text names no tool of the integration (a malformed name cannot name one either) */
-    private static ToolName toolOf(Integration integration, String text) {
-        try {
-            ToolName tool = ToolName.of(text);
-            if (integration.tool(tool).isPresent()) {
-                return tool;
-            }
-        } catch (InvalidValue malformed) {
-            // reported as not found below
-        }
-        throw new NotFound("tool", text);
     }
 }

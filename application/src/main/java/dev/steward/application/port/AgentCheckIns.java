@@ -1,24 +1,34 @@
 package dev.steward.application.port;
 
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.client.ClientId;
+import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What agents report about themselves: the configuration version they run (their acknowledgement) and when they last
- * said so (their heartbeat). Kept apart from the client so that heartbeats never bump the client's version.
+ * What agents report about themselves: the configuration version they run (their acknowledgement), when they last
+ * said so (their heartbeat), and the resources they use as they measure them (so the figures are real wherever the
+ * agent runs, on any Swarm node). Kept apart from the client so that heartbeats never bump the client's version.
  */
+@Stable
 public interface AgentCheckIns {
 
-    record CheckIn(ClientId client, long runningConfigVersion, Instant at) {
+    /** {@code usage}: the agent's own CPU, memory and I/O at check-in; empty when it did not report any. */
+    record CheckIn(ClientId client, long runningConfigVersion, Instant at, Optional<ResourceUsage> usage) {
         public CheckIn {
             Objects.requireNonNull(client, "client");
             Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(usage, "usage");
+        }
+
+        public CheckIn(ClientId client, long runningConfigVersion, Instant at) {
+            this(client, runningConfigVersion, at, Optional.empty());
         }
     }
 
-    /** Records a check-in; an older one than the stored one (by time) is ignored. */
+    /** Records a check-in, its usage included; an older one than the stored one (by time) is ignored. */
     void record(CheckIn checkIn);
 
     Optional<CheckIn> latest(ClientId client);

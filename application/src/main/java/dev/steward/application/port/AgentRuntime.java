@@ -1,6 +1,7 @@
 package dev.steward.application.port;
 
 import dev.steward.application.problem.PortFailure;
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.diagnostics.Diagnostics;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * idempotent by client id, so the reconciler can repeat any step after a crash. ({@code AgentRuntimeContract}
  * checks these rules.)
  */
+@Stable
 public interface AgentRuntime {
 
     /**

@@ -1,6 +1,7 @@
 package dev.steward.application.port;
 
 import dev.steward.application.problem.Conflict;
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.agent.StatusChange;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;
@@ -21,6 +22,7 @@ import java.util.Optional;
  *   <li>Every status change is kept, in order ({@link #history}), even after the client is destroyed.</li>
  * </ul>
  */
+@Stable
 public interface ClientRepository {
 
     /**

@@ -1,16 +1,52 @@
 package dev.steward.application.port;
 
 import dev.steward.application.agent.AgentConfiguration;
+import dev.steward.application.agent.Assignment;
+import dev.steward.application.agent.PostedNote;
+import dev.steward.application.agent.SessionOutcome;
+import dev.steward.application.agent.TicketPost;
+import dev.steward.application.agent.ToolAnswer;
+import dev.steward.application.agent.ToolRequest;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import dev.steward.application.spi.Stable;
 
 /**
- * The control plane as an agent sees it (the agent side of {@code AgentGatewayUseCase}): used by the {@code agent}
- * command inside a container, over HTTP with the agent's token.
+ * The control plane as an agent sees it: the agent API, over HTTP with the agent's token inside a container, or the
+ * same use cases called directly by an in-process agent. Every effect of the agent's work goes through it; the agent
+ * holds no PSA, tool or model credential.
+ *
+ * <p>Failures are {@link dev.steward.application.problem.PortFailure}s: retryable when the control plane cannot be
+ * reached or fails, permanent when it refuses (a revoked token, a malformed call, a spent model budget).
  */
+@Stable
 public interface ControlPlane {
 
-    /** @throws dev.steward.application.problem.PortFailure retryable when unreachable, permanent when refused */
+    /** The {@code port} of every {@link dev.steward.application.problem.PortFailure} a control plane raises. */
+    String PORT = "control-plane";
+
+    /** The {@code port} of the failure that means the agent's token was refused: the agent must stop. */
+    String REFUSED = "control-plane.refused";
+
     AgentConfiguration configuration();
 
     /** Reports the agent alive and running {@code configVersion}. */
     void checkIn(long configVersion);
+
+    /** The next work item for this agent instance, waiting up to {@code wait} (a long poll). */
+    Optional<Assignment> take(UUID instance, Duration wait);
+
+    /** @return false when the lease was lost */
+    boolean renew(Assignment work);
+
+    /** @return false when the lease was lost */
+    boolean complete(Assignment work, SessionOutcome outcome);
+
+    ToolAnswer callTool(UUID session, ToolRequest request);
+
+    PostedNote post(UUID session, TicketPost post);
+
+    /** A chat-completions request through the control plane's model route; the model's answer. */
+    String model(UUID session, String request);
 }

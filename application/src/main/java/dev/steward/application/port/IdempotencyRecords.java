@@ -1,16 +1,18 @@
 package dev.steward.application.port;
 
+import dev.steward.application.problem.PortFailure;
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.msp.MspId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What requests sent with an {@code Idempotency-Key} answered, per MSP and key, kept in the store so that a retry gets
  * the first answer from any control-plane instance and after a restart. ({@code IdempotencyRecordsContract}.)
  */
+@Stable
 public interface IdempotencyRecords {
 
     /** A finished answer, replayable byte for byte. */
@@ -42,26 +44,35 @@ public interface IdempotencyRecords {
     /** What {@link #claim} found. */
     sealed interface Claim {
 
-        /** The key was free (or abandoned): the caller now runs the request and then completes or releases it. */
+        /** The key was free: the caller runs the request and completes the key in the same unit of work. */
         record Claimed() implements Claim {}
 
-        /** Someone used the key first: with this request fingerprint, and with its answer once it has one. */
-        record Taken(byte[] fingerprint, Optional<Answer> answer) implements Claim {}
+        /** A request with this key was answered first: with this request fingerprint, and this answer. */
+        record Taken(byte[] fingerprint, Answer answer) implements Claim {}
     }
 
     /**
-     * Atomically claims {@code key} for a request with {@code fingerprint}. A claim that was never completed and is
-     * older than {@code abandonedBefore} (its instance died) counts as free. Of two concurrent claims exactly one
+     * Claims {@code key} for a request with {@code fingerprint}, inside a unit of work: the claim is part of it, so the
+     * request's effect, its {@link #complete answer} and the claim commit together or not at all (a unit of work that
+     * rolls back, or whose instance dies, leaves the key free). A claim of a key that another unit of work holds waits
+     * until that one ends, then sees its answer, or claims the key if it rolled back. Of concurrent claims exactly one
      * gets {@link Claim.Claimed}.
+     *
+     * @throws PortFailure retryable, with port {@value #PORT}, when the other unit of work holds the key for longer
+     *                     than {@link #WAIT}
+     * @throws IllegalStateException outside a unit of work
      */
-    Claim claim(MspId msp, String key, byte[] fingerprint, Instant now, Instant abandonedBefore);
+    Claim claim(MspId msp, String key, byte[] fingerprint, Instant now);
 
-    /** Stores the answer of a claimed key. */
+    /** Stores the answer of the key claimed in the current unit of work. */
     void complete(MspId msp, String key, Answer answer);
-
-    /** Frees a claimed key whose request failed, so that a retry really retries. */
-    void release(MspId msp, String key);
 
     /** Forgets keys claimed before {@code cutoff}; returns how many. */
     int purgeOlderThan(Instant cutoff);
+
+    /** The port name of the failure a claim that waited too long raises. */
+    String PORT = "idempotency-keys";
+
+    /** How long a claim waits for another unit of work holding the key. */
+    java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
 }

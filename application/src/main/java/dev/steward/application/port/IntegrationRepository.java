@@ -1,5 +1,6 @@
 package dev.steward.application.port;
 
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * Stores connected integrations with their tools and tool policies. One integration of a kind per scope (MSP-wide,
  * or one client). Updates are optimistic. ({@code IntegrationRepositoryContract}.)
  */
+@Stable
 public interface IntegrationRepository {
 
     /**

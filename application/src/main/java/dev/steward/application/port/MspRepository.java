@@ -1,11 +1,13 @@
 package dev.steward.application.port;
 
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;
 import java.util.List;
 import java.util.Optional;
 
 /** Stores MSPs (tenants) and their settings. {@link #update} is optimistic, as for clients. */
+@Stable
 public interface MspRepository {
 
     /** @return the MSP at version 1; @throws dev.steward.application.problem.Conflict if the id exists */

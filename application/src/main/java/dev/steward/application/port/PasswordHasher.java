@@ -1,5 +1,6 @@
 package dev.steward.application.port;
 
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.user.Password;
 
 /**
@@ -7,6 +8,7 @@ import dev.steward.domain.user.Password;
  * encoded hash carries its own parameters, so stored hashes stay checkable when the cost is raised.
  * ({@code PasswordHasherContract}.)
  */
+@Stable
 public interface PasswordHasher {
 
     /** A new salted hash, encoded as text for the store. */

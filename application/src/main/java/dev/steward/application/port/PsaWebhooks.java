@@ -1,5 +1,6 @@
 package dev.steward.application.port;
 
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.msp.MspId;
 
 /**
@@ -8,6 +9,7 @@ import dev.steward.domain.msp.MspId;
  * {@link WebhookVerdict.Reject}ed, never read; a delivery for a PSA the MSP has not connected is rejected; reading
  * does not call the ticket system's write methods.
  */
+@Stable
 public interface PsaWebhooks {
 
     WebhookVerdict read(MspId msp, String kind, WebhookDelivery delivery);

@@ -1,12 +1,14 @@
 package dev.steward.application.port;
 
 import dev.steward.application.problem.PortFailure;
+import dev.steward.application.spi.Stable;
 
 /**
  * The model that plans: a deterministic runbook engine, or a language model behind an API. Rules
  * ({@code ReasonerContract}): it answers every well-formed context with a step, never null; it may only ask for tools
  * of the catalog (the gateway refuses anything else anyway); it does not execute anything itself.
  */
+@Stable
 public interface Reasoner {
 
     /**

@@ -8,8 +8,8 @@ import java.util.Objects;
 
 /**
  * A deterministic runbook: trigger phrases (any one, case-insensitive, found in the request text), the read-only
- * checks to run, and the actions to plan. Argument values may contain {@code {requester}}, replaced by the request's
- * requester.
+ * checks to run, and the actions to plan. Argument values may contain the {@link RunbookPlaceholders}; a tool named
+ * {@code psa:<tool>} is the tool of that name of whichever PSA the MSP connected.
  */
 public record Runbook(String name, List<String> triggers, List<Step> diagnosis, List<PlannedAction> plan) {
 
@@ -35,8 +35,13 @@ public record Runbook(String name, List<String> triggers, List<Step> diagnosis, 
     }
 
     public boolean matches(String requestText) {
+        return trigger(requestText).isPresent();
+    }
+
+    /** The first of this runbook's trigger phrases found in {@code requestText}. */
+    public java.util.Optional<String> trigger(String requestText) {
         String text = requestText.toLowerCase(Locale.ROOT);
-        return triggers.stream().anyMatch(text::contains);
+        return triggers.stream().filter(text::contains).findFirst();
     }
 
     private static Step step(String tool, Map<String, String> arguments) {
@@ -47,23 +52,48 @@ public record Runbook(String name, List<String> triggers, List<Step> diagnosis, 
         return new PlannedAction(ToolName.of(tool), arguments, reason);
     }
 
-    /** Steward's built-in runbooks for the most common Microsoft 365 helpdesk requests. */
+    /** The integration part standing for the MSP's PSA, whichever it is: {@code psa:get-ticket}. */
+    public static final String PSA = "psa";
+
+    /**
+     * Steward's built-in runbooks for the most common Microsoft 365 helpdesk requests, on the tools of the
+     * {@code m365} and PSA providers. Every check is a read tool; every write is planned, never run while diagnosing.
+     */
     public static List<Runbook> defaults() {
-        Map<String, String> user = Map.of("user", "{requester}");
+        Map<String, String> requester = Map.of("user", "{requester}");
+        Step ticket = step("psa:get-ticket", Map.of("ticket", "{ticket}"));
+        Step signIns = step("m365:list-sign-ins", requester);
+        Step user = step("m365:get-user", requester);
         return List.of(
-                new Runbook("Sign-in trouble", List.of("password", "locked out", "can't sign in", "cannot sign in",
-                        "mfa", "keeps asking"),
-                        List.of(step("m365:get-user", user), step("m365:list-auth-methods", user)),
-                        List.of(action("m365:revoke-sessions", user, "clear stale sign-in sessions"),
-                                action("m365:reset-password", user,
-                                        "if the user still cannot sign in: temporary password, change at next sign-in"))),
+                new Runbook("Locked out", List.of("locked out", "account is locked", "can't sign in",
+                        "cannot sign in", "can't log in", "cannot log in", "sign-in is blocked", "blocked from"),
+                        List.of(ticket, user, signIns),
+                        List.of(action("m365:unblock-sign-in", requester,
+                                "allow sign-in again once the requester's identity is verified"))),
+                new Runbook("Password reset", List.of("password", "forgot my password", "password expired"),
+                        List.of(ticket, user, signIns),
+                        List.of(action("m365:reset-password", requester,
+                                        "temporary password, to be changed at the next sign-in; a technician hands "
+                                                + "it over"),
+                                action("m365:revoke-sessions", requester, "sign out sessions using the old password"))),
+                new Runbook("MFA trouble", List.of("mfa", "authenticator", "two-factor", "2fa", "new phone",
+                        "keeps asking"),
+                        List.of(ticket, user, signIns),
+                        List.of(action("m365:reset-mfa", requester, "remove the old methods so they register again"),
+                                action("m365:create-temporary-access-pass", requester,
+                                        "a one-time pass to register the new phone; a technician hands it over"))),
                 new Runbook("Shared mailbox access", List.of("shared mailbox", "mailbox access"),
-                        List.of(step("m365:get-user", user), step("m365:list-group-memberships", user)),
-                        List.of(action("m365:add-to-group", Map.of("user", "{requester}", "group", "mailbox access group"),
-                                "grant access through the mailbox's security group"))),
-                new Runbook("New starter", List.of("new starter", "new user", "licence", "license", "onboard"),
-                        List.of(step("m365:list-licences", Map.of())),
-                        List.of(action("m365:create-user", Map.of(), "create the account from the ticket's details"),
-                                action("m365:assign-licence", Map.of(), "assign the client's standard licence"))));
+                        List.of(ticket, user, step("m365:list-groups", requester)),
+                        List.of(action("m365:add-to-group", Map.of("user", "{requester}", "group", "{group}"),
+                                "grant access through the mailbox's group"))),
+                new Runbook("New starter", List.of("new starter", "new user", "new employee", "onboard"),
+                        List.of(ticket, step("m365:find-user", Map.of("query", "{named_user}")),
+                                step("m365:list-licences", Map.of())),
+                        List.of(action("m365:create-user", Map.of("displayName", "{named_user_name}",
+                                "userPrincipalName", "{named_user}"), "create the account from the ticket's details"))),
+                new Runbook("Leaver", List.of("leaver", "offboard", "has left", "is leaving"),
+                        List.of(ticket, step("m365:get-user", Map.of("user", "{named_user}"))),
+                        List.of(action("m365:offboard-user", Map.of("user", "{named_user}"),
+                                "block sign-in, revoke sessions, remove licences and groups; mail and files stay"))));
     }
 }

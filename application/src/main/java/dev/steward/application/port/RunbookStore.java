@@ -1,5 +1,6 @@
 package dev.steward.application.port;
 
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
  * The runbooks each MSP wrote for the runbook reasoner: MSP-wide, or for one client. A name is unique within its
  * scope. ({@code RunbookStoreContract}.)
  */
+@Stable
 public interface RunbookStore {
 
     /**

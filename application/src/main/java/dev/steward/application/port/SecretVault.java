@@ -1,5 +1,6 @@
 package dev.steward.application.port;
 
+import dev.steward.application.spi.Stable;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Optional;
  * goes through {@link #describe}. Takes part in the {@link UnitOfWork}: values stored in a unit of work that fails
  * are not kept. ({@code SecretVaultContract}.)
  */
+@Stable
 public interface SecretVault {
 
     /** Stores the values of a stored integration, replacing any it had. */

@@ -2,6 +2,7 @@ package dev.steward.application.port;
 
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.PortFailure;
+import dev.steward.application.spi.Stable;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.List;
  *   <li>Text goes to the PSA as written; credentials never appear in messages or logs.</li>
  * </ul>
  */
+@Stable
 public interface TicketSystem {
 
     /** The integration kind, lower-kebab, e.g. {@code connectwise}, {@code halopsa}, {@code autotask}. */
@@ -36,7 +38,11 @@ public interface TicketSystem {
     /** The ticket as it is now. ({@link PsaCapability#READ_TICKETS}) @throws NotFound if there is no such ticket */
     PsaTicket ticket(String ticketId);
 
-    /** The ticket's notes, oldest first. ({@link PsaCapability#READ_TICKETS}) @throws NotFound for an unknown ticket */
+    /**
+     * The ticket's notes, oldest first, each with its author as far as the PSA tells it: technicians with their
+     * e-mail address where the PSA has one (that is how a technician's {@code approve} note is matched to a Steward
+     * user), contacts as contacts. ({@link PsaCapability#READ_TICKETS}) @throws NotFound for an unknown ticket
+     */
     List<PsaNote> notes(String ticketId);
 
     /**

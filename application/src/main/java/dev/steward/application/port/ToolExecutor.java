@@ -2,17 +2,21 @@ package dev.steward.application.port;
 
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.PortFailure;
+import dev.steward.application.spi.Stable;
+import dev.steward.application.spi.ToolCall;
+import dev.steward.application.spi.ToolResult;
 
 /**
  * Runs a tool call against the client's systems with the integration's credentials. Only the tool gateway calls it,
- * after the mode and policy checks; it does no checks of its own. ({@code ToolExecutorContract}.)
+ * after its checks (input, mode, policy, identity); it does no checks of its own. ({@code ToolExecutorContract}.)
  */
+@Stable
 public interface ToolExecutor {
 
     /**
-     * @return a short summary of the result, fit for the activity log and the reasoner (no secrets)
-     * @throws NotFound ({@code tool}) if this executor has no such tool
+     * @return the summary for the activity log and the reasoner (no secrets), and any values for the approver only
+     * @throws NotFound ({@code tool}) if no live integration of the call's MSP or client runs such a tool
      * @throws PortFailure if the outside system failed
      */
-    String execute(ToolInvocation invocation);
+    ToolResult execute(ToolCall call);
 }

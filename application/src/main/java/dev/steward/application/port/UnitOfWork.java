@@ -1,5 +1,6 @@
 package dev.steward.application.port;
 
+import dev.steward.application.spi.Stable;
 import java.util.function.Supplier;
 
 /**
@@ -7,6 +8,7 @@ import java.util.function.Supplier;
  * claims taken inside ({@link ClientRepository#claim}) are released when it ends. A nested call joins the
  * transaction already open on this thread.
  */
+@Stable
 public interface UnitOfWork {
 
     <T> T inTransaction(Supplier<T> work);

@@ -6,7 +6,7 @@ package dev.steward.application.problem;
  * errors a use case throws on purpose.
  */
 public sealed abstract class ApplicationException extends RuntimeException
-        permits NotFound, Conflict, InvalidCommand, PortFailure, NotSignedIn, TooManyAttempts {
+        permits NotFound, Conflict, InvalidCommand, PortFailure, NotSignedIn, TooManyAttempts, Forbidden {
 
     protected ApplicationException(String message, Throwable cause) {
         super(message, cause);

@@ -31,6 +31,12 @@ public final class Conflict extends ApplicationException {
         return new Conflict("email.taken", Optional.of("email"), "email '" + email + "' already belongs to a user");
     }
 
+    /** A change that would leave an MSP without an active admin (nobody could manage its users any more). */
+    public static Conflict lastAdmin() {
+        return new Conflict("user.last-admin", Optional.empty(), "this is the MSP's last active admin: make another "
+                + "user an admin first");
+    }
+
     /** A clash caused by one input field's value. */
     public static Conflict onField(String code, String field, String message) {
         return new Conflict(code, Optional.of(field), message);

@@ -4,19 +4,22 @@ import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.MetricsRecorder;
 import dev.steward.application.port.ObservedAgent;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.agent.AgentStatus;
-import dev.steward.domain.agent.DeployStatus;
+import dev.steward.domain.agent.Reconciliation;
 import dev.steward.domain.agent.RetrySchedule;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +27,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -31,7 +39,7 @@ import java.util.function.Predicate;
  * the {@link AgentRuntime} reports, and acts to close the gap. Every step is idempotent and each client is handled
  * in its own unit of work under a claim, so a crash at any point is repaired by the next pass and several control
  * planes can run passes at once without provisioning a client twice. Statuses change only through
- * {@link Client#movedTo}.
+ * {@link Client#movedTo}; what a client needs is the domain's decision ({@link Client#reconciliation}).
  *
  * <p>A client turns {@code active} (deploy status {@code idle}) only when its agent has <b>acknowledged</b> the desired
  * configuration version: a check-in ({@link AgentCheckIns}) with that version, made since the client entered its
@@ -39,51 +47,67 @@ import java.util.function.Predicate;
  * container that started, a passing health check) is not enough: only the agent knows which configuration it runs.
  *
  * <p>Two passes: {@link #reconcileDue()} (frequent, only clients with work pending) and {@link #reconcileAll()}
- * (less frequent, every live client plus orphans: agents whose client is gone). Each pass asks the runtime once.
+ * (less frequent, every live client plus orphans: agents whose client is gone, and duplicates: a second agent of one
+ * client). Each pass asks the runtime once, then handles up to {@link #PARALLELISM} clients at once: creating an agent
+ * takes the runtime a while, and ten new clients must not wait for each other. When the runtime could not be
+ * reached and answers again, the next full pass retries every client that was backing off at once.
  */
 public final class ProvisioningReconciler {
 
+    /**
+     * How many clients a pass handles at once. Each holds its claim (a database connection) while the runtime creates
+     * its agent, so this stays well below the connection pool.
+     */
+    public static final int PARALLELISM = 8;
+
     private static final System.Logger LOG = System.getLogger(ProvisioningReconciler.class.getName());
     private static final int BATCH = 200;
+    /** How a rollout of a new agent image starts its history entry (one client at a time carries it). */
+    static final String ROLLOUT = "rolling out a new agent image";
 
     private final ClientRepository clients;
     private final AgentRuntime runtime;
     private final AgentCheckIns checkIns;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
+    private final MetricsRecorder metrics;
+    /** Set when an observation failed; the next full pass that observes the runtime cuts back-offs short. */
+    private volatile boolean runtimeWasAway;
 
     @Inject
     public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns,
-                                  UnitOfWork unitOfWork, Clock clock) {
+                                  UnitOfWork unitOfWork, Clock clock, MetricsRecorder metrics) {
         this.clients = clients;
         this.runtime = runtime;
         this.checkIns = checkIns;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Handles the clients that have work pending now. @return how many clients were changed */
     public int reconcileDue() {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         List<ClientId> due = clients.dueForReconciliation(now, BATCH);
         if (due.isEmpty()) {
             return 0;
         }
-        Map<ClientId, ObservedAgent> observed = observe().orElse(Map.of());
-        int changed = 0;
-        for (ClientId id : due) {
-            // Skip a client that is no longer due once claimed: another pass (or instance) finished it after this
-            // pass observed the runtime, and acting on that older observation would undo its work.
-            changed += reconcileGuarded(id, observed, now, claimed -> isDue(claimed, now)) ? 1 : 0;
-        }
+        Map<ClientId, List<ObservedAgent>> observed = observe().orElse(Map.of());
+        // Skip a client that is no longer due once claimed: another pass (or instance) finished it after this pass
+        // observed the runtime, and acting on that older observation would undo its work.
+        int changed = inParallel(due.stream().map(id -> step(id, observed, false,
+                claimed -> claimed.isDueForReconciliation(clock.instant()))).toList());
+        metrics.reconcilePass(MetricsRecorder.Pass.DUE, Duration.ofNanos(System.nanoTime() - started));
         return changed;
     }
 
     /**
-     * Checks every live client against the runtime (dead or missing agents, unacknowledged configuration) and removes
-     * agents that no live client owns. @return how many clients were changed
+     * Checks every live client against the runtime (dead, missing or duplicated agents, unacknowledged configuration)
+     * and removes agents that no live client owns. @return how many clients were changed
      */
     public int reconcileAll() {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         // Every live client is read before the runtime is observed, so that (with the version check at the claim)
         // each is judged against an observation newer than the state it is judged in, and the runtime is asked once
@@ -100,71 +124,152 @@ public final class ProvisioningReconciler {
             }
             after = Optional.of(page.getLast().id());
         }
-        Optional<Map<ClientId, ObservedAgent>> observation = observe();
-        Map<ClientId, ObservedAgent> observed = observation.orElse(Map.of());
+        countForMetrics(live);
+        boolean wasAway = runtimeWasAway;
+        Optional<Map<ClientId, List<ObservedAgent>>> observation = observe();
+        boolean answersAgain = wasAway && observation.isPresent();
+        if (answersAgain) {
+            runtimeWasAway = false;
+            LOG.log(Level.INFO, "the agent runtime answers again: retrying every client that was waiting for it");
+        }
+        Map<ClientId, List<ObservedAgent>> observed = observation.orElse(Map.of());
         Set<ClientId> liveIds = new HashSet<>();
-        int changed = 0;
+        List<Step> steps = new ArrayList<>();
         for (Client client : live) {
             liveIds.add(client.id());
-            Optional<ObservedAgent> agent = Optional.ofNullable(observed.get(client.id()));
-            if (needsWork(client, agent, now)) {
+            List<ObservedAgent> agents = observed.getOrDefault(client.id(), List.of());
+            if (needsWork(client, client.reconciliation(now, answersAgain), agents)) {
                 // only the state read before the observation is judged against it
-                changed += reconcileGuarded(client.id(), observed, now,
-                        claimed -> claimed.version() == client.version()) ? 1 : 0;
+                steps.add(step(client.id(), observed, answersAgain, claimed -> claimed.version() == client.version()));
             }
         }
-        for (ObservedAgent agent : observation.map(Map::values).orElse(List.of())) {
-            if (!liveIds.contains(agent.client())) {
+        int changed = inParallel(steps);
+        changed += rollOutNewImage(live, observed);
+        for (Map.Entry<ClientId, List<ObservedAgent>> orphan : observation.orElse(Map.of()).entrySet()) {
+            if (!liveIds.contains(orphan.getKey())) {
                 try {
-                    removeOrphan(agent);
+                    removeOrphan(orphan.getKey());
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, () -> "orphan agent of client " + agent.client()
+                    LOG.log(Level.WARNING, () -> "orphan agent of client " + orphan.getKey()
                             + " not removed yet; the next full pass tries again", e);
                 }
             }
         }
+        metrics.reconcilePass(MetricsRecorder.Pass.FULL, Duration.ofNanos(System.nanoTime() - started));
         return changed;
     }
 
-    /** What the runtime holds, by client; empty when the runtime cannot be reached. */
-    private Optional<Map<ClientId, ObservedAgent>> observe() {
-        Map<ClientId, ObservedAgent> byClient = new HashMap<>();
+    /** The full pass reads every live client anyway: it counts them for the metrics at no extra cost. */
+    private void countForMetrics(List<Client> live) {
+        Map<AgentStatus, Long> byStatus = new EnumMap<>(AgentStatus.class);
+        Map<String, Long> byDeployStatus = new HashMap<>(Map.of("idle", 0L, "deploying", 0L, "error", 0L));
+        for (Client client : live) {
+            byStatus.merge(client.status(), 1L, Long::sum);
+            byDeployStatus.merge(client.deployStatus().label(), 1L, Long::sum);
+        }
+        metrics.clients(byStatus, byDeployStatus);
+    }
+
+    /**
+     * A new agent image (the operator changed it) reaches every agent <b>one at a time</b>: while one client is being
+     * rolled out, the others keep their running agent; the next starts once that one is active again (or failed, so a
+     * broken image stops at the first agent). Its deploy status shows it. @return 1 if one started
+     */
+    private int rollOutNewImage(List<Client> live, Map<ClientId, List<ObservedAgent>> observed) {
+        boolean busy = live.stream().anyMatch(client -> client.status() == AgentStatus.PROVISIONING
+                && client.lastChange().reason().startsWith(ROLLOUT));
+        if (busy) {
+            return 0;
+        }
+        for (Client client : live) {
+            List<ObservedAgent> agents = observed.getOrDefault(client.id(), List.of());
+            if (client.status() == AgentStatus.ACTIVE && agents.size() == 1 && agents.getFirst().staleImage()
+                    && agents.getFirst().runs(client.configVersion())) {
+                Step rollout = () -> reconcile(client.id(), agents, claimed -> claimed.version() == client.version(),
+                        (claimed, current) -> provision(claimed.movedTo(AgentStatus.PROVISIONING,
+                                ROLLOUT + " (one agent at a time)", clock.instant()), current));
+                return rollout.run() ? 1 : 0;
+            }
+        }
+        return 0;
+    }
+
+    /** What the runtime holds, by client (more than one agent for a client is a duplicate); empty when unreachable. */
+    private Optional<Map<ClientId, List<ObservedAgent>>> observe() {
+        Map<ClientId, List<ObservedAgent>> byClient = new HashMap<>();
         try {
             for (ObservedAgent agent : runtime.observe()) {
-                byClient.put(agent.client(), agent);
+                byClient.computeIfAbsent(agent.client(), c -> new ArrayList<>()).add(agent);
             }
             return Optional.of(byClient);
         } catch (PortFailure e) {
+            runtimeWasAway = true;
             LOG.log(Level.WARNING, "agent runtime not observable: {0}", e.getMessage());
             return Optional.empty();
         }
     }
 
-    private void removeOrphan(ObservedAgent agent) {
-        // Re-check under a claim: the client may have been created since the page was read.
-        boolean orphan = unitOfWork.inTransaction(() -> clients.find(agent.client()).map(Client::isDestroyed).orElse(true));
+    private void removeOrphan(ClientId client) {
+        // Re-check: the client may have been created since the page was read.
+        boolean orphan = unitOfWork.inTransaction(() -> clients.find(client).map(Client::isDestroyed).orElse(true));
         if (orphan) {
-            LOG.log(Level.INFO, "removing orphan agent of client {0}", agent.client());
-            runtime.destroy(agent.client());
+            LOG.log(Level.INFO, "removing orphan agent of client {0}", client);
+            runtime.destroy(client);
         }
+    }
+
+    /** One client's step, to run on its own thread; true when it changed the client. */
+    private interface Step {
+        boolean run();
+    }
+
+    /** Runs the steps, {@link #PARALLELISM} at a time; a single step runs on the caller's thread. */
+    private static int inParallel(List<Step> steps) {
+        if (steps.size() == 1) {
+            return steps.getFirst().run() ? 1 : 0;
+        }
+        int changed = 0;
+        try (ExecutorService threads = Executors.newFixedThreadPool(PARALLELISM,
+                Thread.ofVirtual().name("steward-reconcile-", 0).factory())) {
+            List<Future<Boolean>> results = steps.stream().map(step -> threads.submit(step::run)).toList();
+            for (Future<Boolean> result : results) {
+                changed += result.get() ? 1 : 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a reconcile step failed outside its guard", e.getCause());
+        }
+        return changed;
     }
 
     /**
      * One client's step, isolated from the rest of the pass: an unexpected failure (a lost optimistic race, a runtime
      * adapter bug) is logged and left to the next pass instead of starving every client queued behind this one.
      */
-    private boolean reconcileGuarded(ClientId id, Map<ClientId, ObservedAgent> observed, Instant now,
-                                     Predicate<Client> stillWanted) {
+    private Step step(ClientId id, Map<ClientId, List<ObservedAgent>> observed, boolean runtimeAnswersAgain,
+                      Predicate<Client> stillWanted) {
+        return () -> reconcile(id, observed.getOrDefault(id, List.of()), stillWanted, (claimed, agents) ->
+                step(claimed, claimed.reconciliation(clock.instant(), runtimeAnswersAgain), agents));
+    }
+
+    /**
+     * Applies {@code change} to the claimed client, isolated from the rest of the pass: an unexpected failure (a lost
+     * optimistic race, a runtime adapter bug) is logged and left to the next pass instead of starving every client
+     * queued behind this one. @return whether the client changed
+     */
+    private boolean reconcile(ClientId id, List<ObservedAgent> agents, Predicate<Client> stillWanted,
+                              BiFunction<Client, List<ObservedAgent>, Client> change) {
         try {
-            return reconcile(id, observed, now, stillWanted);
+            return claimAndChange(id, agents, stillWanted, change);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, () -> "reconciling client " + id + " failed; the next pass tries again", e);
             return false;
         }
     }
 
-    private boolean reconcile(ClientId id, Map<ClientId, ObservedAgent> observed, Instant now,
-                              Predicate<Client> stillWanted) {
+    private boolean claimAndChange(ClientId id, List<ObservedAgent> agents, Predicate<Client> stillWanted,
+                                   BiFunction<Client, List<ObservedAgent>, Client> change) {
         return unitOfWork.inTransaction(() -> {
             Optional<Client> claimed = clients.claim(id);
             if (claimed.isEmpty()) {
@@ -174,7 +279,7 @@ public final class ProvisioningReconciler {
             if (!stillWanted.test(before)) {
                 return false;
             }
-            Client after = step(before, Optional.ofNullable(observed.get(id)), now);
+            Client after = change.apply(before, agents);
             if (after.equals(before)) {
                 return false;
             }
@@ -183,80 +288,111 @@ public final class ProvisioningReconciler {
         });
     }
 
-    /** Whether a live client's stored state disagrees with what the runtime reports (cheap, no claim). */
-    static boolean needsWork(Client client, Optional<ObservedAgent> agent, Instant now) {
+    /**
+     * Whether a live client has work, on top of the domain's decision: an active client whose agent is missing,
+     * duplicated or does not run its configuration (cheap, no claim).
+     */
+    static boolean needsWork(Client client, Reconciliation decision, List<ObservedAgent> agents) {
+        if (decision.isDue()) {
+            return true;
+        }
         return switch (client.status()) {
-            case CREATING, PROVISIONING, PENDING, ERROR -> isDue(client, now);
-            case ACTIVE -> agent.isEmpty() || !agent.get().runs(client.configVersion());
-            case DESTROYED -> agent.isPresent();
+            case ACTIVE -> agents.size() != 1 || !agents.getFirst().runs(client.configVersion())
+                    || restartedSince(client, agents.getFirst());
+            case DESTROYED -> !agents.isEmpty();
+            case CREATING, PROVISIONING, PENDING, ERROR -> false;
         };
     }
 
-    /** Whether the client has provisioning work now, whatever the runtime holds (what a due pass is for). */
-    static boolean isDue(Client client, Instant now) {
-        return switch (client.status()) {
-            case CREATING, PROVISIONING -> true;
-            case PENDING, ERROR -> client.retry().isDue(now);
-            case ACTIVE, DESTROYED -> false;
-        };
+    /** Whether the runtime replaced the client's agent on its own since the client's last status change. */
+    static boolean restartedSince(Client client, ObservedAgent agent) {
+        return agent.lastRestart().filter(restart -> restart.at().isAfter(client.lastChange().at())).isPresent();
     }
 
     /** One step towards the desired state. Pure except for runtime calls, which are idempotent. */
-    Client step(Client client, Optional<ObservedAgent> agent, Instant now) {
-        return switch (client.status()) {
-            case DESTROYED -> {
-                if (agent.isPresent()) {
-                    runtime.destroy(client.id());
+    Client step(Client client, Reconciliation decision, List<ObservedAgent> agents) {
+        return switch (decision) {
+            case Reconciliation.Start start -> provision(
+                    client.movedTo(AgentStatus.PROVISIONING, "provisioning started", clock.instant()), agents);
+            case Reconciliation.Continue proceed -> provision(client, agents);
+            case Reconciliation.Retry retry -> provision(client.movedTo(AgentStatus.PROVISIONING,
+                    "retrying (attempt " + retry.attempt() + ")"
+                            + (retry.why().equals("retrying") ? "" : ": " + retry.why()), clock.instant()), agents);
+            case Reconciliation.Wait wait -> client;
+            case Reconciliation.Watch watch -> {
+                if (client.isDestroyed()) {
+                    if (!agents.isEmpty()) {
+                        runtime.destroy(client.id());
+                    }
+                    yield client;
                 }
-                yield client;
+                yield checkActive(client, agents);
             }
-            case CREATING -> provision(client.movedTo(AgentStatus.PROVISIONING, "provisioning started", now), agent, now);
-            case PENDING, ERROR -> client.retry().isDue(now)
-                    ? provision(client.movedTo(AgentStatus.PROVISIONING,
-                            "retrying (attempt " + (client.retry().failures() + 1) + ")", now), agent, now)
-                    : client;
-            case PROVISIONING -> provision(client, agent, now);
-            case ACTIVE -> checkActive(client, agent, now);
         };
     }
 
-    private Client checkActive(Client client, Optional<ObservedAgent> agent, Instant now) {
-        if (agent.isEmpty()) {
-            return provision(client.movedTo(AgentStatus.PROVISIONING, "agent is gone; provisioning it again", now),
-                    agent, now);
+    private Client checkActive(Client client, List<ObservedAgent> agents) {
+        if (agents.isEmpty()) {
+            return provision(client.movedTo(AgentStatus.PROVISIONING, "agent is gone; provisioning it again",
+                    clock.instant()), agents);
         }
-        ObservedAgent observed = agent.get();
+        ObservedAgent observed = agents.getFirst();
+        if (agents.size() > 1) {
+            // a second agent with this client's labels (made by hand, or left by a crash): ensure keeps one
+            LOG.log(Level.WARNING, "client {0} has {1} agents; keeping one", client.slug(), agents.size());
+            try {
+                observed = runtime.ensure(spec(client));
+            } catch (PortFailure e) {
+                LOG.log(Level.WARNING, "duplicate agents of {0} not removed yet: {1}", client.slug(), e.getMessage());
+                return client;
+            }
+        }
         return switch (observed.state()) {
-            case EXITED, UNHEALTHY -> client.movedTo(AgentStatus.ERROR, "agent " + observed.state().name().toLowerCase(Locale.ROOT)
-                            + (observed.detail().isEmpty() ? "" : ": " + observed.detail()), now)
-                    .withRetry(client.retry().afterFailure(now));
-            case STARTING, READY -> observed.configVersion() == client.configVersion()
-                    ? client
-                    : provision(client.movedTo(AgentStatus.PROVISIONING, "agent runs an old configuration", now),
-                            agent, now);
+            case EXITED, UNHEALTHY -> client.movedTo(AgentStatus.ERROR, "agent "
+                            + observed.state().name().toLowerCase(Locale.ROOT)
+                            + (observed.detail().isEmpty() ? "" : ": " + observed.detail()), clock.instant())
+                    .withRetry(client.retry().afterFailure(clock.instant()));
+            case STARTING, READY -> {
+                if (observed.configVersion() != client.configVersion()) {
+                    yield provision(client.movedTo(AgentStatus.PROVISIONING, "agent runs an old configuration",
+                            clock.instant()), List.of(observed));
+                }
+                // The engine replaced a dead agent on its own: history says so, and the client stays out of active
+                // until the new agent has checked in.
+                ObservedAgent current = observed;
+                yield current.lastRestart().filter(restart -> restartedSince(client, current))
+                        .map(restart -> provision(client.movedTo(AgentStatus.PROVISIONING,
+                                "restarted by the engine: " + restart.cause(), clock.instant()), List.of(current)))
+                        .orElse(client);
+            }
         };
     }
 
-    private Client provision(Client client, Optional<ObservedAgent> agent, Instant now) {
-        if (agent.isPresent() && agent.get().runs(client.configVersion()) && acknowledged(client, agent.get())) {
-            return becameActive(client, now);
+    private Client provision(Client client, List<ObservedAgent> agents) {
+        if (agents.size() == 1 && agents.getFirst().runs(client.configVersion()) && !agents.getFirst().staleImage()
+                && acknowledged(client, agents.getFirst())) {
+            return becameActive(client);
         }
         ObservedAgent result;
         try {
-            result = runtime.ensure(new AgentSpec(client.id(), client.msp(), client.slug(), client.configVersion()));
+            result = runtime.ensure(spec(client));
         } catch (PortFailure failure) {
-            return failed(client, failure, now);
+            return failed(client, failure, clock.instant());
         }
         return switch (result.state()) {
             // not acknowledged yet: the agent is still starting or has not pulled its configuration; the next pass
             // looks again
-            case READY, STARTING -> acknowledged(client, result) ? becameActive(client, now) : client;
+            case READY, STARTING -> acknowledged(client, result) ? becameActive(client) : client;
             // an agent that dies or fails its health check right after ensure is a failure, not "still starting":
             // without this a crash-looping agent stayed in provisioning forever
             case EXITED, UNHEALTHY -> failed(client, PortFailure.retryable("agent-runtime", "agent "
                     + result.state().name().toLowerCase(Locale.ROOT) + " right after start"
-                    + (result.detail().isEmpty() ? "" : ": " + result.detail()), null), now);
+                    + (result.detail().isEmpty() ? "" : ": " + result.detail()), null), clock.instant());
         };
+    }
+
+    private static AgentSpec spec(Client client) {
+        return new AgentSpec(client.id(), client.msp(), client.slug(), client.configVersion());
     }
 
     /**
@@ -275,9 +411,11 @@ public final class ProvisioningReconciler {
                 .isPresent();
     }
 
-    private static Client becameActive(Client client, Instant now) {
-        return client.movedTo(AgentStatus.ACTIVE, "agent runs configuration v" + client.configVersion(), now)
-                .withDeployStatus(DeployStatus.IDLE)
+    /** Recorded at the moment the acknowledgement is seen (after the runtime call), not when the pass began. */
+    private Client becameActive(Client client) {
+        metrics.agentProvisioned(Duration.between(client.lastChange().at(), clock.instant()));
+        return client.movedTo(AgentStatus.ACTIVE, "agent runs configuration v" + client.configVersion(),
+                        clock.instant())
                 .withRetry(RetrySchedule.NONE);
     }
 
@@ -289,8 +427,6 @@ public final class ProvisioningReconciler {
             return client.movedTo(AgentStatus.PENDING, "cannot provision yet: " + message + " (next try in "
                     + RetrySchedule.delayAfter(retry.failures()).toSeconds() + " s)", now).withRetry(retry);
         }
-        return client.movedTo(AgentStatus.ERROR, message, now)
-                .withRetry(retry)
-                .withDeployStatus(new DeployStatus.Failed(message));
+        return client.movedTo(AgentStatus.ERROR, message, now).withRetry(retry);
     }
 }

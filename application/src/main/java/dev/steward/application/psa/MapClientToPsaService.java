@@ -4,6 +4,7 @@ import dev.steward.application.client.ClientDetails;
 import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.TicketSystems;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Conflict;
@@ -12,6 +13,7 @@ import dev.steward.application.problem.Violations;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.PsaMapping;
 import dev.steward.domain.msp.Msp;
+import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
@@ -22,13 +24,21 @@ public final class MapClientToPsaService implements MapClientToPsaUseCase {
     private final MspRepository msps;
     private final UnitOfWork unitOfWork;
 
+    private final TicketSystems psas;
+
     @Inject
     public MapClientToPsaService(CommandValidator validator, ClientRepository clients, MspRepository msps,
-                                 UnitOfWork unitOfWork) {
+                                 UnitOfWork unitOfWork, TicketSystems psas) {
         this.validator = validator;
         this.clients = clients;
         this.msps = msps;
         this.unitOfWork = unitOfWork;
+        this.psas = psas;
+    }
+
+    @Override
+    public boolean canMapTo(MspId msp, String kind) {
+        return psas.connected(msp, kind);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.steward.application.psa;
 
 import dev.steward.application.client.ClientDetails;
+import dev.steward.domain.msp.MspId;
 
 /** Capability: map a client to its company in the MSP's PSA (or remove the mapping). */
 public interface MapClientToPsaUseCase {
@@ -12,4 +13,7 @@ public interface MapClientToPsaUseCase {
      *     client of the MSP is already that company; ({@code version.stale}) if the client changed meanwhile
      */
     ClientDetails map(MapClientToPsaCommand command);
+
+    /** Whether the MSP's integration of {@code kind} is a connected PSA, so a client can be mapped to its companies. */
+    boolean canMapTo(MspId msp, String kind);
 }

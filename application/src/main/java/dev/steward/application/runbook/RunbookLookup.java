@@ -5,6 +5,8 @@ import dev.steward.application.port.RunbookId;
 import dev.steward.application.port.RunbookStore;
 import dev.steward.application.port.StoredRunbook;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.security.Permission;
+import java.util.Optional;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.msp.MspId;
 import java.util.UUID;
@@ -24,6 +26,11 @@ final class RunbookLookup {
             throw new NotFound("runbook", String.valueOf(id));
         }
         return runbooks.find(msp, parsed).orElseThrow(() -> new NotFound("runbook", id));
+    }
+
+    /** What changing a runbook of this scope needs: the MSP-wide ones are an admin's, a client's a technician's. */
+    static Permission permissionFor(Optional<?> client) {
+        return client.isPresent() ? Permission.CHANGE_CLIENT_WORKFLOWS : Permission.CHANGE_MSP_WORKFLOWS;
     }
 
     static RunbookDetails details(StoredRunbook runbook, ClientRepository clients) {

@@ -7,12 +7,14 @@ import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.Runbook;
 import dev.steward.application.port.RunbookId;
+import dev.steward.application.port.RunbookPlaceholders;
 import dev.steward.application.port.RunbookStore;
 import dev.steward.application.port.StoredRunbook;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.Violations;
+import dev.steward.domain.text.VisibleText;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ToolName;
@@ -48,6 +50,10 @@ public final class SaveRunbookService implements SaveRunbookUseCase {
     @Override
     public RunbookDetails save(SaveRunbookCommand command) {
         Violations violations = validator.check(command);
+        violations.attempt(() -> {
+            VisibleText.require("name", command.name());
+            return null;
+        });
         List<String> triggers = triggers(command.triggers(), violations);
         List<Runbook.Step> diagnosis = diagnosis(command.diagnosis(), violations);
         List<PlannedAction> plan = plan(command.plan(), violations);
@@ -58,8 +64,10 @@ public final class SaveRunbookService implements SaveRunbookUseCase {
             StoredRunbook stored;
             if (command.id().isPresent()) {
                 StoredRunbook existing = RunbookLookup.require(runbooks, command.msp(), command.id().get());
+                RunbookLookup.permissionFor(existing.client()).require(command.role());
                 stored = new StoredRunbook(existing.id(), existing.msp(), existing.client(), runbook, clock.instant());
             } else {
+                RunbookLookup.permissionFor(command.client()).require(command.role());
                 Optional<ClientId> client = command.client()
                         .map(slug -> ClientLookup.require(clients, command.msp(), slug)).map(Client::id);
                 stored = new StoredRunbook(new RunbookId(ids.next()), command.msp(), client, runbook,
@@ -124,7 +132,7 @@ public final class SaveRunbookService implements SaveRunbookUseCase {
         return violations.attempt(field + ".tool", () -> ToolName.of(tool));
     }
 
-    /** Absent arguments are none; a null key or value cannot be a template. */
+    /** Absent arguments are none; a null key or value cannot be a template, nor a placeholder Steward cannot fill. */
     private static Map<String, String> arguments(Map<String, String> given, String field, Violations violations) {
         if (given == null) {
             return Map.of();
@@ -135,6 +143,16 @@ public final class SaveRunbookService implements SaveRunbookUseCase {
             violations.add(new FieldViolation(field + ".arguments", field + ".arguments.invalid",
                     "every argument needs a name and a text value"));
             return null;
+        }
+        for (Map.Entry<String, String> argument : new java.util.TreeMap<>(given).entrySet()) {
+            for (String placeholder : new java.util.TreeSet<>(RunbookPlaceholders.used(argument.getValue()))) {
+                if (!RunbookPlaceholders.KNOWN.contains(placeholder)) {
+                    violations.add(new FieldViolation(field + ".arguments." + argument.getKey(),
+                            field + ".arguments.unknown-placeholder", "{" + placeholder + "} is not a placeholder "
+                            + "(known: " + new java.util.TreeSet<>(RunbookPlaceholders.KNOWN) + ")"));
+                    return null;
+                }
+            }
         }
         return given;
     }

@@ -11,6 +11,7 @@ public interface SaveRunbookUseCase {
      *     {@code triggers[i]}, {@code diagnosis[i].tool}, {@code diagnosis[i].arguments}, {@code plan[i].tool},
      *     {@code plan[i].arguments}, {@code plan[i].reason}
      * @throws dev.steward.application.problem.NotFound if the MSP has no such client or runbook
+     * @throws dev.steward.application.problem.Forbidden if the role may not change runbooks of that scope
      * @throws dev.steward.application.problem.Conflict ({@code runbook.exists}) if renaming onto a name another
      *     runbook of the scope holds
      */

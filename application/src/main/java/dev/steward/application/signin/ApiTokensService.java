@@ -3,10 +3,14 @@ package dev.steward.application.signin;
 import dev.steward.application.port.ApiTokenRepository;
 import dev.steward.application.port.IdGenerator;
 import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.UserRepository;
+import dev.steward.application.problem.Violations;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.security.SecretTokens;
+import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.user.ApiToken;
+import dev.steward.domain.user.User;
 import dev.steward.domain.user.UserId;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -20,14 +24,16 @@ public final class ApiTokensService implements ApiTokensUseCase {
     static final String PREFIX = "stk_";
 
     private final ApiTokenRepository tokens;
+    private final UserRepository users;
     private final IdGenerator ids;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
     private final RecentCallers recent;
 
     @Inject
-    public ApiTokensService(ApiTokenRepository tokens, IdGenerator ids, Clock clock, UnitOfWork unitOfWork,
-                            RecentCallers recent) {
+    public ApiTokensService(ApiTokenRepository tokens, UserRepository users, IdGenerator ids, Clock clock,
+                            UnitOfWork unitOfWork, RecentCallers recent) {
+        this.users = users;
         this.recent = recent;
         this.tokens = tokens;
         this.ids = ids;
@@ -37,10 +43,22 @@ public final class ApiTokensService implements ApiTokensUseCase {
 
     @Override
     public IssuedApiToken issue(MspId msp, UserId issuedBy, String name) {
-        String checkedName = ApiToken.checkedName(name);
+        return issue(msp, issuedBy, name, Optional.empty());
+    }
+
+    @Override
+    public IssuedApiToken issue(MspId msp, UserId issuedBy, String name, Optional<String> role) {
+        Violations violations = new Violations();
+        String checkedName = violations.attempt(() -> ApiToken.checkedName(name));
+        Optional<UserRole> wanted = role.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(violations.attempt(() -> UserRole.parse(role.get())));
+        User issuer = users.find(issuedBy).filter(u -> u.msp().equals(msp))
+                .orElseThrow(() -> new NotFound("user", issuedBy.toString()));
+        UserRole tokenRole = violations.attempt(() -> ApiToken.roleFor(wanted, issuer.role()));
+        violations.throwIfAny();
         String secret = SecretTokens.newToken(PREFIX);
         ApiToken token = new ApiToken(ids.next(), msp, checkedName,
-                secret.substring(secret.length() - 4), clock.instant(), issuedBy, Optional.empty());
+                secret.substring(secret.length() - 4), clock.instant(), issuedBy, tokenRole, Optional.empty());
         unitOfWork.run(() -> tokens.add(token, SecretTokens.hash(secret)));
         return new IssuedApiToken(token, secret);
     }

@@ -49,7 +49,8 @@ public final class CreateUserService implements CreateUserUseCase {
         String hash = hasher.hash(password);
         return unitOfWork.inTransaction(() -> {
             msps.find(command.msp()).orElseThrow(() -> new NotFound("msp", command.msp().toString()));
-            return users.add(new User(new UserId(ids.next()), command.msp(), email, role, hash, clock.instant()));
+            return users.add(User.register(new UserId(ids.next()), command.msp(), email, role, hash,
+                    clock.instant()));
         });
     }
 }

@@ -2,7 +2,9 @@ package dev.steward.application.signin;
 
 import dev.steward.application.msp.RegisterMspCommand;
 import dev.steward.application.msp.RegisterMspUseCase;
+import dev.steward.application.port.InstallationLock;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.port.UserRepository;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.approval.UserRole;
@@ -11,33 +13,45 @@ import dev.steward.domain.user.User;
 import jakarta.inject.Inject;
 import java.util.Optional;
 
+/**
+ * Runs in one unit of work under the {@link InstallationLock}: control planes starting at once on an empty store set
+ * it up one after the other, so the second finds the first one's admin and does nothing (one MSP, one admin).
+ */
 public final class FirstRunService implements FirstRunUseCase {
 
     private final UserRepository users;
     private final MspRepository msps;
     private final RegisterMspUseCase registerMsp;
     private final CreateUserUseCase createUser;
+    private final InstallationLock lock;
+    private final UnitOfWork unitOfWork;
 
     @Inject
     public FirstRunService(UserRepository users, MspRepository msps, RegisterMspUseCase registerMsp,
-                           CreateUserUseCase createUser) {
+                           CreateUserUseCase createUser, InstallationLock lock, UnitOfWork unitOfWork) {
         this.users = users;
         this.msps = msps;
         this.registerMsp = registerMsp;
         this.createUser = createUser;
+        this.lock = lock;
+        this.unitOfWork = unitOfWork;
     }
 
     @Override
-    public synchronized Optional<FirstAdmin> setUp(String mspName, String email, Optional<String> password) {
-        if (users.any()) {
-            return Optional.empty();
-        }
+    public Optional<FirstAdmin> setUp(String mspName, String email, Optional<String> password) {
+        return unitOfWork.inTransaction(() -> {
+            lock.holdUntilTheWorkEnds();
+            return users.any() ? Optional.<FirstAdmin>empty() : Optional.of(create(mspName, email, password));
+        });
+    }
+
+    private FirstAdmin create(String mspName, String email, Optional<String> password) {
         Msp msp = msps.list().stream().findFirst()
                 .orElseGet(() -> registerMsp.register(new RegisterMspCommand(mspName)));
         // 43 random URL-safe characters: strong, and easy to copy from a terminal.
         Optional<String> generated = password.isPresent() ? Optional.empty() : Optional.of(SecretTokens.newToken(""));
         User admin = createUser.create(new CreateUserCommand(msp.id(), email,
                 password.orElseGet(generated::get), UserRole.MSP_ADMIN.label()));
-        return Optional.of(new FirstAdmin(msp, admin, generated));
+        return new FirstAdmin(msp, admin, generated);
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * Callers recently found for a credential (the hash of a session or API token), so that a client polling the API
  * costs no store read to authenticate. Sign-out and revocation on this instance forget the entry at once; another
  * control-plane instance notices within {@link #TTL} at most, which bounds how long a revoked token keeps working
- * there. Unknown credentials are not remembered, so guessing fills nothing.
+ * there for reads; writes never trust a remembered caller ({@link CallerCheckedUnitOfWork}). Unknown credentials are
+ * not remembered, so guessing fills nothing.
  */
 public final class RecentCallers {
 
@@ -37,6 +38,12 @@ public final class RecentCallers {
         if (entry != null && now.isBefore(entry.until())) {
             return Optional.of(entry.caller());
         }
+        return reload(credentialHash, load);
+    }
+
+    /** Loads the caller from the store whatever is remembered (for writes), and remembers the answer. */
+    Optional<Caller> reload(String credentialHash, Supplier<Optional<Caller>> load) {
+        Instant now = clock.instant();
         Optional<Caller> loaded = load.get();
         if (loaded.isPresent()) {
             if (byCredential.size() >= MAX_ENTRIES) {
@@ -57,7 +64,7 @@ public final class RecentCallers {
     }
 
     /** After a change that may affect any entry (a token revoked by id): forget everything of that MSP. */
-    void forgetAll(MspId msp) {
+    public void forgetAll(MspId msp) {
         byCredential.values().removeIf(e -> e.caller().msp().equals(msp));
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.application.signin;
 
+import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.PasswordHasher;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.port.UserRepository;
@@ -7,6 +8,7 @@ import dev.steward.application.port.WebSession;
 import dev.steward.application.port.WebSessionRepository;
 import dev.steward.application.problem.NotSignedIn;
 import dev.steward.application.security.SecretTokens;
+import dev.steward.domain.msp.Msp;
 import dev.steward.domain.user.EmailAddress;
 import dev.steward.domain.user.Password;
 import dev.steward.domain.user.User;
@@ -21,8 +23,10 @@ public final class SignInService implements SignInUseCase {
     /** How long a sign-in lasts; a working day plus margin, after which the technician signs in again. */
     public static final Duration SESSION_LENGTH = Duration.ofHours(12);
     static final String REFUSED = "the email or password is wrong";
+    static final String SUSPENDED = "your MSP is suspended; ask whoever runs this Steward installation";
 
     private final UserRepository users;
+    private final MspRepository msps;
     private final WebSessionRepository sessions;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
@@ -33,8 +37,9 @@ public final class SignInService implements SignInUseCase {
     private final String decoyHash;
 
     @Inject
-    public SignInService(UserRepository users, WebSessionRepository sessions, PasswordHasher hasher, Clock clock,
-                         UnitOfWork unitOfWork, RecentCallers recent) {
+    public SignInService(UserRepository users, MspRepository msps, WebSessionRepository sessions,
+                         PasswordHasher hasher, Clock clock, UnitOfWork unitOfWork, RecentCallers recent) {
+        this.msps = msps;
         this.recent = recent;
         this.users = users;
         this.sessions = sessions;
@@ -51,13 +56,17 @@ public final class SignInService implements SignInUseCase {
         String address = command.remoteAddress() == null ? "unknown" : command.remoteAddress();
         throttle.check(email.value(), address);
         String attempt = command.password() == null ? "" : command.password();
-        Optional<User> user = users.findByEmail(email);
+        // a disabled user is refused exactly like an unknown one (same message, same hashing time)
+        Optional<User> user = users.findByEmail(email).filter(User::active);
         boolean matches = hasher.matches(attempt, user.map(User::passwordHash).orElse(decoyHash));
         if (user.isEmpty() || !matches) {
             throttle.failed(email.value(), address);
             throw new NotSignedIn(REFUSED);
         }
-        throttle.succeeded(email.value());
+        if (!msps.find(user.get().msp()).map(Msp::active).orElse(false)) {
+            throw new NotSignedIn(SUSPENDED);
+        }
+        throttle.succeeded(email.value(), address);
         Instant now = clock.instant();
         String token = SecretTokens.newToken("sts_");
         String csrf = SecretTokens.newToken("");

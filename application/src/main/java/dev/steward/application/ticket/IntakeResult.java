@@ -3,23 +3,25 @@ package dev.steward.application.ticket;
 import java.util.Objects;
 import java.util.UUID;
 
-/** How taking in one ticket ended. */
+/** How taking in one ticket (or one change of it) ended. */
 public sealed interface IntakeResult {
 
     String ticketId();
 
-    /** A session ran and posted its note. */
-    record Handled(String ticketId, UUID session, String noteId) implements IntakeResult {
-        public Handled {
+    /** Work was queued for the client's agent: a new ticket's session, follow-ups, or a session run again. */
+    record Queued(String ticketId, UUID session, int items) implements IntakeResult {
+        public Queued {
             Objects.requireNonNull(ticketId, "ticketId");
             Objects.requireNonNull(session, "session");
-            Objects.requireNonNull(noteId, "noteId");
         }
     }
 
-    /** The ticket already has a session (a replayed webhook, a second poll, or the echo of our own note). */
+    /** Nothing new: a replayed webhook, a second poll, the echo of Steward's own note, a technician's remark. */
     record AlreadyHandled(String ticketId, UUID session) implements IntakeResult {}
 
-    /** No work for an agent: no client is mapped to the ticket's company, or the ticket is closed. */
+    /** The ticket was closed: its session ended and its waiting work with it. */
+    record Closed(String ticketId, UUID session) implements IntakeResult {}
+
+    /** No work for an agent: no client is mapped to the ticket's company, or a ticket closed before any session. */
     record Skipped(String ticketId, String reason) implements IntakeResult {}
 }

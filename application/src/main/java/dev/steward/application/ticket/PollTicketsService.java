@@ -11,16 +11,17 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
+/** Lists the PSA's new tickets and hands each to the one intake entry, exactly as a webhook would. */
 public final class PollTicketsService implements PollTicketsUseCase {
 
     private final CommandValidator validator;
     private final MspRepository msps;
     private final TicketSystems ticketSystems;
-    private final IntakeTicketService intake;
+    private final IntakeTicketUseCase intake;
 
     @Inject
     public PollTicketsService(CommandValidator validator, MspRepository msps, TicketSystems ticketSystems,
-                              IntakeTicketService intake) {
+                              IntakeTicketUseCase intake) {
         this.validator = validator;
         this.msps = msps;
         this.ticketSystems = ticketSystems;
@@ -34,7 +35,7 @@ public final class PollTicketsService implements PollTicketsUseCase {
         TicketSystem psa = ticketSystems.of(msp.id(), command.integrationKind());
         List<IntakeResult> results = new ArrayList<>();
         for (PsaTicket ticket : psa.newTickets(command.since())) {
-            results.add(intake.take(msp, psa, ticket));
+            results.add(intake.intake(new IntakeTicketCommand(msp.id(), psa.kind(), ticket.id())));
         }
         return List.copyOf(results);
     }

@@ -1,23 +1,34 @@
 package dev.steward.application.ticket;
 
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.MetricsRecorder;
 import dev.steward.application.port.PsaWebhooks;
 import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.port.WebhookVerdict;
+import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
-import java.lang.System.Logger.Level;
+import java.time.Clock;
 
+/** One instance per control plane: it holds the per-MSP rates and the recently accepted deliveries. */
 public final class ReceiveTicketWebhookService implements ReceiveTicketWebhookUseCase {
 
-    private static final System.Logger LOG = System.getLogger(ReceiveTicketWebhookService.class.getName());
-
     private final PsaWebhooks webhooks;
+    private final MetricsRecorder metrics;
     private final IntakeTicketUseCase intake;
+    private final MspRepository msps;
+    private final DeliveryGuard guard;
+    private final RefusalLog refusals;
 
     @Inject
-    public ReceiveTicketWebhookService(PsaWebhooks webhooks, IntakeTicketUseCase intake) {
+    public ReceiveTicketWebhookService(PsaWebhooks webhooks, IntakeTicketUseCase intake, MspRepository msps,
+                                       WebhookRate rate, Clock clock, MetricsRecorder metrics) {
+        this.metrics = metrics;
         this.webhooks = webhooks;
         this.intake = intake;
+        this.msps = msps;
+        this.guard = new DeliveryGuard(clock, rate);
+        this.refusals = new RefusalLog(clock);
     }
 
     @Override
@@ -32,14 +43,36 @@ public final class ReceiveTicketWebhookService implements ReceiveTicketWebhookUs
 
     @Override
     public WebhookOutcome check(MspId msp, String integrationKind, WebhookDelivery delivery) {
+        WebhookOutcome outcome = verdictOf(msp, integrationKind, delivery);
+        metrics.webhookDelivery(integrationKind, switch (outcome) {
+            case WebhookOutcome.Rejected rejected -> MetricsRecorder.Delivery.REFUSED;
+            case WebhookOutcome.Throttled throttled -> MetricsRecorder.Delivery.REFUSED;
+            case WebhookOutcome.Ignored ignored -> MetricsRecorder.Delivery.IGNORED;
+            default -> MetricsRecorder.Delivery.ACCEPTED;
+        });
+        return outcome;
+    }
+
+    private WebhookOutcome verdictOf(MspId msp, String integrationKind, WebhookDelivery delivery) {
+        var wait = guard.throttle(msp);
+        if (wait.isPresent()) {
+            refusals.refused("throttled webhook deliveries for MSP {0}", msp);
+            return new WebhookOutcome.Throttled(wait.get());
+        }
+        if (!msps.find(msp).map(Msp::active).orElse(false)) {
+            refusals.refused("refused a {0} webhook for MSP {1}: unknown or suspended", integrationKind, msp);
+            return new WebhookOutcome.Rejected("the MSP is unknown or suspended");
+        }
         return switch (webhooks.read(msp, integrationKind, delivery)) {
             case WebhookVerdict.Reject reject -> {
-                LOG.log(Level.WARNING, "refused a {0} webhook for MSP {1}: {2}", integrationKind, msp,
-                        reject.reason());
+                refusals.refused("refused a {0} webhook for MSP {1}: {2}", integrationKind, msp, reject.reason());
                 yield new WebhookOutcome.Rejected(reject.reason());
             }
             case WebhookVerdict.Ignore ignore -> new WebhookOutcome.Ignored(ignore.reason());
-            case WebhookVerdict.AboutTicket ticket -> new WebhookOutcome.Accepted(ticket.ticketId());
+            case WebhookVerdict.AboutTicket ticket -> guard.firstTime(msp, integrationKind, delivery.body())
+                    ? new WebhookOutcome.Accepted(ticket.ticketId())
+                    : new WebhookOutcome.Ignored("a replay of a delivery accepted within the last "
+                            + DeliveryGuard.REPLAY_WINDOW.toMinutes() + " minutes");
         };
     }
 }

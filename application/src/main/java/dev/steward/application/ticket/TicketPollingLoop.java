@@ -1,5 +1,7 @@
 package dev.steward.application.ticket;
 
+import dev.steward.application.lifecycle.Lifecycle;
+import dev.steward.application.lifecycle.PeriodicTask;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.TicketSystems;
@@ -17,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Polls every connected PSA for new tickets in the background, so that tickets reach their agents even where the
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * cost nothing. After a start the first window reaches back {@link #FIRST_LOOKBACK} (never before the PSA was
  * connected). One virtual thread; {@link #close()} stops it.
  */
-public final class TicketPollingLoop implements AutoCloseable {
+public final class TicketPollingLoop implements Lifecycle, AutoCloseable {
 
     static final Duration OVERLAP = Duration.ofMinutes(5);
     static final Duration FIRST_LOOKBACK = Duration.ofHours(24);
@@ -49,10 +49,8 @@ public final class TicketPollingLoop implements AutoCloseable {
     private final TicketSystems psas;
     private final PollTicketsUseCase poll;
     private final Clock clock;
-    private final Duration period;
     private final Map<Key, Instant> lastPolled = new ConcurrentHashMap<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private Thread thread;
+    private final PeriodicTask task;
 
     @Inject
     public TicketPollingLoop(MspRepository msps, IntegrationRepository integrations, TicketSystems psas,
@@ -62,18 +60,18 @@ public final class TicketPollingLoop implements AutoCloseable {
         this.psas = psas;
         this.poll = poll;
         this.clock = clock;
-        this.period = period.value();
+        this.task = PeriodicTask.every("steward-psa-polling", period.value(), this::pollOnce);
     }
 
     /**
      * One pass over every MSP's connected PSAs. A PSA that fails (unreachable, refused) keeps its window and is
      * asked again next pass; the others are not held up.
      *
-     * @return the tickets handled in this pass
+     * @return the tickets that queued work in this pass
      */
     public int pollOnce() {
         int handled = 0;
-        for (Msp msp : msps.list()) {
+        for (Msp msp : msps.list().stream().filter(Msp::active).toList()) {
             for (Integration integration : integrations.list(msp.id(), Optional.empty())) {
                 handled += poll(msp.id(), integration);
             }
@@ -93,43 +91,30 @@ public final class TicketPollingLoop implements AutoCloseable {
         try {
             List<IntakeResult> results = poll.poll(new PollTicketsCommand(msp, integration.kind(), since));
             lastPolled.put(key, started);
-            return (int) results.stream().filter(r -> r instanceof IntakeResult.Handled).count();
+            return (int) results.stream().filter(r -> r instanceof IntakeResult.Queued).count();
         } catch (ApplicationException | DomainException e) {
             LOG.log(Level.WARNING, "polling {0} of MSP {1} failed: {2}", integration.kind(), msp, e.getMessage());
             return 0;
         }
     }
 
-    public synchronized void start() {
-        if (thread == null) {
-            thread = Thread.ofVirtual().name("steward-psa-polling").start(this::loop);
-        }
-    }
-
-    private void loop() {
-        try {
-            do {
-                try {
-                    pollOnce();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.ERROR, "PSA polling pass failed unexpectedly", e);
-                }
-            } while (!stopped.await(period.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Override
+    public Phase phase() {
+        return Phase.BACKGROUND;
     }
 
     @Override
-    public synchronized void close() {
-        stopped.countDown();
-        if (thread != null) {
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+    public void start() {
+        task.start();
+    }
+
+    @Override
+    public void stop() {
+        task.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

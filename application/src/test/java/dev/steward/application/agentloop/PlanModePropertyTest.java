@@ -16,6 +16,7 @@ import dev.steward.domain.client.Client;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolEffect;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.mode.OperatingMode;
 import java.util.ArrayList;
@@ -81,7 +82,9 @@ class PlanModePropertyTest {
             int toolCount = 1 + random.nextInt(6);
             for (int j = 0; j < toolCount; j++) {
                 ToolName name = ToolName.of("kit" + i + ":op-" + j);
-                tools.add(new Tool(name, random.nextBoolean() ? ToolEffect.WRITE : ToolEffect.READ_ONLY, ""));
+                tools.add(new Tool(name, random.nextBoolean() ? ToolEffect.WRITE : ToolEffect.READ_ONLY, "")
+                        .taking(ToolParameter.optional("user", ToolParameter.Type.STRING, ""),
+                                ToolParameter.optional("newPassword", ToolParameter.Type.STRING, "")));
                 policies.put(name, ToolPolicy.values()[random.nextInt(3)]);
             }
             world.connectFor(client, "kit" + i, tools, policies);
@@ -110,6 +113,7 @@ class PlanModePropertyTest {
                     "", "user" + i + "@client.example", world.clock.instant());
 
             world.intake.intake(new IntakeTicketCommand(world.msp.id(), "connectwise", ticket));
+            world.work();
 
             String why = "seed " + seed + ", case " + i;
             Set<ToolName> writes = tools.stream().filter(t -> t.effect() == ToolEffect.WRITE).map(Tool::name)

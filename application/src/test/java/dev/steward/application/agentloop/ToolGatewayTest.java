@@ -8,9 +8,11 @@ import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.integration.ClientMapping;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.mode.OperatingMode;
@@ -27,8 +29,11 @@ class ToolGatewayTest {
 
     private final AgentWorld world = new AgentWorld(new RunbookReasoner());
     private final Client client = world.client("250", OperatingMode.PLAN);
-    private final Integration m365 = world.connect("m365", List.of(Tool.readOnly("m365:get-user", "read"),
-            Tool.write("m365:reset-password", "write"), Tool.readOnly("m365:list-archive", "read")),
+    private static final ToolParameter USER = ToolParameter.required("user", ToolParameter.Type.STRING, "UPN")
+            .matching("[^@\\s]+@[^@\\s]+");
+    private final Integration m365 = world.connect("m365", List.of(Tool.readOnly("m365:get-user", "read")
+                    .taking(USER, ToolParameter.optional("password", ToolParameter.Type.STRING, "a secret")),
+            Tool.write("m365:reset-password", "write").taking(USER), Tool.readOnly("m365:list-archive", "read")),
             Map.of(ARCHIVE, ToolPolicy.DISABLED));
 
     private SessionScope scope(EffectiveMode mode) {
@@ -58,7 +63,8 @@ class ToolGatewayTest {
 
     @Test
     void planModeRefusesAWriteToolWithoutRunningIt() {
-        TranscriptItem item = world.gateway.call(scope(EffectiveMode.PLAN), RESET, Map.of("user", "dana"));
+        TranscriptItem item = world.gateway.call(scope(EffectiveMode.PLAN), RESET,
+                Map.of("user", "dana@contoso.example"));
 
         assertThat(item.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_MODE);
         assertThat(world.executor.executed()).isEmpty();
@@ -84,16 +90,18 @@ class ToolGatewayTest {
 
     @Test
     void executingAPlanHoldsAnApprovalNeededToolForApproval() {
-        assertThat(world.gateway.call(scope(EffectiveMode.EXECUTE), ToolGateway.Phase.EXECUTION, RESET, Map.of())
+        assertThat(world.gateway.call(scope(EffectiveMode.EXECUTE), ToolGateway.Phase.EXECUTION, RESET,
+                Map.of("user", "dana@contoso.example"))
                 .outcome()).isEqualTo(ActivityOutcome.AWAITING_APPROVAL);
         assertThat(world.executor.executed()).isEmpty();
     }
 
     @Test
     void diagnosisInExecuteModeStillRunsNoWriteTool() {
-        world.integrations.update(m365.withPolicy(RESET, ToolPolicy.AUTO));
+        world.agents.integrations.update(m365.withPolicy(RESET, ToolPolicy.AUTO));
 
-        TranscriptItem item = world.gateway.call(scope(EffectiveMode.EXECUTE), RESET, Map.of());
+        TranscriptItem item = world.gateway.call(scope(EffectiveMode.EXECUTE), RESET,
+                Map.of("user", "dana@contoso.example"));
 
         assertThat(item.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_MODE);
         assertThat(item.result()).contains("not run during diagnosis");
@@ -106,7 +114,8 @@ class ToolGatewayTest {
             throw new IllegalStateException("tenant unreachable");
         });
 
-        TranscriptItem item = world.gateway.call(scope(EffectiveMode.PLAN), GET_USER, Map.of());
+        TranscriptItem item = world.gateway.call(scope(EffectiveMode.PLAN), GET_USER,
+                Map.of("user", "dana@contoso.example"));
 
         assertThat(item.outcome()).isEqualTo(ActivityOutcome.FAILED);
         assertThat(onlyEntry().summary()).contains("tenant unreachable");
@@ -114,9 +123,116 @@ class ToolGatewayTest {
 
     @Test
     void aPolicyChangeAppliesToTheNextCall() {
-        world.integrations.update(m365.withPolicy(GET_USER, ToolPolicy.DISABLED));
+        world.agents.integrations.update(m365.withPolicy(GET_USER, ToolPolicy.DISABLED));
 
-        assertThat(world.gateway.call(scope(EffectiveMode.PLAN), GET_USER, Map.of()).outcome())
-                .isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
+        assertThat(world.gateway.call(scope(EffectiveMode.PLAN), GET_USER, Map.of("user", "dana@contoso.example"))
+                .outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
+    }
+
+    @Test
+    void argumentsThatDoNotFitTheToolsInputAreNotRunAndTheReasonerLearnsWhichAndWhy() {
+        TranscriptItem item = world.gateway.call(scope(EffectiveMode.PLAN), GET_USER,
+                Map.of("user", "not an address", "colour", "red"));
+
+        assertThat(item.outcome()).isEqualTo(ActivityOutcome.FAILED);
+        assertThat(item.result()).contains("m365:get-user was not run", "arguments.user must match",
+                "arguments.colour is not an argument of this tool").doesNotContain("not an address");
+        assertThat(world.executor.executed()).isEmpty();
+        assertThat(onlyEntry().summary()).isEqualTo(item.result());
+    }
+
+    @Test
+    void theInputIsCheckedBeforeThePolicySoAnInvalidCallIsNeverRaisedForApproval() {
+        TranscriptItem item = world.gateway.call(scope(EffectiveMode.EXECUTE), ToolGateway.Phase.EXECUTION, RESET,
+                Map.of());
+
+        assertThat(item.outcome()).isEqualTo(ActivityOutcome.FAILED);
+        assertThat(item.result()).contains("arguments.user is required");
+        assertThat(world.executor.executed()).isEmpty();
+    }
+
+    @Test
+    void aPsaToolCallCarriesTheCompanyTheClientIsMappedToInThatPsa() {
+        ToolName getTicket = ToolName.of("connectwise:get-ticket");
+        world.connect("connectwise", List.of(Tool.readOnly(getTicket.value(), "read")
+                .taking(ToolParameter.required("ticket", ToolParameter.Type.STRING, "id"))), Map.of());
+
+        world.gateway.call(scope(EffectiveMode.PLAN), getTicket, Map.of("ticket", "51001"));
+
+        assertThat(world.executor.executed()).singleElement().satisfies(call -> assertThat(call.mapping())
+                .map(ClientMapping::externalId).contains("250"));
+    }
+
+    @Test
+    void ofAnMspsSeveralPsasAClientSeesOnlyTheOneItsTicketsComeFrom() {
+        ToolParameter ticket = ToolParameter.required("ticket", ToolParameter.Type.STRING, "id");
+        world.systems.connect(world.msp.id(), new dev.steward.application.inmemory.InMemoryTicketSystem("halopsa",
+                world.clock));
+        world.connect("connectwise", List.of(Tool.readOnly("connectwise:get-ticket", "read").taking(ticket)),
+                Map.of());
+        world.connect("halopsa", List.of(Tool.readOnly("halopsa:get-ticket", "read").taking(ticket)), Map.of());
+
+        assertThat(world.gateway.catalog(scope(EffectiveMode.PLAN))).extracting(t -> t.name().value())
+                .contains("connectwise:get-ticket", "m365:get-user").doesNotContain("halopsa:get-ticket");
+        assertThat(world.gateway.call(scope(EffectiveMode.PLAN), ToolName.of("halopsa:get-ticket"),
+                Map.of("ticket", "51001")).outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
+        assertThat(world.executor.executed()).isEmpty();
+    }
+
+    @Test
+    void passesTheClientsMappingOfTheIntegrationAndTheRequesterToTheTool() {
+        world.mappings.save(new ClientMapping(world.msp.id(), client.id(), "m365", "tenant-a", "Contoso"));
+        SessionScope scope = new SessionScope(world.msp.id(), client.id(), UUID.randomUUID(), "51001",
+                EffectiveMode.PLAN, "dana@contoso.example");
+
+        world.gateway.call(scope, GET_USER, Map.of("user", "dana@contoso.example"));
+
+        assertThat(world.executor.executed()).singleElement().satisfies(call -> {
+            assertThat(call.mapping()).map(ClientMapping::externalId).contains("tenant-a");
+            assertThat(call.requester()).isEqualTo("dana@contoso.example");
+            assertThat(call.session()).isEqualTo(scope.session());
+        });
+    }
+
+    @Test
+    void aCallOfAMappingScopedKindForAnUnmappedClientIsRefusedBeforeTheProviderAndRecorded() {
+        ToolName search = ToolName.of("hudu:search-articles");
+        world.connect("hudu", AgentWorld.DOCS.tools(), Map.of());
+
+        TranscriptItem item = world.gateway.call(scope(EffectiveMode.PLAN), search, Map.of());
+
+        assertThat(item.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
+        assertThat(item.result()).startsWith("No documentation company mapped: this client is not mapped to one in "
+                + "Hudu, so hudu:search-articles was not run. Go on without it");
+        assertThat(world.executor.executed()).as("the provider is never reached").isEmpty();
+        assertThat(onlyEntry().outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
+        assertThat(onlyEntry().summary()).isEqualTo(item.result());
+    }
+
+    @Test
+    void noApprovalIsAskedForACallThatCouldNotRunForWantOfAMapping() {
+        Client executing = world.client("251", OperatingMode.EXECUTE);
+        world.connect("hudu", AgentWorld.DOCS.tools(), Map.of());
+        SessionScope scope = new SessionScope(world.msp.id(), executing.id(), UUID.randomUUID(), "51001",
+                EffectiveMode.EXECUTE);
+
+        TranscriptItem item = world.gateway.call(scope, ToolGateway.Phase.EXECUTION,
+                ToolName.of("hudu:get-password"), Map.of());
+
+        assertThat(item.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
+        assertThat(item.result()).startsWith("No documentation company mapped");
+    }
+
+    @Test
+    void aMappedClientsCallOfAMappingScopedKindRunsInItsCompany() {
+        ToolName search = ToolName.of("hudu:search-articles");
+        world.connect("hudu", AgentWorld.DOCS.tools(), Map.of());
+        world.mappings.save(new ClientMapping(world.msp.id(), client.id(), "hudu", "7", "Contoso"));
+
+        TranscriptItem item = world.gateway.call(scope(EffectiveMode.PLAN), search, Map.of());
+
+        assertThat(item.outcome()).isEqualTo(ActivityOutcome.OK);
+        assertThat(world.executor.executed()).singleElement().satisfies(call -> assertThat(call.mapping())
+                .map(ClientMapping::externalId).contains("7"));
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.application.InMemoryCore;
 import dev.steward.application.approval.DecideApprovalCommand.Decision;
 import dev.steward.application.inmemory.InMemoryActivityLog;
+import dev.steward.application.agent.WorkArrivals;
 import dev.steward.application.inmemory.InMemoryApprovalRepository;
+import dev.steward.application.inmemory.InMemoryWorkQueue;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.port.ActivityQuery;
@@ -37,8 +39,9 @@ class DecideApprovalServiceTest {
     private final InMemoryCore core = new InMemoryCore();
     private final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(core.unitOfWork);
     private final InMemoryActivityLog activity = new InMemoryActivityLog();
+    private final InMemoryWorkQueue work = new InMemoryWorkQueue(core.unitOfWork);
     private final DecideApprovalService decide = new DecideApprovalService(core.validator, approvals, activity,
-            core.ids, core.clients, core.clock, core.unitOfWork);
+            core.ids, core.clients, work, new WorkArrivals(), core.clock, core.unitOfWork);
     private final ListApprovalsService list = new ListApprovalsService(approvals, core.clients, core.msps);
     private final Msp msp = core.anMsp();
     private final Client acme = core.aClient(msp, "Acme", "acme");
@@ -52,7 +55,7 @@ class DecideApprovalServiceTest {
         ApprovalRequest request = ApprovalRequest.raise(UUID.randomUUID(), client.msp(), client.id(),
                 UUID.randomUUID(), "CW-7", ToolName.of("m365:reset-password"), RedactedArguments.of(Map.of("user",
                         "jane")), "Reset Jane's password", core.clock.instant());
-        approvals.add(request);
+        approvals.add(request, Map.of("user", "jane", "password", "x"));
         return request;
     }
 

@@ -23,11 +23,11 @@ import java.time.Instant;
 import java.util.List;
 import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.testkit.SampleKinds;
+import dev.steward.domain.integration.ClientMapping;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +52,7 @@ class DeleteClientServiceTest {
     @Test
     void theWrongNameIsRefusedAndNothingChanges() {
         Client acme = core.anActiveClient(msp, "Acme Corp", "acme");
-        String token = core.agentCredentials.issue(acme.id());
+        String token = core.agentCredentials.exchange(core.agentCredentials.issue(acme.id())).orElseThrow();
 
         for (String typed : List.of("acme corp", "ACME CORP", "Acme Corp ", "Acme", "")) {
             assertThatThrownBy(() -> delete("acme", typed)).as("typed '%s'", typed)
@@ -69,7 +69,7 @@ class DeleteClientServiceTest {
     @Test
     void theRightNameDestroysTheClientRemovesItsAgentAndRevokesItsToken() {
         Client acme = core.anActiveClient(msp, "Acme Corp", "acme");
-        String token = core.agentCredentials.issue(acme.id());
+        String token = core.agentCredentials.exchange(core.agentCredentials.issue(acme.id())).orElseThrow();
 
         ClientDetails deleted = delete("acme", "Acme Corp");
 
@@ -113,13 +113,17 @@ class DeleteClientServiceTest {
                 Map.of("apiKey", "hudu-key-0123456789"));
         core.vault.store(msp.id(), own.id(), values);
         core.vault.store(msp.id(), mspWide.id(), values);
-        core.catalog.activate(own, values);
+        core.live.register(own, core.live.open(own, values));
+        ClientMapping tenant = core.mappings.save(new ClientMapping(msp.id(), acme.id(), "m365", "tenant-a", "Acme"));
 
         delete("acme", "Acme Corp");
 
         assertThat(core.vault.reveal(msp.id(), own.id())).isEmpty();
         assertThat(core.integrations.find(msp.id(), own.id())).isEmpty();
-        assertThat(core.catalog.live()).doesNotContainKey(own.id());
+        assertThat(core.live.connection(own.id())).isEmpty();
+        assertThat(core.docsProvider.connected()).doesNotContainKey(own.id());
+        assertThat(core.mappings.findByExternalId(msp.id(), "m365", tenant.externalId()))
+                .as("its tenant is free for another client").isEmpty();
         assertThat(core.vault.reveal(msp.id(), mspWide.id())).contains(values);
         assertThat(core.integrations.find(msp.id(), mspWide.id())).isPresent();
     }
@@ -128,8 +132,8 @@ class DeleteClientServiceTest {
     void aClientTheReconcilerProvisionsMeanwhileIsStillDeleted() {
         Client acme = core.aClient(msp, "Acme Corp", "acme");
         DeleteClientService racing = new DeleteClientService(core.validator, core.clientsRacedByTheReconciler(),
-                core.msps, core.runtime, core.agentCredentials, core.integrations, core.vault, Set.of(core.catalog),
-                core.clock, core.unitOfWork);
+                core.msps, core.runtime, core.agentCredentials, core.integrations, core.vault, core.live,
+                core.mappings, core.clock, core.unitOfWork);
 
         ClientDetails deleted = racing.delete(new DeleteClientCommand(msp.id(), "acme", "Acme Corp", Optional.empty()));
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
+import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.testkit.IdleControlPlane;
 import dev.steward.application.port.AgentCheckIns.CheckIn;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.problem.InvalidCommand;
@@ -27,8 +29,9 @@ class GetDiagnosticsServiceTest {
     private final InMemoryClientRepository clients = new InMemoryClientRepository(new InMemoryUnitOfWork());
     private final InMemoryAgentCheckIns checkIns = new InMemoryAgentCheckIns();
     // the agent's own heartbeat runs on real time while this test moves the clock by hand, so its check-ins go
-    // elsewhere and the tests record the check-ins they mean
-    private final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, new InMemoryAgentCheckIns());
+    // elsewhere (an idle control plane) and the tests record the check-ins they mean
+    private final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, IdleControlPlane.connector(),
+            AgentReasoning.runbooks());
     private final GetDiagnosticsService service = new GetDiagnosticsService(clients, runtime, checkIns, clock);
     private final Client client = clients.add(Fixtures.aClient().active().build());
 

@@ -1,5 +1,6 @@
 package dev.steward.application.example;
 
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +8,8 @@ import dev.steward.application.client.ClientDetails;
 import dev.steward.application.client.CreateClientCommand;
 import dev.steward.application.client.CreateClientService;
 import dev.steward.application.client.GetClientService;
+import dev.steward.application.agent.AgentReasoning;
+import dev.steward.application.inmemory.InMemoryAgentApi;
 import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
@@ -39,14 +42,16 @@ class EmbeddingExampleTest {
         var ids = new TimeOrderedIdGenerator(clock);
         var validator = new CommandValidator(Validation.buildDefaultValidatorFactory().getValidator());
         var checkIns = new InMemoryAgentCheckIns();
-        var runtime = new InProcessAgentRuntime(clock, checkIns);
+        var agentApi = new InMemoryAgentApi(clock, unitOfWork, clients, msps, checkIns);   // what agents call
+        var runtime = new InProcessAgentRuntime(clock, agentApi.connector(), AgentReasoning.runbooks());
 
         Msp msp = new RegisterMspService(validator, msps, ids, clock, unitOfWork)
                 .register(new RegisterMspCommand("Example MSP"));
         var createClient = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork);
         ClientDetails acme = createClient.create(new CreateClientCommand(msp.id(), "Acme Corp", "acme-corp"));
 
-        var reconciler = new ProvisioningReconciler(clients, runtime, checkIns, unitOfWork, clock);
+        var reconciler = new ProvisioningReconciler(clients, runtime, checkIns, unitOfWork, clock,
+                new InMemoryMetricsRecorder());
         try (var loop = new ProvisioningLoop(reconciler, ReconcilerTiming.DEFAULT)) {
             loop.start();   // provisions in the background: creating -> provisioning -> active
             var getClient = new GetClientService(clients, msps);

@@ -9,7 +9,7 @@ import dev.steward.application.testkit.IdempotencyRecordsContract;
 class InMemoryIdempotencyRecordsTest extends IdempotencyRecordsContract {
 
     private final InMemoryStores stores = new InMemoryStores();
-    private final InMemoryIdempotencyRecords records = new InMemoryIdempotencyRecords();
+    private final InMemoryIdempotencyRecords records = new InMemoryIdempotencyRecords(stores.unitOfWork);
 
     @Override
     protected MspRepository msps() {

@@ -8,6 +8,11 @@ final class InMemoryStores {
     final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
     final InMemoryActivityLog activity = new InMemoryActivityLog();
     final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
+    final InMemoryClientMappings mappings = new InMemoryClientMappings(unitOfWork);
+    final InMemoryIdentityVerifications verifications = new InMemoryIdentityVerifications();
     final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
     final InMemoryRunbookStore runbooks = new InMemoryRunbookStore(unitOfWork);
+    final InMemoryWorkQueue work = new InMemoryWorkQueue(unitOfWork);
+    final InMemorySessionEffects effects = new InMemorySessionEffects(unitOfWork);
+    final InMemoryTokenLedger ledger = new InMemoryTokenLedger();
 }

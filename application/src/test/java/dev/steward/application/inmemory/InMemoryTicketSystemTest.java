@@ -26,6 +26,12 @@ class InMemoryTicketSystemTest extends TicketSystemContract {
         return id;
     }
 
+    @Override
+    protected boolean seedNote(String ticketId, NoteSeed note) {
+        system.write(ticketId, note.text(), note.visibility(), note.author());
+        return true;
+    }
+
     /** The same kit against a PSA that can only read tickets and add internal notes. */
     @Nested
     class WithFewerCapabilities extends TicketSystemContract {
@@ -41,7 +47,11 @@ class InMemoryTicketSystemTest extends TicketSystemContract {
 
         @Override
         protected String seed(TicketSeed t) {
-            return limited.open(t.companyId(), t.summary(), t.description(), t.requester(), t.createdAt());
+            String id = limited.open(t.companyId(), t.summary(), t.description(), t.requester(), t.createdAt());
+            if (t.closed()) {
+                limited.close(id);
+            }
+            return id;
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.ToolExecutor;
-import dev.steward.application.port.ToolInvocation;
+import dev.steward.application.spi.ToolCall;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.testkit.ToolExecutorContract;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ToolName;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 class InMemoryToolExecutorTest extends ToolExecutorContract {
@@ -20,8 +21,9 @@ class InMemoryToolExecutorTest extends ToolExecutorContract {
     }
 
     @Override
-    protected ToolInvocation aValidInvocation() {
-        return new ToolInvocation(Fixtures.uniqueMspId(), new ClientId(UUID.randomUUID()), ToolName.of("m365:get-user"),
+    protected ToolCall aValidCall() {
+        return new ToolCall(Fixtures.uniqueMspId(), new ClientId(UUID.randomUUID()), Optional.empty(),
+                UUID.randomUUID(), "dana@contoso.example", ToolName.of("m365:get-user"),
                 Map.of("user", "dana@contoso.example"));
     }
 }

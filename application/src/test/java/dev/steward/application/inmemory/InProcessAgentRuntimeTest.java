@@ -1,7 +1,9 @@
 package dev.steward.application.inmemory;
 
+import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.port.AgentRuntime;
 import dev.steward.application.testkit.AgentRuntimeContract;
+import dev.steward.application.testkit.IdleControlPlane;
 import dev.steward.domain.client.ClientId;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
@@ -9,9 +11,9 @@ import org.junit.jupiter.api.AfterEach;
 class InProcessAgentRuntimeTest extends AgentRuntimeContract {
 
     private final InProcessAgentRuntime runtime = new InProcessAgentRuntime(Clock.systemUTC(),
-            new InMemoryAgentCheckIns());
+            IdleControlPlane.connector(), AgentReasoning.runbooks());
     private final InProcessAgentRuntime other = new InProcessAgentRuntime(Clock.systemUTC(),
-            new InMemoryAgentCheckIns());
+            IdleControlPlane.connector(), AgentReasoning.runbooks());
 
     @Override
     protected AgentRuntime runtime() {

@@ -44,7 +44,9 @@ class ConnectIntegrationServiceTest {
         assertThat(details.values().secrets()).containsEntry("privateKey", new MaskedSecret(Optional.of("WXYZ")));
         assertThat(details.toString()).doesNotContain(KEY);
         assertThat(psa(msp.id(), "https://cw.example").toString()).doesNotContain(KEY).contains("privateKey");
-        assertThat(world.catalog.live()).containsKey(details.integration().id());
+        assertThat(world.connected()).containsKey(details.integration().id());
+        assertThat(world.live.connection(details.integration().id())).isPresent();
+        assertThat(world.live.connected(msp.id(), "connectwise")).isTrue();
         assertThat(world.vault.reveal(msp.id(), details.integration().id()).orElseThrow().secrets())
                 .containsEntry("privateKey", KEY);
     }
@@ -88,14 +90,14 @@ class ConnectIntegrationServiceTest {
     }
 
     @Test
-    void aValueTheAdapterRefusesUndoesEverything() {
+    void aValueTheProviderRefusesKeepsNothing() {
         Client acme = world.core.anActiveClient(msp, "Acme", "acme");
 
         assertThatThrownBy(() -> world.connect.connect(psa(msp.id(), "ftp://cw.example")))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("settings.apiBase"));
 
         assertThat(world.list.list(msp.id(), Optional.empty())).isEmpty();
-        assertThat(world.catalog.live()).isEmpty();
+        assertThat(world.connected()).isEmpty();
         assertThat(world.core.stored(acme)).as("no agent reconfigured").isEqualTo(acme);
     }
 
@@ -108,6 +110,6 @@ class ConnectIntegrationServiceTest {
         assertThatThrownBy(() -> world.connect.connect(new ConnectIntegrationCommand(msp.id(), Optional.of("nobody"),
                 "hudu", Map.of("baseUrl", "https://docs.example"), Map.of("apiKey", "k"))))
                 .isInstanceOf(NotFound.class);
-        assertThat(world.catalog.live()).hasSize(1);
+        assertThat(world.connected()).hasSize(1);
     }
 }

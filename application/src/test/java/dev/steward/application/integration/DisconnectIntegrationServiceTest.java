@@ -29,7 +29,7 @@ class DisconnectIntegrationServiceTest {
 
         assertThat(world.list.list(msp.id(), Optional.empty())).isEmpty();
         assertThat(world.vault.reveal(msp.id(), integration.id())).isEmpty();
-        assertThat(world.catalog.live()).isEmpty();
+        assertThat(world.connected()).isEmpty();
         assertThatThrownBy(() -> world.disconnect.disconnect(msp.id(), integration.id().toString()))
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> world.disconnect.disconnect(msp.id(), "not-an-id")).isInstanceOf(NotFound.class);

@@ -75,6 +75,6 @@ class SetToolPolicyServiceTest {
                 "connectwise:get-ticket", "auto", Optional.empty()))).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> world.get.get(other.id(), id)).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> world.disconnect.disconnect(other.id(), id)).isInstanceOf(NotFound.class);
-        assertThat(world.catalog.live()).hasSize(1);
+        assertThat(world.connected()).hasSize(1);
     }
 }

@@ -1,9 +1,14 @@
 package dev.steward.application.provisioning;
 
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import static dev.steward.application.provisioning.ScriptedAgentRuntime.failPermanently;
 import static dev.steward.application.provisioning.ScriptedAgentRuntime.failRetryably;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
 import static org.awaitility.Awaitility.await;
 
 import dev.steward.application.InMemoryCore;
@@ -83,6 +88,23 @@ class ProvisioningReconcilerTest {
      * Only the agent knows which configuration it runs: the runtime reporting it up is not enough for active / idle,
      * its check-in with the desired version (made since provisioning began) is.
      */
+    @Test
+    void passesReportTheirTimingsTheClientCountsAndHowLongProvisioningTook() {
+        Client acme = created("acme");
+        created("initech");
+        core.reconciler.reconcileDue();
+        core.clock.advance(Duration.ofMillis(1500));
+        core.reconciler.reconcileAll();
+
+        assertThat(core.metrics.value("reconcile_passes", "pass", "due")).isEqualTo(1);
+        assertThat(core.metrics.value("reconcile_passes", "pass", "full")).isEqualTo(1);
+        assertThat(core.metrics.value("clients", "status", "active")).isEqualTo(2);
+        assertThat(core.metrics.value("clients", "status", "error")).isZero();
+        assertThat(core.metrics.value("clients_deploy", "deploy_status", "idle")).isEqualTo(2);
+        assertThat(core.metrics.value("agents_provisioned")).isEqualTo(2);
+        assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+    }
+
     @Nested
     class Acknowledgement {
 
@@ -412,6 +434,87 @@ class ProvisioningReconcilerTest {
         }
     }
 
+    /** The operator changed the agent image: every agent gets it, one at a time, and the deploy status shows it. */
+    @Nested
+    class WhenTheAgentImageChanges {
+
+        private ObservedAgent onTheOldImage(ObservedAgent agent) {
+            return new ObservedAgent(agent.client(), agent.msp(), agent.configVersion(), agent.state(),
+                    agent.restarts(), agent.detail(), agent.lastRestart(), true);
+        }
+
+        private List<Client> deploying(List<Client> clients) {
+            return clients.stream().map(ProvisioningReconcilerTest.this::stored)
+                    .filter(client -> client.deployStatus() == DeployStatus.DEPLOYING).toList();
+        }
+
+        @Test
+        void everyAgentIsRolledOutOneAtATime() {
+            List<Client> clients = List.of(active("acme"), active("globex"), active("initech"));
+            clients.forEach(client -> runtime.observeAs(client.id(), this::onTheOldImage));
+
+            List<ClientId> order = new ArrayList<>();
+            for (int pass = 0; pass < 3; pass++) {
+                core.clock.advance(Duration.ofSeconds(1)); // the old agents' check-ins are from before the rollout
+                java.util.Map<ClientId, Integer> ensuredBefore = new java.util.HashMap<>();
+                clients.forEach(client -> ensuredBefore.put(client.id(), runtime.ensureCalls(client.id())));
+                core.reconciler.reconcileAll();
+                List<Client> rolling = deploying(clients);
+                assertThat(rolling).as("pass %d rolls out exactly one agent", pass).hasSize(1);
+                Client current = rolling.getFirst();
+                assertThat(current.status()).isEqualTo(AgentStatus.PROVISIONING);
+                assertThat(current.lastChange().reason()).startsWith("rolling out a new agent image");
+                for (Client client : clients) {
+                    assertThat(runtime.ensureCalls(client.id()) - ensuredBefore.get(client.id()))
+                            .as("only the agent being rolled out was replaced").isEqualTo(client.id()
+                                    .equals(current.id()) ? 1 : 0);
+                }
+                order.add(current.id());
+
+                core.reconciler.reconcileAll();
+                assertThat(deploying(clients)).as("no second one while the first is not active again")
+                        .containsExactly(stored(current));
+
+                core.clock.advance(Duration.ofMillis(10));
+                core.checkIns.record(new AgentCheckIns.CheckIn(current.id(), 1, core.clock.instant()));
+                core.reconciler.reconcileDue();
+                assertThat(stored(current).status()).isEqualTo(AgentStatus.ACTIVE);
+                assertThat(stored(current).deployStatus()).isEqualTo(DeployStatus.IDLE);
+            }
+            assertThat(order).doesNotHaveDuplicates().hasSize(3);
+            core.reconciler.reconcileAll();
+            assertThat(deploying(clients)).as("nothing left to roll out").isEmpty();
+        }
+    }
+
+    /** Swarm (or the engine's restart policy) replaced a crashed agent before any pass saw it dead. */
+    @Nested
+    class WhenTheEngineRestartedAnAgent {
+
+        @Test
+        void historySaysSoAndTheClientIsActiveAgainOnceTheNewAgentChecksIn() {
+            Client acme = active("acme");
+            Instant crashedAt = core.clock.instant().plusMillis(5);
+            core.clock.advance(Duration.ofSeconds(1));
+            runtime.observeAs(acme.id(), agent -> new ObservedAgent(agent.client(), agent.msp(), agent.configVersion(),
+                    agent.state(), 1, agent.detail(), Optional.of(new ObservedAgent.Restart(crashedAt, "exit 137")),
+                    false));
+
+            core.reconciler.reconcileAll();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+            assertThat(stored(acme).lastChange().reason()).isEqualTo("restarted by the engine: exit 137");
+            core.clock.advance(Duration.ofMillis(10));
+            core.checkIns.record(new AgentCheckIns.CheckIn(acme.id(), 1, core.clock.instant()));
+            core.reconciler.reconcileDue();
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+
+            core.reconciler.reconcileAll();
+            assertThat(core.clients.history(acme.id())).as("the same restart is recorded once")
+                    .filteredOn(change -> change.reason().startsWith("restarted by the engine")).hasSize(1);
+        }
+    }
+
     @Nested
     class WhenTheConfigurationChanges {
 
@@ -488,10 +591,15 @@ class ProvisioningReconcilerTest {
             }
         }
 
-        /** Another control-plane process over the same store and runtime, dying when it saves a client. */
+        /**
+         * Another control-plane process over the same store and runtime, dying when it saves a client: the store reads
+         * normally and dies on the first save, as a process killed just before it commits would.
+         */
         private ProvisioningReconciler dyingBeforeTheSave() {
-            ClientRepository crashing = new ClientRepositoryCrashingOnUpdate(core.clients);
-            return new ProvisioningReconciler(crashing, runtime, core.checkIns, core.unitOfWork, core.clock);
+            ClientRepository crashing = mock(ClientRepository.class, delegatesTo(core.clients));
+            doThrow(new SimulatedCrash()).when(crashing).update(any());
+            return new ProvisioningReconciler(crashing, runtime, core.checkIns, core.unitOfWork, core.clock,
+                    new InMemoryMetricsRecorder());
         }
 
         @Test
@@ -559,7 +667,7 @@ class ProvisioningReconcilerTest {
             Client acme = created("acme");
             ScriptedAgentRuntime otherRuntime = new ScriptedAgentRuntime(core.inProcessRuntime);
             ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.checkIns,
-                    core.unitOfWork, core.clock);
+                    core.unitOfWork, core.clock, new InMemoryMetricsRecorder());
             runtime.onObserve(() -> {
                 runtime.onObserve(() -> { });
                 other.reconcileDue(); // finishes acme between this pass's observation and its claim
@@ -577,7 +685,7 @@ class ProvisioningReconcilerTest {
             Client acme = created("acme");
             ScriptedAgentRuntime otherRuntime = new ScriptedAgentRuntime(core.inProcessRuntime);
             ProvisioningReconciler other = new ProvisioningReconciler(core.clients, otherRuntime, core.checkIns,
-                    core.unitOfWork, core.clock);
+                    core.unitOfWork, core.clock, new InMemoryMetricsRecorder());
             runtime.onObserve(() -> {
                 runtime.onObserve(() -> { });
                 other.reconcileDue();
@@ -622,7 +730,7 @@ class ProvisioningReconcilerTest {
                 return runtime.real(spec);
             });
             ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.checkIns,
-                    core.unitOfWork, core.clock);
+                    core.unitOfWork, core.clock, new InMemoryMetricsRecorder());
 
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {
@@ -656,7 +764,7 @@ class ProvisioningReconcilerTest {
                     clients.add(created("round-" + round + "-" + i));
                 }
                 ProvisioningReconciler second = new ProvisioningReconciler(core.clients, runtime, core.checkIns,
-                        core.unitOfWork, core.clock);
+                        core.unitOfWork, core.clock, new InMemoryMetricsRecorder());
                 CyclicBarrier start = new CyclicBarrier(2);
                 ExecutorService threads = Executors.newFixedThreadPool(2);
                 try {
@@ -698,6 +806,126 @@ class ProvisioningReconcilerTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Issue 14's runtime bugs, each seen from the reconciler. */
+    @Nested
+    class RuntimeHardening {
+
+        @Test
+        void tenClientsCreatedAtOnceAreProvisionedInParallelNotOneAfterAnother() {
+            CountDownLatch twoAtOnce = new CountDownLatch(2);
+            runtime.alwaysEnsure(spec -> {
+                twoAtOnce.countDown();
+                try {
+                    // a serial pass never gets a second ensure in flight: this then waits out its bound
+                    twoAtOnce.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return runtime.real(spec);
+            });
+            List<Client> ten = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                ten.add(created("parallel-" + i));
+            }
+
+            core.reconciler.reconcileDue();
+
+            assertThat(runtime.mostEnsuresAtOnce()).as("ensure calls in flight at once")
+                    .isBetween(2, ProvisioningReconciler.PARALLELISM);
+            assertThat(ten).allSatisfy(client -> assertThat(runtime.ensureCalls(client.id())).isEqualTo(1));
+        }
+
+        @Test
+        void aBackOffEndsAtTheFirstFullPassAfterTheRuntimeAnswersAgain() {
+            Client acme = active("acme");
+            runtime.failObserve(true);
+            runtime.alwaysEnsure(failRetryably("engine unreachable"));
+            core.reconciler.reconcileAll(); // blind: the agent looks gone, provisioning it fails
+            for (int i = 0; i < 5; i++) { // the outage lasts: the back-off grows to 32 s
+                core.clock.advance(untilNextAttempt(stored(acme), core.clock.instant()).plusMillis(1));
+                core.reconciler.reconcileAll();
+            }
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PENDING);
+            assertThat(untilNextAttempt(stored(acme), core.clock.instant())).isGreaterThan(Duration.ofSeconds(15));
+
+            runtime.failObserve(false);
+            runtime.alwaysEnsure(null);
+            core.reconciler.reconcileAll(); // the engine answers again: no waiting out the back-off
+
+            assertThat(stored(acme).lastChange().reason()).contains("the agent runtime answers again");
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                core.reconciler.reconcileDue();
+                return stored(acme).status() == AgentStatus.ACTIVE;
+            });
+        }
+
+        @Test
+        void aDueFullPassAfterTheRuntimeWasReachableAllAlongKeepsTheBackOff() {
+            Client acme = created("acme");
+            runtime.thenEnsure(failRetryably("no room"), failRetryably("no room"), failRetryably("no room"));
+            for (int i = 0; i < 3; i++) {
+                core.clock.advance(Duration.ofSeconds(5));
+                core.reconciler.reconcileAll();
+            }
+            Instant waitUntil = stored(acme).retry().nextAttemptAt().orElseThrow();
+
+            core.reconciler.reconcileAll();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PENDING);
+            assertThat(stored(acme).retry().nextAttemptAt()).contains(waitUntil);
+        }
+
+        @Test
+        void aSecondAgentOfAnActiveClientIsRemovedByTheFullPassAndTheClientStaysActive() {
+            Client acme = active("acme");
+            runtime.showDuplicate(acme.id());
+            int before = runtime.ensureCalls(acme.id());
+
+            core.reconciler.reconcileAll();
+
+            assertThat(runtime.ensureCalls(acme.id())).as("ensure, which keeps one agent").isEqualTo(before + 1);
+            assertThat(runtime.observe().stream().filter(agent -> agent.client().equals(acme.id()))).hasSize(1);
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(stored(acme).version()).as("nothing to save").isEqualTo(acme.version());
+        }
+
+        @Test
+        void deployStatusFollowsAnAgentThatDiesAndIsProvisionedAgain() {
+            Client acme = active("acme");
+            core.inProcessRuntime.crash(acme.id(), 137);
+
+            core.reconciler.reconcileAll();
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ERROR);
+            assertThat(stored(acme).deployStatus()).isInstanceOf(DeployStatus.Failed.class);
+
+            runtime.alwaysEnsure(spec -> new ObservedAgent(spec.client(), spec.msp(), spec.configVersion(),
+                    ObservedAgent.State.STARTING, 0, "starting"));
+            core.clock.advance(untilNextAttempt(stored(acme), core.clock.instant()));
+            core.reconciler.reconcileDue();
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+            assertThat(stored(acme).deployStatus()).isEqualTo(DeployStatus.DEPLOYING);
+        }
+
+        @Test
+        void aChangeCarriesTheTimeItHappenedNotTheTimeThePassBegan() {
+            Client acme = created("acme");
+            Instant passBegan = core.clock.instant();
+            runtime.alwaysEnsure(spec -> {
+                core.clock.advance(Duration.ofSeconds(3)); // the engine takes its time
+                return runtime.real(spec);
+            });
+
+            core.reconciler.reconcileDue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                core.reconciler.reconcileDue();
+                return stored(acme).status() == AgentStatus.ACTIVE;
+            });
+
+            StatusChange activated = stored(acme).lastChange();
+            assertThat(activated.at()).as("when the acknowledgement was seen").isAfter(passBegan.plusSeconds(2));
         }
     }
 }

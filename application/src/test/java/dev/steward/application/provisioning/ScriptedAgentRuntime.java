@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A runtime for reconciler tests: the in-process runtime underneath, with scripted failures in front of
@@ -30,9 +31,13 @@ final class ScriptedAgentRuntime implements AgentRuntime {
     private final Map<ClientId, AtomicInteger> ensureCalls = new ConcurrentHashMap<>();
     private final Map<ClientId, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<ClientId, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
+    private final AtomicInteger allInFlight = new AtomicInteger();
+    private final AtomicInteger mostOfAllAtOnce = new AtomicInteger();
+    private final java.util.Set<ClientId> duplicated = ConcurrentHashMap.newKeySet();
     private volatile Step always;
     private volatile Runnable onObserve = () -> { };
     private volatile boolean observeFails;
+    private final Map<ClientId, UnaryOperator<ObservedAgent>> seenAs = new ConcurrentHashMap<>();
 
     ScriptedAgentRuntime(AgentRuntime delegate) {
         this.delegate = delegate;
@@ -66,6 +71,14 @@ final class ScriptedAgentRuntime implements AgentRuntime {
         onObserve = hook;
     }
 
+    /**
+     * Until the client's next ensure, {@link #observe} reports its agent changed by {@code how} (an older image, a
+     * restart the engine did): what a real runtime sees without the reconciler's doing.
+     */
+    void observeAs(ClientId client, UnaryOperator<ObservedAgent> how) {
+        seenAs.put(client, how);
+    }
+
     void failObserve(boolean fail) {
         observeFails = fail;
     }
@@ -75,11 +88,15 @@ final class ScriptedAgentRuntime implements AgentRuntime {
         ensureCalls.computeIfAbsent(spec.client(), c -> new AtomicInteger()).incrementAndGet();
         int now = inFlight.computeIfAbsent(spec.client(), c -> new AtomicInteger()).incrementAndGet();
         mostAtOnce.computeIfAbsent(spec.client(), c -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+        seenAs.remove(spec.client());
+        mostOfAllAtOnce.accumulateAndGet(allInFlight.incrementAndGet(), Math::max);
+        duplicated.remove(spec.client()); // ensure leaves one agent per client, as every runtime's does
         try {
             Step step = next();
             return step == null ? delegate.ensure(spec) : step.apply(spec);
         } finally {
             inFlight.get(spec.client()).decrementAndGet();
+            allInFlight.decrementAndGet();
         }
     }
 
@@ -98,6 +115,16 @@ final class ScriptedAgentRuntime implements AgentRuntime {
         return calls == null ? 0 : calls.get();
     }
 
+    /** The most ensure calls in flight at one time, over all clients. */
+    int mostEnsuresAtOnce() {
+        return mostOfAllAtOnce.get();
+    }
+
+    /** Observations show a second agent for the client (as a container made by hand with its labels) until ensure. */
+    void showDuplicate(ClientId client) {
+        duplicated.add(client);
+    }
+
     int mostConcurrentEnsures(ClientId client) {
         AtomicInteger most = mostAtOnce.get(client);
         return most == null ? 0 : most.get();
@@ -108,7 +135,9 @@ final class ScriptedAgentRuntime implements AgentRuntime {
         if (observeFails) {
             throw PortFailure.retryable("agent-runtime", "engine unreachable", null);
         }
-        List<ObservedAgent> observed = delegate.observe();
+        List<ObservedAgent> observed = new java.util.ArrayList<>(delegate.observe().stream()
+                .map(agent -> seenAs.getOrDefault(agent.client(), UnaryOperator.identity()).apply(agent)).toList());
+        observed.addAll(observed.stream().filter(agent -> duplicated.contains(agent.client())).toList());
         onObserve.run();
         return observed;
     }

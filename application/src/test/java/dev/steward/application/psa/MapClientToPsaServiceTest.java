@@ -1,5 +1,6 @@
 package dev.steward.application.psa;
 
+import dev.steward.application.inmemory.InMemoryTicketSystems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class MapClientToPsaServiceTest {
 
     private final InMemoryCore core = new InMemoryCore();
     private final MapClientToPsaService service = new MapClientToPsaService(core.validator, core.clients, core.msps,
-            core.unitOfWork);
+            core.unitOfWork, new InMemoryTicketSystems());
     private final Msp msp = core.anMsp();
 
     @AfterEach

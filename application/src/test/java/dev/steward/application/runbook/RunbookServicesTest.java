@@ -8,6 +8,8 @@ import dev.steward.application.inmemory.InMemoryRunbookStore;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
+import dev.steward.application.problem.Forbidden;
+import dev.steward.domain.approval.UserRole;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.Slug;
@@ -38,7 +40,8 @@ class RunbookServicesTest {
     private SaveRunbookCommand printer(Optional<String> client, Optional<String> id, String name) {
         return new SaveRunbookCommand(msp.id(), client, id, name, List.of("printer", " Toner "),
                 List.of(new SaveRunbookCommand.Step("intune:list-printers", Map.of("user", "{requester}"))),
-                List.of(new SaveRunbookCommand.Action("intune:restart-spooler", null, " the usual cause ")));
+                List.of(new SaveRunbookCommand.Action("intune:restart-spooler", null, " the usual cause ")),
+                UserRole.MSP_ADMIN);
     }
 
     @Test
@@ -88,14 +91,30 @@ class RunbookServicesTest {
                 Arrays.asList("printer", " ", null),
                 Arrays.asList(new SaveRunbookCommand.Step("Not A Tool", Map.of()), null),
                 List.of(new SaveRunbookCommand.Action("intune:restart-spooler", Map.of(), "ok"),
-                        new SaveRunbookCommand.Action("", Map.of(), " ")));
+                        new SaveRunbookCommand.Action("", Map.of(), " ")), UserRole.MSP_ADMIN);
 
         assertThatThrownBy(() -> save.save(bad)).isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(
                 e.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder("name", "triggers[1]",
                 "triggers[2]", "diagnosis[0].tool", "diagnosis[1]", "plan[1].tool", "plan[1].reason"));
         assertThatThrownBy(() -> save.save(new SaveRunbookCommand(msp.id(), Optional.empty(), Optional.empty(),
-                "Printer", List.of(), List.of(), List.of()))).isInstanceOfSatisfying(InvalidCommand.class,
+                "Printer", List.of(), List.of(), List.of(), UserRole.MSP_ADMIN))).isInstanceOfSatisfying(InvalidCommand.class,
                         e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("triggers"));
+        assertThat(list.list(msp.id(), Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void refusesAPlaceholderStewardCannotFillNamingTheArgument() {
+        SaveRunbookCommand unknown = new SaveRunbookCommand(msp.id(), Optional.empty(), Optional.empty(), "Printer",
+                List.of("printer"), List.of(new SaveRunbookCommand.Step("psa:get-ticket", Map.of("ticket",
+                        "{ticket}"))), List.of(new SaveRunbookCommand.Action("m365:add-to-group",
+                        Map.of("user", "{requester}", "group", "{printer_group}"), "grant the printer")),
+                UserRole.MSP_ADMIN);
+
+        assertThatThrownBy(() -> save.save(unknown)).isInstanceOfSatisfying(InvalidCommand.class, e -> {
+            assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("plan[0].arguments.group");
+            assertThat(e.violations().getFirst().message()).contains("{printer_group} is not a placeholder")
+                    .contains("requester");
+        });
         assertThat(list.list(msp.id(), Optional.empty())).isEmpty();
     }
 
@@ -106,7 +125,7 @@ class RunbookServicesTest {
         assertThatThrownBy(() -> save.save(printer(Optional.empty(), Optional.of("not-an-id"), "Printer")))
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> list.list(msp.id(), Optional.of("nobody"))).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> delete.delete(msp.id(), "not-an-id")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> delete.delete(msp.id(), UserRole.MSP_ADMIN, "not-an-id")).isInstanceOf(NotFound.class);
         assertThat(list.list(msp.id(), Optional.empty())).isEmpty();
     }
 
@@ -115,11 +134,38 @@ class RunbookServicesTest {
         RunbookDetails stored = save.save(printer(Optional.empty(), Optional.empty(), "Printer"));
         String id = stored.runbook().id().toString();
 
-        assertThatThrownBy(() -> delete.delete(core.anMsp().id(), id)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> delete.delete(core.anMsp().id(), UserRole.MSP_ADMIN, id)).isInstanceOf(NotFound.class);
         assertThat(list.list(msp.id(), Optional.empty())).hasSize(1);
 
-        delete.delete(msp.id(), id);
+        delete.delete(msp.id(), UserRole.MSP_ADMIN, id);
         assertThat(list.list(msp.id(), Optional.empty())).isEmpty();
-        assertThatThrownBy(() -> delete.delete(msp.id(), id)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> delete.delete(msp.id(), UserRole.MSP_ADMIN, id)).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void aTechnicianWritesAClientsRunbooksButNotTheMspWideOnes() {
+        core.aClient(msp, "Acme", "acme");
+        RunbookDetails mspWide = save.save(printer(Optional.empty(), Optional.empty(), "Printer"));
+        String mspWideId = mspWide.runbook().id().toString();
+
+        RunbookDetails acme = save.save(asTechnician(printer(Optional.of("acme"), Optional.empty(), "Printer")));
+        save.save(asTechnician(printer(Optional.empty(), Optional.of(acme.runbook().id().toString()), "Printer")));
+        delete.delete(msp.id(), UserRole.MSP_TECHNICIAN, acme.runbook().id().toString());
+
+        assertThatThrownBy(() -> save.save(asTechnician(printer(Optional.empty(), Optional.empty(), "VPN"))))
+                .isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> save.save(asTechnician(printer(Optional.empty(), Optional.of(mspWideId), "x"))))
+                .isInstanceOf(Forbidden.class).hasMessageContaining("change msp workflows");
+        assertThatThrownBy(() -> delete.delete(msp.id(), UserRole.MSP_TECHNICIAN, mspWideId))
+                .isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> save.save(new SaveRunbookCommand(msp.id(), Optional.of("acme"), Optional.empty(),
+                "Printer", List.of("printer"), List.of(), List.of(), UserRole.MSP_VIEWER)))
+                .isInstanceOf(Forbidden.class);
+        assertThat(list.list(msp.id(), Optional.empty())).containsExactly(mspWide);
+    }
+
+    private static SaveRunbookCommand asTechnician(SaveRunbookCommand command) {
+        return new SaveRunbookCommand(command.msp(), command.client(), command.id(), command.name(),
+                command.triggers(), command.diagnosis(), command.plan(), UserRole.MSP_TECHNICIAN);
     }
 }

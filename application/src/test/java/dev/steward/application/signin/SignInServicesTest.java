@@ -15,6 +15,7 @@ import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.security.SecretTokens;
 import dev.steward.application.problem.NotSignedIn;
 import dev.steward.application.problem.TooManyAttempts;
 import dev.steward.application.testkit.MutableClock;
@@ -25,7 +26,17 @@ import dev.steward.domain.problem.InvalidValue;
 import dev.steward.domain.user.ApiToken;
 import dev.steward.domain.user.User;
 import jakarta.validation.Validation;
+import dev.steward.application.inmemory.InMemoryInstallationLock;
+import dev.steward.application.port.UserRepository;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +58,13 @@ class SignInServicesTest {
     private final CreateUserService createUser = new CreateUserService(validator, users, msps, hasher, ids, clock,
             unitOfWork);
     private final RecentCallers recent = new RecentCallers(clock);
-    private final SignInService signIn = new SignInService(users, sessions, hasher, clock, unitOfWork, recent);
-    private final AuthenticateService authenticate = new AuthenticateService(sessions, tokens, users, clock, recent);
-    private final ApiTokensService apiTokens = new ApiTokensService(tokens, ids, clock, unitOfWork, recent);
-    private final FirstRunService firstRun = new FirstRunService(users, msps, registerMsp, createUser);
+    private final SignInService signIn = new SignInService(users, msps, sessions, hasher, clock, unitOfWork,
+            recent);
+    private final AuthenticateService authenticate = new AuthenticateService(sessions, tokens, users, msps,
+            clock, recent, IdleTimeout.DEFAULT, new ChangingCaller());
+    private final ApiTokensService apiTokens = new ApiTokensService(tokens, users, ids, clock, unitOfWork, recent);
+    private final FirstRunService firstRun = new FirstRunService(users, msps, registerMsp, createUser,
+            new InMemoryInstallationLock(unitOfWork), unitOfWork);
 
     private final Msp msp = registerMsp.register(new RegisterMspCommand("Northwind IT"));
     private final User ann = createUser.create(new CreateUserCommand(msp.id(), "Ann@Northwind.example", PASSWORD,
@@ -89,17 +103,30 @@ class SignInServicesTest {
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("email"));
     }
 
+    /**
+     * The review's reproduction: five wrong passwords every 15 minutes from anywhere kept the admin locked out. Now a
+     * stranger's failures delay only the stranger's address, with delays that double.
+     */
     @Test
-    void repeatedFailuresLockTheEmailEvenForTheRightPasswordUntilTheWindowPasses() {
-        for (int i = 0; i < LoginThrottle.PER_EMAIL; i++) {
-            assertThatThrownBy(() -> signInAnn("guess")).isInstanceOf(NotSignedIn.class);
+    void aStrangersFailuresDelayOnlyTheirOwnAddressAndTheDelaysGrow() {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES; i++) {
+            assertThatThrownBy(() -> signIn.signIn(new SignInCommand("ann@northwind.example", "guess",
+                    "10.6.6.6"))).isInstanceOf(NotSignedIn.class);
         }
 
-        assertThatThrownBy(() -> signInAnn(PASSWORD)).isInstanceOfSatisfying(TooManyAttempts.class,
-                e -> assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(LoginThrottle.WINDOW));
-
-        clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
-        assertThat(signInAnn(PASSWORD).caller().user()).isEqualTo(ann.id());
+        assertThat(signIn.signIn(new SignInCommand("ann@northwind.example", PASSWORD, "10.0.0.1")).caller().user())
+                .as("ann, from her own address").isEqualTo(ann.id());
+        for (long expected : new long[] {1, 2, 4, 8}) {
+            assertThatThrownBy(() -> signIn.signIn(new SignInCommand("ann@northwind.example", PASSWORD, "10.6.6.6")))
+                    .isInstanceOfSatisfying(TooManyAttempts.class,
+                            e -> assertThat(e.retryAfter()).isEqualTo(java.time.Duration.ofSeconds(expected)));
+            clock.advance(java.time.Duration.ofSeconds(expected));
+            assertThatThrownBy(() -> signIn.signIn(new SignInCommand("ann@northwind.example", "guess",
+                    "10.6.6.6"))).isInstanceOf(NotSignedIn.class);
+        }
+        assertThat(LoginThrottle.delayAfter(40)).isEqualTo(LoginThrottle.MAX_DELAY);
+        clock.advance(LoginThrottle.MEMORY);
+        assertThat(signIn.signIn(new SignInCommand("ann@northwind.example", PASSWORD, "10.6.6.6"))).isNotNull();
     }
 
     @Test
@@ -117,7 +144,7 @@ class SignInServicesTest {
 
     @Test
     void aSuccessForgetsEarlierFailuresOfThatEmail() {
-        for (int i = 0; i < LoginThrottle.PER_EMAIL - 1; i++) {
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES - 1; i++) {
             assertThatThrownBy(() -> signInAnn("guess")).isInstanceOf(NotSignedIn.class);
         }
         signInAnn(PASSWORD);
@@ -141,6 +168,23 @@ class SignInServicesTest {
         assertThat(authenticate.bySession(expiring.sessionToken())).isEmpty();
         assertThat(authenticate.bySession(null)).isEmpty();
         assertThat(authenticate.bySession("x".repeat(5000))).isEmpty();
+    }
+
+    /** The review's finding: a session lived its full 12 hours however long it went unused. */
+    @Test
+    void aSessionUnusedForTheIdleTimeoutEndsAndAUsedOneGoesOn() {
+        SignedIn used = signInAnn(PASSWORD);
+        SignedIn left = signInAnn(PASSWORD);
+
+        for (int i = 0; i < 6; i++) {
+            clock.advance(java.time.Duration.ofMinutes(25));
+            assertThat(authenticate.bySession(used.sessionToken())).as("used every 25 minutes").isPresent();
+        }
+
+        assertThat(authenticate.bySession(left.sessionToken())).as("unused for 150 minutes").isEmpty();
+        assertThat(sessions.find(SecretTokens.hash(left.sessionToken()), clock.instant())).as("removed").isEmpty();
+        clock.advance(IdleTimeout.DEFAULT.value());
+        assertThat(authenticate.bySession(used.sessionToken())).as("then unused for 30 minutes").isEmpty();
     }
 
     @Test
@@ -181,7 +225,8 @@ class SignInServicesTest {
         assertThatThrownBy(() -> apiTokens.revoke(other.id(), issued.token().id())).isInstanceOf(NotFound.class);
         assertThat(apiTokens.list(other.id())).isEmpty();
         assertThatThrownBy(() -> apiTokens.issue(msp.id(), ann.id(), " "))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field()).containsExactly("name"));
     }
 
     @Test
@@ -206,7 +251,8 @@ class SignInServicesTest {
     void firstRunCreatesTheFirstAdminOnceAndUsesTheExistingMsp() {
         InMemoryUserRepository noUsers = new InMemoryUserRepository(unitOfWork);
         CreateUserService creating = new CreateUserService(validator, noUsers, msps, hasher, ids, clock, unitOfWork);
-        FirstRunService fresh = new FirstRunService(noUsers, msps, registerMsp, creating);
+        FirstRunService fresh = new FirstRunService(noUsers, msps, registerMsp, creating,
+                new InMemoryInstallationLock(unitOfWork), unitOfWork);
 
         FirstRunUseCase.FirstAdmin first = fresh.setUp("Demo MSP", "admin@steward.local", Optional.empty())
                 .orElseThrow();
@@ -227,12 +273,55 @@ class SignInServicesTest {
         InMemoryUserRepository noUsers = new InMemoryUserRepository(fresh);
         RegisterMspService register = new RegisterMspService(validator, noMsps, ids, clock, fresh);
         FirstRunService firstRunOnEmpty = new FirstRunService(noUsers, noMsps, register,
-                new CreateUserService(validator, noUsers, noMsps, hasher, ids, clock, fresh));
+                new CreateUserService(validator, noUsers, noMsps, hasher, ids, clock, fresh),
+                new InMemoryInstallationLock(fresh), fresh);
 
         FirstRunUseCase.FirstAdmin first = firstRunOnEmpty.setUp("Demo MSP", "admin@steward.local",
                 Optional.of(PASSWORD)).orElseThrow();
 
         assertThat(first.msp().name().value()).isEqualTo("Demo MSP");
         assertThat(first.generatedPassword()).isEmpty();
+    }
+
+    @Test
+    void twoFirstRunsAtOnceOnAnEmptyStoreMakeOneMspAndOneAdminAndNeitherFails() throws Exception {
+        InMemoryUnitOfWork fresh = new InMemoryUnitOfWork();
+        InMemoryMspRepository noMsps = new InMemoryMspRepository(fresh);
+        InMemoryUserRepository noUsers = new InMemoryUserRepository(fresh);
+        // both starts look for users before either has created one, as two instances starting at once do
+        CyclicBarrier bothLooked = new CyclicBarrier(2);
+        UserRepository racing = (UserRepository) java.lang.reflect.Proxy.newProxyInstance(
+                UserRepository.class.getClassLoader(), new Class<?>[] {UserRepository.class}, (proxy, method, args) -> {
+                    Object result = method.invoke(noUsers, args);
+                    if (method.getName().equals("any")) {
+                        try {
+                            bothLooked.await(300, TimeUnit.MILLISECONDS);
+                        } catch (TimeoutException | BrokenBarrierException e) {
+                            // the other start waits for the lock: it looks only after this one committed
+                        }
+                    }
+                    return result;
+                });
+        RegisterMspService register = new RegisterMspService(validator, noMsps, ids, clock, fresh);
+        CreateUserService creating = new CreateUserService(validator, racing, noMsps, hasher, ids, clock, fresh);
+        FirstRunService start = new FirstRunService(racing, noMsps, register, creating,
+                new InMemoryInstallationLock(fresh), fresh);
+
+        List<Optional<FirstRunUseCase.FirstAdmin>> results;
+        try (ExecutorService instances = Executors.newFixedThreadPool(2)) {
+            Callable<Optional<FirstRunUseCase.FirstAdmin>> setUp =
+                    () -> start.setUp("Demo MSP", "admin@steward.local", Optional.empty());
+            results = List.of(instances.submit(setUp), instances.submit(setUp)).stream().map(future -> {
+                try {
+                    return future.get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("a first run failed", e);
+                }
+            }).toList();
+        }
+
+        assertThat(results.stream().filter(Optional::isPresent)).as("admins created").hasSize(1);
+        assertThat(noMsps.list()).as("MSPs").hasSize(1);
+        assertThat(noUsers.list(noMsps.list().getFirst().id())).as("users").hasSize(1);
     }
 }

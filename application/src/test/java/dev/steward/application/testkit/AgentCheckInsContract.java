@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentCheckIns.CheckIn;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Every {@link AgentCheckIns} must pass this: one test per rule of the port's Javadoc. */
@@ -31,6 +33,20 @@ public abstract class AgentCheckInsContract {
         checkIns().record(new CheckIn(client.id(), 2, Fixtures.T0.plusSeconds(1)));
 
         assertThat(checkIns().latest(client.id())).hasValueSatisfying(c -> assertThat(c.runningConfigVersion()).isEqualTo(3));
+    }
+
+    @Test
+    void keepsTheUsageTheAgentReportedWithItsLatestCheckIn() {
+        Client client = aStoredClient();
+        var usage = new ResourceUsage(12.5, 90L << 20, 256L << 20, 1_000, 2_000, 3_000, 4_000);
+        checkIns().record(new CheckIn(client.id(), 1, Fixtures.T0, Optional.of(usage)));
+
+        assertThat(checkIns().latest(client.id())).contains(new CheckIn(client.id(), 1, Fixtures.T0,
+                Optional.of(usage)));
+
+        checkIns().record(new CheckIn(client.id(), 1, Fixtures.T0.plusSeconds(5)));
+        assertThat(checkIns().latest(client.id())).as("a check-in without usage reports none, not an old one")
+                .hasValueSatisfying(c -> assertThat(c.usage()).isEmpty());
     }
 
     @Test

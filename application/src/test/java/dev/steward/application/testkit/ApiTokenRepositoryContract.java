@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.application.port.ApiTokenRepository;
 import dev.steward.application.port.UserRepository;
 import dev.steward.application.security.SecretTokens;
+import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.user.ApiToken;
 import dev.steward.domain.user.UserId;
@@ -27,7 +28,8 @@ public abstract class ApiTokenRepositoryContract extends StoreContractSupport {
     }
 
     private ApiToken token(MspId msp, String name, Instant at) {
-        return new ApiToken(UUID.randomUUID(), msp, name, "abcd", at, storedUser(msp), Optional.empty());
+        return new ApiToken(UUID.randomUUID(), msp, name, "abcd", at, storedUser(msp), UserRole.MSP_TECHNICIAN,
+                Optional.empty());
     }
 
     @Test
@@ -40,6 +42,20 @@ public abstract class ApiTokenRepositoryContract extends StoreContractSupport {
 
         assertThat(tokens().findActive(hash)).contains(token);
         assertThat(tokens().findActive(SecretTokens.hash("unknown"))).isEmpty();
+    }
+
+    @Test
+    void keepsTheRoleATokenWasIssuedWith() {
+        MspId msp = storedMsp();
+        ApiToken viewer = new ApiToken(UUID.randomUUID(), msp, "dashboard", "wxyz", T0, storedUser(msp),
+                UserRole.MSP_VIEWER, Optional.empty());
+        String hash = SecretTokens.hash(SecretTokens.newToken("stk_"));
+
+        tokens().add(viewer, hash);
+
+        assertThat(tokens().findActive(hash)).hasValueSatisfying(t -> assertThat(t.role())
+                .isEqualTo(UserRole.MSP_VIEWER));
+        assertThat(tokens().list(msp)).containsExactly(viewer);
     }
 
     @Test

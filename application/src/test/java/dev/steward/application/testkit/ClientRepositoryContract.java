@@ -34,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -273,6 +275,33 @@ public abstract class ClientRepositoryContract extends StoreContractSupport {
                 .as("due clients, those waiting longest first (clients of earlier tests wait less long)")
                 .containsExactly(creating.id(), provisioning.id(), pendingDue.id(), errorDue.id());
         assertThat(repository().dueForReconciliation(now, 2)).containsExactly(creating.id(), provisioning.id());
+    }
+
+    @Test
+    void dueForReconciliationAgreesWithTheDomainRuleForEveryStatusAndRetryTime() {
+        Instant base = Instant.parse("1990-01-01T00:00:00Z").minus(Duration.ofDays(EPOCHS.incrementAndGet()));
+        Instant now = base.plusSeconds(100);
+        MspId msp = storedMsp();
+        List<Client> stored = new ArrayList<>();
+        List<Optional<Instant>> retryTimes = List.of(Optional.empty(), Optional.of(now.minusSeconds(1)),
+                Optional.of(now), Optional.of(now.plusMillis(1)), Optional.of(now.plusSeconds(60)));
+        for (AgentStatus status : AgentStatus.values()) {
+            for (Optional<Instant> retryAt : retryTimes) {
+                int failures = retryAt.isPresent() ? 2 : 0;
+                stored.add(addAt(msp, status, base, new RetrySchedule(failures, retryAt)));
+            }
+        }
+        Set<ClientId> ours = stored.stream().map(Client::id).collect(Collectors.toSet());
+
+        Set<ClientId> handedOver = repository().dueForReconciliation(now, 10_000).stream()
+                .filter(ours::contains).collect(Collectors.toSet());
+
+        Set<ClientId> dueByTheRule = stored.stream().filter(client -> client.isDueForReconciliation(now))
+                .map(Client::id).collect(Collectors.toSet());
+        assertThat(handedOver)
+                .as("the store's due query must hand over exactly the clients Client.isDueForReconciliation calls due")
+                .isEqualTo(dueByTheRule)
+                .isNotEmpty();
     }
 
     private Client addAt(MspId msp, AgentStatus status, Instant at, RetrySchedule retry) {

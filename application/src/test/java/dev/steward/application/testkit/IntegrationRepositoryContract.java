@@ -10,7 +10,9 @@ import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.integration.Tool;
+import dev.steward.domain.integration.ToolInput;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.msp.MspId;
 import java.util.List;
@@ -42,6 +44,32 @@ public abstract class IntegrationRepositoryContract extends StoreContractSupport
         assertThat(stored).isEqualTo(integration.atVersion(1));
         assertThat(integrations().find(msp, integration.id())).contains(stored);
         assertThat(stored.policyOf(ToolName.of("m365:reset-password"))).isEqualTo(ToolPolicy.APPROVAL_NEEDED);
+    }
+
+    @Test
+    void keepsEachToolsInputSensitivityAndTheMspsMarks() {
+        MspId msp = storedMsp();
+        Tool reset = Tool.write("m365:reset-password", "Resets a password").asSensitive().taking(
+                ToolParameter.required("user", ToolParameter.Type.STRING, "UPN").matching("[^@]+@[^@]+").atMost(113),
+                ToolParameter.optional("forceChange", ToolParameter.Type.BOOLEAN, "Change at next sign-in"),
+                ToolParameter.optional("mode", ToolParameter.Type.STRING, "").oneOf("temporary", "permanent"),
+                ToolParameter.optional("extra", ToolParameter.Type.JSON, "Anything"));
+        Tool echo = Tool.readOnly("m365:echo", "Echoes").withInput(ToolInput.described(
+                "{\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\"}}}",
+                List.of(ToolParameter.optional("message", ToolParameter.Type.STRING, ""))));
+        Tool bare = Tool.readOnly("m365:list-licences", "Lists licences");
+        Integration integration = Integration.connect(new IntegrationId(UUID.randomUUID()), msp, Optional.empty(),
+                "m365", List.of(reset, echo, bare), Map.of(), T0).withSensitivityMark(bare.name(), true);
+
+        Integration stored = integrations().add(integration);
+
+        assertThat(integrations().find(msp, integration.id())).contains(stored);
+        Integration found = integrations().find(msp, integration.id()).orElseThrow();
+        assertThat(found.tools()).containsExactly(reset, echo, bare);
+        assertThat(found.markedSensitive()).containsExactly(bare.name());
+        Integration unmarked = integrations().update(found.withSensitivityMark(bare.name(), false));
+        assertThat(integrations().find(msp, integration.id())).contains(unmarked);
+        assertThat(unmarked.isSensitive(bare.name())).isFalse();
     }
 
     @Test

@@ -40,7 +40,8 @@ public abstract class MspRepositoryContract {
     @Test
     void refusesASecondMspWithTheSameId() {
         Msp msp = repository().add(Fixtures.anMsp());
-        Msp again = new Msp(msp.id(), new MspName("Impostor"), EffectiveMode.EXECUTE, PromptText.EMPTY, T0, 0);
+        Msp again = new Msp(msp.id(), new MspName("Impostor"), EffectiveMode.EXECUTE, PromptText.EMPTY, T0, 0,
+                java.util.Optional.empty());
 
         assertThatThrownBy(() -> repository().add(again)).isInstanceOf(Conflict.class);
         assertThat(repository().find(msp.id())).contains(msp);
@@ -60,6 +61,20 @@ public abstract class MspRepositoryContract {
     private static Msp registeredAt(int secondsBeforeT0) {
         return Msp.register(Fixtures.uniqueMspId(), new MspName("MSP " + UUID.randomUUID()),
                 T0.minusSeconds(1_000_000L - secondsBeforeT0));
+    }
+
+    @Test
+    void keepsASuspensionAndItsEnd() {
+        Msp stored = repository().add(Fixtures.anMsp());
+
+        Msp suspended = repository().update(stored.suspended(T0.plusSeconds(30)));
+
+        assertThat(repository().find(stored.id())).contains(suspended);
+        assertThat(suspended.active()).isFalse();
+        assertThat(suspended.suspendedAt()).contains(T0.plusSeconds(30));
+        Msp resumed = repository().update(suspended.resumed());
+        assertThat(repository().find(stored.id())).hasValueSatisfying(m -> assertThat(m.active()).isTrue());
+        assertThat(resumed.version()).isEqualTo(3);
     }
 
     @Test

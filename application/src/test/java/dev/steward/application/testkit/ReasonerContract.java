@@ -10,6 +10,7 @@ import dev.steward.application.port.TranscriptItem;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Tool;
+import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.prompt.PromptText;
 import dev.steward.domain.prompt.PromptTiers;
 import java.util.ArrayList;
@@ -28,9 +29,10 @@ public abstract class ReasonerContract {
     }
 
     protected List<Tool> catalog() {
-        return List.of(Tool.readOnly("m365:get-user", "Read a user"),
-                Tool.readOnly("m365:list-auth-methods", "List a user's sign-in methods"),
-                Tool.write("m365:reset-password", "Reset a user's password"));
+        ToolParameter user = ToolParameter.required("user", ToolParameter.Type.STRING, "The user's UPN");
+        return List.of(Tool.readOnly("m365:get-user", "Read a user").taking(user),
+                Tool.readOnly("m365:list-sign-ins", "List a user's recent sign-in failures").taking(user),
+                Tool.write("m365:reset-password", "Reset a user's password").taking(user).asSensitive());
     }
 
     private ReasoningContext context(String text, List<TranscriptItem> transcript) {

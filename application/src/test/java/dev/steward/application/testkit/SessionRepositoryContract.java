@@ -9,6 +9,7 @@ import dev.steward.domain.client.ClientId;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.session.AgentSession;
 import dev.steward.domain.session.AgentSession.Channel;
+import dev.steward.domain.session.NoteMark;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -123,6 +124,56 @@ public abstract class SessionRepositoryContract {
     @Test
     void updatingAnUnknownSessionIsNotFound() {
         assertThatThrownBy(() -> repository().update(session(aStoredClient(), "51006"))).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void neverRestartsASessionWhoseNoteReachedTheTicket() {
+        AgentSession session = session(aStoredClient(), "51008");
+        repository().addIfAbsent(session);
+        repository().update(session.withNotePosted().ended(AgentSession.State.FAILED, Fixtures.T0.plusSeconds(1)));
+
+        assertThat(repository().restartFailed(session.id(), Fixtures.T0.plusSeconds(2)))
+                .as("a second note is worse than a technician's look").isEmpty();
+        assertThat(repository().find(session.id()).orElseThrow().state()).isEqualTo(AgentSession.State.FAILED);
+    }
+
+    @Test
+    void keepsTheNoteMarkAndNotesSeenThroughEveryUpdate() {
+        AgentSession session = session(aStoredClient(), "51009");
+        repository().addIfAbsent(session);
+        NoteMark mark = new NoteMark(Fixtures.T0.plusSeconds(30), "880002");
+
+        repository().update(session.withNotePosted().withNotesSeen(mark));
+
+        AgentSession stored = repository().find(session.id()).orElseThrow();
+        assertThat(stored.notePosted()).isTrue();
+        assertThat(stored.notesSeen()).contains(mark);
+    }
+
+    @Test
+    void anUpdateFromAStaleCopyCannotUndoThePostedNoteOrRewindTheNotesSeen() {
+        AgentSession stale = session(aStoredClient(), "51010");
+        repository().addIfAbsent(stale);
+        NoteMark later = new NoteMark(Fixtures.T0.plusSeconds(60), "880009");
+        repository().update(stale.withNotePosted().withNotesSeen(later));
+
+        AgentSession stored = repository().update(stale.withNotesSeen(new NoteMark(Fixtures.T0.plusSeconds(10), "1"))
+                .ended(AgentSession.State.COMPLETED, Fixtures.T0.plusSeconds(70)));
+
+        assertThat(stored.notePosted()).as("once posted, always").isTrue();
+        assertThat(stored.notesSeen()).contains(later);
+        assertThat(stored.state()).isEqualTo(AgentSession.State.COMPLETED);
+        assertThat(repository().find(stale.id())).contains(stored);
+    }
+
+    @Test
+    void storesAClosedSession() {
+        AgentSession session = session(aStoredClient(), "51011");
+        repository().addIfAbsent(session);
+
+        repository().update(session.closed(Fixtures.T0.plusSeconds(5)));
+
+        assertThat(repository().find(session.id()).orElseThrow().state()).isEqualTo(AgentSession.State.CLOSED);
     }
 
     private static UUID get(Future<UUID> future) {

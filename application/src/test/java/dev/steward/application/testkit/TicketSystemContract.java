@@ -37,7 +37,18 @@ public abstract class TicketSystemContract {
     public record TicketSeed(String companyId, String summary, String description, String requester,
                              Instant createdAt, boolean closed) {}
 
+    /** A note someone other than Steward writes on a ticket (a technician in the PSA, the requester by e-mail). */
+    public record NoteSeed(String text, Visibility visibility, PsaNote.Author author) {}
+
     protected abstract TicketSystem system();
+
+    /**
+     * Writes {@code note} on the ticket in the PSA behind {@link #system()} as its author, and returns whether the
+     * PSA (or its stub) can; when it cannot, the test of note authors is skipped.
+     */
+    protected boolean seedNote(String ticketId, NoteSeed note) {
+        return false;
+    }
 
     /** Opens the ticket in the PSA behind {@link #system()} and returns its id as the port reports it. */
     protected abstract String seed(TicketSeed ticket);
@@ -101,6 +112,37 @@ public abstract class TicketSystemContract {
         assertThat(ticket.requestText()).contains("Cannot access shared mailbox").contains("Since this morning");
         assertThat(ticket.closed()).isFalse();
         assertThat(ticket.createdAt()).isEqualTo(at.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    @Test
+    void aClosedTicketReadsAsClosed() {
+        requireDeclared(PsaCapability.READ_TICKETS);
+        String id = seed(new TicketSeed(uniqueCompany(), "Solved already", "x", "sam@contoso.example", base(), true));
+
+        assertThat(system().ticket(id).closed()).isTrue();
+    }
+
+    @Test
+    void tellsWhoWroteEachNoteAndATechniciansEmail() {
+        requireDeclared(PsaCapability.READ_TICKETS);
+        String id = openTicket(uniqueCompany(), "Outlook keeps asking for password", base());
+        assumeTrue(seedNote(id, new NoteSeed("approve", Visibility.INTERNAL,
+                PsaNote.Author.technician("Ana Tech", "ana@msp.example"))), "the PSA's stub cannot write as others");
+        seedNote(id, new NoteSeed("It still asks, even after a restart", Visibility.PUBLIC,
+                PsaNote.Author.contact("Dana Reyes", "dana@contoso.example")));
+
+        List<PsaNote> notes = system().notes(id);
+
+        assertThat(notes).filteredOn(n -> n.text().strip().equals("approve")).singleElement().satisfies(n -> {
+            assertThat(n.visibility()).isEqualTo(Visibility.INTERNAL);
+            assertThat(n.author().role()).isEqualTo(PsaNote.Author.Role.TECHNICIAN);
+            assertThat(n.author().email()).isEqualToIgnoringCase("ana@msp.example");
+        });
+        assertThat(notes).filteredOn(n -> n.text().contains("even after a restart")).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.visibility()).isEqualTo(Visibility.PUBLIC);
+                    assertThat(n.author().role()).isEqualTo(PsaNote.Author.Role.CONTACT);
+                });
     }
 
     @Test

@@ -40,6 +40,23 @@ public abstract class WebSessionRepositoryContract extends StoreContractSupport 
     }
 
     @Test
+    void touchingRecordsTheLastUseAndNeverMovesItBack() {
+        WebSession session = session(storedUser(), Duration.ofHours(1));
+        sessions().add(session);
+        assertThat(sessions().find(session.tokenHash(), T0)).hasValueSatisfying(s -> assertThat(s.lastSeenAt())
+                .isEqualTo(T0));
+
+        sessions().touch(session.tokenHash(), T0.plusSeconds(90));
+        sessions().touch(session.tokenHash(), T0.plusSeconds(30));
+        sessions().touch(SecretTokens.hash("unknown"), T0.plusSeconds(30));
+
+        assertThat(sessions().find(session.tokenHash(), T0.plusSeconds(100))).hasValueSatisfying(s -> {
+            assertThat(s.lastSeenAt()).isEqualTo(T0.plusSeconds(90));
+            assertThat(s.expiresAt()).isEqualTo(session.expiresAt());
+        });
+    }
+
+    @Test
     void anExpiredSessionIsNotFound() {
         WebSession session = session(storedUser(), Duration.ofHours(1));
         sessions().add(session);

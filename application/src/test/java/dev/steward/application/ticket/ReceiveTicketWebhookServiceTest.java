@@ -1,5 +1,6 @@
 package dev.steward.application.ticket;
 
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.agentloop.AgentWorldAccess;
@@ -10,7 +11,13 @@ import dev.steward.application.ticket.ReceiveTicketWebhookUseCase.WebhookOutcome
 import dev.steward.domain.mode.OperatingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 class ReceiveTicketWebhookServiceTest {
@@ -18,7 +25,16 @@ class ReceiveTicketWebhookServiceTest {
     private final AgentWorldAccess world = new AgentWorldAccess(new RunbookReasoner());
     private final InMemoryPsaWebhooks webhooks = new InMemoryPsaWebhooks().register(world.mspId(), "connectwise",
             "shared-secret");
-    private final ReceiveTicketWebhookService service = new ReceiveTicketWebhookService(webhooks, world.intake());
+    /** Counts what the service asks of the PSA adapter and of intake, to show what it spares them. */
+    private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger intakes = new AtomicInteger();
+    private final ReceiveTicketWebhookService service = new ReceiveTicketWebhookService((msp, kind, delivery) -> {
+        reads.incrementAndGet();
+        return webhooks.read(msp, kind, delivery);
+    }, command -> {
+        intakes.incrementAndGet();
+        return world.intake().intake(command);
+    }, world.msps(), WebhookRate.DEFAULT, world.clock(), new InMemoryMetricsRecorder());
 
     {
         world.client("250", OperatingMode.PLAN);
@@ -44,17 +60,98 @@ class ReceiveTicketWebhookServiceTest {
     }
 
     @Test
-    void anAuthenticDeliveryIsTakenInAndAReplayCreatesNoSecondSession() {
+    void anAuthenticDeliveryIsTakenInAndAReplayDoesNoWorkTwice() {
         String ticket = aTicket();
 
         WebhookOutcome first = service.receive(world.mspId(), "connectwise", delivery("shared-secret", ticket));
         WebhookOutcome replay = service.receive(world.mspId(), "connectwise", delivery("shared-secret", ticket));
 
         assertThat(first).isInstanceOfSatisfying(WebhookOutcome.Taken.class,
-                t -> assertThat(t.result()).isInstanceOf(IntakeResult.Handled.class));
-        assertThat(replay).isInstanceOfSatisfying(WebhookOutcome.Taken.class,
-                t -> assertThat(t.result()).isInstanceOf(IntakeResult.AlreadyHandled.class));
+                t -> assertThat(t.result()).isInstanceOf(IntakeResult.Queued.class));
+        assertThat(replay).isInstanceOfSatisfying(WebhookOutcome.Ignored.class,
+                i -> assertThat(i.reason()).contains("replay"));
+        assertThat(intakes).hasValue(1);
+        world.work();
         assertThat(world.psa().notes(ticket)).hasSize(1);
+    }
+
+    @Test
+    void theSameBodyAfterTheReplayWindowIsCheckedAgainAndIntakeStaysIdempotent() {
+        String ticket = aTicket();
+        service.receive(world.mspId(), "connectwise", delivery("shared-secret", ticket));
+
+        world.clock().advance(DeliveryGuard.REPLAY_WINDOW);
+        WebhookOutcome later = service.receive(world.mspId(), "connectwise", delivery("shared-secret", ticket));
+
+        assertThat(later).isInstanceOfSatisfying(WebhookOutcome.Taken.class,
+                t -> assertThat(t.result()).isInstanceOf(IntakeResult.AlreadyHandled.class));
+        world.work();
+        assertThat(world.psa().notes(ticket)).hasSize(1);
+    }
+
+    @Test
+    void aForgedDeliveryDoesNotMarkTheBodyAsSeen() {
+        String ticket = aTicket();
+        WebhookDelivery forged = new WebhookDelivery(Map.of("X-Steward-Secret", "guess"),
+                delivery("shared-secret", ticket).body());
+
+        assertThat(service.check(world.mspId(), "connectwise", forged)).isInstanceOf(WebhookOutcome.Rejected.class);
+        assertThat(service.check(world.mspId(), "connectwise", delivery("shared-secret", ticket)))
+                .isEqualTo(new WebhookOutcome.Accepted(ticket));
+    }
+
+    @Test
+    void deliveriesBeyondAnMspsRateAreThrottledWithoutBeingCheckedAndOtherMspsAreNot() {
+        for (int i = 0; i < WebhookRate.DEFAULT.perMinute(); i++) {
+            assertThat(service.check(world.mspId(), "connectwise", delivery("guess", "T-" + i)))
+                    .isInstanceOf(WebhookOutcome.Rejected.class);
+        }
+
+        WebhookOutcome throttled = service.check(world.mspId(), "connectwise", delivery("guess", "T-x"));
+
+        assertThat(throttled).isInstanceOfSatisfying(WebhookOutcome.Throttled.class,
+                t -> assertThat(t.retryAfter()).isPositive().isLessThanOrEqualTo(java.time.Duration.ofSeconds(1)));
+        assertThat(reads).hasValue(WebhookRate.DEFAULT.perMinute());
+        assertThat(service.check(dev.steward.application.testkit.Fixtures.uniqueMspId(), "connectwise",
+                delivery("guess", "T-y"))).isInstanceOf(WebhookOutcome.Rejected.class);
+        world.clock().advance(java.time.Duration.ofSeconds(1));
+        assertThat(service.check(world.mspId(), "connectwise", delivery("guess", "T-z")))
+                .isInstanceOf(WebhookOutcome.Rejected.class);
+    }
+
+    @Test
+    void refusedDeliveriesAreLoggedAtABoundedRate() {
+        List<LogRecord> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(ReceiveTicketWebhookService.class.getName());
+        logger.addHandler(capture);
+        try {
+            for (int i = 0; i < 100; i++) {
+                service.check(world.mspId(), "connectwise", delivery("guess", "T-" + i));
+            }
+            assertThat(lines).hasSize(RefusalLog.PER_MINUTE);
+
+            world.clock().advance(java.time.Duration.ofMinutes(1));
+            service.check(world.mspId(), "connectwise", delivery("guess", "T-last"));
+
+            assertThat(lines).hasSize(RefusalLog.PER_MINUTE + 2);
+            assertThat(lines.get(RefusalLog.PER_MINUTE).getParameters()).containsExactly(100 - RefusalLog.PER_MINUTE);
+        } finally {
+            logger.removeHandler(capture);
+        }
     }
 
     @Test

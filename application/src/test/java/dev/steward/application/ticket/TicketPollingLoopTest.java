@@ -8,6 +8,7 @@ import dev.steward.application.port.TicketSystem;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.ticket.TicketPollingLoop.PollingPeriod;
 import dev.steward.domain.integration.Tool;
+import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.mode.OperatingMode;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -25,7 +26,8 @@ class TicketPollingLoopTest {
     {
         world.client("250", OperatingMode.INHERIT);
         world.connect("connectwise", List.of(), Map.of());
-        world.connect("m365", List.of(Tool.readOnly("m365:get-user", "Read a user")), Map.of());
+        world.connect("m365", List.of(Tool.readOnly("m365:get-user", "Read a user")
+                .taking(ToolParameter.required("user", ToolParameter.Type.STRING, "UPN"))), Map.of());
         world.clock().advance(Duration.ofMinutes(1));
     }
 
@@ -40,12 +42,15 @@ class TicketPollingLoopTest {
         String ticket = aTicket("Outlook keeps asking for password");
 
         assertThat(loop.pollOnce()).isEqualTo(1);
+        world.work();
         world.clock().advance(Duration.ofMinutes(1));
         assertThat(loop.pollOnce()).isZero();
+        world.work();
 
         assertThat(world.psa().notes(ticket)).hasSize(1);
         String later = aTicket("Printer offline");
         assertThat(loop.pollOnce()).isEqualTo(1);
+        world.work();
         assertThat(world.psa().notes(later)).hasSize(1);
     }
 
@@ -79,6 +84,7 @@ class TicketPollingLoopTest {
         down.set(false);
 
         assertThat(loop.pollOnce()).isEqualTo(1);
+        world.work();
         assertThat(world.psa().notes(duringOutage)).hasSize(1);
     }
 
@@ -89,7 +95,7 @@ class TicketPollingLoopTest {
         loop.start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (world.psa().notes(ticket).isEmpty() && System.nanoTime() < deadline) {
+            while (world.work() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
         } finally {

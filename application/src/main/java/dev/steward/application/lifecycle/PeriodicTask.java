@@ -1,0 +1,130 @@
+package dev.steward.application.lifecycle;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Work done again and again on one virtual thread until stopped: the reconciler's passes, PSA polling, an agent's
+ * heartbeat. Each turn says how long to wait before the next one (or that the task is finished); a turn that throws
+ * is logged and the task goes on after {@code afterFailure}, so one bad turn never ends the loop. {@link #close()}
+ * wakes the waiting thread at once and waits for a turn in progress to finish.
+ */
+public final class PeriodicTask implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(PeriodicTask.class.getName());
+    private static final Duration JOIN = Duration.ofSeconds(10);
+
+    /** One turn of the work. */
+    @FunctionalInterface
+    public interface Turn {
+        /** @return how long to wait before the next turn, or empty when the task is finished */
+        Optional<Duration> run() throws InterruptedException;
+    }
+
+    private final String name;
+    private final Turn turn;
+    private final Duration afterFailure;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private Thread thread;
+
+    private PeriodicTask(String name, Turn turn, Duration afterFailure) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.turn = Objects.requireNonNull(turn, "turn");
+        this.afterFailure = positive(afterFailure);
+    }
+
+    /** {@code work} every {@code period} (measured from the end of one turn to the start of the next). */
+    public static PeriodicTask every(String name, Duration period, Runnable work) {
+        positive(period);
+        return new PeriodicTask(name, () -> {
+            work.run();
+            return Optional.of(period);
+        }, period);
+    }
+
+    /** Turns that choose their own pace (a back-off, a stop); a throwing turn waits {@code afterFailure}. */
+    public static PeriodicTask paced(String name, Duration afterFailure, Turn turn) {
+        return new PeriodicTask(name, turn, afterFailure);
+    }
+
+    /** Starts the thread; a second call does nothing. */
+    public synchronized PeriodicTask start() {
+        if (thread == null && stop.getCount() > 0) {
+            thread = Thread.ofVirtual().name(name).start(this::loop);
+        }
+        return this;
+    }
+
+    private void loop() {
+        try {
+            while (stop.getCount() > 0) {
+                Optional<Duration> wait;
+                try {
+                    wait = turn.run();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, () -> name + ": a turn failed; trying again in " + afterFailure.toMillis()
+                            + " ms", e);
+                    wait = Optional.of(afterFailure);
+                }
+                if (wait.isEmpty() || stop.await(wait.get().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Blocks until the task finished on its own or was closed. */
+    public void await() throws InterruptedException {
+        synchronized (this) {
+            if (thread == null) {
+                return;
+            }
+        }
+        finished.await();
+    }
+
+    /** Whether the thread runs (started, and neither finished nor closed). */
+    public boolean running() {
+        synchronized (this) {
+            return thread != null && finished.getCount() > 0;
+        }
+    }
+
+    /** Stops the task: no new turn starts; a turn in progress may finish (waited for up to 10 s). */
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (this) {
+            stop.countDown();
+            running = thread;
+        }
+        if (running != null && running != Thread.currentThread()) {
+            try {
+                if (!running.join(JOIN)) {
+                    LOG.log(Level.WARNING, "{0}: the turn in progress did not finish within {1} s", name,
+                            JOIN.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Duration positive(Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("a task's period must be positive (got " + duration + ")");
+        }
+        return duration;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.steward.application.metrics;
+
+import dev.steward.application.lifecycle.Lifecycle;
+import dev.steward.application.lifecycle.PeriodicTask;
+import dev.steward.application.port.ApprovalRepository;
+import dev.steward.application.port.MetricsRecorder;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.WorkQueue;
+import dev.steward.domain.msp.Msp;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Samples the gauges no event reports, every {@link #PERIOD} (a Prometheus scrape interval): the approval requests
+ * waiting across every MSP, and the work items waiting for their agents and in flight. The other gauges are reported where they change: client counts by the reconciler's
+ * full pass, agents running here by the in-process runtime's supervisor.
+ */
+public final class MetricsSampler implements Lifecycle {
+
+    static final Duration PERIOD = Duration.ofSeconds(15);
+
+    private final MspRepository msps;
+    private final ApprovalRepository approvals;
+    private final WorkQueue work;
+    private final MetricsRecorder metrics;
+    private final Clock clock;
+    private final PeriodicTask task;
+
+    @Inject
+    public MetricsSampler(MspRepository msps, ApprovalRepository approvals, WorkQueue work, MetricsRecorder metrics,
+                          Clock clock) {
+        this.msps = msps;
+        this.approvals = approvals;
+        this.work = work;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.task = PeriodicTask.every("steward-metrics", PERIOD, this::sample);
+    }
+
+    /** One sample of every gauge. */
+    public void sample() {
+        long pending = 0;
+        for (Msp msp : msps.list()) {
+            pending += approvals.pending(msp.id(), Optional.empty()).size();
+        }
+        metrics.approvalsPending(pending);
+        WorkQueue.Totals totals = work.totals(clock.instant());
+        metrics.workItems(totals.waiting(), totals.inFlight());
+    }
+
+    @Override
+    public Phase phase() {
+        return Phase.BACKGROUND;
+    }
+
+    @Override
+    public void start() {
+        task.start();
+    }
+
+    @Override
+    public void stop() {
+        task.close();
+    }
+}

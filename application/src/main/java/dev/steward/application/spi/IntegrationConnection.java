@@ -1,0 +1,79 @@
+package dev.steward.application.spi;
+
+import dev.steward.application.port.TicketSystem;
+import dev.steward.domain.integration.Tool;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A live integration: its provider connected it with the integration's values and holds them. Only the control
+ * plane holds connections; agents reach their tools through its tool gateway. Optional capabilities are default
+ * methods returning {@link Optional#empty()}, so a provider offers only what its system has, and new capabilities
+ * can be added without breaking existing providers.
+ */
+@Stable
+public interface IntegrationConnection extends AutoCloseable {
+
+    /** The tools this connection runs: its kind's tools, or those an MCP server offers now. */
+    List<Tool> tools();
+
+    /**
+     * Runs one call the tool gateway allowed, whose arguments already fit the tool's input. The result's summary goes
+     * to the reasoner and the activity log, so it never holds a secret; values for the approving technician only (a
+     * temporary password) go in {@link ToolResult#reveal()}.
+     *
+     * @throws dev.steward.application.problem.NotFound ({@code tool}) for a tool {@link #tools()} does not list, or
+     *     naming the thing an argument points at that does not exist (a user, a ticket)
+     * @throws dev.steward.domain.problem.InvalidValue naming {@code arguments.<name>} the system refused
+     * @throws dev.steward.application.problem.PortFailure if the system failed (retryable or not)
+     */
+    ToolResult execute(ToolCall call);
+
+    /** The PSA behind this connection: tickets, notes, replies, approvals. */
+    default Optional<TicketSystem> ticketSystem() {
+        return Optional.empty();
+    }
+
+    /** How this connection's webhook deliveries are checked and read. */
+    default Optional<WebhookReader> webhooks() {
+        return Optional.empty();
+    }
+
+    /** The external entries a client can be mapped to (customer tenants, companies, organizations). */
+    default Optional<Directory> directory() {
+        return Optional.empty();
+    }
+
+    /** How this connection verifies a requester's identity before a sensitive action (an MFA push service). */
+    default Optional<IdentityVerifier> identityVerifier() {
+        return Optional.empty();
+    }
+
+    /**
+     * Asks the system again which tools it offers (an MCP server's list may change) and returns them; {@link #tools()}
+     * returns the same from then on. A kind with a fixed catalog returns its tools.
+     *
+     * @throws dev.steward.application.problem.PortFailure if the system could not be asked
+     */
+    default List<Tool> refreshTools() {
+        return tools();
+    }
+
+    /**
+     * Runs {@code listener} whenever the connection's tools changed on their own (an MCP server announced that its
+     * list changed), after {@link #tools()} returns the new list. Kinds with a fixed catalog never call it.
+     */
+    default void onToolsChanged(Runnable listener) {
+    }
+
+    /** Since when the system has not answered, while it does not: its tools fail fast until it answers again. */
+    default Optional<Instant> unreachableSince() {
+        return Optional.empty();
+    }
+
+    /** Lets go of what the connection holds (pooled clients, sessions); the connection is not used afterwards. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,15 @@
+package dev.steward.application.spi;
+
+import dev.steward.application.port.WebhookDelivery;
+import dev.steward.application.port.WebhookVerdict;
+
+/**
+ * Checks and reads one connection's webhook deliveries: the vendor's signature or shared secret first (a delivery
+ * that does not match is {@link WebhookVerdict.Reject}ed, never read), then which ticket the event is about.
+ */
+@Stable
+@FunctionalInterface
+public interface WebhookReader {
+
+    WebhookVerdict read(WebhookDelivery delivery);
+}

@@ -1,0 +1,89 @@
+package dev.steward.application.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.steward.application.port.ControlPlane;
+import dev.steward.application.problem.PortFailure;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class AgentWorkerTest {
+
+    /** A control plane that cannot be reached, and counts how often it was tried. */
+    private static final class Unreachable implements ControlPlane {
+        final AtomicInteger calls = new AtomicInteger();
+
+        private RuntimeException away() {
+            calls.incrementAndGet();
+            return PortFailure.retryable(PORT, "connection refused", null);
+        }
+
+        @Override
+        public AgentConfiguration configuration() {
+            throw away();
+        }
+
+        @Override
+        public void checkIn(long configVersion) {
+            throw away();
+        }
+
+        @Override
+        public Optional<Assignment> take(UUID instance, Duration wait) {
+            throw away();
+        }
+
+        @Override
+        public boolean renew(Assignment work) {
+            throw away();
+        }
+
+        @Override
+        public boolean complete(Assignment work, SessionOutcome outcome) {
+            throw away();
+        }
+
+        @Override
+        public ToolAnswer callTool(UUID session, ToolRequest request) {
+            throw away();
+        }
+
+        @Override
+        public PostedNote post(UUID session, TicketPost post) {
+            throw away();
+        }
+
+        @Override
+        public String model(UUID session, String request) {
+            throw away();
+        }
+    }
+
+    @Test
+    void theLoopTurnsAndSaysSoOnEveryHeartbeatWhileTheControlPlaneIsAway() throws Exception {
+        Unreachable away = new Unreachable();
+        AtomicInteger turns = new AtomicInteger();
+        AgentWorker worker = new AgentWorker(away, AgentReasoning.runbooks(),
+                new AgentWorker.Timing(Duration.ofMillis(20), Duration.ofMillis(20)), turns::incrementAndGet,
+                line -> { });
+        Thread loop = Thread.ofVirtual().start(() -> {
+            try {
+                worker.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.get() >= 20);
+            assertThat(away.calls.get()).as("calls are spaced out by the back-off; turns are not")
+                    .isLessThan(turns.get() / 2);
+        } finally {
+            worker.close();
+            loop.join(Duration.ofSeconds(5));
+        }
+    }
+}

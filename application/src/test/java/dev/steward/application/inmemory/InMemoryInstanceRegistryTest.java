@@ -1,0 +1,15 @@
+package dev.steward.application.inmemory;
+
+import dev.steward.application.port.InstanceRegistry;
+import dev.steward.application.testkit.InstanceRegistryContract;
+import java.time.Clock;
+
+class InMemoryInstanceRegistryTest extends InstanceRegistryContract {
+
+    private final InMemoryInstanceRegistry registry = new InMemoryInstanceRegistry(Clock.systemUTC());
+
+    @Override
+    protected InstanceRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.steward.application.testkit;
+
+import dev.steward.application.agent.AgentConfiguration;
+import dev.steward.application.agent.Assignment;
+import dev.steward.application.agent.PostedNote;
+import dev.steward.application.agent.SessionOutcome;
+import dev.steward.application.agent.TicketPost;
+import dev.steward.application.agent.ToolAnswer;
+import dev.steward.application.agent.ToolRequest;
+import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.ControlPlane;
+import dev.steward.domain.mode.EffectiveMode;
+import dev.steward.domain.prompt.ComposedPrompt;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A control plane with no work, for tests of runtimes whose agents only need to run: it hands every agent a plain
+ * configuration of the version it was started with, records check-ins, and answers every request for work with
+ * nothing after the wait. Anything a working agent would ask fails loudly.
+ */
+public final class IdleControlPlane implements ControlPlane {
+
+    private final AgentSpec spec;
+    private final List<Long> checkIns = new CopyOnWriteArrayList<>();
+
+    public IdleControlPlane(AgentSpec spec) {
+        this.spec = spec;
+    }
+
+    /** A connector giving each agent its own idle control plane. */
+    public static InProcessAgentRuntime.Connector connector() {
+        return IdleControlPlane::new;
+    }
+
+    public List<Long> checkIns() {
+        return List.copyOf(checkIns);
+    }
+
+    @Override
+    public AgentConfiguration configuration() {
+        return new AgentConfiguration(spec.client(), spec.msp(), spec.slug(), spec.configVersion(), EffectiveMode.PLAN,
+                new ComposedPrompt("Be helpful."), List.of(), AgentConfiguration.ReasonerChoice.RUNBOOK, List.of());
+    }
+
+    @Override
+    public void checkIn(long configVersion) {
+        checkIns.add(configVersion);
+    }
+
+    @Override
+    public Optional<Assignment> take(UUID instance, Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean renew(Assignment work) {
+        throw new UnsupportedOperationException("an idle control plane hands out no work");
+    }
+
+    @Override
+    public boolean complete(Assignment work, SessionOutcome outcome) {
+        throw new UnsupportedOperationException("an idle control plane hands out no work");
+    }
+
+    @Override
+    public ToolAnswer callTool(UUID session, ToolRequest request) {
+        throw new UnsupportedOperationException("an idle control plane hands out no work");
+    }
+
+    @Override
+    public PostedNote post(UUID session, TicketPost post) {
+        throw new UnsupportedOperationException("an idle control plane hands out no work");
+    }
+
+    @Override
+    public String model(UUID session, String request) {
+        throw new UnsupportedOperationException("an idle control plane hands out no work");
+    }
+}
