@@ -1,5 +1,6 @@
 package dev.steward.adapter.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,9 +12,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.generic.GenericType;
+import org.jdbi.v3.core.qualifier.QualifiedType;
+import org.jdbi.v3.jackson2.Jackson2Config;
+import org.jdbi.v3.json.Json;
 
-/** Reading and binding the column types the stores share (timestamptz, uuid, text pairs of a jsonb object). */
+/** Reading and binding the column types the stores share (timestamptz, uuid, jsonb objects of text). */
 final class Columns {
+
+    /** A string-to-string map bound as a {@code jsonb} object, written by Jdbi's Jackson plugin. */
+    static final QualifiedType<Map<String, String>> JSON_OBJECT =
+            QualifiedType.of(new GenericType<Map<String, String>>() { }).with(Json.class);
+
+    /** {@code values} as JSON object text, for array binds (the plugin's own mapper writes it). */
+    static String jsonText(Handle handle, Map<String, String> values) {
+        try {
+            return handle.getConfig(Jackson2Config.class).getMapper().writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings is always JSON", e);
+        }
+    }
 
     /** Selects a jsonb object column as two aligned arrays, for {@link #map}. */
     static String jsonMap(String column) {

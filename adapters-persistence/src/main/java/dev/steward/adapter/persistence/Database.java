@@ -3,11 +3,14 @@ package dev.steward.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.steward.application.problem.PortFailure;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.jackson2.Jackson2Plugin;
 import org.jdbi.v3.postgres.PostgresPlugin;
 
 /**
@@ -16,19 +19,32 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  */
 public final class Database implements AutoCloseable {
 
+    /**
+     * How long a request waits for a connection before it fails (a 503 that says so): short, so that during a
+     * database outage requests fail fast instead of piling up behind the pool.
+     */
+    static final Duration CONNECTION_WAIT = Duration.ofSeconds(3);
+
     private final Optional<EmbeddedDatabase> embedded;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final Set<String> shippedMigrations;
 
-    private Database(Optional<EmbeddedDatabase> embedded, HikariDataSource dataSource) {
+    private Database(Optional<EmbeddedDatabase> embedded, HikariDataSource dataSource, Set<String> shippedMigrations) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.jdbi = jdbi(dataSource);
+        this.shippedMigrations = shippedMigrations;
     }
 
     /** Opens the database and brings its schema up to date. */
     public static Database open(PersistenceSettings settings) {
         return open(settings, true);
+    }
+
+    /** Opens the database without touching its schema (for restoring a backup into it). */
+    public static Database openUnmigrated(PersistenceSettings settings) {
+        return open(settings, false);
     }
 
     static Database open(PersistenceSettings settings, boolean migrate) {
@@ -39,8 +55,16 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("steward");
         config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+        config.setValidationTimeout(Math.min(1_000, CONNECTION_WAIT.toMillis() - 1));
+        // the driver gives up connecting within the same bound (its default is 10 s)
+        config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_WAIT.toSeconds()));
         switch (settings) {
-            case PersistenceSettings.Embedded e -> config.setJdbcUrl(embedded.orElseThrow().jdbcUrl());
+            case PersistenceSettings.Embedded e -> {
+                config.setJdbcUrl(embedded.orElseThrow().jdbcUrl());
+                config.setUsername(embedded.orElseThrow().user());
+                config.setPassword(embedded.orElseThrow().password());
+            }
             case PersistenceSettings.External e -> {
                 config.setJdbcUrl(e.url());
                 if (!e.user().isEmpty()) {
@@ -57,7 +81,7 @@ public final class Database implements AutoCloseable {
             if (migrate) {
                 Migrations.migrate(pool);
             }
-            return new Database(embedded, pool);
+            return new Database(embedded, pool, Migrations.shipped(pool));
         } catch (FlywayException e) {
             closeAfterFailure(pool, embedded);
             throw PortFailure.permanent(DatabaseErrors.PORT, "could not bring the schema up to date: "
@@ -75,10 +99,14 @@ public final class Database implements AutoCloseable {
         embedded.ifPresent(EmbeddedDatabase::close);
     }
 
-    /** The Jdbi the stores use: PostgreSQL types (uuid, arrays), and statements may bind more than they use. */
+    /**
+     * The Jdbi the stores use: PostgreSQL types (uuid, arrays, jsonb), Jackson for values bound as {@code @Json}
+     * ({@link Columns#JSON_OBJECT}), and statements may bind more than they use.
+     */
     static Jdbi jdbi(DataSource dataSource) {
         Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.installPlugin(new PostgresPlugin());
+        jdbi.installPlugin(new Jackson2Plugin());
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         return jdbi;
     }
@@ -89,6 +117,11 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The versions of the migrations this code ships, which a current schema has all applied. */
+    Set<String> shippedMigrations() {
+        return shippedMigrations;
     }
 
     public Optional<EmbeddedDatabase> embedded() {

@@ -74,7 +74,7 @@ public final class JdbiActivityLog implements ActivityLog {
                         .bindArray("kinds", String.class, column(chunk, e -> e.kind().name().toLowerCase(Locale.ROOT)))
                         .bindArray("tools", String.class, column(chunk, e -> e.tool().map(ToolName::value)
                                 .orElse(null)))
-                        .bindArray("arguments", String.class, column(chunk, e -> JsonObjects.of(e.arguments().values())))
+                        .bindArray("arguments", String.class, column(chunk, e -> Columns.jsonText(h, e.arguments().values())))
                         .bindArray("outcomes", String.class, column(chunk, e -> e.outcome().label()))
                         .bindArray("summaries", String.class, column(chunk, ActivityEntry::summary))
                         .bindArray("durations", String.class, column(chunk, e -> Long.toString(e.duration().toNanos())))

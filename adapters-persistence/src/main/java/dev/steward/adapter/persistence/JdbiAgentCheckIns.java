@@ -4,11 +4,12 @@ import static dev.steward.adapter.persistence.Columns.ts;
 
 import dev.steward.application.port.AgentCheckIns;
 import dev.steward.domain.client.ClientId;
+import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** Agent check-ins in PostgreSQL: one row per client, only ever moved forward in time. */
+/** Agent check-ins in PostgreSQL: one row per client (with the usage the agent reported), only ever moved forward in time. */
 public final class JdbiAgentCheckIns implements AgentCheckIns {
 
     private final JdbiUnitOfWork db;
@@ -20,26 +21,53 @@ public final class JdbiAgentCheckIns implements AgentCheckIns {
 
     @Override
     public void record(CheckIn checkIn) {
+        Optional<ResourceUsage> usage = checkIn.usage();
         db.withHandle(h -> h.createUpdate("""
-                        insert into agent_check_ins (client_id, running_config_version, checked_in_at)
-                        values (:client, :version, :at)
+                        insert into agent_check_ins (client_id, running_config_version, checked_in_at, cpu_percent,
+                                                     memory_used_bytes, memory_limit_bytes, network_rx_bytes,
+                                                     network_tx_bytes, block_read_bytes, block_write_bytes)
+                        values (:client, :version, :at, :cpu, :memUsed, :memLimit, :rx, :tx, :read, :written)
                         on conflict (client_id) do update
                             set running_config_version = excluded.running_config_version,
-                                checked_in_at = excluded.checked_in_at
+                                checked_in_at = excluded.checked_in_at,
+                                cpu_percent = excluded.cpu_percent,
+                                memory_used_bytes = excluded.memory_used_bytes,
+                                memory_limit_bytes = excluded.memory_limit_bytes,
+                                network_rx_bytes = excluded.network_rx_bytes,
+                                network_tx_bytes = excluded.network_tx_bytes,
+                                block_read_bytes = excluded.block_read_bytes,
+                                block_write_bytes = excluded.block_write_bytes
                             where agent_check_ins.checked_in_at <= excluded.checked_in_at""")
                 .bind("client", checkIn.client().value())
                 .bind("version", checkIn.runningConfigVersion())
                 .bind("at", ts(checkIn.at()))
+                .bind("cpu", usage.map(ResourceUsage::cpuPercent).orElse(null))
+                .bind("memUsed", usage.map(ResourceUsage::memoryUsedBytes).orElse(null))
+                .bind("memLimit", usage.map(ResourceUsage::memoryLimitBytes).orElse(null))
+                .bind("rx", usage.map(ResourceUsage::networkRxBytes).orElse(null))
+                .bind("tx", usage.map(ResourceUsage::networkTxBytes).orElse(null))
+                .bind("read", usage.map(ResourceUsage::blockReadBytes).orElse(null))
+                .bind("written", usage.map(ResourceUsage::blockWriteBytes).orElse(null))
                 .execute());
     }
 
     @Override
     public Optional<CheckIn> latest(ClientId client) {
         return db.withHandle(h -> h.createQuery("""
-                        select running_config_version, checked_in_at from agent_check_ins where client_id = :client""")
+                        select running_config_version, checked_in_at, cpu_percent, memory_used_bytes,
+                               memory_limit_bytes, network_rx_bytes, network_tx_bytes, block_read_bytes,
+                               block_write_bytes
+                        from agent_check_ins where client_id = :client""")
                 .bind("client", client.value())
-                .map((rs, ctx) -> new CheckIn(client, rs.getLong("running_config_version"),
-                        rs.getObject("checked_in_at", OffsetDateTime.class).toInstant()))
+                .map((rs, ctx) -> {
+                    double cpu = rs.getDouble("cpu_percent");
+                    Optional<ResourceUsage> usage = rs.wasNull() ? Optional.empty() : Optional.of(new ResourceUsage(cpu,
+                            rs.getLong("memory_used_bytes"), rs.getLong("memory_limit_bytes"),
+                            rs.getLong("network_rx_bytes"), rs.getLong("network_tx_bytes"),
+                            rs.getLong("block_read_bytes"), rs.getLong("block_write_bytes")));
+                    return new CheckIn(client, rs.getLong("running_config_version"),
+                            rs.getObject("checked_in_at", OffsetDateTime.class).toInstant(), usage);
+                })
                 .findOne());
     }
 

@@ -1,7 +1,7 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.security.SecretTokens;
 import dev.steward.application.port.AgentCredentials;
+import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.client.ClientId;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -19,14 +19,32 @@ public final class JdbiAgentCredentials implements AgentCredentials {
 
     @Override
     public String issue(ClientId client) {
-        String token = SecretTokens.newToken("stw_");
+        String token = SecretTokens.newToken(BOOTSTRAP_PREFIX);
         db.withHandle(h -> h.createUpdate("""
-                        insert into agent_credentials (client_id, token_hash, issued_at) values (:client, :hash, now())
-                        on conflict (client_id) do update set token_hash = excluded.token_hash, issued_at = now()""")
+                        insert into agent_credentials (client_id, bootstrap_hash, token_hash, issued_at)
+                        values (:client, :hash, null, now())
+                        on conflict (client_id) do update
+                        set bootstrap_hash = excluded.bootstrap_hash, token_hash = null, issued_at = now()""")
                 .bind("client", client.value())
                 .bind("hash", SecretTokens.hash(token))
                 .execute());
         return token;
+    }
+
+    @Override
+    public Optional<String> exchange(String bootstrapToken) {
+        if (!SecretTokens.plausible(bootstrapToken)) {
+            return Optional.empty();
+        }
+        String session = SecretTokens.newToken("stw_");
+        // one statement: two agents racing with the same bootstrap token cannot both win
+        boolean exchanged = db.withHandle(h -> h.createUpdate("""
+                        update agent_credentials set token_hash = :session, bootstrap_hash = null, issued_at = now()
+                        where bootstrap_hash = :bootstrap""")
+                .bind("bootstrap", SecretTokens.hash(bootstrapToken))
+                .bind("session", SecretTokens.hash(session))
+                .execute()) == 1;
+        return exchanged ? Optional.of(session) : Optional.empty();
     }
 
     @Override

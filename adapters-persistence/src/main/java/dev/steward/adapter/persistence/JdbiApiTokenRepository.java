@@ -5,6 +5,7 @@ import static dev.steward.adapter.persistence.Columns.optionalInstant;
 import static dev.steward.adapter.persistence.Columns.ts;
 
 import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.user.ApiToken;
 import dev.steward.domain.user.UserId;
@@ -19,7 +20,7 @@ import java.util.UUID;
 /** API tokens in PostgreSQL, found by the unique hash of their secret. */
 public final class JdbiApiTokenRepository implements ApiTokenRepository {
 
-    private static final String COLUMNS = "id, msp_id, name, last_four, created_at, created_by, revoked_at";
+    private static final String COLUMNS = "id, msp_id, name, last_four, created_at, created_by, role, revoked_at";
 
     private final JdbiUnitOfWork db;
 
@@ -32,8 +33,8 @@ public final class JdbiApiTokenRepository implements ApiTokenRepository {
     public void add(ApiToken token, String secretHash) {
         db.withHandle(h -> h.createUpdate("""
                         insert into api_tokens (id, msp_id, name, last_four, secret_hash, created_at, created_by,
-                                                revoked_at)
-                        values (:id, :msp, :name, :lastFour, :hash, :createdAt, :createdBy, :revokedAt)""")
+                                                role, revoked_at)
+                        values (:id, :msp, :name, :lastFour, :hash, :createdAt, :createdBy, :role, :revokedAt)""")
                 .bind("id", token.id())
                 .bind("msp", token.msp().value())
                 .bind("name", token.name())
@@ -41,14 +42,17 @@ public final class JdbiApiTokenRepository implements ApiTokenRepository {
                 .bind("hash", secretHash)
                 .bind("createdAt", ts(token.createdAt()))
                 .bind("createdBy", token.createdBy().value())
+                .bind("role", token.role().label())
                 .bind("revokedAt", token.revokedAt().map(Columns::ts).orElse(null))
                 .execute());
     }
 
     @Override
     public Optional<ApiToken> findActive(String secretHash) {
+        // in a transaction the row is share-locked: a revocation (an update of it) waits until the transaction ends
         return db.read(h -> h.createQuery("select " + COLUMNS
-                        + " from api_tokens where secret_hash = :hash and revoked_at is null")
+                        + " from api_tokens where secret_hash = :hash and revoked_at is null"
+                        + (db.inTransaction() ? " for share" : ""))
                 .bind("hash", secretHash).map((rs, ctx) -> map(rs)).findOne());
     }
 
@@ -70,6 +74,7 @@ public final class JdbiApiTokenRepository implements ApiTokenRepository {
     private static ApiToken map(ResultSet rs) throws SQLException {
         return new ApiToken(rs.getObject("id", UUID.class), new MspId(rs.getObject("msp_id", UUID.class)),
                 rs.getString("name"), rs.getString("last_four"), instant(rs, "created_at"),
-                new UserId(rs.getObject("created_by", UUID.class)), optionalInstant(rs, "revoked_at"));
+                new UserId(rs.getObject("created_by", UUID.class)), UserRole.parse(rs.getString("role")),
+                optionalInstant(rs, "revoked_at"));
     }
 }

@@ -176,6 +176,7 @@ public final class JdbiClientRepository implements ClientRepository {
 
     @Override
     public List<ClientId> dueForReconciliation(Instant now, int limit) {
+        // Client.isDueForReconciliation in SQL; ClientRepositoryContract checks that both agree
         return db.read(h -> h.createQuery("""
                         select id from clients
                         where status in ('creating', 'provisioning', 'pending', 'error')

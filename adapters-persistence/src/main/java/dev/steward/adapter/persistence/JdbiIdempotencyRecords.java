@@ -3,12 +3,17 @@ package dev.steward.adapter.persistence;
 import static dev.steward.adapter.persistence.Columns.ts;
 
 import dev.steward.application.port.IdempotencyRecords;
+import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Map;
 
-/** Idempotency records in PostgreSQL; the primary key (msp, key) decides which of two concurrent claims wins. */
+/**
+ * Idempotency records in PostgreSQL. The claim is an insert in the caller's transaction: a concurrent claim of the
+ * same key blocks on the uncommitted row until that transaction commits (it then reads the answer) or rolls back (it
+ * then inserts the row itself). The wait is bounded by a transaction-local {@code lock_timeout}.
+ */
 public final class JdbiIdempotencyRecords implements IdempotencyRecords {
 
     private final JdbiUnitOfWork db;
@@ -19,39 +24,41 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
-    public Claim claim(MspId msp, String key, byte[] fingerprint, Instant now, Instant abandonedBefore) {
-        // a claim released or purged between the two statements makes the read find nothing: then claim again
-        for (int attempt = 0; ; attempt++) {
-            boolean claimed = db.withHandle(h -> h.createQuery("""
-                            insert into idempotency_keys (msp_id, key, fingerprint, claimed_at)
-                            values (:msp, :key, :fingerprint, :now)
-                            on conflict (msp_id, key) do update
-                                set fingerprint = excluded.fingerprint, claimed_at = excluded.claimed_at
-                                where idempotency_keys.status is null
-                                  and idempotency_keys.claimed_at < :abandonedBefore
-                            returning 1""")
-                    .bind("msp", msp.value()).bind("key", key).bind("fingerprint", fingerprint)
-                    .bind("now", ts(now)).bind("abandonedBefore", ts(abandonedBefore))
-                    .mapTo(Integer.class).findOne().isPresent());
+    public Claim claim(MspId msp, String key, byte[] fingerprint, Instant now) {
+        db.requireTransaction("IdempotencyRecords.claim");
+        return db.withHandle(h -> {
+            h.execute("set local lock_timeout = '" + WAIT.toMillis() + "ms'");
+            boolean claimed;
+            try {
+                // a row without an answer was left by an older version, whose claim committed on its own: take it
+                claimed = h.createQuery("""
+                                insert into idempotency_keys (msp_id, key, fingerprint, claimed_at)
+                                values (:msp, :key, :fingerprint, :now)
+                                on conflict (msp_id, key) do update
+                                    set fingerprint = excluded.fingerprint, claimed_at = excluded.claimed_at
+                                    where idempotency_keys.status is null
+                                returning 1""")
+                        .bind("msp", msp.value()).bind("key", key).bind("fingerprint", fingerprint)
+                        .bind("now", ts(now))
+                        .mapTo(Integer.class).findOne().isPresent();
+            } catch (RuntimeException e) {
+                if (DatabaseErrors.stateOf(e).equals("55P03")) {
+                    throw PortFailure.retryable(PORT, "a request with this key is still running", e);
+                }
+                throw e;
+            }
+            h.execute("set local lock_timeout to default");
             if (claimed) {
                 return new Claim.Claimed();
             }
-            Optional<Claim> taken = db.read(h -> h.createQuery("select fingerprint, status, "
-                            + Columns.jsonMap("headers") + ", content_type, body from idempotency_keys "
-                            + "where msp_id = :msp and key = :key")
+            return h.createQuery("select fingerprint, status, " + Columns.jsonMap("headers")
+                            + ", content_type, body from idempotency_keys where msp_id = :msp and key = :key")
                     .bind("msp", msp.value()).bind("key", key)
                     .map((rs, ctx) -> (Claim) new Claim.Taken(rs.getBytes("fingerprint"),
-                            rs.getObject("status") == null ? Optional.empty()
-                                    : Optional.of(new Answer(rs.getInt("status"),
-                                            rs.getString("headers_keys") == null ? java.util.Map.of()
-                                                    : Columns.map(rs, "headers"),
-                                            rs.getString("content_type"), rs.getBytes("body")))))
-                    .findOne());
-            if (taken.isPresent() || attempt >= 3) {
-                return taken.orElseThrow(() -> new IllegalStateException("idempotency key " + key
-                        + " keeps changing under this claim"));
-            }
-        }
+                            new Answer(rs.getInt("status"), rs.getString("headers_keys") == null ? Map.of()
+                                    : Columns.map(rs, "headers"), rs.getString("content_type"), rs.getBytes("body"))))
+                    .one();
+        });
     }
 
     @Override
@@ -60,17 +67,10 @@ public final class JdbiIdempotencyRecords implements IdempotencyRecords {
                         update idempotency_keys set status = :status, headers = :headers::jsonb,
                                content_type = :contentType, body = :body
                         where msp_id = :msp and key = :key""")
-                .bind("status", answer.status()).bind("headers", JsonObjects.of(answer.headers()))
+                .bind("status", answer.status()).bindByType("headers", answer.headers(), Columns.JSON_OBJECT)
                 .bind("contentType", answer.contentType()).bind("body", answer.body())
                 .bind("msp", msp.value()).bind("key", key)
                 .execute());
-    }
-
-    @Override
-    public void release(MspId msp, String key) {
-        db.withHandle(h -> h.createUpdate("delete from idempotency_keys where msp_id = :msp and key = :key "
-                        + "and status is null")
-                .bind("msp", msp.value()).bind("key", key).execute());
     }
 
     @Override

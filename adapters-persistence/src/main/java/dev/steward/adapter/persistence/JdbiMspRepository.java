@@ -33,14 +33,15 @@ public final class JdbiMspRepository implements MspRepository {
     public Msp add(Msp msp) {
         return db.withHandle(h -> {
             int inserted = h.createUpdate("""
-                            insert into msps (id, name, default_mode, prompt, created_at, version)
-                            values (:id, :name, :defaultMode, :prompt, :createdAt, 1)
+                            insert into msps (id, name, default_mode, prompt, created_at, version, suspended_at)
+                            values (:id, :name, :defaultMode, :prompt, :createdAt, 1, :suspendedAt)
                             on conflict do nothing""")
                     .bind("id", msp.id().value())
                     .bind("name", msp.name().value())
                     .bind("defaultMode", msp.defaultMode().label())
                     .bind("prompt", msp.prompt().value())
                     .bind("createdAt", ts(msp.createdAt()))
+                    .bind("suspendedAt", msp.suspendedAt().map(Columns::ts).orElse(null))
                     .execute();
             if (inserted == 0) {
                 throw Conflict.of("msp.exists", "an MSP with id " + msp.id() + " already exists");
@@ -70,12 +71,13 @@ public final class JdbiMspRepository implements MspRepository {
         return db.withHandle(h -> {
             int updated = h.createUpdate("""
                             update msps set name = :name, default_mode = :defaultMode, prompt = :prompt,
-                                   version = version + 1
+                                   suspended_at = :suspendedAt, version = version + 1
                             where id = :id and version = :version""")
                     .bind("id", msp.id().value())
                     .bind("name", msp.name().value())
                     .bind("defaultMode", msp.defaultMode().label())
                     .bind("prompt", msp.prompt().value())
+                    .bind("suspendedAt", msp.suspendedAt().map(Columns::ts).orElse(null))
                     .bind("version", msp.version())
                     .execute();
             if (updated == 0) {
@@ -89,6 +91,7 @@ public final class JdbiMspRepository implements MspRepository {
     private static Msp map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Msp(new MspId(Columns.uuid(rs, "id")), new MspName(rs.getString("name")),
                 EffectiveMode.valueOf(rs.getString("default_mode").toUpperCase(Locale.ROOT)),
-                new PromptText(rs.getString("prompt")), Columns.instant(rs, "created_at"), rs.getLong("version"));
+                new PromptText(rs.getString("prompt")), Columns.instant(rs, "created_at"), rs.getLong("version"),
+                Columns.optionalInstant(rs, "suspended_at"));
     }
 }

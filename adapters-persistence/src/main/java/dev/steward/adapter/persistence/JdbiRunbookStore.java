@@ -165,7 +165,7 @@ public final class JdbiRunbookStore implements RunbookStore {
             int position = 0;
             for (Runbook.Step step : runbook.diagnosis()) {
                 batch.bind("runbook", id).bind("position", position++).bind("tool", step.tool().value())
-                        .bind("arguments", JsonObjects.of(step.arguments())).add();
+                        .bindByType("arguments", step.arguments(), Columns.JSON_OBJECT).add();
             }
             batch.execute();
         }
@@ -176,7 +176,7 @@ public final class JdbiRunbookStore implements RunbookStore {
             int position = 0;
             for (PlannedAction action : runbook.plan()) {
                 batch.bind("runbook", id).bind("position", position++).bind("tool", action.tool().value())
-                        .bind("arguments", JsonObjects.of(action.arguments())).bind("reason", action.reason()).add();
+                        .bindByType("arguments", action.arguments(), Columns.JSON_OBJECT).bind("reason", action.reason()).add();
             }
             batch.execute();
         }

@@ -42,7 +42,7 @@ public final class JdbiSecretVault implements SecretVault {
                             where integration_settings.msp_id = excluded.msp_id""")
                     .bind("id", integration.value())
                     .bind("msp", msp.value())
-                    .bind("settings", JsonObjects.of(values.settings()))
+                    .bindByType("settings", values.settings(), Columns.JSON_OBJECT)
                     .execute();
             if (stored == 0) {
                 throw new IllegalArgumentException("integration " + integration + " is not one of MSP " + msp);

@@ -78,6 +78,19 @@ public final class JdbiUnitOfWork implements UnitOfWork {
     }
 
     /**
+     * Runs {@code callback} in a transaction of its own on another connection, even when this thread has one open: for
+     * a record that must outlive whatever the caller does next (it commits before this returns).
+     */
+    <T> T apart(HandleCallback<T, RuntimeException> callback) {
+        // Jdbi's own withHandle/inTransaction join a handle already open on this thread; open() never does
+        return DatabaseErrors.translated(() -> {
+            try (Handle handle = jdbi.open()) {
+                return handle.inTransaction(callback);
+            }
+        });
+    }
+
+    /**
      * Runs a read in the current transaction, or on its own without one: a single read is atomic anyway, and
      * skipping BEGIN/COMMIT saves a round trip on the hottest paths (lists, activity pages).
      */

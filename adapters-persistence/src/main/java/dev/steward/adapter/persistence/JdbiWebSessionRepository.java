@@ -24,25 +24,36 @@ public final class JdbiWebSessionRepository implements WebSessionRepository {
     @Override
     public void add(WebSession session) {
         db.withHandle(h -> h.createUpdate("""
-                        insert into web_sessions (token_hash, user_id, csrf_token, created_at, expires_at)
-                        values (:hash, :user, :csrf, :createdAt, :expiresAt)""")
+                        insert into web_sessions (token_hash, user_id, csrf_token, created_at, expires_at,
+                                                  last_seen_at)
+                        values (:hash, :user, :csrf, :createdAt, :expiresAt, :lastSeenAt)""")
                 .bind("hash", session.tokenHash())
                 .bind("user", session.user().value())
                 .bind("csrf", session.csrfToken())
                 .bind("createdAt", ts(session.createdAt()))
                 .bind("expiresAt", ts(session.expiresAt()))
+                .bind("lastSeenAt", ts(session.lastSeenAt()))
                 .execute());
     }
 
     @Override
     public Optional<WebSession> find(String tokenHash, Instant now) {
-        return db.read(h -> h.createQuery("select * from web_sessions where token_hash = :hash and expires_at > :now")
+        // in a transaction the row is share-locked: a sign-out (a delete of it) waits until the transaction ends
+        return db.read(h -> h.createQuery("select * from web_sessions where token_hash = :hash and expires_at > :now"
+                        + (db.inTransaction() ? " for share" : ""))
                 .bind("hash", tokenHash)
                 .bind("now", ts(now))
                 .map((rs, ctx) -> new WebSession(rs.getString("token_hash"),
                         new UserId(rs.getObject("user_id", UUID.class)), rs.getString("csrf_token"),
-                        instant(rs, "created_at"), instant(rs, "expires_at")))
+                        instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "last_seen_at")))
                 .findOne());
+    }
+
+    @Override
+    public void touch(String tokenHash, Instant at) {
+        db.withHandle(h -> h.createUpdate("update web_sessions set last_seen_at = greatest(last_seen_at, :at) "
+                        + "where token_hash = :hash")
+                .bind("hash", tokenHash).bind("at", ts(at)).execute());
     }
 
     @Override

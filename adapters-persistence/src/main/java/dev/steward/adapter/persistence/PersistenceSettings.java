@@ -49,7 +49,8 @@ public sealed interface PersistenceSettings {
         }
     }
 
-    int DEFAULT_POOL_SIZE = 10;
+    /** Room for the reconciler's parallel steps (each holds a connection while its agent is created) beside requests. */
+    int DEFAULT_POOL_SIZE = 20;
 
     /** {@code ~/.steward/postgres}. */
     static Path defaultDataDirectory() {

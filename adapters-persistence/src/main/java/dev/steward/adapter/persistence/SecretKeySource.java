@@ -1,21 +1,13 @@
 package dev.steward.adapter.persistence;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.OpenOption;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Where the 256-bit key that encrypts integration secrets comes from: given (e.g. {@code STEWARD_SECRET_KEY}), or a
@@ -72,25 +64,28 @@ public sealed interface SecretKeySource {
         private static void writeNewKey(Path path) throws IOException {
             byte[] key = new byte[KEY_BYTES];
             new SecureRandom().nextBytes(key);
-            byte[] text = (Base64.getEncoder().encodeToString(key) + "\n").getBytes(StandardCharsets.US_ASCII);
-            Arrays.fill(key, (byte) 0);
-            Files.createDirectories(path.toAbsolutePath().getParent());
-            Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            try (SeekableByteChannel out = open(path, options)) {
-                out.write(ByteBuffer.wrap(text));
-            } catch (FileAlreadyExistsException createdMeanwhile) {
-                // another process created it first: its key is the one secrets are stored with, so keep it
+            try {
+                writeIfAbsent(path, key);
+            } finally {
+                Arrays.fill(key, (byte) 0);
             }
         }
 
-        private static SeekableByteChannel open(Path path, Set<OpenOption> options) throws IOException {
-            try {
-                return Files.newByteChannel(path, options,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                // a file system without POSIX permissions: the data directory's own protection applies
-                return Files.newByteChannel(path, options);
+        /** Writes {@code key} (a restored backup's) to a new key file, readable by its owner only. */
+        public static void write(Path path, byte[] key) {
+            if (key.length != KEY_BYTES) {
+                throw new IllegalArgumentException("a secret key has " + KEY_BYTES + " bytes");
             }
+            try {
+                writeIfAbsent(path, key);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the secret key file " + path + " could not be written", e);
+            }
+        }
+
+        private static void writeIfAbsent(Path path, byte[] key) throws IOException {
+            // if another process created it first, its key is the one secrets are stored with, so it is kept
+            OwnerOnlyFile.createNew(path, Base64.getEncoder().encodeToString(key) + "\n");
         }
     }
 

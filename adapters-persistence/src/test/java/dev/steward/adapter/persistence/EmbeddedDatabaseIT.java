@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.name.Names;
+import dev.steward.application.signin.CallerCheckedUnitOfWork;
 import com.google.inject.Stage;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.MspRepository;
@@ -49,15 +52,16 @@ class EmbeddedDatabaseIT {
 
     @Test
     void wiresEveryStoreOntoOneUnitOfWorkThroughPersistenceModule() {
+        Database database = Database.open(new PersistenceSettings.Embedded(directory, 2));
         Injector injector = Guice.createInjector(Stage.PRODUCTION, binder -> {
             binder.requireExplicitBindings();
             binder.requireAtInjectOnConstructors();
             binder.disableCircularProxies();
             binder.bind(java.time.Clock.class).toInstance(java.time.Clock.systemUTC());
-        }, new PersistenceModule(new PersistenceSettings.Embedded(directory, 2),
-                new SecretKeySource.KeyFile(directory.resolve("secret.key"), true)));
+        }, new PersistenceModule(database, new SecretKeySource.KeyFile(directory.resolve("secret.key"), true)));
         try {
-            UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
+            UnitOfWork unitOfWork = injector.getInstance(Key.get(UnitOfWork.class,
+                    Names.named(CallerCheckedUnitOfWork.STORE)));
             MspRepository msps = injector.getInstance(MspRepository.class);
             ClientRepository clients = injector.getInstance(ClientRepository.class);
             Msp msp = Fixtures.anMsp();
@@ -72,7 +76,7 @@ class EmbeddedDatabaseIT {
             assertThat(unitOfWork).isSameAs(injector.getInstance(JdbiUnitOfWork.class));
             assertThat(clients.find(client.id())).contains(client.atVersion(1));
         } finally {
-            injector.getInstance(Database.class).close();
+            database.close();
         }
     }
 }

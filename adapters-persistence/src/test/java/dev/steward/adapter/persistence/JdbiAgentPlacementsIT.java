@@ -1,0 +1,40 @@
+package dev.steward.adapter.persistence;
+
+import dev.steward.application.port.AgentPlacements;
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.InstanceRegistry;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.testkit.AgentPlacementsContract;
+
+class JdbiAgentPlacementsIT extends AgentPlacementsContract {
+
+    private final JdbiStores stores = TestDatabase.stores();
+    private final JdbiAgentPlacements placements = new JdbiAgentPlacements(stores.unitOfWork());
+    private final JdbiInstanceRegistry instances = new JdbiInstanceRegistry(stores.unitOfWork());
+
+    @Override
+    protected AgentPlacements placements() {
+        return placements;
+    }
+
+    @Override
+    protected InstanceRegistry instances() {
+        return instances;
+    }
+
+    @Override
+    protected MspRepository msps() {
+        return stores.msps();
+    }
+
+    @Override
+    protected ClientRepository clients() {
+        return stores.clients();
+    }
+
+    @Override
+    protected UnitOfWork unitOfWork() {
+        return stores.unitOfWork();
+    }
+}

@@ -1,0 +1,14 @@
+package dev.steward.adapter.persistence;
+
+import dev.steward.application.port.InstanceRegistry;
+import dev.steward.application.testkit.InstanceRegistryContract;
+
+class JdbiInstanceRegistryIT extends InstanceRegistryContract {
+
+    private final JdbiInstanceRegistry registry = new JdbiInstanceRegistry(TestDatabase.stores().unitOfWork());
+
+    @Override
+    protected InstanceRegistry registry() {
+        return registry;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.steward.adapter.persistence;
+
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.WorkQueue;
+import dev.steward.application.testkit.WorkQueueContract;
+
+class JdbiWorkQueueIT extends WorkQueueContract {
+
+    private final JdbiStores stores = TestDatabase.stores();
+    private final JdbiWorkQueue queue = new JdbiWorkQueue(stores.unitOfWork());
+
+    @Override
+    protected MspRepository msps() {
+        return stores.msps();
+    }
+
+    @Override
+    protected ClientRepository clients() {
+        return stores.clients();
+    }
+
+    @Override
+    protected UnitOfWork unitOfWork() {
+        return stores.unitOfWork();
+    }
+
+    @Override
+    protected WorkQueue queue() {
+        return queue;
+    }
+}
