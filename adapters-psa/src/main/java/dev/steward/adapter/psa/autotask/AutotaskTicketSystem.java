@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.adapter.psa.common.Json;
+import dev.steward.adapter.psa.common.PsaContacts;
+import dev.steward.adapter.psa.common.PsaSystem;
+import dev.steward.adapter.psa.common.PeopleEmails;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.Sleeper;
 import dev.steward.adapter.psa.common.TicketIds;
@@ -38,7 +41,7 @@ import java.util.Optional;
  * {@code /Tickets/{id}/Notes} as plain text. A reply is a note published to the public label, an approval request an
  * internal one.
  */
-public final class AutotaskTicketSystem implements TicketSystem {
+public final class AutotaskTicketSystem implements PsaSystem {
 
     static final String KIND = "autotask";
     private static final int MAX_DESCRIPTION = 32_000;
@@ -48,6 +51,7 @@ public final class AutotaskTicketSystem implements TicketSystem {
     private final Clock clock;
     private URI base;
     private final Map<String, Map<String, String>> picklists = new LinkedHashMap<>();
+    private final PeopleEmails resourceEmails = new PeopleEmails(this::resourceEmail);
 
     public AutotaskTicketSystem(AutotaskSettings settings, Clock clock) {
         this(settings, clock, PsaHttp.defaultClient(), Sleeper.REAL);
@@ -137,6 +141,29 @@ public final class AutotaskTicketSystem implements TicketSystem {
         return new PsaNote(Json.required(KIND, created, "itemId"), ticketId, description, visibility, clock.instant());
     }
 
+    /** Active contacts of a company ({@code Contacts/query}), filtered by e-mail address when given. */
+    @Override
+    public List<Contact> contacts(String companyId, Optional<String> email) {
+        ObjectNode query = Json.MAPPER.createObjectNode().put("maxRecords", settings.pageSize());
+        ArrayNode filter = query.putArray("filter");
+        filter.addObject().put("op", "eq").put("field", "companyID").put("value", Long.parseLong(
+                PsaContacts.numericCompany(companyId)));
+        filter.addObject().put("op", "eq").put("field", "isActive").put("value", 1);
+        email.ifPresent(e -> filter.addObject().put("op", "eq").put("field", "emailAddress").put("value", e));
+        List<Contact> contacts = new ArrayList<>();
+        for (JsonNode item : items(post(api("Contacts/query"), query), Optional.empty())) {
+            String name = (Json.text(item, "firstName").orElse("") + " " + Json.text(item, "lastName").orElse(""))
+                    .strip();
+            Contact contact = new Contact(Json.required(KIND, item, "id"), name,
+                    Json.text(item, "emailAddress").orElse(""), Json.text(item, "phone").orElse(""));
+            if (email.map(contact.email()::equalsIgnoreCase).orElse(true)) {
+                contacts.add(contact);
+            }
+        }
+        contacts.sort(Comparator.comparing(c -> Long.parseLong(c.id())));
+        return List.copyOf(contacts);
+    }
+
     private JsonNode ticketNode(String ticketId) {
         JsonNode answer = http.json(get(api("Tickets/" + TicketIds.numeric(ticketId))), TicketIds.notFound(ticketId));
         JsonNode item = Json.field(answer, "item");
@@ -182,7 +209,31 @@ public final class AutotaskTicketSystem implements TicketSystem {
                 : Visibility.INTERNAL;
         Instant at = Json.text(node, "createDateTime").map(t -> Json.instant(KIND, t)).orElse(Instant.EPOCH);
         return new PsaNote(Json.required(KIND, node, "id"), ticketId, Json.text(node, "description").orElse(""),
-                visibility, at);
+                visibility, at, authorOf(node));
+    }
+
+    /**
+     * A note by a contact (the requester, through the portal or e-mail) has {@code createdByContactID}; one by a
+     * resource (technician) has {@code creatorResourceID}, whose e-mail is the resource's {@code email}.
+     */
+    private PsaNote.Author authorOf(JsonNode note) {
+        Optional<String> contact = Json.text(note, "createdByContactID").filter(AutotaskTicketSystem::isId);
+        if (contact.isPresent()) {
+            return PsaNote.Author.contact("contact " + contact.get(), "");
+        }
+        return Json.text(note, "creatorResourceID").filter(AutotaskTicketSystem::isId)
+                .map(id -> PsaNote.Author.technician("resource " + id, resourceEmails.of(id)))
+                .orElse(PsaNote.Author.UNKNOWN);
+    }
+
+    private static boolean isId(String value) {
+        return value.matches("[1-9][0-9]{0,17}");
+    }
+
+    private String resourceEmail(String resourceId) {
+        JsonNode item = Json.field(http.json(get(api("Resources/" + resourceId)),
+                () -> new NotFound("resource", resourceId)), "item");
+        return Json.text(item, "email").orElse("");
     }
 
     private String picklistValue(String entity, String field, String label) {

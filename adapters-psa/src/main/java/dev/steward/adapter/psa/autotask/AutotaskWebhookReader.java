@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.adapter.psa.common.Json;
 import dev.steward.adapter.psa.common.Secret;
 import dev.steward.adapter.psa.common.Signatures;
-import dev.steward.adapter.psa.common.WebhookReader;
+import dev.steward.application.spi.WebhookReader;
 import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.port.WebhookVerdict;
 import dev.steward.application.problem.PortFailure;

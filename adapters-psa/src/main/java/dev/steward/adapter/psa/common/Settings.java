@@ -1,15 +1,20 @@
 package dev.steward.adapter.psa.common;
 
 import dev.steward.domain.problem.InvalidValue;
+import dev.steward.application.spi.ProviderContext;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads an integration's settings map; every failure names the key, never the value. */
-public record Settings(Map<String, String> values) {
+/**
+ * Reads an integration's settings map; every failure names the key, never the value. URLs are checked by the
+ * provider context's one rule for base URLs (https, http only to loopback unless the installation allows it).
+ */
+public record Settings(Map<String, String> values, ProviderContext context) {
 
     public Settings {
         values = Map.copyOf(values);
+        java.util.Objects.requireNonNull(context, "context");
     }
 
     public String required(String key) {
@@ -29,15 +34,11 @@ public record Settings(Map<String, String> values) {
     }
 
     public URI uri(String key) {
-        String text = required(key);
+        String url = context.baseUrl("settings." + key, required(key));
         try {
-            URI uri = URI.create(text);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
-                throw InvalidValue.of("settings." + key, "malformed", "must be an http(s) URL");
-            }
-            return uri;
+            return URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw InvalidValue.of("settings." + key, "malformed", "must be an http(s) URL");
+            throw InvalidValue.of("settings." + key, "malformed", "must be an https URL");
         }
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.adapter.psa.common.Json;
+import dev.steward.adapter.psa.common.PsaContacts;
+import dev.steward.adapter.psa.common.PsaSystem;
+import dev.steward.adapter.psa.common.PeopleEmails;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.Sleeper;
 import dev.steward.adapter.psa.common.TicketIds;
@@ -35,7 +38,7 @@ import java.util.function.Supplier;
  * e-mailed; approval request = internal note (technicians approve). Lists are read page by page while the
  * {@code Link} header has {@code rel="next"}, re-sending the conditions on every page.
  */
-public final class ConnectWiseTicketSystem implements TicketSystem {
+public final class ConnectWiseTicketSystem implements PsaSystem {
 
     static final String KIND = "connectwise";
     private static final String ACCEPT = "application/vnd.connectwise.com+json; version=2025.16";
@@ -43,6 +46,7 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
     private final ConnectWiseSettings settings;
     private final PsaHttp http;
     private final String authorization;
+    private final PeopleEmails memberEmails = new PeopleEmails(this::memberEmail);
 
     public ConnectWiseTicketSystem(ConnectWiseSettings settings) {
         this(settings, PsaHttp.defaultClient(), Sleeper.REAL);
@@ -123,6 +127,32 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
                 TicketIds.notFound(ticketId));
     }
 
+    /** Contacts of a company ({@code company/contacts}); the e-mail is a child condition on communicationItems. */
+    @Override
+    public List<Contact> contacts(String companyId, Optional<String> email) {
+        String query = "conditions=" + encode("company/id=" + PsaContacts.numericCompany(companyId) + " and inactiveFlag=false")
+                + email.map(e -> "&childConditions=" + encode("communicationItems/value=\"" + e + "\"")).orElse("")
+                + "&orderBy=" + encode("id asc");
+        return pages("company/contacts", query, Optional.empty()).stream().map(ConnectWiseTicketSystem::toContact)
+                .filter(c -> email.map(c.email()::equalsIgnoreCase).orElse(true)).toList();
+    }
+
+    private static Contact toContact(JsonNode node) {
+        String email = "";
+        String phone = "";
+        for (JsonNode item : Json.field(node, "communicationItems")) {
+            String type = Json.text(item, "communicationType").orElse("");
+            String value = Json.text(item, "value").orElse("");
+            if (type.equalsIgnoreCase("Email") && (email.isEmpty() || Json.flag(item, "defaultFlag"))) {
+                email = value;
+            } else if (type.equalsIgnoreCase("Phone") && phone.isEmpty()) {
+                phone = value;
+            }
+        }
+        String name = (Json.text(node, "firstName").orElse("") + " " + Json.text(node, "lastName").orElse("")).strip();
+        return new Contact(Json.required(KIND, node, "id"), name, email, phone);
+    }
+
     /** The callback signing key at {@code keyUrl} ({@code {"signing_key":"…"}}), read with the API credentials. */
     String signingKey(URI keyUrl) {
         return Json.required(KIND, http.json(get(keyUrl)), "signing_key");
@@ -172,12 +202,38 @@ public final class ConnectWiseTicketSystem implements TicketSystem {
                 Json.instant(KIND, Json.required(KIND, node, "_info", "dateEntered")));
     }
 
-    private static PsaNote toNote(JsonNode node, String ticketId) {
+    private PsaNote toNote(JsonNode node, String ticketId) {
         Visibility visibility = Json.flag(node, "internalAnalysisFlag") ? Visibility.INTERNAL : Visibility.PUBLIC;
         Instant created = Json.text(node, "dateCreated").or(() -> Json.text(node, "_info", "lastUpdated"))
                 .map(t -> Json.instant(KIND, t)).orElse(Instant.EPOCH);
         return new PsaNote(Json.required(KIND, node, "id"), ticketId, Json.text(node, "text").orElse(""), visibility,
-                created);
+                created, authorOf(node));
+    }
+
+    /**
+     * A note by a contact (the requester writing through the portal or e-mail) has {@code contact} and no
+     * {@code member}, or says {@code customerUpdatedFlag}; one by a member (technician) has {@code member}, whose
+     * e-mail is the member's {@code officeEmail}.
+     */
+    private PsaNote.Author authorOf(JsonNode note) {
+        Optional<String> member = Json.text(note, "member", "id");
+        Optional<String> contact = Json.text(note, "contact", "id");
+        if (contact.isPresent() && (member.isEmpty() || Json.flag(note, "customerUpdatedFlag"))) {
+            return PsaNote.Author.contact(Json.text(note, "contact", "name").orElse(""), "");
+        }
+        if (member.isPresent()) {
+            String name = Json.text(note, "member", "name").or(() -> Json.text(note, "member", "identifier"))
+                    .orElse("");
+            return PsaNote.Author.technician(name, memberEmails.of(member.get()));
+        }
+        return PsaNote.Author.UNKNOWN;
+    }
+
+    private String memberEmail(String memberId) {
+        JsonNode member = http.json(get(url("system/members/" + TicketIds.numeric(memberId))),
+                () -> new NotFound("member", memberId));
+        return Json.text(member, "officeEmail").filter(e -> !e.isBlank())
+                .or(() -> Json.text(member, "primaryEmail")).orElse("");
     }
 
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {

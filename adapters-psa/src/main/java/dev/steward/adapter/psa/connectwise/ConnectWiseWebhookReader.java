@@ -3,32 +3,44 @@ package dev.steward.adapter.psa.connectwise;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.adapter.psa.common.Json;
 import dev.steward.adapter.psa.common.Signatures;
-import dev.steward.adapter.psa.common.WebhookReader;
+import dev.steward.application.spi.WebhookReader;
 import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.port.WebhookVerdict;
 import dev.steward.application.problem.PortFailure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
- * ConnectWise callbacks (THIRD-PARTY-APIS.md §1.7): the signing key is fetched from {@code Metadata.key_url} — only
- * when that URL is on the configured ConnectWise host, so a forged delivery cannot bring its own key — and cached per
- * URL; the signature is base64(HMAC-SHA256(SHA-256(signing_key), raw body)) in {@code x-content-signature}. Ticket
- * callbacks name the ticket in {@code ID}; deletions and other types are ignored.
+ * ConnectWise callbacks (THIRD-PARTY-APIS.md §1.7): the signature is base64(HMAC-SHA256(SHA-256(signing_key), raw
+ * body)) in {@code x-content-signature}, and the signing key is fetched from {@code Metadata.key_url}. Because that URL
+ * comes from an unauthenticated request and is fetched with the MSP's credentials, it is accepted only when it is the
+ * callback-key path of the configured host ({@link CallbackKeyUrl}); any other URL is refused unfetched. Every failure
+ * (no signature, not JSON, a foreign key URL, a key that cannot be fetched, a wrong signature) is the same
+ * {@link WebhookVerdict.Reject}, with nothing of ConnectWise's answer in it. Fetched keys are cached per URL, at most
+ * {@value #MAX_CACHED_KEYS} (least recently used dropped first). Ticket callbacks name the ticket in {@code ID};
+ * deletions and other types are ignored.
  */
 public final class ConnectWiseWebhookReader implements WebhookReader {
 
+    static final int MAX_CACHED_KEYS = 32;
+
     private final ConnectWiseTicketSystem system;
-    private final URI apiBase;
-    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    private final CallbackKeyUrl keyUrls;
+    private final Map<String, String> keys = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > MAX_CACHED_KEYS;
+        }
+    });
 
     public ConnectWiseWebhookReader(ConnectWiseTicketSystem system, URI apiBase) {
         this.system = system;
-        this.apiBase = apiBase;
+        this.keyUrls = new CallbackKeyUrl(apiBase);
     }
 
     @Override
@@ -44,17 +56,16 @@ public final class ConnectWiseWebhookReader implements WebhookReader {
         } catch (PortFailure e) {
             return new WebhookVerdict.Reject("the body is not JSON");
         }
-        URI keyUrl;
-        try {
-            keyUrl = URI.create(Json.text(event, "Metadata", "key_url").orElse(""));
-        } catch (IllegalArgumentException e) {
-            return new WebhookVerdict.Reject("Metadata.key_url is not a URL");
+        Optional<URI> keyUrl = keyUrls.accepted(Json.text(event, "Metadata", "key_url").orElse(""));
+        if (keyUrl.isEmpty()) {
+            return new WebhookVerdict.Reject("Metadata.key_url is not the callback-key path of the configured "
+                    + "ConnectWise host");
         }
-        if (!sameOrigin(keyUrl, apiBase)) {
-            return new WebhookVerdict.Reject("Metadata.key_url is not on the configured ConnectWise host");
+        Optional<String> signingKey = signingKey(keyUrl.get());
+        if (signingKey.isEmpty()) {
+            return new WebhookVerdict.Reject("the signing key at Metadata.key_url could not be fetched");
         }
-        String signingKey = keys.computeIfAbsent(keyUrl.toString(), url -> system.signingKey(URI.create(url)));
-        String expected = Signatures.base64Hmac("HmacSHA256", Signatures.sha256(signingKey), body);
+        String expected = Signatures.base64Hmac("HmacSHA256", Signatures.sha256(signingKey.get()), body);
         if (!Signatures.same(expected, given.strip())) {
             return new WebhookVerdict.Reject("x-content-signature does not match");
         }
@@ -70,9 +81,23 @@ public final class ConnectWiseWebhookReader implements WebhookReader {
                 .orElseGet(() -> new WebhookVerdict.Reject("the callback names no ticket id"));
     }
 
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort()
-                && Objects.requireNonNullElse(a.getRawUserInfo(), "").isEmpty();
+    /** How many fetched keys are cached now (for tests of the bound). */
+    int cachedKeys() {
+        return keys.size();
+    }
+
+    /** The cached key, else the fetched one; empty when fetching fails (why is not passed on: it is CW's text). */
+    private Optional<String> signingKey(URI keyUrl) {
+        String cached = keys.get(keyUrl.toString());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        try {
+            String fetched = system.signingKey(keyUrl);
+            keys.put(keyUrl.toString(), fetched);
+            return Optional.of(fetched);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -3,7 +3,10 @@ package dev.steward.adapter.psa.halopsa;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.steward.adapter.psa.common.Json;
+import dev.steward.adapter.psa.common.PsaContacts;
+import dev.steward.adapter.psa.common.PsaSystem;
 import dev.steward.adapter.psa.common.NoteHtml;
+import dev.steward.adapter.psa.common.PeopleEmails;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.Sleeper;
 import dev.steward.adapter.psa.common.TicketIds;
@@ -38,7 +41,7 @@ import java.util.function.Supplier;
  * POST bodies are arrays, paging uses {@code pageinate=true} (sic) and stops at {@code record_count}. Status labels
  * come from {@code /api/Status}.
  */
-public final class HaloPsaTicketSystem implements TicketSystem {
+public final class HaloPsaTicketSystem implements PsaSystem {
 
     static final String KIND = "halopsa";
     private static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
@@ -49,6 +52,7 @@ public final class HaloPsaTicketSystem implements TicketSystem {
     private String token;
     private Instant tokenExpires = Instant.MIN;
     private Map<String, String> statusNames;
+    private final PeopleEmails agentEmails = new PeopleEmails(this::agentEmail);
 
     public HaloPsaTicketSystem(HaloPsaSettings settings, Clock clock) {
         this(settings, clock, PsaHttp.defaultClient(), Sleeper.REAL);
@@ -142,6 +146,32 @@ public final class HaloPsaTicketSystem implements TicketSystem {
         call(() -> post("Tickets", body));
     }
 
+    /** Halo's users of a client ({@code Users?client_id=}), the e-mail as the search term and then matched exactly. */
+    @Override
+    public List<Contact> contacts(String companyId, Optional<String> email) {
+        List<Contact> contacts = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            String query = "Users?pageinate=true&page_size=" + settings.pageSize() + "&page_no=" + page
+                    + "&client_id=" + PsaContacts.numericCompany(companyId) + "&includeinactive=false"
+                    + email.map(e -> "&search=" + encode(e)).orElse("");
+            JsonNode body = call(() -> get(query));
+            JsonNode list = Json.field(body, "users");
+            if (!list.isArray()) {
+                throw PortFailure.permanent(KIND, KIND + " answered Users without a users list", null);
+            }
+            for (JsonNode node : list) {
+                Contact contact = new Contact(Json.required(KIND, node, "id"), Json.text(node, "name").orElse(""),
+                        Json.text(node, "emailaddress").orElse(""), Json.text(node, "phonenumber").orElse(""));
+                if (email.map(contact.email()::equalsIgnoreCase).orElse(true)) {
+                    contacts.add(contact);
+                }
+            }
+            if (list.isEmpty() || (long) page * settings.pageSize() >= Json.field(body, "record_count").asLong(0)) {
+                return List.copyOf(contacts);
+            }
+        }
+    }
+
     private PsaNote addAction(String ticketId, String text, boolean hidden) {
         ticketNode(ticketId);
         ArrayNode body = Json.MAPPER.createArrayNode();
@@ -170,12 +200,29 @@ public final class HaloPsaTicketSystem implements TicketSystem {
                 Json.flag(node, "hasbeenclosed"), Json.instant(KIND, Json.required(KIND, node, "dateoccurred")));
     }
 
-    private static PsaNote toNote(JsonNode node, String ticketId) {
+    private PsaNote toNote(JsonNode node, String ticketId) {
         String text = Json.text(node, "note_html").map(NoteHtml::toText)
                 .or(() -> Json.text(node, "note")).orElse("");
         Instant at = Json.text(node, "datetime").map(t -> Json.instant(KIND, t)).orElse(Instant.EPOCH);
         return new PsaNote(Json.required(KIND, node, "id"), ticketId, text,
-                Json.flag(node, "hiddenfromuser") ? Visibility.INTERNAL : Visibility.PUBLIC, at);
+                Json.flag(node, "hiddenfromuser") ? Visibility.INTERNAL : Visibility.PUBLIC, at, authorOf(node));
+    }
+
+    /**
+     * An action by an agent (technician) has {@code who_agentid} above 0, whose e-mail is the agent's {@code email}
+     * ({@code /api/Agent/{id}}); any other action with a {@code who} is the end user's (portal, e-mail).
+     */
+    private PsaNote.Author authorOf(JsonNode action) {
+        String name = Json.text(action, "who").orElse("");
+        Optional<String> agent = Json.text(action, "who_agentid").filter(id -> id.matches("[1-9][0-9]{0,17}"));
+        if (agent.isPresent()) {
+            return PsaNote.Author.technician(name, agentEmails.of(agent.get()));
+        }
+        return name.isBlank() ? PsaNote.Author.UNKNOWN : PsaNote.Author.contact(name, "");
+    }
+
+    private String agentEmail(String agentId) {
+        return Json.text(call(() -> get("Agent/" + agentId)), "email").orElse("");
     }
 
     /** Status id → label, from {@code /api/Status}; loaded once, reloaded when asked to. */

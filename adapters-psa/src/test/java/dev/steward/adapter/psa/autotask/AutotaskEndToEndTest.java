@@ -27,15 +27,30 @@ class AutotaskEndToEndTest {
     static final WireMockExtension WIREMOCK = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
 
-    @Test
-    void aTicketInPlanModeEndsWithExactlyOneInternalOnlyNoteOnTheTicket() {
+    private AutotaskTicketSystem autotask() {
         WIREMOCK.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FAKE.getName())));
-        AutotaskTicketSystem autotask = new AutotaskTicketSystem(new AutotaskSettings(
+        return new AutotaskTicketSystem(new AutotaskSettings(
                 URI.create(WIREMOCK.baseUrl() + "/atservicesrest/"), FakeAutotask.USER, FakeAutotask.INTEGRATION_CODE,
                 Secret.of("secret", FakeAutotask.SECRET), 500, "Internal Only", "All Autotask Users", "Task Notes",
                 "Complete", "Steward", HttpSettings.DEFAULT), Clock.systemUTC());
-        AgentPipeline pipeline = new AgentPipeline(autotask, "29683501");
-        String ticket = FAKE.seed(new TicketSeed("29683501", "MFA prompt loop in Outlook", "Please help",
+    }
+
+    @Test
+    void aTechniciansApproveNoteInAutotaskRunsTheApprovedCall() {
+        AutotaskTicketSystem autotask = autotask();
+        String ticket = FAKE.seed(new TicketSeed("29683502", "Outlook keeps asking for password",
+                "Please help, this is sam@contoso.example",
+                "sam@contoso.example", Instant.parse("2026-11-22T08:01:12Z"), false));
+
+        EndToEndChecks.assertATechniciansApproveNoteInThePsaRunsTheCall(autotask, "29683502", ticket, FAKE::write);
+    }
+
+    @Test
+    void aTicketInPlanModeEndsWithExactlyOneInternalOnlyNoteOnTheTicket() {
+        AgentPipeline pipeline = new AgentPipeline(autotask(), "29683501");
+        // Autotask names the requester by contact id only; the agent finds their address in the text
+        String ticket = FAKE.seed(new TicketSeed("29683501", "MFA prompt loop in Outlook",
+                "Please help, this is sam@contoso.example",
                 "sam@contoso.example", Instant.parse("2026-11-22T08:01:12Z"), false));
 
         EndToEndChecks.assertOneSessionAndAFullActivityTrail(pipeline, ticket);

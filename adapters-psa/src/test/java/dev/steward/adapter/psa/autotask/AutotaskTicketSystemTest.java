@@ -69,6 +69,12 @@ class AutotaskTicketSystemTest extends TicketSystemContract {
         return FAKE.seed(ticket);
     }
 
+    @Override
+    protected boolean seedNote(String ticketId, NoteSeed note) {
+        FAKE.write(ticketId, note);
+        return true;
+    }
+
     private String aTicket() {
         return FAKE.seed(new TicketSeed(uniqueCompany(), "New starter needs M365 licence", "Please set up Sam Lee",
                 "sam@contoso.example", base(), false));

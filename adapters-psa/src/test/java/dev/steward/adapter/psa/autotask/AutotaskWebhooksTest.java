@@ -2,7 +2,8 @@ package dev.steward.adapter.psa.autotask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.adapter.psa.common.PsaWebhookReaders;
+import dev.steward.adapter.psa.common.LivePsa;
+import dev.steward.application.port.PsaWebhooks;
 import dev.steward.adapter.psa.common.Signatures;
 import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.port.WebhookVerdict;
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.Test;
 class AutotaskWebhooksTest extends PsaWebhooksContract {
 
     private static final String SECRET_KEY = "hook-secret";
-    private final MspId msp = Fixtures.uniqueMspId();
-    private final PsaWebhookReaders webhooks = new PsaWebhookReaders().register(msp, "autotask",
-            new AutotaskTicketSystemFactory().webhookReader(Map.of("webhookSecret", SECRET_KEY), null));
+    private final LivePsa psa = LivePsa.connect(new AutotaskProvider(), Map.of("userName", "api@acmemsp.example",
+            "integrationCode", "TRACKING-ID-1"), Map.of("secret", "at-secret", "webhookSecret", SECRET_KEY));
+    private final MspId msp = psa.msp();
+    private final PsaWebhooks webhooks = psa.live();
 
     private static String body(String id, String entity, String action) {
         return "{\"Action\":\"" + action + "\",\"Guid\":\"0f6c2b1e\",\"EntityType\":\"" + entity + "\",\"Id\":" + id

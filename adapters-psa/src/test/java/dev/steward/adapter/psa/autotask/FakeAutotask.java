@@ -8,6 +8,8 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.steward.adapter.psa.common.FakePsaApi;
 import dev.steward.adapter.psa.common.Json;
+import dev.steward.application.port.PsaNote;
+import dev.steward.application.testkit.TicketSystemContract.NoteSeed;
 import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,10 +37,17 @@ final class FakeAutotask extends FakePsaApi {
     private static final String V1 = "/atservicesrest/v1.0/";
     private static final Pattern TICKET = Pattern.compile("Tickets/(\\d+)");
     private static final Pattern NOTES = Pattern.compile("Tickets/(\\d+)/Notes");
+    private static final Pattern RESOURCE = Pattern.compile("Resources/(\\d+)");
+    private static final long API_RESOURCE = 29682886;
 
     private final Map<Long, ObjectNode> tickets = new LinkedHashMap<>();
     private final Map<Long, List<ObjectNode>> notes = new HashMap<>();
     private final Map<String, JsonNode> queries = new HashMap<>();
+    private final Map<Long, ObjectNode> contacts = new LinkedHashMap<>();
+    private long nextContact = 30682400;
+    private final Map<Long, ObjectNode> resources = new LinkedHashMap<>(Map.of(API_RESOURCE,
+            Json.MAPPER.createObjectNode().put("id", API_RESOURCE).put("firstName", "API").put("lastName", "User")
+                    .put("email", USER)));
     private String baseUrl;
     private long nextTicket = 128900;
     private long nextNote = 4410000;
@@ -46,6 +55,15 @@ final class FakeAutotask extends FakePsaApi {
     @Override
     public String getName() {
         return "fake-autotask";
+    }
+
+    /** A contact of {@code company}; inactive ones are kept but not active. */
+    synchronized String seedContact(String company, String first, String last, String email, boolean active) {
+        long id = ++nextContact;
+        contacts.put(id, Json.MAPPER.createObjectNode().put("id", id).put("firstName", first).put("lastName", last)
+                .put("emailAddress", email).put("phone", "555-0" + (id % 1000))
+                .put("companyID", Long.parseLong(company)).put("isActive", active ? 1 : 0));
+        return Long.toString(id);
     }
 
     synchronized String seed(TicketSeed seed) {
@@ -59,6 +77,31 @@ final class FakeAutotask extends FakePsaApi {
         tickets.put(id, t);
         notes.put(id, new ArrayList<>());
         return Long.toString(id);
+    }
+
+    /** A note written in the UI by a resource (technician), or by the contact through the portal or e-mail. */
+    synchronized String write(String ticketId, NoteSeed seed) {
+        long ticket = Long.parseLong(ticketId);
+        ObjectNode note = Json.MAPPER.createObjectNode().put("id", ++nextNote).put("ticketID", ticket)
+                .put("title", "Note").put("description", seed.text()).put("noteType", 1)
+                .put("publish", seed.visibility() == PsaNote.Visibility.PUBLIC ? 1 : 2)
+                .put("createDateTime", Instant.parse("2026-11-22T09:10:00Z").plusSeconds(nextNote % 1000).toString());
+        PsaNote.Author author = seed.author();
+        if (author.role() == PsaNote.Author.Role.CONTACT) {
+            note.put("createdByContactID", 30682411);
+        } else {
+            long resource = resources.entrySet().stream()
+                    .filter(e -> e.getValue().path("email").asText().equalsIgnoreCase(author.email()))
+                    .map(Map.Entry::getKey).findFirst().orElseGet(() -> {
+                        long id = API_RESOURCE + resources.size();
+                        resources.put(id, Json.MAPPER.createObjectNode().put("id", id)
+                                .put("firstName", author.name()).put("lastName", "").put("email", author.email()));
+                        return id;
+                    });
+            note.put("creatorResourceID", resource);
+        }
+        notes.get(ticket).add(note);
+        return note.get("id").asText();
     }
 
     synchronized List<ObjectNode> notesOf(long ticket) {
@@ -91,12 +134,14 @@ final class FakeAutotask extends FakePsaApi {
                     "Internal & Co-managed")), field("noteType", Map.of(1, "Task Notes", 2,
                     "Service Desk Notification", 13, "Workflow Rule")));
         }
-        if (resource.equals("Tickets/query") && method.equals(RequestMethod.POST)) {
-            return queryPage(body(request), 0);
-        }
-        if (resource.equals("Tickets/query/next")) {
-            return queryPage(queries.get(query(request, "search").orElse("")),
-                    Integer.parseInt(query(request, "paging").orElse("0")));
+        for (String entity : List.of("Tickets", "Contacts")) {
+            if (resource.equals(entity + "/query") && method.equals(RequestMethod.POST)) {
+                return queryPage(entity, body(request), 0);
+            }
+            if (resource.equals(entity + "/query/next")) {
+                return queryPage(entity, queries.get(query(request, "search").orElse("")),
+                        Integer.parseInt(query(request, "paging").orElse("0")));
+            }
         }
         if (resource.equals("Tickets") && method.equals(RequestMethod.PATCH)) {
             JsonNode body = body(request);
@@ -127,9 +172,18 @@ final class FakeAutotask extends FakePsaApi {
                     .put("title", body.path("title").asText()).put("description", body.path("description").asText())
                     .put("noteType", body.path("noteType").asInt()).put("publish", body.path("publish").asInt())
                     .put("createDateTime", Instant.parse("2026-11-22T09:20:00Z").plusSeconds(nextNote % 1000)
-                            .toString()).put("creatorResourceID", 29682886);
+                            .toString()).put("creatorResourceID", API_RESOURCE);
             notes.get(id).add(note);
             return json(200, Map.of("itemId", nextNote));
+        }
+        if ((m = RESOURCE.matcher(resource)).matches() && method.equals(RequestMethod.GET)) {
+            ObjectNode person = resources.get(Long.parseLong(m.group(1)));
+            if (person == null) {
+                return errors(404, "The requested resource does not exist.");
+            }
+            ObjectNode answer = Json.MAPPER.createObjectNode();
+            answer.set("item", person);
+            return json(200, answer);
         }
         if ((m = TICKET.matcher(resource)).matches() && method.equals(RequestMethod.GET)) {
             ObjectNode ticket = tickets.get(Long.parseLong(m.group(1)));
@@ -143,7 +197,7 @@ final class FakeAutotask extends FakePsaApi {
         return errors(404, "The requested resource does not exist.");
     }
 
-    private ResponseDefinition queryPage(JsonNode query, int offset) {
+    private ResponseDefinition queryPage(String entity, JsonNode query, int offset) {
         if (query == null || !query.path("filter").isArray()) {
             return errors(500, "filter is required");
         }
@@ -152,14 +206,16 @@ final class FakeAutotask extends FakePsaApi {
             String field = f.path("field").asText();
             JsonNode value = f.path("value");
             match = match.and(switch (f.path("op").asText()) {
-                case "eq" -> t -> t.path(field).asText().equals(value.asText());
+                // string comparisons in Autotask's database ignore case
+                case "eq" -> t -> t.path(field).asText().equalsIgnoreCase(value.asText());
                 case "noteq" -> t -> !t.path(field).asText().equals(value.asText());
                 case "gte" -> t -> !Instant.parse(t.path(field).asText()).isBefore(Instant.parse(value.asText()));
                 default -> throw new IllegalArgumentException("op not supported by the stub: " + f);
             });
         }
         int max = Math.min(query.path("maxRecords").asInt(500), 500);
-        List<ObjectNode> all = tickets.values().stream().filter(match).toList();
+        List<ObjectNode> all = (entity.equals("Contacts") ? contacts : tickets).values().stream().filter(match)
+                .toList();
         List<ObjectNode> page = all.subList(Math.min(offset, all.size()), Math.min(offset + max, all.size()));
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.putArray("items").addAll(page);
@@ -168,7 +224,8 @@ final class FakeAutotask extends FakePsaApi {
         if (offset + max < all.size()) {
             String key = "q" + queries.size();
             queries.put(key, query);
-            details.put("nextPageUrl", baseUrl + V1 + "Tickets/query/next?paging=" + (offset + max) + "&search=" + key);
+            details.put("nextPageUrl", baseUrl + V1 + entity + "/query/next?paging=" + (offset + max) + "&search="
+                    + key);
         } else {
             details.putNull("nextPageUrl");
         }

@@ -36,11 +36,12 @@ class ConnectWiseEndToEndTest {
             .options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
 
     private AgentPipeline pipeline;
+    private ConnectWiseTicketSystem cw;
 
     @BeforeEach
     void start() {
         WIREMOCK.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FAKE.getName())));
-        ConnectWiseTicketSystem cw = new ConnectWiseTicketSystem(new ConnectWiseSettings(
+        cw = new ConnectWiseTicketSystem(new ConnectWiseSettings(
                 URI.create(WIREMOCK.baseUrl() + FakeConnectWise.PREFIX), FakeConnectWise.COMPANY,
                 FakeConnectWise.PUBLIC_KEY, Secret.of("privateKey", FakeConnectWise.PRIVATE_KEY),
                 Secret.of("clientId", FakeConnectWise.CLIENT_ID), 100, Optional.empty(), HttpSettings.DEFAULT),
@@ -55,6 +56,13 @@ class ConnectWiseEndToEndTest {
     }
 
     @Test
+    void aTechniciansApproveNoteInConnectWiseRunsTheApprovedCall() {
+        String ticket = aTicket(-1);
+
+        EndToEndChecks.assertATechniciansApproveNoteInThePsaRunsTheCall(cw, "250", ticket, FAKE::write);
+    }
+
+    @Test
     void aTicketInPlanModeEndsWithExactlyOneInternalNoteOnTheTicket() {
         String ticket = aTicket(0);
 
@@ -65,7 +73,7 @@ class ConnectWiseEndToEndTest {
         assertThat(added).singleElement().satisfies(note -> {
             assertThat(note.path("internalAnalysisFlag").asBoolean()).isTrue();
             assertThat(note.path("processNotifications").asBoolean()).isFalse();
-            assertThat(note.path("text").asText()).contains("Sign-in trouble").contains("m365:revoke-sessions");
+            assertThat(note.path("text").asText()).contains("Password reset").contains("m365:reset-password");
         });
     }
 
@@ -78,7 +86,7 @@ class ConnectWiseEndToEndTest {
             long start = System.nanoTime();
             IntakeResult result = pipeline.ticketArrived(ticket);
             micros.add((System.nanoTime() - start) / 1_000);
-            assertThat(result).isInstanceOf(IntakeResult.Handled.class);
+            assertThat(result).isInstanceOf(IntakeResult.Queued.class);
         }
         List<Long> sorted = micros.stream().sorted().toList();
         System.out.printf("connectwise intake-to-note over %d tickets: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",

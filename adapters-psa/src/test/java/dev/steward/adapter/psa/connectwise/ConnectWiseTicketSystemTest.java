@@ -70,6 +70,12 @@ class ConnectWiseTicketSystemTest extends TicketSystemContract {
         return FAKE.seed(ticket);
     }
 
+    @Override
+    protected boolean seedNote(String ticketId, NoteSeed note) {
+        FAKE.write(ticketId, note);
+        return true;
+    }
+
     private String aTicket() {
         return FAKE.seed(new TicketSeed(uniqueCompany(), "Outlook keeps asking for password", "Since this morning",
                 "dana@contoso.example", base(), false));

@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.steward.adapter.psa.common.FakePsaApi;
 import dev.steward.adapter.psa.common.Json;
+import dev.steward.application.port.PsaNote;
+import dev.steward.application.testkit.TicketSystemContract.NoteSeed;
 import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,14 +39,18 @@ final class FakeConnectWise extends FakePsaApi {
     private static final Pattern TICKET = Pattern.compile("service/tickets/(\\d+)");
     private static final Pattern NOTES = Pattern.compile("service/tickets/(\\d+)/notes");
     private static final Pattern STATUSES = Pattern.compile("service/boards/(\\d+)/statuses");
+    private static final Pattern MEMBER = Pattern.compile("system/members/(\\d+)");
 
     private final Map<Long, ObjectNode> tickets = new LinkedHashMap<>();
+    private final Map<Long, ObjectNode> contacts = new LinkedHashMap<>();
     private final Map<Long, List<ObjectNode>> notes = new LinkedHashMap<>();
     private final ArrayNode statuses = Json.MAPPER.createArrayNode();
+    private final Map<Long, ObjectNode> members = new LinkedHashMap<>();
     private long nextTicket = 51000;
     private long nextNote = 880000;
 
     FakeConnectWise() {
+        member("helpdesk-agent", "Helpdesk Agent", "helpdesk@acmemsp.example");
         status(17, "New", false);
         status(18, "In Progress", false);
         status(19, "Closed", true);
@@ -58,6 +64,21 @@ final class FakeConnectWise extends FakePsaApi {
     @Override
     public String getName() {
         return "fake-connectwise";
+    }
+
+    /** A contact of {@code company} with its e-mail as a communication item. */
+    synchronized String seedContact(String company, String first, String last, String email, boolean active) {
+        long id = 9000 + contacts.size() + 1;
+        ObjectNode c = Json.MAPPER.createObjectNode().put("id", id).put("firstName", first).put("lastName", last)
+                .put("inactiveFlag", !active);
+        c.putObject("company").put("id", Long.parseLong(company));
+        ArrayNode items = c.putArray("communicationItems");
+        items.addObject().put("value", "555-0" + (id % 1000)).put("communicationType", "Phone")
+                .put("defaultFlag", true).putObject("type").put("id", 2).put("name", "Direct");
+        items.addObject().put("value", email).put("communicationType", "Email").put("defaultFlag", true)
+                .putObject("type").put("id", 1).put("name", "Email");
+        contacts.put(id, c);
+        return Long.toString(id);
     }
 
     synchronized String seed(TicketSeed seed) {
@@ -81,6 +102,37 @@ final class FakeConnectWise extends FakePsaApi {
         return Long.toString(id);
     }
 
+    private long member(String identifier, String name, String email) {
+        long id = 310 + members.size();
+        members.put(id, Json.MAPPER.createObjectNode().put("id", id).put("identifier", identifier)
+                .put("firstName", name).put("lastName", "").put("officeEmail", email).put("inactiveFlag", false));
+        return id;
+    }
+
+    /** A note written in the UI by a member (technician), or by the contact through the portal or e-mail. */
+    synchronized String write(String ticketId, NoteSeed seed) {
+        long ticket = Long.parseLong(ticketId);
+        // written after Steward's notes (which the fake stamps 09:20)
+        Instant at = Instant.parse("2026-11-22T09:30:00Z").plusSeconds(nextNote % 1000);
+        ObjectNode note = addNote(ticket, seed.text(), seed.visibility() == PsaNote.Visibility.PUBLIC,
+                seed.visibility() == PsaNote.Visibility.INTERNAL, at);
+        PsaNote.Author author = seed.author();
+        if (author.role() == PsaNote.Author.Role.CONTACT) {
+            note.remove("member");
+            note.put("createdBy", "portal").put("customerUpdatedFlag", true);
+            note.putObject("contact").put("id", 9001).put("name", author.name());
+        } else {
+            long member = members.entrySet().stream()
+                    .filter(e -> e.getValue().path("officeEmail").asText().equalsIgnoreCase(author.email()))
+                    .map(Map.Entry::getKey).findFirst()
+                    .orElseGet(() -> member(author.name().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'),
+                            author.name(), author.email()));
+            note.putObject("member").put("id", member).put("identifier", members.get(member).get("identifier")
+                    .asText()).put("name", author.name());
+        }
+        return note.get("id").asText();
+    }
+
     synchronized List<ObjectNode> notesOf(long ticket) {
         return List.copyOf(notes.get(ticket));
     }
@@ -102,6 +154,12 @@ final class FakeConnectWise extends FakePsaApi {
         String resource = path.substring(PREFIX.length());
         RequestMethod method = request.getMethod();
         Matcher m;
+        if (resource.equals("company/contacts") && method.equals(RequestMethod.GET)) {
+            Predicate<JsonNode> email = query(request, "childConditions").map(FakeConnectWise::communicationItem)
+                    .orElse(c -> true);
+            return page(request, contacts.values().stream().filter(conditions(query(request, "conditions")
+                    .orElse(""))).filter(email).map(JsonNode.class::cast).toList());
+        }
         if (resource.equals("service/tickets") && method.equals(RequestMethod.GET)) {
             return page(request, tickets.values().stream().filter(conditions(query(request, "conditions")
                     .orElse(""))).map(JsonNode.class::cast).toList());
@@ -149,6 +207,10 @@ final class FakeConnectWise extends FakePsaApi {
             }
             return json(200, ticket);
         }
+        if ((m = MEMBER.matcher(resource)).matches()) {
+            ObjectNode member = members.get(Long.parseLong(m.group(1)));
+            return member == null ? notFound(resource) : json(200, member);
+        }
         if (STATUSES.matcher(resource).matches()) {
             return json(200, statuses);
         }
@@ -160,7 +222,7 @@ final class FakeConnectWise extends FakePsaApi {
                 .put("detailDescriptionFlag", discussion).put("internalAnalysisFlag", internal)
                 .put("resolutionFlag", false).put("issueFlag", false).put("dateCreated", at.toString())
                 .put("createdBy", "helpdesk-agent").put("internalFlag", internal).put("externalFlag", !internal);
-        note.putObject("member").put("id", 310).put("identifier", "helpdesk-agent");
+        note.putObject("member").put("id", 310).put("identifier", "helpdesk-agent").put("name", "Helpdesk Agent");
         notes.get(ticket).add(note);
         return note;
     }
@@ -191,6 +253,16 @@ final class FakeConnectWise extends FakePsaApi {
             return json(200, body, new HttpHeader("Link", "<" + next + ">; rel=\"next\""));
         }
         return json(200, body);
+    }
+
+    /** {@code communicationItems/value="x"}: a contact with a communication item of that value (ignoring case). */
+    private static Predicate<JsonNode> communicationItem(String childConditions) {
+        Matcher m = Pattern.compile("communicationItems/value=\"([^\"]+)\"").matcher(childConditions.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("child condition not understood by the stub: " + childConditions);
+        }
+        return c -> java.util.stream.StreamSupport.stream(c.path("communicationItems").spliterator(), false)
+                .anyMatch(i -> i.path("value").asText().equalsIgnoreCase(m.group(1)));
     }
 
     /** The subset of the condition grammar the adapter sends: {@code a=b}, {@code a>=[date]}, joined with and. */

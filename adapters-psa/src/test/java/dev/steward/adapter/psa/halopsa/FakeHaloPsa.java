@@ -8,6 +8,8 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.steward.adapter.psa.common.FakePsaApi;
 import dev.steward.adapter.psa.common.Json;
+import dev.steward.application.port.PsaNote;
+import dev.steward.application.testkit.TicketSystemContract.NoteSeed;
 import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +36,14 @@ final class FakeHaloPsa extends FakePsaApi {
     static final int PRIVATE_OUTCOME = 7;
     static final int EMAIL_OUTCOME = 12;
     private static final Pattern TICKET = Pattern.compile("/api/Tickets/(\\d+)");
+    private static final Pattern AGENT = Pattern.compile("/api/Agent/(\\d+)");
 
     private final Map<Long, ObjectNode> tickets = new LinkedHashMap<>();
     private final Map<Long, List<ObjectNode>> actions = new HashMap<>();
     private final ArrayNode statuses = Json.MAPPER.createArrayNode();
+    private final Map<Long, ObjectNode> users = new LinkedHashMap<>();
+    private long nextUser = 500;
+    private final Map<Long, ObjectNode> agents = new LinkedHashMap<>();
     private int tokensIssued;
     private long nextTicket = 4700;
     private long nextAction = 9000;
@@ -46,6 +52,35 @@ final class FakeHaloPsa extends FakePsaApi {
         statuses.addObject().put("id", 1).put("name", "New");
         statuses.addObject().put("id", 2).put("name", "In Progress");
         statuses.addObject().put("id", 9).put("name", "Closed");
+        agent("Steward API", "steward-api@acmemsp.example");
+    }
+
+    private long agent(String name, String email) {
+        long id = agents.size() + 1;
+        agents.put(id, Json.MAPPER.createObjectNode().put("id", id).put("name", name).put("email", email));
+        return id;
+    }
+
+    /** An action written in the UI by an agent (technician), or by the end user through the portal or e-mail. */
+    synchronized String write(String ticketId, NoteSeed seed) {
+        long ticket = Long.parseLong(ticketId);
+        PsaNote.Author author = seed.author();
+        ObjectNode action = Json.MAPPER.createObjectNode().put("id", ++nextAction).put("ticket_id", ticket)
+                .put("outcome_id", seed.visibility() == PsaNote.Visibility.INTERNAL ? PRIVATE_OUTCOME : EMAIL_OUTCOME)
+                .put("who", author.name())
+                .put("datetime", "2026-11-22T09:10:" + String.format("%02d", nextAction % 60))
+                .put("hiddenfromuser", seed.visibility() == PsaNote.Visibility.INTERNAL)
+                .put("note_html", "<p>" + seed.text() + "</p>").put("note", seed.text());
+        if (author.role() == PsaNote.Author.Role.TECHNICIAN) {
+            long agent = agents.entrySet().stream()
+                    .filter(e -> e.getValue().path("email").asText().equalsIgnoreCase(author.email()))
+                    .map(Map.Entry::getKey).findFirst().orElseGet(() -> agent(author.name(), author.email()));
+            action.put("who_agentid", agent);
+        } else {
+            action.put("who_agentid", 0);
+        }
+        actions.get(ticket).add(action);
+        return action.get("id").asText();
     }
 
     @Override
@@ -59,6 +94,15 @@ final class FakeHaloPsa extends FakePsaApi {
 
     synchronized int tokensIssued() {
         return tokensIssued;
+    }
+
+    /** A user (Halo's contact) of client {@code company}. */
+    synchronized String seedContact(String company, String first, String last, String email, boolean active) {
+        long id = ++nextUser;
+        users.put(id, Json.MAPPER.createObjectNode().put("id", id).put("name", first + " " + last)
+                .put("emailaddress", email).put("phonenumber", "555-0" + (id % 1000))
+                .put("client_id", Long.parseLong(company)).put("site_id", 30).put("inactive", !active));
+        return Long.toString(id);
     }
 
     synchronized String seed(TicketSeed seed) {
@@ -89,6 +133,9 @@ final class FakeHaloPsa extends FakePsaApi {
         if (path.equalsIgnoreCase("/api/Status")) {
             return json(200, statuses);
         }
+        if (path.equalsIgnoreCase("/api/Users") && method.equals(RequestMethod.GET)) {
+            return userPage(request);
+        }
         if (path.equalsIgnoreCase("/api/Tickets") && method.equals(RequestMethod.GET)) {
             return ticketPage(request);
         }
@@ -101,6 +148,10 @@ final class FakeHaloPsa extends FakePsaApi {
             int status = item.path("status_id").asInt();
             ticket.put("status_id", status).put("hasbeenclosed", status == 9);
             return json(201, ticket);
+        }
+        if ((m = AGENT.matcher(path)).matches()) {
+            ObjectNode agent = agents.get(Long.parseLong(m.group(1)));
+            return agent == null ? json(404, "\"Agent not found\"") : json(200, agent);
         }
         if ((m = TICKET.matcher(path)).matches()) {
             ObjectNode ticket = tickets.get(Long.parseLong(m.group(1)));
@@ -124,6 +175,7 @@ final class FakeHaloPsa extends FakePsaApi {
             }
             ObjectNode action = Json.MAPPER.createObjectNode().put("id", ++nextAction).put("ticket_id", ticket)
                     .put("outcome_id", item.path("outcome_id").asInt()).put("who", "Steward API")
+                    .put("who_agentid", 1)
                     .put("datetime", "2026-11-22T09:20:" + String.format("%02d", nextAction % 60))
                     .put("hiddenfromuser", item.path("hiddenfromuser").asBoolean())
                     .put("sendemail", item.path("sendemail").asBoolean())
@@ -160,6 +212,24 @@ final class FakeHaloPsa extends FakePsaApi {
         ObjectNode body = Json.MAPPER.createObjectNode().put("page_no", page).put("page_size", size)
                 .put("record_count", all.size());
         body.putArray("tickets").addAll(all.subList(from, Math.min(from + size, all.size())));
+        return json(200, body);
+    }
+
+    /** {@code Users?client_id&search&includeinactive} paged like tickets; search matches name or e-mail. */
+    private ResponseDefinition userPage(Request request) {
+        long client = Long.parseLong(query(request, "client_id").orElse("0"));
+        String search = query(request, "search").orElse("").toLowerCase(java.util.Locale.ROOT);
+        boolean inactive = Boolean.parseBoolean(query(request, "includeinactive").orElse("false"));
+        List<ObjectNode> all = users.values().stream().filter(u -> client == 0 || u.path("client_id").asLong() == client)
+                .filter(u -> inactive || !u.path("inactive").asBoolean())
+                .filter(u -> (u.path("name").asText() + " " + u.path("emailaddress").asText())
+                        .toLowerCase(java.util.Locale.ROOT).contains(search)).toList();
+        int size = Integer.parseInt(query(request, "page_size").orElse("50"));
+        int page = Integer.parseInt(query(request, "page_no").orElse("1"));
+        List<ObjectNode> slice = all.subList(Math.min((page - 1) * size, all.size()), Math.min(page * size, all.size()));
+        ObjectNode body = Json.MAPPER.createObjectNode().put("page_no", page).put("page_size", size)
+                .put("record_count", all.size());
+        body.putArray("users").addAll(slice);
         return json(200, body);
     }
 }

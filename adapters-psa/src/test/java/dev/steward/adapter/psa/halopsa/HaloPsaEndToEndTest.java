@@ -27,15 +27,27 @@ class HaloPsaEndToEndTest {
     static final WireMockExtension WIREMOCK = WireMockExtension.newInstance()
             .options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
 
-    @Test
-    void aTicketInPlanModeEndsWithExactlyOneHiddenActionOnTheTicket() {
+    private HaloPsaTicketSystem halo() {
         WIREMOCK.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FAKE.getName())));
         URI root = URI.create(WIREMOCK.baseUrl() + "/");
-        HaloPsaTicketSystem halo = new HaloPsaTicketSystem(new HaloPsaSettings(root.resolve("api/"),
+        return new HaloPsaTicketSystem(new HaloPsaSettings(root.resolve("api/"),
                 root.resolve("auth/token?tenant=" + FakeHaloPsa.TENANT), FakeHaloPsa.CLIENT_ID,
                 Secret.of("clientSecret", FakeHaloPsa.CLIENT_SECRET), "all", 50, FakeHaloPsa.PRIVATE_OUTCOME,
                 FakeHaloPsa.EMAIL_OUTCOME, HttpSettings.DEFAULT), Clock.systemUTC());
-        AgentPipeline pipeline = new AgentPipeline(halo, "12");
+    }
+
+    @Test
+    void aTechniciansApproveActionInHaloRunsTheApprovedCall() {
+        HaloPsaTicketSystem halo = halo();
+        String ticket = FAKE.seed(new TicketSeed("12", "Outlook keeps asking for password", "Since this morning",
+                "dana@contoso.example", Instant.parse("2026-11-22T09:13:55Z"), false));
+
+        EndToEndChecks.assertATechniciansApproveNoteInThePsaRunsTheCall(halo, "12", ticket, FAKE::write);
+    }
+
+    @Test
+    void aTicketInPlanModeEndsWithExactlyOneHiddenActionOnTheTicket() {
+        AgentPipeline pipeline = new AgentPipeline(halo(), "12");
         String ticket = FAKE.seed(new TicketSeed("12", "Cannot sign in: password expired", "Since this morning",
                 "dana@contoso.example", Instant.parse("2026-11-22T09:13:55Z"), false));
 

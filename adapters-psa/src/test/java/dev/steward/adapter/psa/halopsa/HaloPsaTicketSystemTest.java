@@ -72,6 +72,12 @@ class HaloPsaTicketSystemTest extends TicketSystemContract {
         return FAKE.seed(ticket);
     }
 
+    @Override
+    protected boolean seedNote(String ticketId, NoteSeed note) {
+        FAKE.write(ticketId, note);
+        return true;
+    }
+
     private String aTicket() {
         return FAKE.seed(new TicketSeed(uniqueCompany(), "Cannot access shared mailbox", "Since this morning",
                 "dana@contoso.example", base(), false));

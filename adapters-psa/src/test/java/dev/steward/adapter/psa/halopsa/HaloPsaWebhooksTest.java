@@ -2,7 +2,8 @@ package dev.steward.adapter.psa.halopsa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.adapter.psa.common.PsaWebhookReaders;
+import dev.steward.adapter.psa.common.LivePsa;
+import dev.steward.application.port.PsaWebhooks;
 import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.port.WebhookVerdict;
 import dev.steward.application.testkit.Fixtures;
@@ -16,10 +17,12 @@ import org.junit.jupiter.api.Test;
 /** Halo webhooks: Basic credentials configured on the webhook, ticket id from whichever key the payload has. */
 class HaloPsaWebhooksTest extends PsaWebhooksContract {
 
-    private final MspId msp = Fixtures.uniqueMspId();
-    private final PsaWebhookReaders webhooks = new PsaWebhookReaders().register(msp, "halopsa",
-            new HaloPsaTicketSystemFactory().webhookReader(Map.of("webhookUser", "steward", "webhookPassword", "pw"),
-                    null));
+    private final LivePsa psa = LivePsa.connect(new HaloPsaProvider(), Map.of("apiBase",
+            "https://nw.halopsa.example/api/", "tokenUrl", "https://nw.halopsa.example/auth/token", "clientId",
+            "steward", "replyOutcomeId", "2", "webhookUser", "steward"), Map.of("clientSecret", "s3cret",
+            "webhookPassword", "pw"));
+    private final MspId msp = psa.msp();
+    private final PsaWebhooks webhooks = psa.live();
 
     private static WebhookDelivery delivery(String user, String password, String body) {
         return new WebhookDelivery(Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(

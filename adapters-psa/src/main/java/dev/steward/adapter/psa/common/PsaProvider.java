@@ -1,0 +1,94 @@
+package dev.steward.adapter.psa.common;
+
+import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.WebhookVerdict;
+import dev.steward.application.spi.IntegrationConnection;
+import dev.steward.application.spi.IntegrationProvider;
+import dev.steward.application.spi.ProviderContext;
+import dev.steward.application.spi.WebhookReader;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationKind;
+import dev.steward.domain.integration.IntegrationScope;
+import dev.steward.domain.integration.SettingSpec;
+import dev.steward.domain.problem.InvalidValue;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the three PSA providers share: a PSA is connected MSP-wide only (one PSA serves all of an MSP's clients), offers
+ * the {@link PsaTools}, and is connected by building its ticket system and webhook reader from the integration's
+ * values. Every problem with a value names its field, under {@code secrets.} for a secret.
+ */
+public abstract class PsaProvider implements IntegrationProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PsaProvider.class);
+
+    private final IntegrationKind kind;
+
+    protected PsaProvider(String kind, String label, List<SettingSpec> settings) {
+        this.kind = new IntegrationKind(kind, label, Set.of(IntegrationScope.MSP), settings, PsaTools.of(kind),
+                Map.of());
+    }
+
+    /**
+     * @throws InvalidValue naming the setting ({@code settings.<key>}) that is missing or malformed
+     */
+    protected abstract PsaSystem ticketSystem(Settings values, HttpSettings http, ProviderContext context);
+
+    /**
+     * The reader of this PSA's webhook deliveries for {@code system}.
+     *
+     * @throws InvalidValue naming the webhook setting that is missing (the PSA is then polled only)
+     */
+    protected abstract WebhookReader webhookReader(Settings values, TicketSystem system);
+
+    @Override
+    public final IntegrationKind kind() {
+        return kind;
+    }
+
+    @Override
+    public final IntegrationConnection connect(Integration integration, IntegrationSettings values,
+                                               ProviderContext context) {
+        if (integration.client().isPresent()) {
+            throw new IllegalArgumentException("a PSA is connected MSP-wide, not for one client");
+        }
+        Settings settings = new Settings(values.all(), context);
+        HttpSettings http = new HttpSettings(context.requestTimeout(), context.maxAttempts(), context.maxRetryWait(),
+                Duration.ofSeconds(1));
+        try {
+            PsaSystem system = ticketSystem(settings, http, context);
+            return new PsaConnection(kind.name(), system, webhooks(integration, settings, system));
+        } catch (InvalidValue e) {
+            throw inItsPlace(e);
+        } catch (IllegalArgumentException e) {
+            // a settings record's own range check (e.g. a page size): its message names the setting, never a value
+            throw InvalidValue.of("settings", "invalid", e.getMessage());
+        }
+    }
+
+    /** Without its webhook settings a PSA is polled, and its deliveries are refused saying why. */
+    private WebhookReader webhooks(Integration integration, Settings settings, TicketSystem system) {
+        try {
+            return webhookReader(settings, system);
+        } catch (InvalidValue off) {
+            LOG.info("{} webhooks for MSP {} are off ({}); the PSA is polled", kind.name(), integration.msp(),
+                    off.getMessage());
+            return delivery -> new WebhookVerdict.Reject(kind.name()
+                    + " webhooks are not configured for this MSP (" + off.getMessage() + ")");
+        }
+    }
+
+    /** {@link Settings} names every value {@code settings.<key>}; a secret is given under {@code secrets.<key>}. */
+    private InvalidValue inItsPlace(InvalidValue e) {
+        String key = e.field().startsWith("settings.") ? e.field().substring("settings.".length()) : e.field();
+        return kind.setting(key).filter(SettingSpec::secret)
+                .map(spec -> InvalidValue.of(spec.field(), e.code().substring(e.field().length() + 1), e.rule()))
+                .orElse(e);
+    }
+}

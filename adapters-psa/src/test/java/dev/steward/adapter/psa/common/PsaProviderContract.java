@@ -1,0 +1,225 @@
+package dev.steward.adapter.psa.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.UrlPattern;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.steward.application.problem.PortFailure;
+
+import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.PsaNote;
+import dev.steward.application.problem.NotFound;
+import dev.steward.application.spi.IntegrationConnection;
+import dev.steward.application.spi.ToolCall;
+import dev.steward.application.testkit.IntegrationProviderContract;
+import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import dev.steward.domain.integration.Tool;
+import dev.steward.domain.integration.ToolName;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every PSA provider here passes on top of the SPI kit, against its vendor's stub: each tool acts on the calling
+ * client's own company only, and what a write tool did can be read back from the PSA.
+ */
+public abstract class PsaProviderContract extends IntegrationProviderContract {
+
+    private static final AtomicLong COMPANY = new AtomicLong(810_000);
+
+    /** This test's client's PSA company. */
+    protected final String company = Long.toString(COMPANY.addAndGet(3));
+
+    /** A ticket in the stub. */
+    protected abstract String seed(TicketSeed ticket);
+
+    /** A contact (Halo: user) of {@code company} in the stub. */
+    protected abstract String seedContact(String company, String first, String last, String email, boolean active);
+
+    /** The stub's server, for injecting failures. */
+    protected abstract WireMockExtension wiremock();
+
+    /** The vendor API's URLs (not its token or zone endpoints), where failures are injected. */
+    protected abstract UrlPattern apiUrls();
+
+    /** Values that point the provider at the stub with valid credentials. */
+    protected abstract IntegrationSettings stubValues();
+
+    @Override
+    protected IntegrationSettings usableValues() {
+        return stubValues();
+    }
+
+    @Override
+    protected Optional<String> mappedEntry() {
+        return Optional.of(company);
+    }
+
+    protected String aTicketOf(String owner) {
+        return seed(new TicketSeed(owner, "Outlook keeps asking for my password", "Since this morning",
+                "dana@contoso.example", Instant.parse("2026-11-22T09:00:00Z"), false));
+    }
+
+    @Override
+    protected Map<String, String> argumentsFor(Tool tool) {
+        String ticket = aTicketOf(company);
+        return switch (tool.name().action()) {
+            case "get-ticket", "list-notes" -> Map.of("ticket", ticket);
+            case "add-internal-note", "reply-to-requester" -> Map.of("ticket", ticket, "text", "Checked the account.");
+            case "update-status" -> Map.of("ticket", ticket, "status", "In Progress");
+            case "find-contact" -> {
+                String email = "sam." + company + "@contoso.example";
+                seedContact(company, "Sam", "Lee", email, true);
+                yield Map.of("email", email);
+            }
+            case "list-company-contacts" -> Map.of();
+            default -> throw new AssertionError("no arguments for " + tool.name());
+        };
+    }
+
+    private ToolName tool(String action) {
+        return ToolName.of(provider().kind().name() + ":" + action);
+    }
+
+    @Test
+    void everyToolRefusesATicketOfAnotherCompanyAsNotFound() {
+        String theirs = aTicketOf(Long.toString(COMPANY.addAndGet(3)));
+        try (IntegrationConnection connection = provider().connect(integration(), usableValues(), context())) {
+            for (Tool tool : connection.tools()) {
+                if (tool.input().parameter("ticket").isEmpty()) {
+                    continue; // the contact tools read the client's own company, whatever the call says
+                }
+                Map<String, String> arguments = new java.util.HashMap<>(argumentsFor(tool));
+                arguments.put("ticket", theirs);
+                ToolCall call = call(tool.name(), arguments);
+                assertThatThrownBy(() -> connection.execute(call)).as(tool.name().value())
+                        .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.getMessage()).contains(theirs));
+            }
+            assertThat(connection.ticketSystem().orElseThrow().notes(theirs)).as("nothing written")
+                    .allSatisfy(n -> assertThat(n.text()).doesNotContain("Checked the account."));
+        }
+    }
+
+    @Test
+    void aClientWithoutACompanyCannotUseTheTools() {
+        try (IntegrationConnection connection = provider().connect(integration(), usableValues(), context())) {
+            ToolCall call = call(tool("get-ticket"), Map.of("ticket", aTicketOf(company)));
+            ToolCall unmapped = new ToolCall(call.msp(), call.client(), Optional.empty(), call.session(),
+                    call.requester(), call.tool(), call.arguments());
+            assertThatThrownBy(() -> connection.execute(unmapped)).isInstanceOf(NotFound.class)
+                    .hasMessageContaining("company");
+        }
+    }
+
+    @Test
+    void theToolsReadAndWriteTheClientsTicket() {
+        String ticket = aTicketOf(company);
+        try (IntegrationConnection connection = provider().connect(integration(), usableValues(), context())) {
+            assertThat(connection.execute(call(tool("get-ticket"), Map.of("ticket", ticket))).summary())
+                    .contains("Ticket " + ticket, "Outlook keeps asking for my password");
+
+            connection.execute(call(tool("add-internal-note"), Map.of("ticket", ticket, "text", "Only for techs")));
+            connection.execute(call(tool("reply-to-requester"), Map.of("ticket", ticket, "text", "Fixed it, Dana")));
+            assertThat(connection.execute(call(tool("update-status"), Map.of("ticket", ticket, "status",
+                    "in progress"))).summary()).contains("in progress");
+
+            assertThat(connection.ticketSystem().orElseThrow().notes(ticket))
+                    .anySatisfy(n -> {
+                        assertThat(n.text()).contains("Only for techs");
+                        assertThat(n.visibility()).isEqualTo(PsaNote.Visibility.INTERNAL);
+                    })
+                    .anySatisfy(n -> {
+                        assertThat(n.text()).contains("Fixed it, Dana");
+                        assertThat(n.visibility()).isEqualTo(PsaNote.Visibility.PUBLIC);
+                    });
+            assertThat(connection.ticketSystem().orElseThrow().ticket(ticket).status())
+                    .isEqualToIgnoringCase("In Progress");
+            assertThat(connection.execute(call(tool("list-notes"), Map.of("ticket", ticket))).summary())
+                    .contains("internal: Only for techs", "public: Fixed it, Dana");
+        }
+    }
+
+    @Test
+    void findsTheClientsOwnContactByEmailAndListsItsCompanysActiveContacts() {
+        String other = Long.toString(COMPANY.addAndGet(3));
+        String email = "dana." + company + "@contoso.example";
+        seedContact(other, "Dana", "Elsewhere", email, true);
+        String dana = seedContact(company, "Dana", "Reyes", email, true);
+        seedContact(company, "Sam", "Lee", "sam." + company + "@contoso.example", true);
+        seedContact(company, "Old", "Account", "old." + company + "@contoso.example", false);
+        try (IntegrationConnection connection = provider().connect(integration(), usableValues(), context())) {
+            String found = connection.execute(call(tool("find-contact"), Map.of("email", email.toUpperCase())))
+                    .summary();
+            assertThat(found).contains("1 contact:", "Dana Reyes <" + email + ">", "(contact " + dana + ")")
+                    .doesNotContain("Elsewhere");
+            assertThat(connection.execute(call(tool("find-contact"), Map.of("email", "nobody@contoso.example")))
+                    .summary()).startsWith("No contact of the client's company");
+
+            String listed = connection.execute(call(tool("list-company-contacts"), Map.of())).summary();
+            assertThat(listed).contains("2 contacts:", "Dana Reyes", "Sam Lee").doesNotContain("Old Account")
+                    .doesNotContain("Elsewhere");
+        }
+    }
+
+    @Test
+    void everyToolTurnsHttpTroubleIntoAClearFailureAndAThrottledCallIsRetried() {
+        try (IntegrationConnection connection = provider().connect(integration(), usableValues(), context())) {
+            for (Tool tool : connection.tools()) {
+                ToolCall call = call(tool.name(), argumentsFor(tool));
+                String what = tool.name().value();
+
+                assertThat(failureOf(connection, call, aResponse().withStatus(401)))
+                        .as(what + " on 401").satisfies(f -> {
+                            assertThat(f.retryable()).isFalse();
+                            assertThat(f.getMessage()).contains("refused the credentials");
+                        });
+                assertThat(failureOf(connection, call, aResponse().withStatus(503).withBody("{\"message\":\"down\"}")))
+                        .as(what + " on 503").satisfies(f -> assertThat(f.retryable()).isTrue());
+                assertThat(failureOf(connection, call, aResponse().withStatus(429).withHeader("Retry-After", "3600")))
+                        .as(what + " throttled for an hour").satisfies(f -> {
+                            assertThat(f.retryable()).isTrue();
+                            assertThat(f.getMessage()).contains("429");
+                        });
+
+                StubMapping once = wiremock().stubFor(any(apiUrls()).atPriority(1).inScenario("throttle " + what)
+                        .whenScenarioStateIs(Scenario.STARTED)
+                        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0"))
+                        .willSetStateTo("served"));
+                try {
+                    assertThat(connection.execute(call(tool.name(), argumentsFor(tool))).summary())
+                            .as(what + " after one throttled answer").isNotBlank();
+                } finally {
+                    wiremock().removeStub(once);
+                }
+
+                if (tool.input().parameter("ticket").isPresent()) {
+                    Map<String, String> unknown = new java.util.HashMap<>(call.arguments());
+                    unknown.put("ticket", "987654321");
+                    assertThatThrownBy(() -> connection.execute(call(tool.name(), unknown))).as(what + " on 404")
+                            .isInstanceOfSatisfying(NotFound.class, e -> assertThat(e.getMessage())
+                                    .contains("987654321"));
+                }
+            }
+        }
+    }
+
+    private PortFailure failureOf(IntegrationConnection connection, ToolCall call, ResponseDefinitionBuilder answer) {
+        StubMapping failing = wiremock().stubFor(any(apiUrls()).atPriority(1).willReturn(answer));
+        try {
+            Throwable thrown = catchThrowable(() -> connection.execute(call));
+            assertThat(thrown).isInstanceOf(PortFailure.class);
+            return (PortFailure) thrown;
+        } finally {
+            wiremock().removeStub(failing);
+        }
+    }
+}
