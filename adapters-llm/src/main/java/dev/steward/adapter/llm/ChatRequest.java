@@ -9,6 +9,7 @@ import dev.steward.application.port.ReasoningContext;
 import dev.steward.application.port.TranscriptItem;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolEffect;
+import dev.steward.domain.integration.ToolParameter;
 import java.util.Optional;
 
 /**
@@ -28,8 +29,6 @@ final class ChatRequest {
             {"diagnosis": "what is wrong and how you know", \
             "plan": [{"tool": "<tool name>", "arguments": {"<name>": "<value>"}, "reason": "why"}]}
             Use an empty plan when no tool would resolve it; a technician then takes the ticket.""";
-
-    private static final String ARGUMENTS_SCHEMA_NOTE = "Arguments are strings.";
 
     private ChatRequest() {
     }
@@ -55,14 +54,14 @@ final class ChatRequest {
             ObjectNode call = messages.addObject().put("role", "assistant").putNull("content")
                     .putArray("tool_calls").addObject().put("id", id).put("type", "function");
             call.putObject("function").put("name", FunctionNames.encode(item.tool()))
-                    .put("arguments", write(json, json.valueToTree(item.arguments())));
+                    .put("arguments", write(json, typed(json, context, item)));
             messages.addObject().put("role", "tool").put("tool_call_id", id)
                     .put("content", item.outcome().label().replace('_', ' ') + ": " + item.result());
         }
         mistake.ifPresent(m -> correction(json, messages, m));
         if (!context.catalog().isEmpty()) {
             ArrayNode tools = body.putArray("tools");
-            context.catalog().forEach(tool -> function(tools.addObject().put("type", "function"), tool));
+            context.catalog().forEach(tool -> function(json, tools.addObject().put("type", "function"), tool));
             body.put("tool_choice", "auto").put("parallel_tool_calls", false);
         }
         return write(json, body);
@@ -79,8 +78,8 @@ final class ChatRequest {
                     .put("arguments", arguments.isTextual() ? arguments.asText()
                             : arguments.isObject() ? write(json, arguments) : "{}");
             messages.addObject().put("role", "tool").put("tool_call_id", id).put("content", "error: "
-                    + mistake.getMessage() + ". Call one of the tools given, with a JSON object of string arguments, "
-                    + "or finish.");
+                    + mistake.getMessage() + ". Call one of the tools given, with a JSON object of arguments that "
+                    + "fits its parameters, or finish.");
         } else {
             assistant.put("content", mistake.answer().path("content").asText(""));
             messages.addObject().put("role", "user").put("content", "That answer could not be used: "
@@ -93,15 +92,46 @@ final class ChatRequest {
         return "Ticket " + context.request().reference() + from + ":\n" + context.request().text();
     }
 
-    private static void function(ObjectNode entry, Tool tool) {
+    /** The tool as a function whose parameters are the tool's own input schema. */
+    private static void function(ObjectMapper json, ObjectNode entry, Tool tool) {
         String effect = tool.effect() == ToolEffect.READ_ONLY ? "Read-only: you may call it to diagnose."
                 : "Changes something: never run while diagnosing; put it in your plan.";
         ObjectNode function = entry.putObject("function").put("name", FunctionNames.encode(tool.name()))
                 .put("description", (tool.description().isBlank() ? tool.name().value() : tool.description().strip())
-                        + " (" + tool.name() + ") " + effect + " " + ARGUMENTS_SCHEMA_NOTE);
-        ObjectNode parameters = function.putObject("parameters").put("type", "object");
-        parameters.putObject("properties");
-        parameters.putObject("additionalProperties").put("type", "string");
+                        + " (" + tool.name() + ") " + effect);
+        try {
+            function.set("parameters", json.readTree(tool.input().jsonSchema()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tool's input schema is JSON by construction", e);
+        }
+    }
+
+    /**
+     * A call's arguments as the model sent them: text for a string parameter, the JSON value for any other (they
+     * travel inside Steward as their JSON text).
+     */
+    private static ObjectNode typed(ObjectMapper json, ReasoningContext context, TranscriptItem item) {
+        Optional<Tool> tool = context.catalog().stream().filter(t -> t.name().equals(item.tool())).findFirst();
+        ObjectNode arguments = json.createObjectNode();
+        item.arguments().forEach((name, value) -> {
+            boolean typed = tool.flatMap(t -> t.input().parameter(name))
+                    .filter(p -> p.type() != ToolParameter.Type.STRING).isPresent();
+            JsonNode parsed = typed ? parse(json, value) : null;
+            if (parsed != null) {
+                arguments.set(name, parsed);
+            } else {
+                arguments.put(name, value);
+            }
+        });
+        return arguments;
+    }
+
+    private static JsonNode parse(ObjectMapper json, String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static String write(ObjectMapper json, Object value) {

@@ -2,10 +2,15 @@ package dev.steward.adapter.llm;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
-import dev.steward.application.port.Reasoner;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.steward.application.port.LanguageModel;
 import java.util.Objects;
 
-/** Guice module of the chat-completions reasoner: binds {@link Reasoner} to it with the given settings. */
+/**
+ * Guice module of the model-based reasoner's control-plane side: binds {@link LlmSettings} and sets the
+ * {@link LanguageModel} (an optional binding declared by the core) to one {@link ChatCompletionsModel}. The agents'
+ * reasoner is built in each agent ({@link ChatCompletionsReasoner#throughControlPlane}) and needs no binding.
+ */
 public final class LlmReasonerModule extends AbstractModule {
 
     private final LlmSettings settings;
@@ -17,6 +22,7 @@ public final class LlmReasonerModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(LlmSettings.class).toInstance(settings);
-        bind(Reasoner.class).to(ChatCompletionsReasoner.class).in(Singleton.class);
+        OptionalBinder.newOptionalBinder(binder(), LanguageModel.class).setBinding().to(ChatCompletionsModel.class)
+                .in(Singleton.class);
     }
 }

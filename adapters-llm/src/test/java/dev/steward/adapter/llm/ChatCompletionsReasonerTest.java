@@ -35,6 +35,7 @@ import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.prompt.ComposedPrompt;
 import java.io.IOException;
 import java.net.URI;
@@ -88,11 +89,15 @@ class ChatCompletionsReasonerTest extends ReasonerContract {
         AgentRequest request = new AgentRequest(UUID.randomUUID(), Fixtures.uniqueMspId(),
                 new ClientId(UUID.randomUUID()), "51001", "dana@contoso.example", "Outlook keeps asking for my password");
         return new ReasoningContext(new ComposedPrompt("You are the helpdesk agent for Contoso."), request,
-                List.of(Tool.readOnly("m365:get-user", "Read a user"),
-                        Tool.readOnly("m365:list-auth-methods", "List a user's sign-in methods"),
-                        Tool.write("m365:reset-password", "Reset a user's password")),
+                List.of(Tool.readOnly("m365:get-user", "Read a user").taking(USER),
+                        Tool.readOnly("m365:list-auth-methods", "List a user's sign-in methods").taking(USER,
+                                ToolParameter.optional("limit", ToolParameter.Type.INTEGER, "At most this many")),
+                        Tool.write("m365:reset-password", "Reset a user's password").taking(USER)),
                 transcript);
     }
+
+    private static final ToolParameter USER = ToolParameter.required("user", ToolParameter.Type.STRING,
+            "The user's UPN").matching("[^@]+@[^@]+");
 
     private static ReasoningContext afterOneCheck() {
         return context(List.of(new TranscriptItem(ToolName.of("m365:get-user"), Map.of("user", "dana@contoso.example"),
@@ -139,8 +144,26 @@ class ChatCompletionsReasonerTest extends ReasonerContract {
                 .containsExactly("m365__get-user", "m365__list-auth-methods", "m365__reset-password");
         assertThat(sent.path("tools").get(2).path("function").path("description").asText())
                 .contains("never run while diagnosing");
-        assertThat(sent.path("tools").get(0).path("function").path("parameters").path("type").asText())
-                .isEqualTo("object");
+        JsonNode parameters = sent.path("tools").get(1).path("function").path("parameters");
+        assertThat(parameters.path("type").asText()).isEqualTo("object");
+        assertThat(parameters.path("properties").path("user").path("type").asText()).isEqualTo("string");
+        assertThat(parameters.path("properties").path("user").path("description").asText())
+                .isEqualTo("The user's UPN");
+        assertThat(parameters.path("properties").path("limit").path("type").asText()).isEqualTo("integer");
+        assertThat(parameters.path("required")).extracting(JsonNode::asText).containsExactly("user");
+        assertThat(parameters.path("additionalProperties").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void anEarlierCallIsReplayedWithItsArgumentsTypedAsTheToolTakesThem() {
+        answer("{\"role\":\"assistant\",\"content\":\"{\\\"diagnosis\\\":\\\"fine\\\",\\\"plan\\\":[]}\"}");
+
+        reasoner().next(context(List.of(new TranscriptItem(ToolName.of("m365:list-auth-methods"),
+                Map.of("user", "dana@contoso.example", "limit", "3"), ActivityOutcome.OK, "2 methods"))));
+
+        String arguments = lastRequest().path("messages").get(2).path("tool_calls").get(0).path("function")
+                .path("arguments").asText();
+        assertThat(arguments).contains("\"limit\":3").contains("\"user\":\"dana@contoso.example\"");
     }
 
     /** The request the stub received last, as JSON (WireMock lists the newest first). */

@@ -15,34 +15,20 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.steward.application.agentloop.AgentLoop;
-import dev.steward.application.agentloop.SessionScope;
-import dev.steward.application.agentloop.ToolGateway;
-import dev.steward.application.inmemory.InMemoryActivityLog;
-import dev.steward.application.inmemory.InMemoryApprovalRepository;
-import dev.steward.application.inmemory.InMemoryIntegrationRepository;
-import dev.steward.application.inmemory.InMemoryTicketSystem;
-import dev.steward.application.inmemory.InMemoryToolExecutor;
-import dev.steward.application.inmemory.InMemoryUnitOfWork;
-import dev.steward.application.inmemory.TimeOrderedIdGenerator;
-import dev.steward.application.port.ActivityQuery;
-import dev.steward.application.port.AgentRequest;
+import dev.steward.application.agentloop.AgentWorldAccess;
+import dev.steward.application.port.LanguageModel;
 import dev.steward.application.port.PsaNote;
-import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
-import dev.steward.domain.client.ClientId;
-import dev.steward.domain.integration.Integration;
-import dev.steward.domain.integration.IntegrationId;
+import dev.steward.domain.client.Client;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolEffect;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.integration.ToolPolicy;
-import dev.steward.domain.mode.EffectiveMode;
-import dev.steward.domain.msp.MspId;
-import dev.steward.domain.prompt.ComposedPrompt;
+import dev.steward.domain.mode.OperatingMode;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -53,9 +39,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,9 +50,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The plan-mode property with a model in the loop: over many generated catalogs, policies (write tools set to run
  * automatically included) and raw chat-completions answers — calls to read-only, write, disabled and unknown tools,
  * arguments as strings, objects or broken JSON, prose and JSON finishes, plans naming anything, malformed bodies,
- * refusals — the chat-completions reasoner driving the agent loop never gets a write tool executed, and every session
- * ends with exactly one internal note, one request line and one logged line per call the model made (a mistake it
- * is told about and then fixes counts as the fixed call).
+ * refusals — the chat-completions reasoner driving the agent (its completions through the control plane's model
+ * route, as in a container) never gets a write tool executed, and every session ends with exactly one internal note,
+ * one request line and one logged line per call the model made (a mistake it is told about and then fixes counts as
+ * the fixed call).
  */
 class PlanModeWithAModelPropertyTest {
 
@@ -132,49 +119,39 @@ class PlanModeWithAModelPropertyTest {
     @ValueSource(longs = {3, 11, 2026, 424242})
     void aModelCannotMakePlanModeWriteOrSkipItsOneInternalNote(long seed) {
         Random random = new Random(seed);
-        Clock clock = Clock.systemUTC();
-        InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
-        InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
-        InMemoryToolExecutor executor = new InMemoryToolExecutor();
-        InMemoryActivityLog activity = new InMemoryActivityLog();
-        TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
-        AgentLoop loop = new AgentLoop(new ChatCompletionsReasoner(LlmSettings.openAi(URI.create(SERVER.baseUrl()),
-                "m", Optional.empty()).withPatience(Duration.ofSeconds(5), 1, Duration.ZERO),
-                ChatHttp.defaultClient(), wait -> { }), new ToolGateway(integrations, executor, activity, ids, clock),
-                activity, new InMemoryApprovalRepository(unitOfWork), ids, clock);
-        InMemoryTicketSystem psa = new InMemoryTicketSystem("connectwise", clock);
-        MspId msp = Fixtures.uniqueMspId();
+        LanguageModel model = new ChatCompletionsModel(LlmSettings.openAi(URI.create(SERVER.baseUrl()), "m",
+                Optional.empty()).withPatience(Duration.ofSeconds(5), 1, Duration.ZERO), ChatHttp.defaultClient(),
+                wait -> { });
+        // the agents' reasoner sends its completions through the control plane, which calls the model
+        AgentWorldAccess world = AgentWorldAccess.withModel((configuration, controlPlane) ->
+                ChatCompletionsReasoner.throughControlPlane(controlPlane, configuration.reasoner().model()), model);
 
         for (int i = 0; i < CASES_PER_SEED; i++) {
             String why = "seed " + seed + ", case " + i;
-            ClientId client = new ClientId(UUID.randomUUID());
+            Client client = world.client("c" + i, OperatingMode.PLAN);
             List<Tool> tools = new ArrayList<>();
             Map<ToolName, ToolPolicy> policies = new HashMap<>();
             for (int j = 0, n = 1 + random.nextInt(5); j < n; j++) {
                 ToolName name = ToolName.of("kit" + i + ":op-" + j);
-                tools.add(new Tool(name, random.nextBoolean() ? ToolEffect.WRITE : ToolEffect.READ_ONLY, ""));
+                tools.add(new Tool(name, random.nextBoolean() ? ToolEffect.WRITE : ToolEffect.READ_ONLY, "")
+                        .taking(ToolParameter.optional("user", ToolParameter.Type.STRING, "")));
                 policies.put(name, ToolPolicy.values()[random.nextInt(ToolPolicy.values().length)]);
-                executor.register(name, args -> "done " + args);
             }
-            integrations.add(Integration.connect(new IntegrationId(UUID.randomUUID()), msp, Optional.of(client),
-                    "kit" + i, tools, policies, clock.instant()));
+            world.connectFor(client, "kit" + i, tools, policies);
             List<Answer> answers = answers(random, tools, policies);
             MODEL.play(answers);
-            String ticket = psa.open("c" + i, "generated request " + i, "", "user" + i, clock.instant());
+            String ticket = world.psa().open("c" + i, "generated request " + i, "", "user" + i,
+                    world.clock().instant());
 
-            loop.diagnose(new SessionScope(msp, client, UUID.randomUUID(), ticket, EffectiveMode.PLAN),
-                    new ComposedPrompt("generated prompt"), new AgentRequest(UUID.randomUUID(), msp, client, ticket,
-                            "user" + i, "generated request " + i), psa);
+            world.takeIn(ticket);
 
             Set<ToolName> writes = tools.stream().filter(t -> t.effect() == ToolEffect.WRITE).map(Tool::name)
                     .collect(Collectors.toSet());
-            assertThat(executor.executed()).as(why + ": no write tool may run in plan mode")
+            assertThat(world.executed()).as(why + ": no write tool may run in plan mode")
                     .noneMatch(call -> writes.contains(call.tool()));
-            assertThat(psa.notes(ticket)).as(why + ": exactly one internal note").singleElement()
+            assertThat(world.psa().notes(ticket)).as(why + ": exactly one internal note").singleElement()
                     .satisfies(n -> assertThat(n.visibility()).isEqualTo(PsaNote.Visibility.INTERNAL));
-            List<ActivityEntry> log = activity.query(new ActivityQuery(msp, Optional.of(client), Optional.of(ticket),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    ActivityQuery.MAX_LIMIT));
+            List<ActivityEntry> log = world.activityOf(ticket);
             assertThat(log).filteredOn(e -> e.kind() == ActivityKind.REQUEST).as(why).hasSize(1);
             assertThat(log).filteredOn(e -> e.kind() == ActivityKind.NOTE).as(why).hasSize(1);
             assertThat(log).filteredOn(e -> e.kind() == ActivityKind.TOOL_CALL).as(why + ": every call is logged")
@@ -184,7 +161,29 @@ class PlanModeWithAModelPropertyTest {
                     .allMatch(e -> e.outcome() == ActivityOutcome.REFUSED_BY_MODE
                             || e.outcome() == ActivityOutcome.REFUSED_BY_POLICY);
         }
-        assertThat(psa.allNotes()).noneMatch(n -> n.visibility() == PsaNote.Visibility.PUBLIC);
+        assertThat(world.psa().allNotes()).noneMatch(n -> n.visibility() == PsaNote.Visibility.PUBLIC);
+    }
+
+    @Test
+    void aModelServerThatFailsEndsTheAttemptWithoutANoteAndTheNextDeliveryPostsTheOne() {
+        LanguageModel model = new ChatCompletionsModel(LlmSettings.openAi(URI.create(SERVER.baseUrl()), "m",
+                Optional.empty()).withPatience(Duration.ofSeconds(5), 1, Duration.ZERO), ChatHttp.defaultClient(),
+                wait -> { });
+        AgentWorldAccess world = AgentWorldAccess.withModel((configuration, controlPlane) ->
+                ChatCompletionsReasoner.throughControlPlane(controlPlane, configuration.reasoner().model()), model);
+        Client client = world.client("c1", OperatingMode.PLAN);
+        world.connectFor(client, "kit", List.of(Tool.readOnly("kit:get", "")), Map.of());
+        MODEL.play(List.of(new Answer(503, "{\"error\":{\"message\":\"overloaded\"}}", Kind.END),
+                Answer.prose("The printer queue is stuck.")));
+        String ticket = world.psa().open("c1", "printer offline", "", "user", world.clock().instant());
+
+        world.takeIn(ticket);
+        assertThat(world.psa().notes(ticket)).as("a transient model failure writes nothing").isEmpty();
+        world.clock().advance(Duration.ofSeconds(31));
+        world.work();
+
+        assertThat(world.psa().notes(ticket)).singleElement().satisfies(n -> assertThat(n.text())
+                .contains("The printer queue is stuck."));
     }
 
     /**
@@ -212,7 +211,9 @@ class PlanModeWithAModelPropertyTest {
                 case 0 -> call("ghost__tool-" + s, "{}", Kind.MISTAKE);
                 case 1 -> call(FunctionNames.encode(pick(random, tools).name()), "{\"user\": dana", Kind.MISTAKE);
                 case 2 -> new Answer(200, "{\"choices\":[{\"message\":", Kind.END);
-                case 3 -> new Answer(random.nextBoolean() ? 401 : 500, "{\"error\":{\"message\":\"no\"}}", Kind.END);
+                // a refusal (the model server will not take the request) ends the diagnosis with a note saying so;
+                // a transient failure (5xx) ends the attempt instead, see the test below
+                case 3 -> new Answer(random.nextBoolean() ? 401 : 400, "{\"error\":{\"message\":\"no\"}}", Kind.END);
                 case 4 -> Answer.completion(JSON.createObjectNode().put("role", "assistant").putNull("content"),
                         Kind.END);
                 default -> {
