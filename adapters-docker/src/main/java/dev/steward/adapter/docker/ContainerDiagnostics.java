@@ -126,7 +126,7 @@ final class ContainerDiagnostics {
     }
 
     /** A line as the engine sends it with timestamps: {@code 2026-11-22T23:40:01.123456789Z text}. */
-    private static Optional<LogLine> parse(String line) {
+    static Optional<LogLine> parse(String line) {
         if (line.isEmpty()) {
             return Optional.empty();
         }

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -39,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * <p>A new configuration version <b>replaces</b> the container: the label and the environment are fixed at creation,
  * so {@link #ensure} removes a container whose {@code steward.config-version} differs and creates it again. A
  * container that is not running is replaced too (see {@link #reusable}). An agent starts in a few seconds, and a
- * request in flight is not lost: the ticket stays in the PSA and is picked up again by the new agent.
+ * request in flight is not lost: the ticket stays in the PSA and is picked up again by the new agent. A container on
+ * another image than {@code STEWARD_AGENT_IMAGE} names (looked up once, by id) is reported {@code staleImage} and
+ * replaced by the next {@link #ensure}, which the reconciler calls for one client at a time.
  *
  * <p>{@link #observe} makes one list call for all Steward containers; only containers that exited, fail their health
  * check or are restarting are inspected as well, to report their restart count and exit code. A running agent is
@@ -54,6 +57,8 @@ public final class DockerAgentRuntime implements AgentRuntime {
     private final AgentCredentials credentials;
     private final EngineCalls engine;
     private final ContainerDiagnostics diagnostics;
+    /** The id of the image {@code STEWARD_AGENT_IMAGE} named when first looked up (resolved once, as Swarm pins it). */
+    private volatile String imageId;
 
     @Inject
     public DockerAgentRuntime(DockerClient docker, DockerSettings settings, AgentCredentials credentials, Clock clock) {
@@ -66,13 +71,16 @@ public final class DockerAgentRuntime implements AgentRuntime {
 
     @Override
     public ObservedAgent ensure(AgentSpec spec) {
-        List<Container> existing = containersOf(spec.client());
+        List<Container> existing = new ArrayList<>(containersOf(spec.client()));
+        existing.sort(keepFirst(spec));
         for (Container extra : existing.subList(Math.min(1, existing.size()), existing.size())) {
+            LOG.warn("removing container {} ({}): a second agent container of client {}", extra.getId(),
+                    String.join(",", extra.getNames() == null ? new String[0] : extra.getNames()), spec.slug());
             remove(extra.getId()); // never more than one agent per client
         }
         Optional<Container> current = existing.stream().findFirst();
         String id;
-        if (current.isPresent() && reusable(current.get(), spec)) {
+        if (current.isPresent() && reusable(current.get(), spec) && !stale(current.get().getImageId())) {
             id = current.get().getId();
         } else {
             current.ifPresent(container -> {
@@ -104,11 +112,12 @@ public final class DockerAgentRuntime implements AgentRuntime {
             State state = state(container.getState(), health(container.getStatus()));
             if (!troubled(container.getState(), state)) {
                 agents.add(new ObservedAgent(labelled.get().client(), labelled.get().msp(),
-                        labelled.get().configVersion(), state, 0, container.getStatus()));
+                        labelled.get().configVersion(), state, 0, container.getStatus(), Optional.empty(),
+                        stale(container.getImageId())));
             } else {
                 engine.find("inspect container " + container.getId(),
                         () -> docker.inspectContainerCmd(container.getId()).exec())
-                        .flatMap(DockerAgentRuntime::observed)
+                        .flatMap(this::observed)
                         .ifPresent(agents::add);
             }
         }
@@ -207,6 +216,17 @@ public final class DockerAgentRuntime implements AgentRuntime {
         return sameVersion && ("running".equals(container.getState()) || "restarting".equals(container.getState()));
     }
 
+    /**
+     * Which of a client's containers stays when there are several (one made by hand with its labels, or left by a
+     * crash): one that can be reused, then the one with the name we give, then the oldest.
+     */
+    private static Comparator<Container> keepFirst(AgentSpec spec) {
+        String name = "/" + ContainerLabels.containerName(spec);
+        return Comparator.comparing((Container c) -> !reusable(c, spec))
+                .thenComparing(c -> c.getNames() == null || !List.of(c.getNames()).contains(name))
+                .thenComparing(c -> Optional.ofNullable(c.getCreated()).orElse(Long.MAX_VALUE));
+    }
+
     static HealthCheck healthCheck(DockerSettings settings) {
         long interval = settings.healthInterval().toNanos();
         return new HealthCheck().withTest(List.of("CMD-SHELL", settings.healthCommand()))
@@ -214,7 +234,20 @@ public final class DockerAgentRuntime implements AgentRuntime {
                 .withStartPeriod(30_000_000_000L);
     }
 
-    private static Optional<ObservedAgent> observed(InspectContainerResponse container) {
+    /**
+     * Whether a container runs another image than {@code STEWARD_AGENT_IMAGE} names (the operator changed it, or
+     * rebuilt the tag, and restarted the control plane): the reconciler then replaces agents one at a time. Unknown
+     * (the image cannot be looked up now) counts as current, so an engine hiccup never starts a rollout.
+     */
+    private boolean stale(String containerImageId) {
+        if (imageId == null) {
+            engine.find("inspect agent image " + settings.image(), () -> docker.inspectImageCmd(settings.image()).exec())
+                    .ifPresent(image -> imageId = image.getId());
+        }
+        return imageId != null && containerImageId != null && !imageId.equals(containerImageId);
+    }
+
+    private Optional<ObservedAgent> observed(InspectContainerResponse container) {
         return ContainerLabels.read(container.getConfig().getLabels()).map(labelled -> {
             var state = container.getState();
             String health = state.getHealth() == null ? "" : String.valueOf(state.getHealth().getStatus());
@@ -226,7 +259,7 @@ public final class DockerAgentRuntime implements AgentRuntime {
                     : state.getStatus() + (health.isEmpty() ? "" : " (" + health + ")");
             int restarts = Optional.ofNullable(container.getRestartCount()).orElse(0);
             return new ObservedAgent(labelled.client(), labelled.msp(), labelled.configVersion(), observed, restarts,
-                    detail);
+                    detail, Optional.empty(), stale(container.getImageId()));
         });
     }
 

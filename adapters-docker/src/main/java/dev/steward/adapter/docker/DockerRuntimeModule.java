@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import dev.steward.application.lifecycle.Lifecycle;
 import dev.steward.application.port.AgentRuntime;
 
 /**
@@ -12,8 +14,8 @@ import dev.steward.application.port.AgentRuntime;
  * as {@code settings.mode()} says. Needs from other modules: {@link java.time.Clock} and
  * {@link dev.steward.application.port.AgentCredentials} (each new agent container gets a freshly issued token).
  *
- * <p>Creating the client opens no connection; the first engine call does. The client is not closed by the module:
- * whoever stops the application closes it ({@code injector.getInstance(DockerClient.class).close()}).
+ * <p>Creating the client opens no connection; the first engine call does. A {@link Lifecycle} (phase
+ * {@code RESOURCES}, added to the {@code Set<Lifecycle>} multibinder) closes it when the control plane stops.
  */
 public final class DockerRuntimeModule extends AbstractModule {
 
@@ -29,6 +31,7 @@ public final class DockerRuntimeModule extends AbstractModule {
         bind(DockerAgentRuntime.class).in(Singleton.class);
         bind(SwarmAgentRuntime.class).in(Singleton.class);
         bind(AgentRuntime.class).to(settings.mode().runtime());
+        Multibinder.newSetBinder(binder(), Lifecycle.class).addBinding().to(DockerClientLifecycle.class);
     }
 
     @Provides

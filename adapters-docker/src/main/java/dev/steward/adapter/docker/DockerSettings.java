@@ -1,10 +1,15 @@
 package dev.steward.adapter.docker;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -26,8 +31,8 @@ import java.util.regex.Pattern;
  * @param image           {@code STEWARD_AGENT_IMAGE}, default {@code steward/agent:dev} (built by
  *                        {@code adapters-docker/image/build-agent-image.sh})
  * @param controlPlaneUrl {@code STEWARD_CONTROL_PLANE_URL}: where agents reach the control plane. For {@code docker}
- *                        the default is {@code http://host.docker.internal:8080}, which each container maps to the
- *                        host's gateway. Swarm services cannot have that mapping (their tasks may run on any node),
+ *                        the default is {@code http://host.docker.internal:<STEWARD_HTTP_PORT>} (8080 unless set),
+ *                        which each container maps to the host's gateway. Swarm services cannot have that mapping (their tasks may run on any node),
  *                        so {@code swarm} requires the variable: an address every node reaches, e.g. the manager's
  *                        IP or a load balancer
  * @param nanoCpus        {@code STEWARD_AGENT_CPUS} (decimal cores, default 0.5) as billionths of a CPU
@@ -39,10 +44,16 @@ import java.util.regex.Pattern;
  *                        agent touched {@code /tmp/steward-heartbeat} within the last 30 s (a missed heartbeat
  *                        turns the agent unhealthy)
  * @param healthInterval  {@code STEWARD_AGENT_HEALTH_INTERVAL_MS}, default 5000
+ * @param registry        {@code STEWARD_REGISTRY_USER} with {@code STEWARD_REGISTRY_PASSWORD} or
+ *                        {@code STEWARD_REGISTRY_PASSWORD_FILE}: credentials for the registry named in the image,
+ *                        handed to the engine (and by Swarm to every node) to pull it; absent for an open registry
+ * @param swarmConstraints {@code STEWARD_SWARM_CONSTRAINT}: placement constraints for agent services, comma-separated
+ *                        (e.g. {@code node.labels.steward==agents}); the image's platform is always added
  */
 public record DockerSettings(String dockerHost, Mode mode, String installation, String image, String controlPlaneUrl,
                              long nanoCpus, long memoryBytes, long pidsLimit, int maxRestarts, String healthCommand,
-                             Duration healthInterval) {
+                             Duration healthInterval, Optional<RegistryCredentials> registry,
+                             List<String> swarmConstraints) {
 
     public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
     /** The installation of {@link #defaults}, for embedding and tests. */
@@ -51,8 +62,10 @@ public record DockerSettings(String dockerHost, Mode mode, String installation, 
     public static final String HEARTBEAT_FILE = "/tmp/steward-heartbeat";
     public static final String DEFAULT_HEALTH_COMMAND = "test -f " + HEARTBEAT_FILE
             + " && test $(( $(date +%s) - $(stat -c %Y " + HEARTBEAT_FILE + ") )) -lt 30";
-    /** Docker mode's default: each container maps host.docker.internal to the host's gateway. */
-    private static final String DOCKER_CONTROL_PLANE_URL = "http://host.docker.internal:8080";
+    /** Docker mode's default, before the port: each container maps host.docker.internal to the host's gateway. */
+    private static final String DOCKER_CONTROL_PLANE_HOST = "http://host.docker.internal:";
+    /** A Swarm placement constraint: {@code <attribute> == | != <value>}. */
+    private static final Pattern CONSTRAINT = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*\\s*(==|!=)\\s*[^\\s,]+");
     /** A label value people can read and type; no spaces or quotes to get wrong in a {@code docker ps} filter. */
     private static final Pattern INSTALLATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
@@ -95,32 +108,62 @@ public record DockerSettings(String dockerHost, Mode mode, String installation, 
         require(healthCommand, "STEWARD_AGENT_HEALTH_CMD");
         Objects.requireNonNull(healthInterval, "STEWARD_AGENT_HEALTH_INTERVAL_MS");
         atLeast(healthInterval.toMillis(), 100, "STEWARD_AGENT_HEALTH_INTERVAL_MS");
+        Objects.requireNonNull(registry, "registry");
+        swarmConstraints = List.copyOf(swarmConstraints);
+        for (String constraint : swarmConstraints) {
+            if (!CONSTRAINT.matcher(constraint).matches()) {
+                throw new IllegalArgumentException("STEWARD_SWARM_CONSTRAINT must be constraints like"
+                        + " node.labels.steward==agents, separated by commas (got '" + constraint + "')");
+            }
+        }
+        if (mode == Mode.SWARM && !ImageName.namesRegistry(image)) {
+            throw new IllegalArgumentException("STEWARD_AGENT_IMAGE must name its registry for STEWARD_RUNTIME=swarm,"
+                    + " e.g. registry.example.com:5000/steward/agent:1.0 (got '" + image + "'): every node pulls the"
+                    + " image, and a name without a registry would be pulled from Docker Hub, from whoever owns that"
+                    + " name there");
+        }
     }
 
     /** The defaults, for the given control-plane URL and image. */
     public static DockerSettings defaults(String image, String controlPlaneUrl) {
         return new DockerSettings(DEFAULT_HOST, Mode.DOCKER, DEFAULT_INSTALLATION, image, controlPlaneUrl,
-                500_000_000L, 256L << 20, 256, 3, DEFAULT_HEALTH_COMMAND, Duration.ofSeconds(5));
+                500_000_000L, 256L << 20, 256, 3, DEFAULT_HEALTH_COMMAND, Duration.ofSeconds(5), Optional.empty(),
+                List.of());
     }
 
     public DockerSettings withMode(Mode value) {
         return new DockerSettings(dockerHost, value, installation, image, controlPlaneUrl, nanoCpus, memoryBytes,
-                pidsLimit, maxRestarts, healthCommand, healthInterval);
+                pidsLimit, maxRestarts, healthCommand, healthInterval, registry, swarmConstraints);
     }
 
     public DockerSettings withDockerHost(String value) {
         return new DockerSettings(value, mode, installation, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit,
-                maxRestarts, healthCommand, healthInterval);
+                maxRestarts, healthCommand, healthInterval, registry, swarmConstraints);
     }
 
     public DockerSettings withInstallation(String value) {
         return new DockerSettings(dockerHost, mode, value, image, controlPlaneUrl, nanoCpus, memoryBytes, pidsLimit,
-                maxRestarts, healthCommand, healthInterval);
+                maxRestarts, healthCommand, healthInterval, registry, swarmConstraints);
     }
 
     public DockerSettings withHealth(String command, Duration interval) {
         return new DockerSettings(dockerHost, mode, installation, image, controlPlaneUrl, nanoCpus, memoryBytes,
-                pidsLimit, maxRestarts, command, interval);
+                pidsLimit, maxRestarts, command, interval, registry, swarmConstraints);
+    }
+
+    public DockerSettings withImage(String value) {
+        return new DockerSettings(dockerHost, mode, installation, value, controlPlaneUrl, nanoCpus, memoryBytes,
+                pidsLimit, maxRestarts, healthCommand, healthInterval, registry, swarmConstraints);
+    }
+
+    public DockerSettings withRegistry(Optional<RegistryCredentials> value) {
+        return new DockerSettings(dockerHost, mode, installation, image, controlPlaneUrl, nanoCpus, memoryBytes,
+                pidsLimit, maxRestarts, healthCommand, healthInterval, value, swarmConstraints);
+    }
+
+    public DockerSettings withSwarmConstraints(List<String> value) {
+        return new DockerSettings(dockerHost, mode, installation, image, controlPlaneUrl, nanoCpus, memoryBytes,
+                pidsLimit, maxRestarts, healthCommand, healthInterval, registry, value);
     }
 
     /**
@@ -176,18 +219,53 @@ public record DockerSettings(String dockerHost, Mode mode, String installation, 
                     + " http(s) address at which every swarm node reaches the control plane (host.docker.internal"
                     + " exists only for containers on the control plane's own host)");
         }
+        String httpPort = value(env, "STEWARD_HTTP_PORT").orElse("8080");
+        if (controlPlaneUrl.isEmpty() && "0".equals(httpPort)) {
+            throw new IllegalArgumentException("STEWARD_CONTROL_PLANE_URL is required when STEWARD_HTTP_PORT is 0: the"
+                    + " port is picked at start, so agents cannot be told it in advance");
+        }
         return new DockerSettings(
                 value(env, "DOCKER_HOST").orElse(DEFAULT_HOST),
                 parsed,
                 value(env, "STEWARD_INSTALLATION_ID").orElse(defaultInstallation),
                 value(env, "STEWARD_AGENT_IMAGE").orElse(DEFAULT_IMAGE),
-                controlPlaneUrl.orElse(DOCKER_CONTROL_PLANE_URL),
+                controlPlaneUrl.orElse(DOCKER_CONTROL_PLANE_HOST + httpPort),
                 nanoCpus,
                 number(env, "STEWARD_AGENT_MEMORY_MB", 256) << 20,
                 number(env, "STEWARD_AGENT_PIDS", 256),
                 (int) number(env, "STEWARD_AGENT_MAX_RESTARTS", 3),
                 value(env, "STEWARD_AGENT_HEALTH_CMD").orElse(DEFAULT_HEALTH_COMMAND),
-                Duration.ofMillis(number(env, "STEWARD_AGENT_HEALTH_INTERVAL_MS", 5_000)));
+                Duration.ofMillis(number(env, "STEWARD_AGENT_HEALTH_INTERVAL_MS", 5_000)),
+                registry(env),
+                value(env, "STEWARD_SWARM_CONSTRAINT").stream().flatMap(v -> Arrays.stream(v.split(",")))
+                        .map(String::strip).filter(c -> !c.isEmpty()).toList());
+    }
+
+    /** The registry credentials: a user and a password, the password given directly or in a file (never both). */
+    private static Optional<RegistryCredentials> registry(Map<String, String> env) {
+        Optional<String> user = value(env, "STEWARD_REGISTRY_USER");
+        Optional<String> password = value(env, "STEWARD_REGISTRY_PASSWORD");
+        Optional<String> file = value(env, "STEWARD_REGISTRY_PASSWORD_FILE");
+        if (password.isPresent() && file.isPresent()) {
+            throw new IllegalArgumentException("set STEWARD_REGISTRY_PASSWORD or STEWARD_REGISTRY_PASSWORD_FILE, not both");
+        }
+        if (file.isPresent()) {
+            try {
+                password = Optional.of(Files.readString(Path.of(file.get())).strip()).filter(p -> !p.isEmpty());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("STEWARD_REGISTRY_PASSWORD_FILE cannot be read (" + file.get() + ": "
+                        + e.getClass().getSimpleName() + ")");
+            }
+            if (password.isEmpty()) {
+                throw new IllegalArgumentException("STEWARD_REGISTRY_PASSWORD_FILE is empty (" + file.get() + ")");
+            }
+        }
+        if (user.isPresent() != password.isPresent()) {
+            throw new IllegalArgumentException("STEWARD_REGISTRY_USER and a password (STEWARD_REGISTRY_PASSWORD or"
+                    + " STEWARD_REGISTRY_PASSWORD_FILE) go together: set both or neither");
+        }
+        Optional<String> secret = password;
+        return user.map(name -> new RegistryCredentials(name, secret.orElseThrow()));
     }
 
     private static Optional<String> value(Map<String, String> env, String key) {

@@ -52,6 +52,32 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
                 .withInstallation("other-" + UUID.randomUUID()), CREDENTIALS, Clock.systemUTC());
     }
 
+    @Test
+    void anAgentOnAnotherImageThanConfiguredIsReportedStaleAndEnsureReplacesIt() {
+        AgentSpec spec = aSpec(1);
+        runtime.ensure(spec);
+        String newer = TestEngine.variant("steward/busybox-agent-test:rollout-" + UUID.randomUUID().toString()
+                .substring(0, 8));
+        DockerAgentRuntime upgraded = new DockerAgentRuntime(docker, TestEngine.settings(TestEngine.host())
+                .withImage(newer), CREDENTIALS, Clock.systemUTC());
+        try {
+            assertThat(runtime.observe()).filteredOn(a -> a.client().equals(spec.client())).singleElement()
+                    .satisfies(agent -> assertThat(agent.staleImage()).as("current for the old settings").isFalse());
+            assertThat(upgraded.observe()).filteredOn(a -> a.client().equals(spec.client())).singleElement()
+                    .satisfies(agent -> assertThat(agent.staleImage()).isTrue());
+
+            upgraded.ensure(spec);
+
+            assertThat(docker.inspectContainerCmd(container(spec.client()).getId()).exec().getImageId())
+                    .isEqualTo(docker.inspectImageCmd(newer).exec().getId());
+            assertThat(upgraded.observe()).filteredOn(a -> a.client().equals(spec.client())).singleElement()
+                    .satisfies(agent -> assertThat(agent.staleImage()).isFalse());
+        } finally {
+            upgraded.destroy(spec.client());
+            docker.removeImageCmd(newer).withForce(true).exec();
+        }
+    }
+
     /** {@code docker kill}: the engine treats it as a manual stop and does not restart it. */
     @Override
     protected void killOutsideSteward(ClientId client) {
@@ -89,8 +115,10 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
                 .noneMatch(variable -> variable.matches("(?i).*(secret|password|api_?key).*"));
         String token = java.util.Arrays.stream(inspected.getConfig().getEnv()).filter(v -> v.startsWith("STEWARD_AGENT_TOKEN="))
                 .findFirst().orElseThrow().substring("STEWARD_AGENT_TOKEN=".length());
-        assertThat(CREDENTIALS.verify(token)).as("the agent's token is the client's current one")
-                .contains(spec.client());
+        assertThat(token).as("a one-time bootstrap token, nothing reusable").startsWith("stb_")
+                .satisfies(bootstrap -> assertThat(CREDENTIALS.verify(bootstrap)).isEmpty());
+        assertThat(CREDENTIALS.exchange(token).flatMap(CREDENTIALS::verify))
+                .as("it trades for a session token of this client").contains(spec.client());
     }
 
     @Test

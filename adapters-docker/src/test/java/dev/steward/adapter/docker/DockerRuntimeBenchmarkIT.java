@@ -1,5 +1,6 @@
 package dev.steward.adapter.docker;
 
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
@@ -124,7 +125,7 @@ class DockerRuntimeBenchmarkIT {
         System.out.printf("BENCH setup: %d labelled agent containers created and started in %d ms%n", count,
                 millisSince(createStart));
         ProvisioningReconciler reconciler = new ProvisioningReconciler(clients, runtime, new InMemoryAgentCheckIns(),
-                unitOfWork, Clock.systemUTC());
+                unitOfWork, Clock.systemUTC(), new InMemoryMetricsRecorder());
         reconciler.reconcileAll(); // warm-up
         List<Long> passes = new ArrayList<>();
         int changed = 0;

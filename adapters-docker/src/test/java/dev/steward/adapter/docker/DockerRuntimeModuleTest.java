@@ -19,7 +19,8 @@ class DockerRuntimeModuleTest {
     private static Injector injector(String mode) {
         return Guice.createInjector(Stage.TOOL,
                 new DockerRuntimeModule(DockerSettings.from(Map.of("STEWARD_RUNTIME", mode,
-                        "STEWARD_CONTROL_PLANE_URL", "http://10.0.0.1:8080"))),
+                        "STEWARD_CONTROL_PLANE_URL", "http://10.0.0.1:8080",
+                        "STEWARD_AGENT_IMAGE", "registry.example/steward/agent:1"))),
                 binder -> {
                     binder.requireExplicitBindings(); // the root switches STYLE.md B.10 asks for
                     binder.requireAtInjectOnConstructors();

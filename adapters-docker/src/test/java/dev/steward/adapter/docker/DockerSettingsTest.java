@@ -3,9 +3,14 @@ package dev.steward.adapter.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DockerSettingsTest {
 
@@ -37,11 +42,55 @@ class DockerSettingsTest {
                 Map.entry("STEWARD_AGENT_MAX_RESTARTS", "5"),
                 Map.entry("STEWARD_AGENT_HEALTH_CMD", "true"),
                 Map.entry("STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000"),
-                Map.entry("STEWARD_INSTALLATION_ID", "acme-prod")));
+                Map.entry("STEWARD_INSTALLATION_ID", "acme-prod"),
+                Map.entry("STEWARD_REGISTRY_USER", "puller"),
+                Map.entry("STEWARD_REGISTRY_PASSWORD", "s3cret"),
+                Map.entry("STEWARD_SWARM_CONSTRAINT", "node.labels.steward==agents, node.role!=manager")));
 
         assertThat(settings).isEqualTo(new DockerSettings("tcp://10.0.0.5:2375", DockerSettings.Mode.SWARM,
                 "acme-prod", "registry.example/steward/agent:1.0", "https://steward.example", 1_500_000_000L,
-                512L << 20, 100, 5, "true", Duration.ofSeconds(1)));
+                512L << 20, 100, 5, "true", Duration.ofSeconds(1),
+                Optional.of(new RegistryCredentials("puller", "s3cret")),
+                List.of("node.labels.steward==agents", "node.role!=manager")));
+        assertThat(settings.toString()).as("the password never reaches a log line").doesNotContain("s3cret");
+    }
+
+    @Test
+    void swarmRefusesAnImageThatNamesNoRegistry() {
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_RUNTIME", "swarm", "STEWARD_CONTROL_PLANE_URL",
+                "http://10.0.0.1:8080", "STEWARD_AGENT_IMAGE", "steward/agent:dev")))
+                .hasMessageStartingWith("STEWARD_AGENT_IMAGE must name its registry for STEWARD_RUNTIME=swarm")
+                .hasMessageContaining("'steward/agent:dev'").hasMessageContaining("Docker Hub");
+        assertThat(DockerSettings.from(Map.of("STEWARD_AGENT_IMAGE", "steward/agent:dev")).image())
+                .as("one engine needs no registry").isEqualTo("steward/agent:dev");
+        for (String qualified : List.of("localhost/steward/agent:1", "127.0.0.1:5016/steward/agent:1",
+                "registry.example/agent@sha256:" + "a".repeat(64))) {
+            assertThat(DockerSettings.from(Map.of("STEWARD_RUNTIME", "swarm", "STEWARD_CONTROL_PLANE_URL",
+                    "http://10.0.0.1:8080", "STEWARD_AGENT_IMAGE", qualified)).image()).isEqualTo(qualified);
+        }
+    }
+
+    @Test
+    void readsTheRegistryPasswordFromAFileAndRefusesHalfACredential(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("registry-password");
+        Files.writeString(file, "from-file\n");
+        assertThat(DockerSettings.from(Map.of("STEWARD_REGISTRY_USER", "puller", "STEWARD_REGISTRY_PASSWORD_FILE",
+                file.toString())).registry()).contains(new RegistryCredentials("puller", "from-file"));
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_REGISTRY_USER", "puller")))
+                .hasMessageContaining("set both or neither");
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_REGISTRY_USER", "puller",
+                "STEWARD_REGISTRY_PASSWORD", "x", "STEWARD_REGISTRY_PASSWORD_FILE", file.toString())))
+                .hasMessage("set STEWARD_REGISTRY_PASSWORD or STEWARD_REGISTRY_PASSWORD_FILE, not both");
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_REGISTRY_USER", "puller",
+                "STEWARD_REGISTRY_PASSWORD_FILE", dir.resolve("absent").toString())))
+                .hasMessageStartingWith("STEWARD_REGISTRY_PASSWORD_FILE cannot be read");
+    }
+
+    @Test
+    void refusesAConstraintSwarmCannotRead() {
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_SWARM_CONSTRAINT", "agents please")))
+                .hasMessageStartingWith("STEWARD_SWARM_CONSTRAINT must be constraints like node.labels.steward==agents")
+                .hasMessageContaining("'agents please'");
     }
 
     @Test
@@ -113,6 +162,18 @@ class DockerSettingsTest {
         assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_RUNTIME", "swarm")))
                 .hasMessageStartingWith("STEWARD_CONTROL_PLANE_URL is required for STEWARD_RUNTIME=swarm");
         assertThat(DockerSettings.from(Map.of("STEWARD_RUNTIME", "swarm", "STEWARD_CONTROL_PLANE_URL",
-                "http://10.0.0.1:8080")).controlPlaneUrl()).isEqualTo("http://10.0.0.1:8080");
+                "http://10.0.0.1:8080", "STEWARD_AGENT_IMAGE", "registry.example/steward/agent:1")).controlPlaneUrl())
+                .isEqualTo("http://10.0.0.1:8080");
+    }
+
+    @Test
+    void theDefaultControlPlaneUrlFollowsStewardHttpPort() {
+        assertThat(DockerSettings.from(Map.of()).controlPlaneUrl()).isEqualTo("http://host.docker.internal:8080");
+        assertThat(DockerSettings.from(Map.of("STEWARD_HTTP_PORT", "9090")).controlPlaneUrl())
+                .isEqualTo("http://host.docker.internal:9090");
+        assertThat(DockerSettings.from(Map.of("STEWARD_HTTP_PORT", "9090", "STEWARD_CONTROL_PLANE_URL",
+                "http://10.0.0.5:80")).controlPlaneUrl()).isEqualTo("http://10.0.0.5:80");
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_HTTP_PORT", "0")))
+                .hasMessageContaining("STEWARD_CONTROL_PLANE_URL is required when STEWARD_HTTP_PORT is 0");
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +24,32 @@ class SwarmAgentRuntimeIT extends AgentRuntimeContract {
     /** What an operator sets for swarm: an address every node reaches (host.docker.internal is not mapped). */
     private static final String CONTROL_PLANE_URL = "http://steward-manager.internal:8080";
     private static DockerClient docker;
+    private static TwoNodeSwarm swarm;
+    private static String image;
     private static SwarmAgentRuntime runtime;
 
+    /**
+     * Swarm pulls the image from a registry (a name without one is refused), so the kit runs on the two-node set-up;
+     * its agents are kept on the manager, where {@link #killOutsideSteward} finds their containers.
+     */
     @BeforeAll
     static void connect() {
         docker = TestEngine.connectToSwarm();
-        TestEngine.ensureTestImage(docker);
-        runtime = new SwarmAgentRuntime(docker, TestEngine.settings(TestEngine.host(), CONTROL_PLANE_URL).withMode(
-                DockerSettings.Mode.SWARM), new InMemoryAgentCredentials(), Clock.systemUTC());
+        swarm = TwoNodeSwarm.up();
+        image = swarm.push(docker, "issue16-swarm");
+        runtime = new SwarmAgentRuntime(docker, swarmSettings(), new InMemoryAgentCredentials(), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void workerLeaves() {
+        if (swarm != null) {
+            swarm.down();
+        }
+    }
+
+    private static DockerSettings swarmSettings() {
+        return TestEngine.settings(TestEngine.host(), CONTROL_PLANE_URL).withImage(image)
+                .withMode(DockerSettings.Mode.SWARM).withSwarmConstraints(List.of("node.role==manager"));
     }
 
     @Override
@@ -46,8 +65,8 @@ class SwarmAgentRuntimeIT extends AgentRuntimeContract {
     /** The same swarm, another {@code steward.installation}. */
     @Override
     protected AgentRuntime anotherInstallation() {
-        return new SwarmAgentRuntime(docker, TestEngine.settings(TestEngine.host()).withMode(DockerSettings.Mode.SWARM)
-                .withInstallation("other-" + UUID.randomUUID()), new InMemoryAgentCredentials(), Clock.systemUTC());
+        return new SwarmAgentRuntime(docker, swarmSettings().withInstallation("other-" + UUID.randomUUID()),
+                new InMemoryAgentCredentials(), Clock.systemUTC());
     }
 
     /** Swarm's on-failure policy starts a new task for a killed one. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -101,6 +102,18 @@ final class TestEngine {
         } catch (IOException e) {
             throw new IllegalStateException("could not build the test image " + IMAGE, e);
         }
+    }
+
+    /** Another image than {@link #IMAGE} (its own id and digest) that runs the same, named {@code name}. */
+    static String variant(String name) {
+        String container = "steward-variant-" + UUID.randomUUID();
+        run(List.of("docker", "create", "--name", container, "--label", "variant=" + name, IMAGE), null);
+        try {
+            run(List.of("docker", "commit", container, name), null);
+        } finally {
+            run(List.of("docker", "rm", "-f", container), null);
+        }
+        return name;
     }
 
     static String run(List<String> command, Path directory) {
