@@ -9,8 +9,11 @@ import dev.steward.adapter.web.agentgateway.AgentGatewayRoutes;
 import dev.steward.adapter.web.hooks.PsaWebhookRoutes;
 import dev.steward.adapter.web.api.ActivityRoutes;
 import dev.steward.adapter.web.api.ApprovalRoutes;
+import dev.steward.adapter.web.api.IdentityRoutes;
+import dev.steward.adapter.web.api.UsageRoutes;
 import dev.steward.adapter.web.api.IntegrationRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
+import dev.steward.adapter.web.api.ClientMappingRoutes;
 import dev.steward.adapter.web.api.PsaMappingRoutes;
 import dev.steward.adapter.web.api.RunbookRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
@@ -21,6 +24,7 @@ import dev.steward.adapter.web.api.PromptRoutes;
 import dev.steward.adapter.web.dashboard.ActivityPageRoutes;
 import dev.steward.adapter.web.dashboard.ApprovalPageRoutes;
 import dev.steward.adapter.web.dashboard.IntegrationPageRoutes;
+import dev.steward.adapter.web.dashboard.MappingPageRoutes;
 import dev.steward.adapter.web.dashboard.AssetRoutes;
 import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
 import dev.steward.adapter.web.dashboard.ClientListRoutes;
@@ -30,6 +34,12 @@ import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.IdempotencyKeys;
 import dev.steward.adapter.web.http.JsonBodies;
 import dev.steward.adapter.web.http.RouteGroup;
+import dev.steward.adapter.web.http.SecurityHeaders;
+import dev.steward.adapter.web.http.ControlCharacters;
+import dev.steward.adapter.web.api.UserRoutes;
+import dev.steward.adapter.web.api.OperatorRoutes;
+import dev.steward.adapter.web.dashboard.AccountPageRoutes;
+import dev.steward.adapter.web.dashboard.UserPageRoutes;
 import dev.steward.adapter.web.problem.ProblemMapper;
 import dev.steward.adapter.web.api.ApiTokenRoutes;
 import dev.steward.adapter.web.dashboard.ApiTokenPageRoutes;
@@ -37,21 +47,40 @@ import dev.steward.adapter.web.dashboard.SignInPageRoutes;
 import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
 import dev.steward.adapter.web.signin.SignInGate;
 import dev.steward.adapter.web.signin.SignedInCaller;
+import dev.steward.adapter.web.metrics.MetricsRoutes;
+import dev.steward.adapter.web.metrics.MicrometerMetricsRecorder;
+import dev.steward.application.lifecycle.Lifecycle;
+import dev.steward.application.port.MetricsRecorder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.steward.application.port.PasswordHasher;
 
 /**
  * Guice module of the web adapter.
  *
- * <p>Binds: {@link WebSettings} (given), {@link WebServer} (eager singleton; bootstrap starts and stops it), the
+ * <p>Binds: {@link WebSettings} (given), {@link WebServer} (eager singleton, added to the {@code Set<Lifecycle>}
+ * multibinder: bootstrap starts it last and stops it first), the
  * adapter's {@link ObjectMapper}, {@link JsonBodies}, {@link ProblemMapper}, {@link IdempotencyKeys},
- * {@link CallerResolver} ({@link SignedInCaller}: the caller the {@link SignInGate} found), the
- * {@link PasswordHasher} (Argon2id) and the {@link RouteGroup} multibinder: the {@link SignInGate} and
- * {@link SignInPageRoutes}, {@code HealthRoutes}; the API tokens' {@link ApiTokenRoutes} and
- * {@link ApiTokenPageRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
+ * {@link CallerResolver} ({@link SignedInCaller}: the caller the {@link SignInGate} found), the core's
+ * {@link MetricsRecorder} (to {@link MicrometerMetricsRecorder}) on a {@link PrometheusMeterRegistry} with the JVM's
+ * meters, served with HTTP timings by {@link MetricsRoutes} ({@code GET /metrics}), the
+ * {@link PasswordHasher} (Argon2id) and the {@link RouteGroup} multibinder: {@link SecurityHeaders},
+ * {@link ControlCharacters}, the {@link SignInGate} and {@link SignInPageRoutes}, {@code HealthRoutes}; the API
+ * tokens' {@link ApiTokenRoutes} and {@link ApiTokenPageRoutes}; users' {@link UserRoutes}, {@link UserPageRoutes}
+ * and {@link AccountPageRoutes}; operators' {@link OperatorRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
  * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes},
- * {@link IntegrationRoutes}, {@link ApprovalRoutes};
+ * {@link IntegrationRoutes}, {@link ClientMappingRoutes}, {@link ApprovalRoutes}, {@link UsageRoutes};
  * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
- * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link IntegrationPageRoutes}, {@link ApprovalPageRoutes},
+ * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link IntegrationPageRoutes}, {@link MappingPageRoutes},
+ * {@link ApprovalPageRoutes},
  * {@link AssetRoutes};
  * the agent API's {@link AgentGatewayRoutes}; the PSA webhooks' {@link PsaWebhookRoutes}.
  *
@@ -62,11 +91,15 @@ import dev.steward.application.port.PasswordHasher;
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
  * {@code ListActivityUseCase}, {@code ListIntegrationKindsUseCase}, {@code ListIntegrationsUseCase},
  * {@code ConnectIntegrationUseCase}, {@code GetIntegrationUseCase}, {@code DisconnectIntegrationUseCase},
- * {@code SetToolPolicyUseCase}, {@code ListApprovalsUseCase}, {@code DecideApprovalUseCase},
- * {@code AgentGatewayUseCase}, {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
+ * {@code SetToolPolicyUseCase}, {@code MarkToolSensitiveUseCase}, {@code ListApprovalsUseCase},
+ * {@code ConfirmIdentityUseCase}, {@code DecideApprovalUseCase},
+ * {@code AgentApi} (the agent API's use cases), {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
+ * {@code GetClientUsageUseCase}, {@code GetTokenBudgetUseCase}, {@code SetTokenBudgetUseCase},
  * {@code MapClientToPsaUseCase}, {@code ListRunbooksUseCase}, {@code SaveRunbookUseCase},
- * {@code DeleteRunbookUseCase}, {@code TicketSystems} (which integrations are live PSAs), {@code SignInUseCase},
- * {@code AuthenticateUseCase}, {@code ApiTokensUseCase}, the {@code IdempotencyRecords} store
+ * {@code DeleteRunbookUseCase}, {@code BrowseDirectoryUseCase}, {@code ListClientMappingsUseCase},
+ * {@code MapClientUseCase}, {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase},
+ * {@code ManageUsersUseCase}, {@code PasswordsUseCase}, {@code OperatorCredentialsUseCase}, {@code OperatorMspsUseCase},
+ * {@code AnswerOnceUseCase}, {@code CheckReadinessUseCase}
  * and a
  * {@code java.time.Clock}.
  */
@@ -82,19 +115,27 @@ public final class WebModule extends AbstractModule {
     protected void configure() {
         bind(WebSettings.class).toInstance(settings);
         bind(WebServer.class).asEagerSingleton();
+        Multibinder.newSetBinder(binder(), Lifecycle.class).addBinding().to(WebServer.class);
         bind(ProblemMapper.class).in(Singleton.class);
         bind(JsonBodies.class).in(Singleton.class);
         bind(IdempotencyKeys.class).in(Singleton.class);
         bind(CallerResolver.class).to(SignedInCaller.class).in(Singleton.class);
         bind(PasswordHasher.class).toInstance(Argon2idPasswordHasher.recommended());
         Multibinder<RouteGroup> routes = Multibinder.newSetBinder(binder(), RouteGroup.class);
+        routes.addBinding().to(SecurityHeaders.class);
         routes.addBinding().to(SignInGate.class);
+        routes.addBinding().toInstance(new ControlCharacters());
         routes.addBinding().to(SignInPageRoutes.class);
         routes.addBinding().to(HealthRoutes.class);
         routes.addBinding().to(ApiTokenRoutes.class);
         routes.addBinding().to(ApiTokenPageRoutes.class);
+        routes.addBinding().to(UserRoutes.class);
+        routes.addBinding().to(OperatorRoutes.class);
+        routes.addBinding().to(UserPageRoutes.class);
+        routes.addBinding().to(AccountPageRoutes.class);
         routes.addBinding().to(ClientRoutes.class);
         routes.addBinding().to(PsaMappingRoutes.class);
+        routes.addBinding().to(ClientMappingRoutes.class);
         routes.addBinding().to(RunbookRoutes.class);
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
@@ -103,6 +144,8 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ActivityRoutes.class);
         routes.addBinding().to(IntegrationRoutes.class);
         routes.addBinding().to(ApprovalRoutes.class);
+        routes.addBinding().to(IdentityRoutes.class);
+        routes.addBinding().to(UsageRoutes.class);
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(AgentGatewayRoutes.class);
         routes.addBinding().to(PsaWebhookRoutes.class);
@@ -112,13 +155,40 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ActivityPageRoutes.class);
         routes.addBinding().to(SettingsRoutes.class);
         routes.addBinding().to(IntegrationPageRoutes.class);
+        routes.addBinding().to(MappingPageRoutes.class);
         routes.addBinding().to(ApprovalPageRoutes.class);
         routes.addBinding().to(AssetRoutes.class);
+        routes.addBinding().to(MetricsRoutes.class);
+        bind(MetricsRoutes.Token.class).toInstance(new MetricsRoutes.Token(settings.metricsToken()));
+        bind(MeterRegistry.class).to(PrometheusMeterRegistry.class);
+        bind(MetricsRecorder.class).to(MicrometerMetricsRecorder.class).in(Singleton.class);
+    }
+
+    /** The registry /metrics serves, with the JVM's own meters (memory, GC, threads, classes, CPU, uptime). */
+    @Provides
+    @Singleton
+    PrometheusMeterRegistry meterRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new ClassLoaderMetrics().bindTo(registry);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        return registry;
     }
 
     @Provides
     @Singleton
     ObjectMapper objectMapper() {
         return JsonBodies.newMapper();
+    }
+
+    /** From the bound settings (tests override them), so the http package needs nothing of this one. */
+    @Provides
+    @Singleton
+    SecurityHeaders securityHeaders(WebSettings webSettings) {
+        return new SecurityHeaders(webSettings.trustProxy());
     }
 }

@@ -1,10 +1,12 @@
 package dev.steward.adapter.web;
 
+import dev.steward.adapter.web.http.Requests;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.dashboard.ErrorPage;
 import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
+import dev.steward.application.lifecycle.Lifecycle;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -17,9 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The Javalin server carrying every {@link RouteGroup}. Configured once here: JSON through the adapter's
  * {@link ObjectMapper}, the request size limit, and every exception (and unknown route) answered by the
- * {@link ProblemMapper}. Started and stopped by bootstrap.
+ * {@link ProblemMapper}. Started last and stopped first by bootstrap ({@link Lifecycle.Phase#TRAFFIC}).
  */
-public final class WebServer implements AutoCloseable {
+public final class WebServer implements Lifecycle, AutoCloseable {
 
     private final WebSettings settings;
     private final Set<RouteGroup> routes;
@@ -36,7 +38,13 @@ public final class WebServer implements AutoCloseable {
         this.json = json;
     }
 
-    public synchronized WebServer start() {
+    @Override
+    public Phase phase() {
+        return Phase.TRAFFIC;
+    }
+
+    @Override
+    public synchronized void start() {
         if (app == null) {
             app = Javalin.create(config -> {
                 config.concurrency.useVirtualThreads = true;
@@ -50,13 +58,12 @@ public final class WebServer implements AutoCloseable {
                 routes.forEach(group -> group.register(config));
             }).start(settings.host(), settings.port());
         }
-        return this;
     }
 
     /** Browsers navigating the dashboard get an HTML error page; everyone else the problem JSON. */
     private void handle(Exception error, Context ctx) {
         Problem problem = problems.toProblem(error, ctx);
-        if (ErrorPage.wanted(ctx)) {
+        if (Requests.wantsHtml(ctx)) {
             ErrorPage.write(ctx, problem);
         } else {
             problems.write(ctx, problem);
@@ -71,6 +78,11 @@ public final class WebServer implements AutoCloseable {
     /** The bound port (useful when configured as 0). */
     public int port() {
         return app.port();
+    }
+
+    @Override
+    public void stop() {
+        close();
     }
 
     @Override

@@ -1,5 +1,15 @@
 package dev.steward.adapter.web;
 
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
+import java.util.Map;
+import dev.steward.domain.integration.Tool;
+import dev.steward.domain.integration.IntegrationScope;
+import dev.steward.domain.integration.IntegrationKind;
+import dev.steward.application.spi.Directory;
+import dev.steward.application.inmemory.InMemoryDirectory;
+import dev.steward.application.integration.MapClientService;
+import dev.steward.application.integration.ListClientMappingsService;
+import dev.steward.application.integration.BrowseDirectoryService;
 import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
 import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
@@ -16,16 +26,27 @@ import dev.steward.application.signin.ApiTokensService;
 import dev.steward.application.signin.AuthenticateService;
 import dev.steward.application.signin.CreateUserCommand;
 import dev.steward.application.signin.CreateUserService;
+import dev.steward.application.signin.IdleTimeout;
 import dev.steward.application.signin.RecentCallers;
 import dev.steward.application.signin.SignInService;
 import dev.steward.domain.user.User;
+import dev.steward.application.user.ManageUsersService;
+import dev.steward.application.inmemory.InMemoryOperatorRepository;
+import dev.steward.application.operator.OperatorCredentialsService;
+import dev.steward.application.operator.OperatorMspsService;
+import dev.steward.application.user.PasswordsService;
 import dev.steward.application.client.CreateClientService;
-import dev.steward.application.agent.AgentGatewayService;
+import dev.steward.application.agent.AgentReasoning;
+import dev.steward.application.inmemory.InMemoryAgentApi;
+import dev.steward.application.usage.GetClientUsageService;
+import dev.steward.application.usage.GetTokenBudgetService;
+import dev.steward.application.usage.SetTokenBudgetService;
 import dev.steward.application.inmemory.InMemoryPsaWebhooks;
 import dev.steward.application.ticket.IntakeResult;
 import dev.steward.application.ticket.IntakeTicketCommand;
 import dev.steward.application.ticket.IntakeTicketUseCase;
 import dev.steward.application.ticket.ReceiveTicketWebhookService;
+import dev.steward.application.ticket.WebhookRate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import dev.steward.application.client.DeleteClientService;
@@ -57,19 +78,34 @@ import dev.steward.application.prompt.PreviewPromptService;
 import dev.steward.domain.msp.Msp;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import dev.steward.application.health.CheckReadinessService;
+import dev.steward.application.idempotency.AnswerOnceService;
+import dev.steward.application.signin.ChangingCaller;
 import java.time.Clock;
 import java.util.Set;
 import dev.steward.application.approval.DecideApprovalService;
 import dev.steward.application.approval.ListApprovalsService;
 import dev.steward.application.inmemory.InMemoryApprovalRepository;
-import dev.steward.application.inmemory.InMemoryIntegrationCatalog;
+import dev.steward.application.inmemory.InMemoryClientMappings;
+import dev.steward.application.inmemory.InMemoryIdentityVerifications;
+import dev.steward.application.inmemory.InMemorySessionRepository;
+import dev.steward.application.approval.ListWaitingValuesService;
+import dev.steward.application.approval.RevealValuesService;
+import dev.steward.application.verification.GetIdentityStatusService;
+import dev.steward.application.agentloop.RevealedValues;
+import dev.steward.application.verification.ConfirmIdentityService;
+import dev.steward.application.inmemory.InMemoryIntegrationProvider;
 import dev.steward.application.inmemory.InMemorySecretVault;
 import dev.steward.application.integration.ConnectIntegrationService;
 import dev.steward.application.integration.DisconnectIntegrationService;
 import dev.steward.application.integration.GetIntegrationService;
-import dev.steward.application.integration.IntegrationKinds;
+import dev.steward.application.integration.RefreshIntegrationToolsService;
+import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provider.LiveIntegrations;
+import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.integration.ListIntegrationKindsService;
 import dev.steward.application.integration.ListIntegrationsService;
+import dev.steward.application.integration.MarkToolSensitiveService;
 import dev.steward.application.integration.SetToolPolicyService;
 import dev.steward.application.testkit.SampleKinds;
 
@@ -87,17 +123,35 @@ public final class InMemoryCore implements AutoCloseable {
     public final CreateClientService create = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork);
     public final ListClientsService list = new ListClientsService(validator, clients, msps);
     public final GetClientService get = new GetClientService(clients, msps);
-    public final InMemoryAgentCredentials agentCredentials = new InMemoryAgentCredentials();
     public final InMemoryAgentCheckIns agentCheckIns = new InMemoryAgentCheckIns();
-    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, agentCheckIns);
-    public final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
+    /** The agent API (work queue, sessions, gateway …) on in-memory stores; its agents run in process. */
+    public final InMemoryAgentApi agentApi = new InMemoryAgentApi(clock, unitOfWork, clients, msps, agentCheckIns);
+    public final InMemoryAgentCredentials agentCredentials = agentApi.credentials;
+    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, agentApi.connector(),
+            AgentReasoning.runbooks());
+    public final InMemoryIntegrationRepository integrations = agentApi.integrations;
     public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
     /** An MSP-wide PSA kind whose apiBase must be an https URL, and a per-client documentation kind. */
-    public final InMemoryIntegrationCatalog catalog = SampleKinds.catalog();
-    public final AgentGatewayService agentGateway = new AgentGatewayService(agentCredentials, agentCheckIns, clients,
-            msps, integrations, clock);
+    public final InMemoryIntegrationProvider psaProvider = SampleKinds.psa();
+    public final InMemoryIntegrationProvider docsProvider = SampleKinds.docs();
+    /** An MSP-wide kind whose connections offer a directory of three tenants, as Microsoft 365's customers are. */
+    public final InMemoryIntegrationProvider tenantsProvider = new InMemoryIntegrationProvider(new IntegrationKind(
+            "tenants", "Tenants", Set.of(IntegrationScope.MSP), List.of(),
+            List.of(Tool.readOnly("tenants:who-am-i", "Says which tenant the call ran in")), Map.of()))
+            .withDirectory(new InMemoryDirectory(List.of(new Directory.Entry("t-100", "Contoso Ltd", "GDAP active"),
+                    new Directory.Entry("t-200", "Fabrikam Inc", "GDAP active"),
+                    new Directory.Entry("t-300", "Tailspin Toys", "GDAP active"))));
+    /** The kind of custom MCP servers, each integration mcp:<name> (the real provider is tested in adapters-mcp). */
+    public final InMemoryIntegrationProvider serversProvider = new InMemoryIntegrationProvider(new IntegrationKind(
+            IntegrationKinds.NAMED_SERVERS, "Custom MCP server", Set.of(IntegrationScope.MSP, IntegrationScope.CLIENT),
+            List.of(dev.steward.domain.integration.SettingSpec.required("url", "Streamable HTTP URL")), List.of(),
+            Map.of()));
+    private final IntegrationKinds kinds = IntegrationKinds.of(psaProvider, docsProvider, tenantsProvider,
+            serversProvider);
+    public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
+    public final InMemoryClientMappings mappings = agentApi.mappings;
     public final DeleteClientService delete = new DeleteClientService(validator, clients, msps, runtime,
-            agentCredentials, integrations, vault, Set.of(catalog), clock, unitOfWork);
+            agentCredentials, integrations, vault, live, mappings, clock, unitOfWork);
     public final ListStatusHistoryService history = new ListStatusHistoryService(clients);
     public final RetryProvisioningService retry = new RetryProvisioningService(clients, msps, clock, unitOfWork);
     public final ChangeOperatingModeService changeMode = new ChangeOperatingModeService(validator, clients, msps,
@@ -113,7 +167,7 @@ public final class InMemoryCore implements AutoCloseable {
             clock, unitOfWork);
     public final PreviewPromptService preview = new PreviewPromptService(clients, msps);
     public final GetDiagnosticsService diagnostics = new GetDiagnosticsService(clients, runtime, agentCheckIns, clock);
-    public final InMemoryActivityLog activityLog = new InMemoryActivityLog();
+    public final InMemoryActivityLog activityLog = agentApi.activity;
     public final InMemoryPsaWebhooks psaWebhooks = new InMemoryPsaWebhooks();
     /** Every ticket intake the web layer asked for (the agent loop itself is tested in application). */
     public final List<IntakeTicketCommand> intakes = new CopyOnWriteArrayList<>();
@@ -121,34 +175,64 @@ public final class InMemoryCore implements AutoCloseable {
         intakes.add(command);
         return new IntakeResult.Skipped(command.ticketId(), "recorded by the web test core");
     };
-    public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake);
+    public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake,
+            msps, WebhookRate.DEFAULT, clock, new InMemoryMetricsRecorder());
     public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
 
-    public final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
-    private final IntegrationKinds kinds = new IntegrationKinds(Set.of(catalog));
+    public final InMemoryApprovalRepository approvals = agentApi.approvals;
     public final ListIntegrationKindsService integrationKinds = new ListIntegrationKindsService(kinds);
     public final ListIntegrationsService listIntegrations = new ListIntegrationsService(integrations, kinds, clients,
-            msps, vault);
+            msps, vault, live);
     public final ConnectIntegrationService connectIntegration = new ConnectIntegrationService(validator, kinds,
-            integrations, vault, clients, msps, ids, clock, unitOfWork);
-    public final GetIntegrationService getIntegration = new GetIntegrationService(integrations, kinds, clients, vault);
-    public final DisconnectIntegrationService disconnectIntegration = new DisconnectIntegrationService(kinds,
+            live, integrations, vault, clients, msps, ids, clock, unitOfWork);
+    public final GetIntegrationService getIntegration = new GetIntegrationService(integrations, kinds, clients, vault,
+            live);
+    public final RefreshIntegrationToolsService refreshIntegrationTools = new RefreshIntegrationToolsService(kinds,
+            live, integrations, clients, vault, clock, unitOfWork);
+    public final DisconnectIntegrationService disconnectIntegration = new DisconnectIntegrationService(live,
             integrations, vault, clients, clock, unitOfWork);
     public final SetToolPolicyService setToolPolicy = new SetToolPolicyService(validator, kinds, integrations, vault,
             clients, clock, unitOfWork);
+    public final MarkToolSensitiveService markToolSensitive = new MarkToolSensitiveService(validator, kinds,
+            integrations, vault, clients, clock, unitOfWork);
+    public final InMemoryIdentityVerifications verifications = new InMemoryIdentityVerifications();
+    public final InMemorySessionRepository sessions = new InMemorySessionRepository(unitOfWork);
+    public final ConfirmIdentityService confirmIdentity = new ConfirmIdentityService(validator, approvals, sessions,
+            verifications, activityLog, ids, clock, unitOfWork);
+    public final RevealedValues revealedValues = new RevealedValues(clock);
+    public final RevealValuesService revealValues = new RevealValuesService(revealedValues, approvals);
+    public final ListWaitingValuesService waitingValues = new ListWaitingValuesService(revealedValues, approvals);
+    public final GetIdentityStatusService identityStatus = new GetIdentityStatusService(approvals, sessions,
+            integrations, verifications);
+    public final BrowseDirectoryService browseDirectory = new BrowseDirectoryService(validator, integrations, live);
+    public final ListClientMappingsService listMappings = new ListClientMappingsService(clients, integrations, live,
+            mappings, kinds, unitOfWork);
+    public final MapClientService mapClient = new MapClientService(validator, clients, msps, integrations, live,
+            mappings, unitOfWork);
     public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
-            ids, clients, clock, unitOfWork);
+            ids, clients, agentApi.work, agentApi.arrivals, clock, unitOfWork);
+    public final GetClientUsageService usage = new GetClientUsageService(clients, agentApi.work, agentApi.ledger,
+            clock);
+    public final GetTokenBudgetService getTokenBudget = new GetTokenBudgetService(msps, clients, agentApi.ledger);
+    public final SetTokenBudgetService setTokenBudget = new SetTokenBudgetService(validator, msps, clients,
+            agentApi.ledger);
+
+    /** What /health/ready asks; tests swap the store's health to show a store that is down. */
+    public final SwitchableStoreHealth storeHealth = new SwitchableStoreHealth();
+    public final CheckReadinessService readiness = new CheckReadinessService(storeHealth);
 
     /** The connected PSAs; tests connect an in-memory one to stand for a PSA that went live. */
     public final InMemoryTicketSystems ticketSystems = new InMemoryTicketSystems();
-    public final MapClientToPsaService mapToPsa = new MapClientToPsaService(validator, clients, msps, unitOfWork);
-    public final InMemoryRunbookStore runbooks = new InMemoryRunbookStore(unitOfWork);
+    public final MapClientToPsaService mapToPsa = new MapClientToPsaService(validator, clients, msps, unitOfWork,
+            ticketSystems);
+    public final InMemoryRunbookStore runbooks = agentApi.runbooks;
     public final ListRunbooksService listRunbooks = new ListRunbooksService(runbooks, clients, msps);
     public final SaveRunbookService saveRunbook = new SaveRunbookService(validator, runbooks, clients, msps, ids,
             clock, unitOfWork);
     public final DeleteRunbookService deleteRunbook = new DeleteRunbookService(runbooks, unitOfWork);
-    public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords();
+    public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(unitOfWork);
+    public final AnswerOnceService answerOnce = new AnswerOnceService(idempotencyRecords, unitOfWork, clock);
     public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);
     public final InMemoryWebSessionRepository webSessions = new InMemoryWebSessionRepository();
     public final InMemoryApiTokenRepository apiTokenStore = new InMemoryApiTokenRepository();
@@ -157,18 +241,34 @@ public final class InMemoryCore implements AutoCloseable {
     public final CreateUserService createUser = new CreateUserService(validator, users, msps, hasher, ids, clock,
             unitOfWork);
     private final RecentCallers recentCallers = new RecentCallers(clock);
-    public final SignInService signIn = new SignInService(users, webSessions, hasher, clock, unitOfWork,
+    public final SignInService signIn = new SignInService(users, msps, webSessions, hasher, clock, unitOfWork,
             recentCallers);
-    public final AuthenticateService authenticate = new AuthenticateService(webSessions, apiTokenStore, users, clock,
+    public final AuthenticateService authenticate = new AuthenticateService(webSessions, apiTokenStore, users, msps,
+            clock, recentCallers, IdleTimeout.DEFAULT, new ChangingCaller());
+    public final ApiTokensService apiTokens = new ApiTokensService(apiTokenStore, users, ids, clock, unitOfWork,
             recentCallers);
-    public final ApiTokensService apiTokens = new ApiTokensService(apiTokenStore, ids, clock, unitOfWork,
+
+    public final ManageUsersService manageUsers = new ManageUsersService(validator, users, msps, webSessions, hasher,
+            ids, clock, unitOfWork, recentCallers);
+    public final PasswordsService passwords = new PasswordsService(users, webSessions, hasher, clock, unitOfWork,
             recentCallers);
+
+    public final InMemoryOperatorRepository operatorStore = new InMemoryOperatorRepository();
+    public final OperatorCredentialsService operators = new OperatorCredentialsService(operatorStore, clock,
+            unitOfWork);
+    public final OperatorMspsService operatorMsps = new OperatorMspsService(msps, users, registerMsp, manageUsers,
+            clock, unitOfWork, recentCallers);
 
     public static final String PASSWORD = "correct horse battery staple";
 
     /** A technician of {@code msp} whose password is {@link #PASSWORD}. */
     public User addUser(Msp msp, String email) {
-        return createUser.create(new CreateUserCommand(msp.id(), email, PASSWORD, "technician"));
+        return addUser(msp, email, "technician");
+    }
+
+    /** A user of {@code msp} with {@code role} ({@code admin}, {@code technician}, {@code viewer}) and {@link #PASSWORD}. */
+    public User addUser(Msp msp, String email, String role) {
+        return createUser.create(new CreateUserCommand(msp.id(), email, PASSWORD, role));
     }
 
     public Msp registerMsp(String name) {
@@ -179,5 +279,13 @@ public final class InMemoryCore implements AutoCloseable {
     public void close() {
         runtime.close();
         validatorFactory.close();
+    }
+
+    /** The integrations whose provider holds an open connection. */
+    public java.util.Set<dev.steward.domain.integration.IntegrationId> connected() {
+        java.util.Set<dev.steward.domain.integration.IntegrationId> all = new java.util.HashSet<>(
+                psaProvider.connected().keySet());
+        all.addAll(docsProvider.connected().keySet());
+        return all;
     }
 }

@@ -32,27 +32,33 @@ public final class TestServer implements AutoCloseable {
 
     public final InMemoryCore core = new InMemoryCore();
     public final Msp msp;
-    /** A technician of {@link #msp}, signed in twice: with an API token and with a browser session. */
+    /** An admin of {@link #msp}, signed in twice: with an API token and with a browser session. */
     public final User user;
     public final String apiToken;
     public final SignedIn session;
     private final WebServer server;
+    private final com.google.inject.Injector injector;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private TestServer(Module... overrides) {
         msp = core.registerMsp("Test MSP");
-        user = core.addUser(msp, "tech@test-msp.example");
-        apiToken = core.apiTokens.issue(msp.id(), user.id(), "tests").secret();
+        user = core.addUser(msp, "admin@test-msp.example", "admin");
+        apiToken = core.apiTokens.issue(msp.id(), user.id(), "tests", java.util.Optional.of("admin")).secret();
         session = core.signIn.signIn(new SignInCommand(user.email().value(), InMemoryCore.PASSWORD, "127.0.0.1"));
         Module web = new WebModule(new WebSettings("127.0.0.1", 0, MAX_BODY));
-        server = Guice.createInjector(Stage.PRODUCTION, Modules.override(web, new InMemoryCoreModule(core))
-                        .with(overrides))
-                .getInstance(WebServer.class)
-                .start();
+        injector = Guice.createInjector(Stage.PRODUCTION, Modules.override(web, new InMemoryCoreModule(core))
+                .with(overrides));
+        server = injector.getInstance(WebServer.class);
+        server.start();
     }
 
     public static TestServer start(Module... overrides) {
         return new TestServer(overrides);
+    }
+
+    /** A component the web module wired (the metrics recorder, say). */
+    public <T> T component(Class<T> type) {
+        return injector.getInstance(type);
     }
 
     /** Every route the server registered, as {@code "METHOD /path"}. */

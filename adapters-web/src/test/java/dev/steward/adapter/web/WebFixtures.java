@@ -17,11 +17,11 @@ public final class WebFixtures {
     /** Raises (stores) a pending approval request for {@code client}, as the agent loop does in execute mode. */
     public static ApprovalRequest pendingApproval(dev.steward.adapter.web.InMemoryCore core, Client client,
                                                   String plan) {
+        Map<String, String> arguments = Map.of("user", "jane@acme.example", "password", "Winter2026!");
         ApprovalRequest request = ApprovalRequest.raise(UUID.randomUUID(), client.msp(), client.id(),
-                UUID.randomUUID(), "CW-1042", ToolName.of("m365:reset-password"),
-                RedactedArguments.of(Map.of("user", "jane@acme.example", "password", "Winter2026!")), plan,
-                Instant.now());
-        core.approvals.add(request);
+                UUID.randomUUID(), "CW-1042", ToolName.of("m365:reset-password"), RedactedArguments.of(arguments),
+                plan, Instant.now());
+        core.approvals.add(request, arguments);
         return request;
     }
 }

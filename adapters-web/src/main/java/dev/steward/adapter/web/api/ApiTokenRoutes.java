@@ -41,7 +41,8 @@ public final class ApiTokenRoutes implements RouteGroup {
     private void issue(Context ctx) {
         Caller caller = callers.callerOf(ctx);
         NewApiTokenJson body = bodies.read(ctx, NewApiTokenJson.class);
-        IssuedApiToken issued = tokens.issue(caller.msp(), caller.user(), body.name());
+        IssuedApiToken issued = tokens.issue(caller.msp(), caller.user(), body.name(),
+                java.util.Optional.ofNullable(body.role()));
         ctx.status(201).header("Cache-Control", "no-store")
                 .header("Location", "/api/v1/tokens/" + issued.token().id())
                 .json(ApiTokenJson.from(issued.token()).withSecret(issued.secret()));

@@ -20,6 +20,7 @@ public record ClientJson(String id, String slug, String name, String status, Dep
             return switch (status) {
                 case DeployStatus.Idle idle -> new DeployStatusJson(idle.label(), null);
                 case DeployStatus.Deploying deploying -> new DeployStatusJson(deploying.label(), null);
+                case DeployStatus.Removed removed -> new DeployStatusJson(removed.label(), null);
                 case DeployStatus.Failed failed -> new DeployStatusJson(failed.label(), failed.message());
             };
         }

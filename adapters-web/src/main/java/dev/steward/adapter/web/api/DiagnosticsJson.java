@@ -9,7 +9,7 @@ import java.util.Locale;
 public record DiagnosticsJson(HealthJson health, List<LogLineJson> logs, UsageJson usage) {
 
     public record HealthJson(boolean running, String state, int restarts, Long uptimeSeconds, Integer exitCode,
-                             String image, Instant lastHeartbeat) {
+                             String image, Instant lastHeartbeat, String detail) {
     }
 
     public record LogLineJson(Instant at, String text) {
@@ -23,7 +23,7 @@ public record DiagnosticsJson(HealthJson health, List<LogLineJson> logs, UsageJs
         Diagnostics.Health h = d.health();
         HealthJson health = new HealthJson(h.running(), h.state().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 h.restarts(), h.uptime().map(java.time.Duration::toSeconds).orElse(null), h.exitCode().orElse(null),
-                h.image(), h.lastHeartbeat().orElse(null));
+                h.image(), h.lastHeartbeat().orElse(null), h.detail().isEmpty() ? null : h.detail());
         List<LogLineJson> logs = d.logs().stream().map(l -> new LogLineJson(l.at(), l.text())).toList();
         UsageJson usage = d.usage().map(u -> new UsageJson(u.cpuPercent(), u.memoryUsedBytes(), u.memoryLimitBytes(),
                 u.networkRxBytes(), u.networkTxBytes(), u.blockReadBytes(), u.blockWriteBytes())).orElse(null);

@@ -1,5 +1,6 @@
 package dev.steward.adapter.web.api;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.IntegrationScope;
 import dev.steward.domain.integration.SettingSpec;
@@ -12,14 +13,16 @@ public record IntegrationKindJson(String name, String label, List<String> scopes
 
     public record SettingJson(String key, String label, boolean secret, boolean required) {}
 
-    public record KindToolJson(String name, String effect, String description, String defaultPolicy) {}
+    public record KindToolJson(String name, String effect, String description, String defaultPolicy,
+                               boolean sensitive, @JsonRawValue String inputSchema) {}
 
     public static IntegrationKindJson from(IntegrationKind kind) {
         return new IntegrationKindJson(kind.name(), kind.label(),
                 kind.scopes().stream().map(IntegrationScope::label).sorted().toList(),
                 kind.settings().stream().map(IntegrationKindJson::setting).toList(),
                 kind.tools().stream().map(t -> new KindToolJson(t.name().value(), t.effect().label(), t.description(),
-                        kind.curatedDefaults().getOrDefault(t.name(), ToolPolicy.defaultFor(t.effect())).label()))
+                        kind.curatedDefaults().getOrDefault(t.name(), ToolPolicy.defaultFor(t.effect())).label(),
+                        t.sensitive(), t.input().jsonSchema()))
                         .toList());
     }
 

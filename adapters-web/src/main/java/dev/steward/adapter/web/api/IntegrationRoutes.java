@@ -12,6 +12,9 @@ import dev.steward.application.integration.GetIntegrationUseCase;
 import dev.steward.application.integration.IntegrationDetails;
 import dev.steward.application.integration.ListIntegrationKindsUseCase;
 import dev.steward.application.integration.ListIntegrationsUseCase;
+import dev.steward.application.integration.MarkToolSensitiveCommand;
+import dev.steward.application.integration.MarkToolSensitiveUseCase;
+import dev.steward.application.integration.RefreshIntegrationToolsUseCase;
 import dev.steward.application.integration.SetToolPolicyCommand;
 import dev.steward.application.integration.SetToolPolicyUseCase;
 import dev.steward.domain.integration.IntegrationScope;
@@ -23,8 +26,8 @@ import java.util.Optional;
 
 /**
  * Integrations, MSP-wide ({@code /api/v1/integrations}) and per client ({@code /api/v1/clients/{slug}/integrations}),
- * one integration with its tools ({@code /api/v1/integrations/{id}}), a tool's policy, and the kinds that can be
- * connected. Secrets go in on connect and never come out.
+ * one integration with its tools ({@code /api/v1/integrations/{id}}), a tool's policy and sensitivity, and the kinds
+ * that can be connected. Secrets go in on connect and never come out.
  */
 public final class IntegrationRoutes implements RouteGroup {
 
@@ -36,12 +39,15 @@ public final class IntegrationRoutes implements RouteGroup {
     private final GetIntegrationUseCase get;
     private final DisconnectIntegrationUseCase disconnect;
     private final SetToolPolicyUseCase setPolicy;
+    private final MarkToolSensitiveUseCase markSensitive;
+    private final RefreshIntegrationToolsUseCase refresh;
 
     @Inject
     public IntegrationRoutes(CallerResolver caller, JsonBodies bodies, ListIntegrationKindsUseCase kinds,
                              ListIntegrationsUseCase list, ConnectIntegrationUseCase connect,
                              GetIntegrationUseCase get, DisconnectIntegrationUseCase disconnect,
-                             SetToolPolicyUseCase setPolicy) {
+                             SetToolPolicyUseCase setPolicy, MarkToolSensitiveUseCase markSensitive,
+                             RefreshIntegrationToolsUseCase refresh) {
         this.caller = caller;
         this.bodies = bodies;
         this.kinds = kinds;
@@ -50,6 +56,8 @@ public final class IntegrationRoutes implements RouteGroup {
         this.get = get;
         this.disconnect = disconnect;
         this.setPolicy = setPolicy;
+        this.markSensitive = markSensitive;
+        this.refresh = refresh;
     }
 
     @Override
@@ -62,7 +70,9 @@ public final class IntegrationRoutes implements RouteGroup {
                 ctx -> connect(ctx, Optional.of(ctx.pathParam("slug"))));
         config.routes.get("/api/v1/integrations/{id}", this::get);
         config.routes.delete("/api/v1/integrations/{id}", this::disconnect);
+        config.routes.post("/api/v1/integrations/{id}/refresh", this::refresh);
         config.routes.put("/api/v1/integrations/{id}/tools/{tool}/policy", this::setPolicy);
+        config.routes.put("/api/v1/integrations/{id}/tools/{tool}/sensitive", this::markSensitive);
     }
 
     private void kinds(Context ctx) {
@@ -88,6 +98,13 @@ public final class IntegrationRoutes implements RouteGroup {
         respond(ctx, connected);
     }
 
+    /** Lists the system's tools again (an MCP server's list may have changed) and answers the integration. */
+    private void refresh(Context ctx) {
+        IntegrationDetails details = refresh.refresh(caller.mspOf(ctx), ctx.pathParam("id"));
+        ctx.header("ETag", IntegrationJson.entityTag(details));
+        ctx.json(IntegrationJson.from(details));
+    }
+
     private void get(Context ctx) {
         IntegrationDetails details = get.get(caller.mspOf(ctx), ctx.pathParam("id"));
         if (!Conditionals.answeredNotModified(ctx, IntegrationJson.entityTag(details))) {
@@ -105,6 +122,13 @@ public final class IntegrationRoutes implements RouteGroup {
         ToolPolicyJson body = bodies.read(ctx, ToolPolicyJson.class);
         respond(ctx, setPolicy.set(new SetToolPolicyCommand(msp, ctx.pathParam("id"), ctx.pathParam("tool"),
                 body.policy(), Requests.expectedVersion(ctx))));
+    }
+
+    private void markSensitive(Context ctx) {
+        MspId msp = caller.mspOf(ctx);
+        ToolSensitivityJson body = bodies.read(ctx, ToolSensitivityJson.class);
+        respond(ctx, markSensitive.mark(new MarkToolSensitiveCommand(msp, ctx.pathParam("id"),
+                ctx.pathParam("tool"), body.sensitive(), Requests.expectedVersion(ctx))));
     }
 
     private static void respond(Context ctx, IntegrationDetails details) {

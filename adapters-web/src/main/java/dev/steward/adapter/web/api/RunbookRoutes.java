@@ -6,7 +6,7 @@ import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.application.runbook.DeleteRunbookUseCase;
 import dev.steward.application.runbook.ListRunbooksUseCase;
 import dev.steward.application.runbook.SaveRunbookUseCase;
-import dev.steward.domain.msp.MspId;
+import dev.steward.application.signin.Caller;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
@@ -45,7 +45,8 @@ public final class RunbookRoutes implements RouteGroup {
         config.routes.put("/api/v1/runbooks/{id}",
                 ctx -> save(ctx, Optional.empty(), Optional.of(ctx.pathParam("id"))));
         config.routes.delete("/api/v1/runbooks/{id}", ctx -> {
-            delete.delete(caller.mspOf(ctx), ctx.pathParam("id"));
+            Caller who = caller.callerOf(ctx);
+            delete.delete(who.msp(), who.role(), ctx.pathParam("id"));
             ctx.status(204);
         });
     }
@@ -55,7 +56,8 @@ public final class RunbookRoutes implements RouteGroup {
     }
 
     private void save(Context ctx, Optional<String> client, Optional<String> id) {
-        MspId msp = caller.mspOf(ctx);
-        ctx.json(RunbookJson.from(save.save(bodies.read(ctx, SaveRunbookJson.class).toCommand(msp, client, id))));
+        Caller who = caller.callerOf(ctx);
+        ctx.json(RunbookJson.from(save.save(bodies.read(ctx, SaveRunbookJson.class).toCommand(who.msp(), client, id,
+                who.role()))));
     }
 }

@@ -9,6 +9,7 @@ import dev.steward.adapter.web.problem.ProblemMapper;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.Caller;
 import dev.steward.application.signin.IssuedApiToken;
+import dev.steward.application.problem.ApplicationException;
 import dev.steward.domain.problem.DomainException;
 import dev.steward.domain.user.ApiToken;
 import io.javalin.config.JavalinConfig;
@@ -46,9 +47,10 @@ public final class ApiTokenPageRoutes implements RouteGroup {
         Caller caller = callers.callerOf(ctx);
         String name = Forms.orEmpty(ctx.formParam("name"));
         try {
-            IssuedApiToken issued = tokens.issue(caller.msp(), caller.user(), name);
+            IssuedApiToken issued = tokens.issue(caller.msp(), caller.user(), name,
+                    Optional.ofNullable(ctx.formParam("role")).filter(r -> !r.isBlank()));
             render(ctx, 201, Optional.of(issued), "", FormErrors.NONE);
-        } catch (DomainException e) {
+        } catch (DomainException | ApplicationException e) {
             Problem problem = Forms.refusal(problems, ctx, e);
             render(ctx, problem.status(), Optional.empty(), name, FormErrors.from(problem));
         }
@@ -69,7 +71,7 @@ public final class ApiTokenPageRoutes implements RouteGroup {
                 """, t.token().name(), t.secret())).orElse(Html.EMPTY);
         Html rows = all.isEmpty() ? new Html("<p>No API tokens yet.</p>\n") : Html.of("""
                 <table>
-                <thead><tr><th scope="col">Name</th><th scope="col">Ends in</th><th scope="col">Issued</th>
+                <thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Ends in</th><th scope="col">Issued</th>
                 <th scope="col">State</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
                 <tbody>
                 %s</tbody>
@@ -82,20 +84,27 @@ public final class ApiTokenPageRoutes implements RouteGroup {
                 %s<section class="card" aria-labelledby="new-token-h">
                 <h2 id="new-token-h">Issue a token</h2>
                 <form method="post" action="/settings/tokens">
-                %s%s<button type="submit">Issue token</button>
+                %s%s%s<button type="submit">Issue token</button>
                 </form>
                 </section>
                 <section class="card" aria-labelledby="tokens-h">
                 <h2 id="tokens-h">Tokens</h2>
                 %s</section>
-                """, shown, errors.alert("name"), ClientPages.field("name", "What the token is for", name, errors,
-                        new Html("required maxlength=\"100\" autocomplete=\"off\""), Html.EMPTY), rows)));
+                """, shown, errors.alert("name", "role"), ClientPages.field("name", "What the token is for", name, errors,
+                        new Html("required maxlength=\"100\" autocomplete=\"off\""), Html.EMPTY),
+                roleChoice(errors), rows)));
+    }
+
+    /** A token acts with at most its issuer's role; technician is the default, as for tokens issued before roles. */
+    private static Html roleChoice(FormErrors errors) {
+        return ClientPages.select("role", "Role the token acts with", errors, "technician",
+                List.of("viewer", "technician", "admin"));
     }
 
     private static Html row(ApiToken token) {
         return Html.of("""
-                <tr data-token="%s"><td>%s</td><td><code>…%s</code></td><td>%s</td><td>%s</td><td>%s</td></tr>
-                """, token.id(), token.name(), token.lastFour(), token.createdAt().toString(),
+                <tr data-token="%s"><td>%s</td><td>%s</td><td><code>…%s</code></td><td>%s</td><td>%s</td><td>%s</td></tr>
+                """, token.id(), token.name(), token.role().label(), token.lastFour(), token.createdAt().toString(),
                 token.active() ? "active" : "revoked " + token.revokedAt().orElseThrow(),
                 token.active() ? Html.of("""
                         <form method="post" action="/settings/tokens/%s/revoke"><button type="submit" \

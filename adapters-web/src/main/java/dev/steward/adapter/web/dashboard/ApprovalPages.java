@@ -22,27 +22,36 @@ final class ApprovalPages {
     }
 
     static Html pending(List<ApprovalJson> approvals, Optional<String> client, Refusal refusal) {
+        return pending(approvals, client, refusal, a -> Html.EMPTY, Html.EMPTY);
+    }
+
+    /**
+     * With, for each request, what its call needs of the requester's identity ({@code identity}) and, above the list,
+     * the values waiting for the signed-in technician ({@code waiting}).
+     */
+    static Html pending(List<ApprovalJson> approvals, Optional<String> client, Refusal refusal,
+                        java.util.function.Function<ApprovalJson, Html> identity, Html waiting) {
         // a request decided meanwhile is no longer listed: its refusal is shown above the list
         Html elsewhere = refusal.approval().isEmpty()
                 || approvals.stream().anyMatch(a -> a.id().equals(refusal.approval())) ? Html.EMPTY
                 : refusal.errors().alert();
         Html list = approvals.isEmpty()
                 ? new Html("<p class=\"empty\">No approval requests are waiting.</p>")
-                : Html.each(approvals, a -> item(a, refusal));
+                : Html.each(approvals, a -> item(a, refusal, identity.apply(a)));
         Html body = Html.of("""
                 <h1>Approvals%s</h1>
                 <p class="help">In execute mode an agent pauses before a tool whose policy is approval_needed and \
                 asks here (and on the ticket). Approve to let it run; deny and the requester is told it was not \
                 approved. Your name and the time are recorded with the decision.</p>
                 %s
-                %s%s
+                %s%s%s
                 """, client.map(c -> Html.of(" for <a href=\"/clients/%s\">%s</a>", c, c)).orElse(Html.EMPTY),
                 client.isPresent() ? new Html("<p><a href=\"/approvals\">All clients</a></p>") : Html.EMPTY,
-                elsewhere, list);
+                waiting, elsewhere, list);
         return Layout.page("Approvals", Section.APPROVALS, Optional.empty(), body);
     }
 
-    private static Html item(ApprovalJson a, Refusal refusal) {
+    private static Html item(ApprovalJson a, Refusal refusal, Html identity) {
         String id = "approval-" + a.id();
         FormErrors errors = a.id().equals(refusal.approval()) ? refusal.errors() : FormErrors.NONE;
         Optional<String> reasonError = errors.on("reason");
@@ -55,7 +64,7 @@ final class ApprovalPages {
                 %s</dl>
                 <h3 class="visually-hidden">Plan</h3>
                 <pre class="preview" tabindex="0">%s</pre>
-                <form method="post" action="/approvals/%s/decide">
+                %s<form method="post" action="/approvals/%s/decide">
                 %s<div class="field">
                 <label for="%s-reason">Reason <small>(optional)</small></label>
                 <input id="%s-reason" name="reason" type="text" maxlength="2000"%s>
@@ -70,7 +79,7 @@ final class ApprovalPages {
                 TIME.format(a.requestedAt()),
                 Html.each(a.arguments().entrySet(), e -> Html.of("<dt>%s</dt><dd><code>%s</code></dd>\n", e.getKey(),
                         e.getValue())),
-                a.plan(), a.id(), errors.alert("reason"), id, id,
+                a.plan(), identity, a.id(), errors.alert("reason"), id, id,
                 reasonError.isPresent() ? Html.of(" aria-invalid=\"true\" aria-describedby=\"%s-reason-error\"", id)
                         : Html.EMPTY,
                 reasonError.map(e -> Html.of("<p class=\"field-error\" id=\"%s-reason-error\">%s</p>\n", id, e))

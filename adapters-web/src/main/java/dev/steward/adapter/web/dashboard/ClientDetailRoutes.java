@@ -1,6 +1,7 @@
 package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.api.ClientJson;
+import dev.steward.adapter.web.api.ClientUsageJson;
 import dev.steward.adapter.web.api.StatusChangeJson;
 import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.RouteGroup;
@@ -19,6 +20,7 @@ import dev.steward.application.problem.ApplicationException;
 import dev.steward.application.prompt.EditClientPromptCommand;
 import dev.steward.application.prompt.EditClientPromptUseCase;
 import dev.steward.application.prompt.PreviewPromptUseCase;
+import dev.steward.application.usage.GetClientUsageUseCase;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.DomainException;
 import io.javalin.config.JavalinConfig;
@@ -46,13 +48,14 @@ public final class ClientDetailRoutes implements RouteGroup {
     private final DeleteClientUseCase delete;
     private final EditClientPromptUseCase editPrompt;
     private final PreviewPromptUseCase preview;
+    private final GetClientUsageUseCase usage;
 
     @Inject
     public ClientDetailRoutes(CallerResolver caller, ProblemMapper problems, GetClientUseCase get,
                               GetMspUseCase getMsp, ListStatusHistoryUseCase history,
                               ChangeOperatingModeUseCase changeMode, RetryProvisioningUseCase retry,
                               DeleteClientUseCase delete, EditClientPromptUseCase editPrompt,
-                              PreviewPromptUseCase preview) {
+                              PreviewPromptUseCase preview, GetClientUsageUseCase usage) {
         this.caller = caller;
         this.problems = problems;
         this.get = get;
@@ -63,6 +66,7 @@ public final class ClientDetailRoutes implements RouteGroup {
         this.delete = delete;
         this.editPrompt = editPrompt;
         this.preview = preview;
+        this.usage = usage;
     }
 
     @Override
@@ -130,8 +134,8 @@ public final class ClientDetailRoutes implements RouteGroup {
                 .map(StatusChangeJson::from).toList();
         List<StatusChangeJson> recent = changes.subList(Math.max(0, changes.size() - HISTORY_SHOWN), changes.size());
         String mspDefault = getMsp.get(msp).defaultMode().label();
-        Layout.write(ctx, status, ClientPages.overview(client, recent, mspDefault, modeErrors, deleteErrors,
-                "/api/v1/clients/" + client.slug()));
+        Layout.write(ctx, status, ClientPages.overview(client, ClientUsageJson.from(usage.usage(msp, client.slug())),
+                recent, mspDefault, modeErrors, deleteErrors, "/api/v1/clients/" + client.slug()));
     }
 
     /** @param typed the text the user submitted (kept after a refusal), or null to show the stored prompt */

@@ -1,6 +1,7 @@
 package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.api.ClientJson;
+import dev.steward.adapter.web.api.ClientUsageJson;
 import dev.steward.adapter.web.api.ClientPageJson;
 import dev.steward.adapter.web.api.StatusChangeJson;
 import dev.steward.adapter.web.dashboard.Layout.Section;
@@ -131,6 +132,24 @@ final class ClientPages {
                         .orElse(Html.EMPTY));
     }
 
+    /** A labelled drop-down of {@code options} (value = label) with {@code selected} chosen and its error shown. */
+    static Html select(String name, String label, FormErrors errors, String selected, List<String> options) {
+        Optional<String> error = errors.on(name);
+        String choices = options.stream().map(o -> Html.of("<option value=\"%s\"%s>%s</option>\n", o,
+                new Html(o.equals(selected) ? " selected" : ""), o).html()).collect(java.util.stream.Collectors.joining());
+        return Html.of("""
+                <div class="field">
+                <label for="%s">%s</label>
+                <select id="%s" name="%s"%s>
+                %s</select>
+                %s</div>
+                """, name, label, name, name, error.isPresent()
+                        ? Html.of(" aria-invalid=\"true\" aria-describedby=\"%s-error\"", name) : Html.EMPTY,
+                new Html(choices),
+                error.map(e -> Html.of("<p class=\"field-error\" id=\"%s-error\">%s</p>\n", name, e))
+                        .orElse(Html.EMPTY));
+    }
+
     private record Tab(String key, String label, String suffix) {
     }
 
@@ -152,8 +171,8 @@ final class ClientPages {
     }
 
     /** The Overview tab. {@code deleteErrors} and {@code modeErrors} come from a refused form submission. */
-    static Html overview(ClientJson c, List<StatusChangeJson> history, String mspDefaultMode, FormErrors modeErrors,
-                         FormErrors deleteErrors, String refreshUrl) {
+    static Html overview(ClientJson c, ClientUsageJson usage, List<StatusChangeJson> history, String mspDefaultMode,
+                         FormErrors modeErrors, FormErrors deleteErrors, String refreshUrl) {
         boolean destroyed = c.status().equals("destroyed");
         boolean retryable = c.status().equals("error") || c.status().equals("pending");
         Html body = Html.of("""
@@ -165,6 +184,8 @@ final class ClientPages {
                 <dt>Deploy status</dt><dd aria-live="polite">%s</dd>
                 <dt>Effective mode</dt><dd><strong data-field="effective-mode">%s</strong></dd>
                 <dt>Config version</dt><dd>%s</dd>
+                <dt>Requests waiting</dt><dd data-field="waiting">%s</dd>
+                <dt>Model tokens (%s)</dt><dd data-field="tokens">%s</dd>
                 </dl>
                 %s
                 </section>
@@ -177,7 +198,7 @@ final class ClientPages {
                 </section>
                 %s
                 """, tabs(c, "overview"), c.slug(), statusBadge(c.status()), deploy(c), c.effectiveMode(),
-                c.configVersion(),
+                c.configVersion(), waiting(usage.waitingRequests()), usage.month(), tokens(usage),
                 Html.when(retryable && !destroyed, Html.of("""
                         <form method="post" action="/clients/%s/retry"><button type="submit">Retry now</button></form>
                         """, c.slug())),
@@ -186,6 +207,19 @@ final class ClientPages {
                 Html.each(history.reversed(), ClientPages::historyItem), c.slug(),
                 destroyed ? Html.EMPTY : deleteForm(c, deleteErrors));
         return Layout.page(c.name(), Section.CLIENTS, Optional.of(refreshUrl), body);
+    }
+
+    private static String waiting(int waiting) {
+        return waiting == 0 ? "none" : waiting == 1 ? "1 request waiting" : waiting + " requests waiting";
+    }
+
+    private static String tokens(ClientUsageJson usage) {
+        String used = String.format(java.util.Locale.ROOT, "%,d in, %,d out", usage.tokensIn(), usage.tokensOut());
+        if (usage.monthlyBudget() == null) {
+            return used + " (no monthly budget)";
+        }
+        return used + String.format(java.util.Locale.ROOT, " of a %,d-token monthly budget (%s)",
+                usage.monthlyBudget(), usage.budgetSource().equals("client") ? "this client's" : "the MSP default");
     }
 
     private static Html modeForm(ClientJson c, String mspDefaultMode, FormErrors errors) {

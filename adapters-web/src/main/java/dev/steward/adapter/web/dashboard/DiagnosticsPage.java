@@ -32,6 +32,7 @@ final class DiagnosticsPage {
                 <dt>Exit code</dt><dd>%s</dd>
                 <dt>Image</dt><dd><code>%s</code></dd>
                 <dt>Last heartbeat</dt><dd>%s</dd>
+                <dt>Runtime says</dt><dd>%s</dd>
                 </dl>
                 </section>
                 <section aria-labelledby="usage-h">
@@ -47,7 +48,7 @@ final class DiagnosticsPage {
                 """, ClientPages.tabs(c, "diagnostics"), c.slug(), ClientPages.statusBadge(c.status()),
                 h.running() ? "yes" : "no", h.state(), h.restarts(), unknownOr(h.uptimeSeconds(), s -> s + " s"),
                 unknownOr(h.exitCode(), String::valueOf), h.image().isEmpty() ? "unknown" : h.image(),
-                unknownOr(h.lastHeartbeat(), Object::toString), usage(d.usage()), c.slug(), TAIL, TAIL,
+                unknownOr(h.lastHeartbeat(), Object::toString), unknownOr(h.detail(), Object::toString), usage(d.usage()), c.slug(), TAIL, TAIL,
                 d.logs().isEmpty() ? "No log lines." : d.logs().stream().map(l -> l.at() + "  " + l.text())
                         .collect(Collectors.joining("\n")));
         return Layout.page(c.name() + " · Diagnostics", Section.CLIENTS,

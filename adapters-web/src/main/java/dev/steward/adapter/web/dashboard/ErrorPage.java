@@ -11,12 +11,6 @@ public final class ErrorPage {
     private ErrorPage() {
     }
 
-    /** True for browser navigation outside the JSON API: those get an HTML page rather than problem JSON. */
-    public static boolean wanted(Context ctx) {
-        String accept = ctx.header("Accept");
-        return !ctx.path().startsWith("/api/") && accept != null && accept.contains("text/html");
-    }
-
     public static void write(Context ctx, Problem problem) {
         problem.headers().forEach(ctx::header);
         Layout.write(ctx, problem.status(), Layout.page(problem.title(), Section.CLIENTS, Optional.empty(), Html.of("""

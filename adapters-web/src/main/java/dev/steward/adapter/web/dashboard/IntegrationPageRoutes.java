@@ -1,6 +1,7 @@
 package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.api.ClientJson;
+import dev.steward.adapter.web.api.ClientMappingJson.ChoiceListJson;
 import dev.steward.adapter.web.api.IntegrationJson;
 import dev.steward.adapter.web.dashboard.IntegrationPages.ConnectForm;
 import dev.steward.adapter.web.dashboard.IntegrationPages.PolicyForm;
@@ -14,13 +15,17 @@ import dev.steward.application.integration.ConnectIntegrationUseCase;
 import dev.steward.application.integration.DisconnectIntegrationUseCase;
 import dev.steward.application.integration.GetIntegrationUseCase;
 import dev.steward.application.integration.IntegrationDetails;
+import dev.steward.application.integration.ListClientMappingsUseCase;
 import dev.steward.application.integration.ListIntegrationKindsUseCase;
 import dev.steward.application.integration.ListIntegrationsUseCase;
+import dev.steward.application.integration.MarkToolSensitiveCommand;
+import dev.steward.application.integration.MarkToolSensitiveUseCase;
+import dev.steward.application.integration.RefreshIntegrationToolsUseCase;
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.integration.SetToolPolicyCommand;
 import dev.steward.application.integration.SetToolPolicyUseCase;
 import dev.steward.application.problem.ApplicationException;
 import dev.steward.adapter.web.dashboard.IntegrationPages.PsaForm;
-import dev.steward.application.port.TicketSystems;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.psa.MapClientToPsaCommand;
@@ -54,18 +59,23 @@ public final class IntegrationPageRoutes implements RouteGroup {
     private final ConnectIntegrationUseCase connect;
     private final GetIntegrationUseCase get;
     private final SetToolPolicyUseCase setPolicy;
+    private final MarkToolSensitiveUseCase markSensitive;
     private final DisconnectIntegrationUseCase disconnect;
     private final MapClientToPsaUseCase mapToPsa;
-    private final TicketSystems psas;
+    private final ListClientMappingsUseCase mappings;
+    private final RefreshIntegrationToolsUseCase refresh;
 
     @Inject
     public IntegrationPageRoutes(CallerResolver caller, ProblemMapper problems, GetClientUseCase clients,
                                  ListIntegrationKindsUseCase kinds, ListIntegrationsUseCase list,
                                  ConnectIntegrationUseCase connect, GetIntegrationUseCase get,
-                                 SetToolPolicyUseCase setPolicy, DisconnectIntegrationUseCase disconnect,
-                                 MapClientToPsaUseCase mapToPsa, TicketSystems psas) {
+                                 SetToolPolicyUseCase setPolicy, MarkToolSensitiveUseCase markSensitive,
+                                 DisconnectIntegrationUseCase disconnect,
+                                 MapClientToPsaUseCase mapToPsa, ListClientMappingsUseCase mappings,
+                                 RefreshIntegrationToolsUseCase refresh) {
+        this.mappings = mappings;
+        this.refresh = refresh;
         this.mapToPsa = mapToPsa;
-        this.psas = psas;
         this.caller = caller;
         this.problems = problems;
         this.clients = clients;
@@ -74,6 +84,7 @@ public final class IntegrationPageRoutes implements RouteGroup {
         this.connect = connect;
         this.get = get;
         this.setPolicy = setPolicy;
+        this.markSensitive = markSensitive;
         this.disconnect = disconnect;
     }
 
@@ -86,6 +97,8 @@ public final class IntegrationPageRoutes implements RouteGroup {
         config.routes.post("/clients/{slug}/integrations", ctx -> connect(ctx, Optional.of(ctx.pathParam("slug"))));
         config.routes.get("/integrations/{id}", ctx -> detail(ctx, 200, PolicyForm.NONE));
         config.routes.post("/integrations/{id}/tools/{tool}/policy", this::setPolicy);
+        config.routes.post("/integrations/{id}/tools/{tool}/sensitive", this::markSensitive);
+        config.routes.post("/integrations/{id}/refresh", this::refresh);
         config.routes.get("/integrations/{id}/disconnect", this::confirmDisconnect);
         config.routes.post("/integrations/{id}/disconnect", this::disconnect);
     }
@@ -93,14 +106,17 @@ public final class IntegrationPageRoutes implements RouteGroup {
     private void connect(Context ctx, Optional<String> client) {
         MspId msp = caller.mspOf(ctx);
         Map<String, String> settings = prefixed(ctx, SETTINGS);
-        String kind = Forms.orEmpty(ctx.formParam("kind"));
+        String formKind = Forms.orEmpty(ctx.formParam("kind"));
+        String server = Forms.orEmpty(ctx.formParam("server")).strip();
+        // an MCP server's form names the server; the integration's kind is mcp:<name>
+        String kind = formKind.equals(IntegrationKinds.NAMED_SERVERS) ? formKind + ":" + server : formKind;
         try {
             IntegrationDetails connected = connect.connect(new ConnectIntegrationCommand(msp, client, kind, settings,
                     prefixed(ctx, SECRETS)));
             Forms.seeOther(ctx, "/integrations/" + connected.integration().id());
         } catch (DomainException | ApplicationException e) {
             Problem problem = Forms.refusal(problems, ctx, e);
-            ConnectForm form = new ConnectForm(kind, settings, FormErrors.from(problem));
+            ConnectForm form = new ConnectForm(formKind, server, settings, FormErrors.from(problem));
             if (client.isPresent()) {
                 clientTab(ctx, problem.status(), form, null);
             } else {
@@ -134,12 +150,13 @@ public final class IntegrationPageRoutes implements RouteGroup {
         Layout.write(ctx, status, IntegrationPages.clientTab(client,
                 json(list.list(msp, Optional.of(client.slug()))), mspWide,
                 kinds.kinds(IntegrationScope.CLIENT), form, connectedPsaKinds(msp, mspWide),
-                psa == null ? PsaForm.of(client) : psa));
+                psa == null ? PsaForm.of(client) : psa,
+                MappingPages.section(client, ChoiceListJson.from(mappings.list(msp, client.slug())).items())));
     }
 
     /** The MSP-wide integrations that are connected PSAs (those a client can be a company of). */
     private List<String> connectedPsaKinds(MspId msp, List<IntegrationJson> mspWide) {
-        return mspWide.stream().map(IntegrationJson::kind).filter(kind -> psas.connected(msp, kind)).toList();
+        return mspWide.stream().map(IntegrationJson::kind).filter(kind -> mapToPsa.canMapTo(msp, kind)).toList();
     }
 
     private void mapToPsa(Context ctx) {
@@ -176,6 +193,32 @@ public final class IntegrationPageRoutes implements RouteGroup {
         } catch (DomainException | ApplicationException e) {
             Problem problem = Forms.refusal(problems, ctx, e);
             detail(ctx, problem.status(), new PolicyForm(ctx.pathParam("tool"), FormErrors.from(problem)));
+        }
+    }
+
+    private void markSensitive(Context ctx) {
+        MspId msp = caller.mspOf(ctx);
+        String id = ctx.pathParam("id");
+        try {
+            String sensitive = ctx.formParam("sensitive");
+            markSensitive.mark(new MarkToolSensitiveCommand(msp, id, ctx.pathParam("tool"),
+                    sensitive == null ? null : Boolean.valueOf(sensitive), Forms.version(ctx)));
+            Forms.seeOther(ctx, "/integrations/" + Forms.encode(id));
+        } catch (DomainException | ApplicationException e) {
+            Problem problem = Forms.refusal(problems, ctx, e);
+            detail(ctx, problem.status(), new PolicyForm(ctx.pathParam("tool"), FormErrors.from(problem)));
+        }
+    }
+
+    /** Lists an MCP server's tools again; a server that does not answer is shown as the page's alert. */
+    private void refresh(Context ctx) {
+        String id = ctx.pathParam("id");
+        try {
+            refresh.refresh(caller.mspOf(ctx), id);
+            Forms.seeOther(ctx, "/integrations/" + Forms.encode(id));
+        } catch (DomainException | ApplicationException e) {
+            Problem problem = Forms.refusal(problems, ctx, e);
+            detail(ctx, problem.status(), new PolicyForm("", FormErrors.from(problem)));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.steward.adapter.web.api.ClientJson;
 import dev.steward.adapter.web.api.IntegrationJson;
 import dev.steward.adapter.web.api.IntegrationJson.ToolJson;
 import dev.steward.adapter.web.dashboard.Layout.Section;
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.SettingSpec;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The integration pages: the MSP-wide list, a client's Integrations tab (each with connect forms, one per kind, whose
@@ -23,9 +25,12 @@ final class IntegrationPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    /** A connect form as submitted: which kind, the plain settings typed (secrets are never echoed), the errors. */
-    record ConnectForm(String kind, Map<String, String> settings, FormErrors errors) {
-        static final ConnectForm NONE = new ConnectForm("", Map.of(), FormErrors.NONE);
+    /**
+     * A connect form as submitted: which kind's form, the server name typed (an MCP server's form), the plain settings
+     * typed (secrets are never echoed), the errors.
+     */
+    record ConnectForm(String kind, String server, Map<String, String> settings, FormErrors errors) {
+        static final ConnectForm NONE = new ConnectForm("", "", Map.of(), FormErrors.NONE);
     }
 
     /** The PSA company form as submitted (or as stored), and why it was refused. */
@@ -61,7 +66,8 @@ final class IntegrationPages {
     }
 
     static Html clientTab(ClientJson client, List<IntegrationJson> own, List<IntegrationJson> mspWide,
-                          List<IntegrationKind> kinds, ConnectForm form, List<String> psaKinds, PsaForm psa) {
+                          List<IntegrationKind> kinds, ConnectForm form, List<String> psaKinds, PsaForm psa,
+                          Html mappings) {
         Html body = Html.of("""
                 %s
                 <section aria-labelledby="own-h">
@@ -76,8 +82,9 @@ final class IntegrationPages {
                 </section>
                 %s
                 %s
+                %s
                 """, ClientPages.tabs(client, "integrations"), table(own, "Integrations of this client"),
-                table(mspWide, "MSP-wide integrations"), psaSection(client, psaKinds, psa),
+                table(mspWide, "MSP-wide integrations"), psaSection(client, psaKinds, psa), mappings,
                 connectSection(kinds, "/clients/" + client.slug() + "/integrations", form,
                         "No kind can be connected for a single client in this installation; connect MSP-wide ones on "
                                 + "the Integrations page."));
@@ -156,21 +163,40 @@ final class IntegrationPages {
     private static Html connectForm(IntegrationKind kind, String action, ConnectForm form) {
         boolean submitted = kind.name().equals(form.kind());
         FormErrors errors = submitted ? form.errors() : FormErrors.NONE;
-        String[] shown = kind.settings().stream().map(SettingSpec::field).toArray(String[]::new);
+        boolean named = kind.name().equals(IntegrationKinds.NAMED_SERVERS);
+        String[] shown = Stream.concat(named ? Stream.of("kind") : Stream.empty(),
+                kind.settings().stream().map(SettingSpec::field)).toArray(String[]::new);
         return Html.of("""
                 <details class="connect" data-kind="%s"%s>
                 <summary>Connect %s</summary>
                 <form method="post" action="%s" autocomplete="off">
                 %s<input type="hidden" name="kind" value="%s">
-                %s<p class="help">Secrets are stored encrypted and never shown again, only as "set" with their last \
+                %s%s<p class="help">Secrets are stored encrypted and never shown again, only as "set" with their last \
                 four characters.</p>
                 <button type="submit">Connect %s</button>
                 </form>
                 </details>
                 """, kind.name(), new Html(submitted ? " open" : ""), kind.label(), action, errors.alert(shown),
-                kind.name(), Html.each(kind.settings(), spec -> input(kind, spec,
+                kind.name(), named ? serverInput(kind, submitted ? form.server() : "", errors) : Html.EMPTY,
+                Html.each(kind.settings(), spec -> input(kind, spec,
                         submitted ? form.settings().getOrDefault(spec.key(), "") : "", errors)),
                 kind.label());
+    }
+
+    /** The name an MCP server is given: the integration is mcp:<name>, its tools mcp:<name>:<tool>. */
+    private static Html serverInput(IntegrationKind kind, String typed, FormErrors errors) {
+        String id = "connect-" + kind.name() + "-server";
+        Optional<String> error = errors.on("kind");
+        return Html.of("""
+                <div class="field">
+                <label for="%s">Server name <small>(a-z, 0-9 and '-'; its tools are named \
+                mcp:&lt;name&gt;:&lt;tool&gt;)</small></label>
+                <input id="%s" name="server" type="text" value="%s" required spellcheck="false"%s>
+                %s</div>
+                """, id, id, typed,
+                error.isPresent() ? Html.of(" aria-invalid=\"true\" aria-describedby=\"%s-error\"", id) : Html.EMPTY,
+                error.map(e -> Html.of("<p class=\"field-error\" id=\"%s-error\">%s</p>\n", id, e))
+                        .orElse(Html.EMPTY));
     }
 
     /** A labelled input for one setting; a secret is a password field that is never filled in. */
@@ -205,16 +231,18 @@ final class IntegrationPages {
                 <dt>Kind</dt><dd><code>%s</code></dd>
                 <dt>Scope</dt><dd>%s</dd>
                 <dt>Connected</dt><dd><time datetime="%s">%s</time></dd>
-                %s%s</dl>
+                %s%s%s</dl>
                 <section aria-labelledby="tools-h">
                 <h2 id="tools-h">Tools and their policies</h2>
                 <p class="help">auto: runs at once. approval_needed: waits for a technician. disabled: hidden from the \
-                agent, any call refused. Enforced by the control plane from the next call on.</p>
-                %s
+                agent, any call refused. Enforced by the control plane from the next call on. A sensitive tool runs \
+                only for a requester whose identity was verified in the session (a Duo push, or a technician's \
+                confirmation).</p>
+                %s%s
                 <table class="clients tools">
                 <caption class="visually-hidden">Tools of %s with their policies</caption>
                 <thead><tr><th scope="col">Tool</th><th scope="col">Effect</th><th scope="col">Description</th>\
-                <th scope="col">Policy</th></tr></thead>
+                <th scope="col">Policy</th><th scope="col">Sensitive</th></tr></thead>
                 <tbody>
                 %s</tbody>
                 </table>
@@ -228,11 +256,28 @@ final class IntegrationPages {
                 """, i.client() == null ? new Html("<a href=\"/integrations\">Integrations</a>")
                         : Html.of("<a href=\"/clients\">Clients</a> / <a href=\"%s\">%s</a>", back, i.client()),
                 i.label(), i.kind(), i.client() == null ? "MSP-wide" : "client " + i.client(), i.connectedAt(),
-                TIME.format(i.connectedAt()), settings, secrets,
-                refused.tool().isEmpty() ? Html.EMPTY : refused.errors().alert("policy"), i.label(),
+                TIME.format(i.connectedAt()), i.unreachableSince() == null ? Html.EMPTY : Html.of(
+                        "<dt>Status</dt><dd role=\"status\">unreachable since <time datetime=\"%s\">%s</time>;"
+                        + " its tools fail at once until it answers</dd>\n", i.unreachableSince(),
+                        TIME.format(i.unreachableSince())), settings, secrets,
+                refused.equals(PolicyForm.NONE) ? Html.EMPTY : refused.errors().alert("policy"), refreshForm(i), i.label(),
                 Html.each(indexed(i.tools()), t -> toolRow(i, t.index(), t.tool(), refused)), i.id(), i.label());
         return Layout.page(i.label(), i.client() == null ? Section.INTEGRATIONS : Section.CLIENTS, Optional.empty(),
                 body);
+    }
+
+    /** An MCP server's tools can be listed again on demand (they also follow its list-changed notifications). */
+    private static Html refreshForm(IntegrationJson i) {
+        if (!i.kind().startsWith(IntegrationKinds.NAMED_SERVERS + ":")) {
+            return Html.EMPTY;
+        }
+        return Html.of("""
+                <form method="post" action="/integrations/%s/refresh" class="refresh">
+                <button type="submit">List the server's tools again</button>
+                <span class="help">removed tools disappear, new ones arrive with a seeded policy, kept ones keep \
+                theirs</span>
+                </form>
+                """, i.id());
     }
 
     private record Indexed(int index, ToolJson tool) {}
@@ -257,13 +302,30 @@ final class IntegrationPages {
                 <button type="submit">Save</button>
                 %s</form>
                 </td>
+                <td data-label="Sensitive" data-sensitive="%s">%s</td>
                 </tr>
                 """, tool.name(), tool.name(), tool.effect(), tool.description(), i.id(), tool.name(), i.version(), id,
                 tool.name(), id, tool.policy(),
                 error.isPresent() ? Html.of(" aria-invalid=\"true\" aria-describedby=\"%s-error\"", id) : Html.EMPTY,
                 Html.each(POLICIES, p -> Html.of("<option value=\"%s\"%s>%s</option>", p,
                         new Html(p.equals(tool.policy()) ? " selected" : ""), p)),
-                error.map(e -> Html.of("<p class=\"field-error\" id=\"%s-error\">%s</p>\n", id, e)).orElse(Html.EMPTY));
+                error.map(e -> Html.of("<p class=\"field-error\" id=\"%s-error\">%s</p>\n", id, e)).orElse(Html.EMPTY),
+                tool.sensitive(), sensitivity(i, tool));
+    }
+
+    /** Sensitive by its kind (always), or the MSP's own mark with a button to change it. */
+    private static Html sensitivity(IntegrationJson i, ToolJson tool) {
+        if (tool.sensitive() && !tool.markedSensitive()) {
+            return new Html("yes (always, by its kind)");
+        }
+        return Html.of("""
+                %s
+                <form method="post" action="/integrations/%s/tools/%s/sensitive" class="sensitivity">
+                <input type="hidden" name="version" value="%s">
+                <input type="hidden" name="sensitive" value="%s">
+                <button type="submit">%s</button>
+                </form>""", tool.sensitive() ? "yes" : "no", i.id(), tool.name(), i.version(), !tool.sensitive(),
+                tool.sensitive() ? "Unmark" : "Mark sensitive");
     }
 
     /** The confirmation step before a disconnect. */

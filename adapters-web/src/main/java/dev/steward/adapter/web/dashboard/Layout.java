@@ -1,6 +1,7 @@
 package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.signin.SignInGate;
+import dev.steward.application.security.Permission;
 import dev.steward.application.signin.Caller;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -13,9 +14,11 @@ final class Layout {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    enum Section { CLIENTS, ACTIVITY, SETTINGS, INTEGRATIONS, APPROVALS }
+    enum Section { CLIENTS, ACTIVITY, SETTINGS, INTEGRATIONS, APPROVALS, USERS, ACCOUNT }
 
     private static final String ACCOUNT = "<!--account-->";
+    /** The Users link, kept only for callers who may manage users. */
+    private static final Pattern USERS_LINK = Pattern.compile("<!--users-->(.*?)<!--/users-->");
     private static final Pattern POST_FORM = Pattern.compile("<form\\b[^>]*\\bmethod=\"post\"[^>]*>",
             Pattern.CASE_INSENSITIVE);
 
@@ -46,6 +49,7 @@ final class Layout {
                 <a href="/settings"%s>MSP settings</a>
                 <a href="/integrations"%s>Integrations</a>
                 <a href="/approvals"%s>Approvals</a>
+                <!--users--><a href="/users"%s>Users</a><!--/users-->
                 </nav>
                 <!--account-->
                 </header>
@@ -56,7 +60,7 @@ final class Layout {
                 </html>
                 """, title, current(section == Section.CLIENTS), current(section == Section.ACTIVITY),
                 current(section == Section.SETTINGS), current(section == Section.INTEGRATIONS),
-                current(section == Section.APPROVALS),
+                current(section == Section.APPROVALS), current(section == Section.USERS),
                 refresh.map(url -> Html.of(" data-refresh=\"%s\"", url)).orElse(Html.EMPTY), body);
     }
 
@@ -71,11 +75,13 @@ final class Layout {
     static void write(Context ctx, int status, Html page) {
         String html = page.html();
         Caller caller = ctx.attribute(SignInGate.CALLER);
+        boolean managesUsers = caller != null && Permission.MANAGE_USERS.heldBy(caller.role());
+        html = USERS_LINK.matcher(html).replaceAll(link -> managesUsers ? Matcher.quoteReplacement(link.group(1)) : "");
         if (caller != null && caller.browser()) {
             Html field = Html.of("<input type=\"hidden\" name=\"%s\" value=\"%s\">", SignInGate.CSRF_FIELD,
                     caller.csrfToken().orElseThrow());
             html = html.replace(ACCOUNT, Html.of("""
-                    <div class="account"><span class="who">%s</span>
+                    <div class="account"><a class="who" href="/account">%s</a>
                     <form method="post" action="/logout"><button type="submit" class="link">Sign out</button></form>
                     </div>""", caller.actor()).html());
             html = POST_FORM.matcher(html).replaceAll(form -> Matcher.quoteReplacement(form.group() + field.html()));

@@ -1,6 +1,7 @@
 package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.dashboard.Layout.Section;
+import dev.steward.adapter.web.http.Requests;
 import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
@@ -42,7 +43,7 @@ public final class SignInPageRoutes implements RouteGroup {
         String email = Forms.orEmpty(ctx.formParam("email"));
         try {
             SignedIn signedIn = signIn.signIn(new SignInCommand(email, ctx.formParam("password"),
-                    ctx.req().getRemoteAddr()));
+                    Requests.clientAddress(ctx)));
             SessionCookie.set(ctx, signedIn.sessionToken(), SignInService.SESSION_LENGTH);
             Forms.seeOther(ctx, safeNext(ctx.queryParam("next")));
         } catch (DomainException | ApplicationException e) {

@@ -4,25 +4,31 @@ import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
 import dev.steward.application.port.WebhookDelivery;
+import dev.steward.application.integration.ListIntegrationKindsUseCase;
 import dev.steward.application.ticket.IntakeTicketCommand;
 import dev.steward.application.ticket.IntakeTicketUseCase;
 import dev.steward.application.ticket.ReceiveTicketWebhookUseCase;
 import dev.steward.application.ticket.ReceiveTicketWebhookUseCase.WebhookOutcome;
+import dev.steward.domain.integration.IntegrationKind;
+import dev.steward.domain.integration.IntegrationScope;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.InvalidValue;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /hooks/psa/{mspId}/{kind}}: a PSA's webhook. The delivery is checked (signature or shared secret, by
  * the PSA adapter) and answered at once — 202 when it is about a ticket, 204 when it is authentic but nothing for an
- * agent, 401 without details when it is not authentic — and the ticket is then taken in on a virtual thread. A
- * replayed delivery, or the echo of Steward's own note, starts nothing new (intake is idempotent by ticket); a ticket
- * whose intake fails here is picked up again by the next poll.
+ * agent (or a replay), 429 when the MSP sent too many just now, and the same 401 without details for everything that
+ * fails verification (unknown MSP or kind, bad signature, a PSA that could not be asked for its key) — and the ticket
+ * is then taken in on a virtual thread. The {@code kind} is checked against the known integration kinds before it is
+ * used or logged. A ticket whose intake fails here is picked up again by the next poll.
  */
 public final class PsaWebhookRoutes implements RouteGroup {
 
@@ -31,12 +37,16 @@ public final class PsaWebhookRoutes implements RouteGroup {
     private final ReceiveTicketWebhookUseCase webhooks;
     private final IntakeTicketUseCase intake;
     private final ProblemMapper problems;
+    private final Set<String> knownKinds;
 
     @Inject
-    public PsaWebhookRoutes(ReceiveTicketWebhookUseCase webhooks, IntakeTicketUseCase intake, ProblemMapper problems) {
+    public PsaWebhookRoutes(ReceiveTicketWebhookUseCase webhooks, IntakeTicketUseCase intake, ProblemMapper problems,
+                            ListIntegrationKindsUseCase kinds) {
         this.webhooks = webhooks;
         this.intake = intake;
         this.problems = problems;
+        this.knownKinds = kinds.kinds(IntegrationScope.MSP).stream().map(IntegrationKind::name)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -47,13 +57,25 @@ public final class PsaWebhookRoutes implements RouteGroup {
     private void receive(Context ctx) {
         Optional<MspId> msp = mspOf(ctx.pathParam("mspId"));
         String kind = ctx.pathParam("kind");
-        if (msp.isEmpty()) {
+        if (msp.isEmpty() || !knownKinds.contains(kind)) {
             refuse(ctx);
             return;
         }
         WebhookDelivery delivery = new WebhookDelivery(ctx.headerMap(), ctx.bodyAsBytes());
-        WebhookOutcome outcome = webhooks.check(msp.get(), kind, delivery);
+        WebhookOutcome outcome;
+        try {
+            outcome = webhooks.check(msp.get(), kind, delivery);
+        } catch (RuntimeException e) {
+            // whatever broke (a store, a PSA), the caller learns no more than from a forged delivery
+            LOG.debug("checking a {} webhook for MSP {} failed: {}", kind, msp.get(), e.toString());
+            refuse(ctx);
+            return;
+        }
         switch (outcome) {
+            case WebhookOutcome.Throttled throttled -> problems.write(ctx, new Problem(429, "Too many requests",
+                    "webhook.throttled", "too many deliveries for this MSP just now; send it again later",
+                    java.util.List.of(), java.util.Map.of("Retry-After",
+                            Long.toString(Math.max(1, throttled.retryAfter().toSeconds())))));
             case WebhookOutcome.Rejected rejected -> refuse(ctx);
             case WebhookOutcome.Ignored ignored -> ctx.status(204);
             case WebhookOutcome.Taken taken -> ctx.status(202);

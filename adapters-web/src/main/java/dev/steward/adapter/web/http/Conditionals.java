@@ -14,12 +14,13 @@ public final class Conditionals {
     }
 
     /**
-     * Sets {@code ETag} and {@code Cache-Control: no-cache} (always revalidate). If the request's
+     * Sets {@code ETag} (the answer itself is {@code Cache-Control: no-store}: the caller keeps the tag and asks
+     * again with it; see {@link SecurityHeaders}). If the request's
      * {@code If-None-Match} matches {@code etag} (weak comparison), answers 304 and returns true: the caller then
      * writes nothing else.
      */
     public static boolean answeredNotModified(Context ctx, String etag) {
-        ctx.header("ETag", etag).header("Cache-Control", "no-cache");
+        ctx.header("ETag", etag);
         String header = ctx.header("If-None-Match");
         if (header == null) {
             return false;

@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * Reads request bodies strictly: {@code application/json} only, no unknown fields, no duplicate keys, no trailing
- * data, no silent type coercion ({@code "name": 5} is refused, not turned into {@code "5"}). Every refusal is a
- * {@link RequestProblem} naming the offending field where there is one; nothing here ends in a 500.
+ * data, no silent type coercion ({@code "name": 5} is refused, not turned into {@code "5"}), no control characters in
+ * any string ({@link ControlCharacters}). Every refusal is a {@link RequestProblem} naming the offending field where
+ * there is one; nothing here ends in a 500.
  */
 public final class JsonBodies {
 
@@ -114,6 +115,11 @@ public final class JsonBodies {
         }
         if (value == null) {
             throw RequestProblem.malformedBody("body.missing", "a JSON object body is required (got null)");
+        }
+        try {
+            ControlCharacters.require(mapper.readTree(body), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return value;
     }

@@ -53,4 +53,30 @@ public final class Requests {
     static String clip(String text) {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
+
+    /**
+     * Where the caller reached this server, e.g. {@code https://steward.example}, for links handed to people: the
+     * request's scheme (https when the request was secure, see {@code SecurityHeaders}) and its {@code Host}.
+     */
+    public static String baseUrl(Context ctx) {
+        String scheme = Boolean.TRUE.equals(ctx.attribute(SECURE)) || "https".equals(ctx.scheme()) ? "https" : "http";
+        return scheme + "://" + ctx.host();
+    }
+
+    /** Set on a request that arrived over TLS, directly or through a trusted proxy that said so. */
+    public static final String SECURE = "steward.secure";
+    /** The address a request came from, as {@code SecurityHeaders} found it (behind a trusted proxy: the client's). */
+    public static final String CLIENT_ADDRESS = "steward.client-address";
+
+    /** The address a request came from (for throttling), see {@link #CLIENT_ADDRESS}. */
+    public static String clientAddress(Context ctx) {
+        String address = ctx.attribute(CLIENT_ADDRESS);
+        return address != null ? address : ctx.req().getRemoteAddr();
+    }
+
+    /** True for browser navigation outside the JSON API: those get an HTML page rather than problem JSON. */
+    public static boolean wantsHtml(Context ctx) {
+        String accept = ctx.header("Accept");
+        return !ctx.path().startsWith("/api/") && accept != null && accept.contains("text/html");
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.application.problem.ApplicationException;
 import dev.steward.application.problem.Conflict;
+import dev.steward.application.problem.Forbidden;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.NotSignedIn;
@@ -99,6 +100,7 @@ public final class ProblemMapper {
                     .toList());
             case NotFound e -> Problem.of(404, "Not found", e.kind() + ".not-found", e.getMessage());
             case Conflict e -> conflict(e, ctx);
+            case Forbidden e -> Problem.of(403, "Forbidden", "role.forbidden", e.getMessage());
             case NotSignedIn e -> new Problem(401, "Unauthorized", "sign-in.required", e.getMessage(), List.of(),
                     Map.of("WWW-Authenticate", "Bearer realm=\"steward\""));
             case TooManyAttempts e -> new Problem(429, "Too many requests", "sign-in.throttled", e.getMessage(),

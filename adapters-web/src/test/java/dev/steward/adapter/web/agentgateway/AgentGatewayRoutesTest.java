@@ -3,71 +3,88 @@ package dev.steward.adapter.web.agentgateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.adapter.web.WebServer;
+import dev.steward.adapter.web.WebSettings;
 import dev.steward.adapter.web.http.JsonBodies;
 import dev.steward.adapter.web.problem.ProblemMapper;
-import dev.steward.adapter.web.WebSettings;
 import dev.steward.application.agent.AgentConfiguration;
-import dev.steward.application.agent.AgentGatewayService;
+import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.agent.AgentWorker;
-import dev.steward.application.inmemory.InMemoryAgentCheckIns;
-import dev.steward.application.inmemory.InMemoryAgentCredentials;
-import dev.steward.application.inmemory.InMemoryClientRepository;
-import dev.steward.application.inmemory.InMemoryIntegrationRepository;
-import dev.steward.application.inmemory.InMemoryMspRepository;
-import dev.steward.application.inmemory.InMemoryUnitOfWork;
+import dev.steward.application.agent.Assignment;
+import dev.steward.application.agent.SessionOutcome;
+import dev.steward.application.agent.ToolRequest;
+import dev.steward.application.agentloop.AgentWorldAccess;
+import dev.steward.application.agentloop.RunbookReasoner;
+import dev.steward.application.agentloop.ToolGateway;
+import dev.steward.application.inmemory.InMemoryLanguageModel;
+import dev.steward.application.port.ControlPlane;
+import dev.steward.application.port.LanguageModel;
+import dev.steward.application.port.PsaNote;
 import dev.steward.application.problem.PortFailure;
-import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.testkit.MutableClock;
+import dev.steward.application.runbook.SaveRunbookCommand;
+import dev.steward.domain.activity.ActivityOutcome;
+import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.client.Client;
-import dev.steward.domain.integration.Integration;
-import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.mode.EffectiveMode;
-import dev.steward.domain.msp.Msp;
-import dev.steward.domain.prompt.PromptText;
+import dev.steward.domain.mode.OperatingMode;
+import dev.steward.domain.usage.TokenBudget;
+import dev.steward.domain.usage.TokenCount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The agent API over real HTTP: an agent with its token pulls its configuration, takes work with a long poll, makes
+ * every tool call and post through the control plane, and calls the model; a bad token, another client's session and
+ * malformed input change nothing and never answer 500.
+ */
 class AgentGatewayRoutesTest {
 
-    private final MutableClock clock = MutableClock.startingAt("2026-03-01T10:00:00Z");
-    private final InMemoryUnitOfWork unitOfWork = new InMemoryUnitOfWork();
-    private final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
-    private final InMemoryMspRepository msps = new InMemoryMspRepository(unitOfWork);
-    private final InMemoryIntegrationRepository integrations = new InMemoryIntegrationRepository(unitOfWork);
-    private final InMemoryAgentCredentials credentials = new InMemoryAgentCredentials();
-    private final InMemoryAgentCheckIns checkIns = new InMemoryAgentCheckIns();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final InMemoryLanguageModel model = new InMemoryLanguageModel("qwen2.5", request ->
+            new LanguageModel.ModelAnswer("{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"hi\"}}],"
+                    + "\"usage\":{\"prompt_tokens\":40,\"completion_tokens\":2}}", new TokenCount(40, 2)));
+    private final AgentWorldAccess world = AgentWorldAccess.withModel(AgentReasoning.runbooks(), model);
+    private final Client contoso = world.client("250", OperatingMode.PLAN);
+    private final Client fabrikam = world.client("300", OperatingMode.PLAN);
     private WebServer server;
-    private Msp msp;
-    private Client client;
 
     @BeforeEach
     void start() {
-        msp = msps.add(Fixtures.anMsp().withPrompt(PromptText.of("Be brief.")).withDefaultMode(EffectiveMode.EXECUTE));
-        client = clients.add(Fixtures.aClient().inMsp(msp).active().build());
-        integrations.add(Integration.connect(new IntegrationId(UUID.randomUUID()), msp.id(), Optional.empty(), "m365",
-                List.of(Tool.readOnly("m365:get-user", "Reads a user"), Tool.write("m365:reset-password", "Resets"),
-                        Tool.write("m365:delete-user", "Deletes")),
-                Map.of(ToolName.of("m365:delete-user"), ToolPolicy.DISABLED), clock.instant()));
-        AgentGatewayService gateway = new AgentGatewayService(credentials, checkIns, clients, msps, integrations, clock);
+        ToolParameter user = ToolParameter.required("user", ToolParameter.Type.STRING, "UPN");
+        world.connect("m365", List.of(Tool.readOnly("m365:get-user", "Reads a user").taking(user,
+                        ToolParameter.optional("top", ToolParameter.Type.INTEGER, "How many"),
+                        ToolParameter.optional("all", ToolParameter.Type.BOOLEAN, "Everything")),
+                Tool.write("m365:reset-password", "Resets").taking(user),
+                Tool.write("m365:delete-user", "Deletes").taking(user)),
+                Map.of(ToolName.of("m365:delete-user"), ToolPolicy.DISABLED));
+        world.connectFor(fabrikam, "okta", List.of(Tool.readOnly("okta:get-user", "Reads an Okta user")
+                .taking(user)), Map.of());
         ObjectMapper json = JsonBodies.newMapper();
-        server = new WebServer(new WebSettings("127.0.0.1", 0, 1 << 20), Set.of(new AgentGatewayRoutes(gateway)),
-                new ProblemMapper(json), json).start();
+        server = new WebServer(new WebSettings("127.0.0.1", 0, 1 << 20), Set.of(new AgentGatewayRoutes(
+                world.agents().api(), new JsonBodies(json), new ProblemMapper(json))), new ProblemMapper(json), json);
+        server.start();
     }
 
     @AfterEach
@@ -79,72 +96,220 @@ class AgentGatewayRoutesTest {
         return URI.create("http://127.0.0.1:" + server.port() + "/");
     }
 
+    private ControlPlane agentOf(Client client) {
+        return new HttpControlPlane(base(), world.agents().credentials.issue(client.id()), Optional.empty(),
+                Duration.ZERO);
+    }
+
+    /** A session token of the client's agent, as an agent holds it after its first contact. */
+    private String sessionOf(Client client) {
+        var credentials = world.agents().credentials;
+        return credentials.exchange(credentials.issue(client.id())).orElseThrow();
+    }
+
+    private String ticket(String company, String summary) {
+        return world.psa().open(company, summary, "", "dana@contoso.example", Instant.parse("2026-11-22T08:59:00Z"));
+    }
+
+    private HttpResponse<String> raw(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void anAgentPullsItsConfigurationWithoutSecretsOrDisabledTools() {
-        String token = credentials.issue(client.id());
+        world.saveRunbook().save(new SaveRunbookCommand(world.mspId(), Optional.of(contoso.slug().value()),
+                Optional.empty(), "Printer", List.of("printer"), List.of(), List.of(), UserRole.MSP_TECHNICIAN));
 
-        AgentConfiguration config = new HttpControlPlane(base(), token).configuration();
+        AgentConfiguration config = agentOf(contoso).configuration();
 
-        assertThat(config.client()).isEqualTo(client.id());
-        assertThat(config.version()).isEqualTo(client.configVersion());
-        assertThat(config.mode()).isEqualTo(EffectiveMode.EXECUTE);
-        assertThat(config.prompt().text()).contains("Be brief.");
+        assertThat(config.client()).isEqualTo(contoso.id());
+        assertThat(config.msp()).isEqualTo(world.mspId());
+        assertThat(config.mode()).isEqualTo(EffectiveMode.PLAN);
         assertThat(config.tools()).extracting(t -> t.name().value())
                 .containsExactlyInAnyOrder("m365:get-user", "m365:reset-password");
-        assertThat(config.tools()).filteredOn(t -> t.name().value().equals("m365:reset-password"))
-                .extracting(AgentConfiguration.ToolGrant::policy).containsExactly(ToolPolicy.APPROVAL_NEEDED);
+        assertThat(config.reasoner()).isEqualTo(AgentConfiguration.ReasonerChoice.model("qwen2.5"));
+        assertThat(config.runbooks()).as("runbooks go to runbook reasoners only").isEmpty();
     }
 
     @Test
-    void aHeartbeatRecordsTheVersionTheAgentRuns() {
-        String token = credentials.issue(client.id());
-        AgentWorker worker = new AgentWorker(new HttpControlPlane(base(), token), Duration.ofSeconds(1));
+    void theClientsAgentWorksItsTicketOverHttpAndEveryEffectGoesThroughTheControlPlane() {
+        String ticket = ticket("250", "Outlook keeps asking for password");
+        world.intake(ticket);
+        AgentWorker agent = new AgentWorker(agentOf(contoso), (configuration, controlPlane) ->
+                RunbookReasoner.withWritten(configuration.runbooks()), AgentWorker.Timing.DEFAULT, () -> { },
+                line -> { });
 
-        worker.beatOnce();
+        assertThat(agent.workOnce(Duration.ZERO)).isTrue();
 
-        assertThat(checkIns.latest(client.id())).hasValueSatisfying(checkIn -> {
-            assertThat(checkIn.runningConfigVersion()).isEqualTo(client.configVersion());
-            assertThat(checkIn.at()).isEqualTo(clock.instant());
+        assertThat(world.psa().notes(ticket)).singleElement().satisfies(note -> {
+            assertThat(note.visibility()).isEqualTo(PsaNote.Visibility.INTERNAL);
+            assertThat(note.text()).contains("m365:get-user (user=dana@contoso.example) → ok");
         });
+        assertThat(world.executed()).extracting(i -> i.tool().value()).containsExactly("m365:get-user");
+        assertThat(world.agents().work.waiting(contoso.id(), Instant.now())).isZero();
     }
 
     @Test
-    void aRevokedOrUnknownTokenIsRefusedWith401AndTheAgentStops() throws Exception {
-        String token = credentials.issue(client.id());
-        credentials.revoke(client.id());
+    void anIdleAgentsLongPollReturnsTheMomentWorkIsQueued() throws Exception {
+        ControlPlane agent = agentOf(contoso);
+        CompletableFuture<Optional<Assignment>> taking = CompletableFuture.supplyAsync(() ->
+                agent.take(UUID.randomUUID(), Duration.ofSeconds(20)));
+        Thread.sleep(300);
+        assertThat(taking).isNotDone();
 
-        assertThatThrownBy(() -> new HttpControlPlane(base(), token).configuration())
-                .isInstanceOfSatisfying(PortFailure.class, e -> assertThat(e.retryable()).isFalse());
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(base().resolve("agent/v1/configuration")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(checkIns.latest(client.id())).isEmpty();
+        world.intake(ticket("250", "printer offline"));
+
+        Optional<Assignment> taken = taking.get(10, TimeUnit.SECONDS);
+        assertThat(taken).hasValueSatisfying(a -> assertThat(a.task())
+                .isInstanceOf(Assignment.Task.Start.class));
     }
 
     @Test
-    void aReissuedTokenReplacesTheOldOne() {
-        String old = credentials.issue(client.id());
-        String current = credentials.issue(client.id());
+    void aLostLeaseIsAnAnswerAndCompletingTwiceChangesNothing() {
+        world.intake(ticket("250", "printer offline"));
+        ControlPlane agent = agentOf(contoso);
+        Assignment work = agent.take(UUID.randomUUID(), Duration.ZERO).orElseThrow();
 
-        assertThatThrownBy(() -> new HttpControlPlane(base(), old).configuration()).isInstanceOf(PortFailure.class);
-        assertThat(new HttpControlPlane(base(), current).configuration().client()).isEqualTo(client.id());
+        assertThat(agent.renew(work)).isTrue();
+        assertThat(agent.complete(work, SessionOutcome.COMPLETED)).isTrue();
+        assertThat(agent.renew(work)).isFalse();
+        assertThat(agent.complete(work, SessionOutcome.COMPLETED)).isFalse();
+    }
+
+    @Test
+    void aForgedRevokedOrReplacedTokenGets401AndNothingHappens() throws Exception {
+        world.intake(ticket("250", "printer offline"));
+        String revoked = sessionOf(contoso);
+        world.agents().credentials.revoke(contoso.id());
+        String replaced = sessionOf(contoso);
+        String bootstrap = world.agents().credentials.issue(contoso.id());
+
+        for (String token : new String[] {null, "stw_forged", revoked, replaced, bootstrap}) {
+            HttpResponse<String> take = raw("POST", "agent/v1/work/take", token,
+                    "{\"instance\":\"" + UUID.randomUUID() + "\",\"waitMillis\":0}");
+            assertThat(take.statusCode()).as(String.valueOf(token)).isEqualTo(401);
+            assertThat(take.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v)
+                    .startsWith("application/problem+json"));
+            assertThat(raw("POST", "agent/v1/sessions/" + UUID.randomUUID() + "/posts", token,
+                    "{\"step\":\"x\",\"kind\":\"note\",\"text\":\"forged\"}").statusCode()).isEqualTo(401);
+        }
+        assertThatThrownBy(() -> new HttpControlPlane(base(), revoked).configuration())
+                .isInstanceOfSatisfying(PortFailure.class, e -> assertThat(e.port()).isEqualTo(ControlPlane.REFUSED));
+        assertThat(world.agents().work.waiting(contoso.id(), Instant.now())).as("nothing was taken").isOne();
+        assertThat(world.psa().allNotes()).isEmpty();
+    }
+
+    @Test
+    void anotherClientsSessionIsNotFoundAndItsToolsAreRefusedAndLogged() throws Exception {
+        String ticket = ticket("250", "printer offline");
+        world.intake(ticket);
+        Assignment contosos = agentOf(contoso).take(UUID.randomUUID(), Duration.ZERO).orElseThrow();
+        ControlPlane fabrikamAgent = agentOf(fabrikam);
+
+        assertThatThrownBy(() -> fabrikamAgent.post(contosos.session().id(), new dev.steward.application.agent
+                .TicketPost("s1", dev.steward.application.agent.TicketPost.Kind.NOTE, "not yours", "")))
+                .isInstanceOfSatisfying(PortFailure.class, e -> assertThat(e.getMessage()).contains("404"));
+        var answer = agentOf(contoso).callTool(contosos.session().id(), new ToolRequest("s2",
+                ToolGateway.Phase.DIAGNOSIS, ToolName.of("okta:get-user"), Map.of("user", "dana"), "",
+                Optional.empty()));
+
+        assertThat(answer.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
+        assertThat(answer.result()).contains("not a tool of any integration of this client");
+        assertThat(world.executed()).isEmpty();
+        assertThat(world.psa().allNotes()).isEmpty();
+        assertThat(world.activityOf(ticket)).anyMatch(e -> e.tool().map(ToolName::value).orElse("")
+                .equals("okta:get-user") && e.outcome() == ActivityOutcome.REFUSED_BY_POLICY);
+    }
+
+    @Test
+    void malformedToolCallsGetAClearAnswerNeverA500() throws Exception {
+        world.intake(ticket("250", "printer offline"));
+        String token = sessionOf(contoso);
+        ControlPlane agent = new HttpControlPlane(base(), token, Optional.empty(), Duration.ZERO);
+        UUID session = agent.take(UUID.randomUUID(), Duration.ZERO).orElseThrow().session().id();
+        String path = "agent/v1/sessions/" + session + "/tool-calls";
+
+        JsonNode notAnObject = problem(raw("POST", path, token, "{\"step\":\"d1\",\"phase\":\"diagnosis\","
+                + "\"tool\":\"m365:get-user\",\"arguments\":[\"dana\"]}"), 422);
+        assertThat(notAnObject.path("errors").get(0).path("field").asText()).isEqualTo("arguments");
+        JsonNode badTool = problem(raw("POST", path, token, "{\"step\":\"d1\",\"phase\":\"diagnosis\","
+                + "\"tool\":\"get user!\",\"arguments\":{}}"), 422);
+        assertThat(badTool.path("errors").get(0).path("field").asText()).isEqualTo("tool");
+        assertThat(problem(raw("POST", path, token, "{\"step\":\"d1\",\"phase\":\"sometimes\",\"tool\":"
+                + "\"m365:get-user\",\"arguments\":{}}"), 422).path("errors").get(0).path("field").asText())
+                .isEqualTo("phase");
+        problem(raw("POST", path, token, "{not json"), 400);
+
+        var tooLong = agent.callTool(session, new ToolRequest("d2", ToolGateway.Phase.DIAGNOSIS,
+                ToolName.of("m365:get-user"), Map.of("user", "x".repeat(20_000)), "", Optional.empty()));
+        assertThat(tooLong.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
+        assertThat(tooLong.result()).startsWith("arguments.user:");
+        HttpResponse<String> numbers = raw("POST", path, token, "{\"step\":\"d3\",\"phase\":\"diagnosis\","
+                + "\"tool\":\"m365:get-user\",\"arguments\":{\"user\":\"dana\",\"top\":5,\"all\":true}}");
+        assertThat(numbers.statusCode()).isEqualTo(200);
+        assertThat(world.executed()).singleElement().satisfies(i -> assertThat(i.arguments())
+                .containsEntry("top", "5").containsEntry("all", "true"));
+    }
+
+    @Test
+    void modelCallsGoThroughTheControlPlaneWhichCountsTheirTokensAndStopsThemWhenTheBudgetIsSpent() {
+        world.intake(ticket("250", "printer offline"));
+        ControlPlane agent = agentOf(contoso);
+        UUID session = agent.take(UUID.randomUUID(), Duration.ZERO).orElseThrow().session().id();
+
+        String answer = agent.model(session, "{\"model\":\"anything\",\"messages\":[]}");
+
+        assertThat(answer).contains("\"content\":\"hi\"");
+        assertThat(model.requests()).singleElement().satisfies(r -> assertThat(r).contains("\"qwen2.5\"")
+                .doesNotContain("anything"));
+        assertThat(world.agents().ledger.usedInSession(session)).isEqualTo(new TokenCount(40, 2));
+
+        world.agents().ledger.setMspDefault(world.mspId(), Optional.of(new TokenBudget(42)));
+        assertThatThrownBy(() -> agent.model(session, "{\"messages\":[]}"))
+                .isInstanceOfSatisfying(PortFailure.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("monthly model token budget of 42 tokens is spent");
+                });
+        assertThat(model.requests()).hasSize(1);
     }
 
     @Test
     void aCheckInWithAVersionNeverIssuedIsRefused() throws Exception {
-        String token = credentials.issue(client.id());
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(base().resolve("agent/v1/check-ins"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"configVersion\": 999}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = raw("POST", "agent/v1/check-ins", sessionOf(contoso),
+                "{\"configVersion\": 999}");
 
-        assertThat(response.statusCode()).isBetween(400, 499);
-        assertThat(checkIns.latest(client.id())).isEmpty();
+        assertThat(response.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void onlyAPlainHttpControlPlaneGoesWithoutTheCaStoreAnHttpsOneKeepsTheJdksTrust() throws Exception {
+        assertThat(HttpControlPlane.client(URI.create("https://steward.example")).sslContext())
+                .isSameAs(javax.net.ssl.SSLContext.getDefault());
+        assertThat(HttpControlPlane.client(URI.create("http://steward.example")).sslContext())
+                .isNotSameAs(javax.net.ssl.SSLContext.getDefault());
+    }
+
+    /** The review's reproduction: a malformed check-in was a 500 with a stack trace in the log. */
+    @Test
+    void aMalformedCheckInOrOneWithUnknownFieldsIs400AndRecordsNothing() throws Exception {
+        String token = sessionOf(contoso);
+        for (String body : new String[] {"{\"configVersion\": ", "not json", "{\"configVersion\": 1, \"evil\": true}",
+                "{\"configVersion\": \"one\"}", "[]", ""}) {
+            HttpResponse<String> response = raw("POST", "agent/v1/check-ins", token, body);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.body()).as(body).doesNotContain("Exception").doesNotContain("at dev.steward");
+        }
+        assertThat(world.agents().checkIns.latest(contoso.id())).isEmpty();
     }
 
     @Test
@@ -153,5 +318,36 @@ class AgentGatewayRoutesTest {
         server.close();
         assertThatThrownBy(() -> new HttpControlPlane(gone, "stw_x").configuration())
                 .isInstanceOfSatisfying(PortFailure.class, e -> assertThat(e.retryable()).isTrue());
+    }
+
+    private static JsonNode problem(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void theBootstrapTokenIsTradedOnceForASessionTokenThatAnAgentKeepsAcrossARestart() throws Exception {
+        String bootstrap = world.agents().credentials.issue(contoso.id());
+        java.nio.file.Path sessionFile = java.nio.file.Files.createTempDirectory("agent").resolve("session");
+
+        new HttpControlPlane(base(), bootstrap, Optional.of(sessionFile)).checkIn(contoso.configVersion());
+        assertThat(world.agents().checkIns.latest(contoso.id())).isPresent();
+        assertThat(sessionFile).content().startsWith("stw_");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(sessionFile))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        // the engine restarts the container: same environment (a spent bootstrap token), same session file
+        assertThat(new HttpControlPlane(base(), bootstrap, Optional.of(sessionFile)).configuration().client())
+                .isEqualTo(contoso.id());
+        // whoever reads the environment later (docker inspect) holds nothing reusable
+        assertThatThrownBy(() -> new HttpControlPlane(base(), bootstrap).configuration())
+                .isInstanceOfSatisfying(PortFailure.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.port()).isEqualTo(ControlPlane.REFUSED);
+                });
+        assertThat(raw("GET", "agent/v1/configuration", bootstrap, null).statusCode())
+                .as("a bootstrap token is no session credential").isEqualTo(401);
     }
 }

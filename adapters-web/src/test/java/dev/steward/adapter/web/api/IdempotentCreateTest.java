@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.adapter.web.ServerPerTest;
 import dev.steward.adapter.web.http.Digests;
 import dev.steward.adapter.web.http.IdempotencyKeys;
+import dev.steward.application.client.CreateClientCommand;
+import dev.steward.application.client.ListClientsQuery;
+import dev.steward.application.idempotency.AnswerOnceService;
 import dev.steward.adapter.web.TestServer;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -89,7 +92,8 @@ class IdempotentCreateTest extends ServerPerTest {
     @Test
     void anotherInstanceSharingTheStoreReplaysTooWithoutActing() {
         HttpResponse<String> first = create("shared-key", "Acme", "acme");
-        IdempotencyKeys elsewhere = new IdempotencyKeys(server.core.idempotencyRecords, java.time.Clock.systemUTC());
+        IdempotencyKeys elsewhere = new IdempotencyKeys(new AnswerOnceService(server.core.idempotencyRecords,
+                server.core.unitOfWork, java.time.Clock.systemUTC()));
 
         IdempotencyKeys.StoredResponse replayed = elsewhere.once(server.msp.id(), "shared-key",
                 json(Map.of("name", "Acme", "slug", "acme")).getBytes(java.nio.charset.StandardCharsets.UTF_8),
@@ -103,15 +107,21 @@ class IdempotentCreateTest extends ServerPerTest {
     }
 
     @Test
-    void aClaimLeftByACrashedInstanceIsTakenOverOnceAbandoned() {
+    void anAttemptThatDiesAfterItsEffectLeavesNothingSoTheRetryCreatesTheClientOnce() {
         byte[] body = json(Map.of("name", "Acme", "slug", "acme")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        java.time.Instant longAgo = java.time.Instant.now().minus(java.time.Duration.ofMinutes(10));
-        server.core.idempotencyRecords.claim(server.msp.id(), "crashed", Digests.sha256(body), longAgo,
-                longAgo.minusSeconds(1));
+        // the first attempt creates the client, then its instance dies before the response is stored
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IdempotencyKeys(server.core.answerOnce)
+                .once(server.msp.id(), "dies-midway", body, () -> {
+                    server.core.create.create(new CreateClientCommand(server.msp.id(), "Acme", "acme"));
+                    throw new IllegalStateException("instance killed");
+                })).hasMessage("instance killed");
 
-        HttpResponse<String> retry = create("crashed", "Acme", "acme");
+        HttpResponse<String> retry = create("dies-midway", "Acme", "acme");
 
-        assertThat(retry.statusCode()).isEqualTo(201);
-        assertThat(retry.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(retry.statusCode()).as("not 409 slug.taken: the first attempt left nothing").isEqualTo(201);
+        assertThat(create("dies-midway", "Acme", "acme").headers().firstValue("Idempotent-Replayed"))
+                .contains("true");
+        assertThat(server.core.list.list(ListClientsQuery.firstPage(server.msp.id())).items())
+                .hasSize(1);
     }
 }

@@ -48,7 +48,7 @@ class IntegrationApiTest extends ServerPerTest {
             assertThat(read.statusCode()).as(path).isEqualTo(200);
             assertThat(read.body()).as(path).contains("WXYZ").doesNotContain(KEY);
         }
-        assertThat(server.core.catalog.live()).hasSize(1);
+        assertThat(server.core.connected()).hasSize(1);
     }
 
     @Test
@@ -122,8 +122,34 @@ class IntegrationApiTest extends ServerPerTest {
         assertThat(server.get("/api/v1/integrations/" + id).statusCode()).isEqualTo(404);
         assertThat(server.delete("/api/v1/integrations/" + id, "").statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/integrations/not-a-uuid").statusCode()).isEqualTo(404);
-        assertThat(server.core.catalog.live()).isEmpty();
+        assertThat(server.core.connected()).isEmpty();
         assertThat(server.core.vault.reveal(server.msp.id(),
                 new dev.steward.domain.integration.IntegrationId(java.util.UUID.fromString(id)))).isEmpty();
+    }
+
+    @Test
+    void showsEachToolsInputSchemaAndLetsTheMspMarkAToolSensitive() {
+        String id = parse(connectPsa("https://cw.example")).path("id").asText();
+        JsonNode getTicket = parse(server.get("/api/v1/integrations/" + id)).path("tools").get(0);
+        assertThat(getTicket.path("name").asText()).isEqualTo("connectwise:get-ticket");
+        assertThat(getTicket.path("inputSchema").path("type").asText()).isEqualTo("object");
+        assertThat(getTicket.path("inputSchema").path("required").get(0).asText()).isEqualTo("ticket");
+        assertThat(getTicket.path("sensitive").asBoolean()).isFalse();
+        JsonNode kind = parse(server.get("/api/v1/integration-kinds?scope=msp")).get(0);
+        assertThat(kind.path("tools").get(0).path("inputSchema").path("properties").has("ticket")).isTrue();
+
+        HttpResponse<String> marked = server.put("/api/v1/integrations/" + id
+                + "/tools/connectwise:get-ticket/sensitive", json(Map.of("sensitive", true)));
+
+        assertThat(marked.statusCode()).isEqualTo(200);
+        JsonNode tool = parse(marked).path("tools").get(0);
+        assertThat(tool.path("sensitive").asBoolean()).isTrue();
+        assertThat(tool.path("markedSensitive").asBoolean()).isTrue();
+        assertThat(server.put("/api/v1/integrations/" + id + "/tools/connectwise:nothing/sensitive",
+                json(Map.of("sensitive", true))).statusCode()).isEqualTo(404);
+        HttpResponse<String> missing = server.put("/api/v1/integrations/" + id
+                + "/tools/connectwise:get-ticket/sensitive", "{}");
+        assertThat(missing.statusCode()).isEqualTo(422);
+        assertThat(fields(missing)).containsExactly("sensitive");
     }
 }

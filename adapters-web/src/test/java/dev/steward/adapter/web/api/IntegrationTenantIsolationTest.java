@@ -28,8 +28,8 @@ class IntegrationTenantIsolationTest {
     void start() {
         server = TestServer.start();
         Msp other = server.core.registerMsp("Other MSP");
-        otherToken = server.core.apiTokens.issue(other.id(), server.core.addUser(other, "tech@other.example").id(),
-                "other").secret();
+        otherToken = server.core.apiTokens.issue(other.id(), server.core.addUser(other, "admin@other.example",
+                "admin").id(), "other", java.util.Optional.of("admin")).secret();
         server.post("/api/v1/clients", json(Map.of("name", "Acme", "slug", "acme")));
         integration = parse(server.post("/api/v1/integrations", json(Map.of("kind", "connectwise",
                 "settings", Map.of("apiBase", "https://cw.example", "companyId", "northwind"),

@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.adapter.web.TestServer;
+import dev.steward.adapter.web.agentgateway.AgentConfigurationJson;
+import dev.steward.adapter.web.agentgateway.AssignmentJson;
+import dev.steward.adapter.web.agentgateway.CheckInJson;
+import dev.steward.adapter.web.agentgateway.CompleteJson;
+import dev.steward.adapter.web.agentgateway.LeaseJson;
+import dev.steward.adapter.web.agentgateway.PostedNoteJson;
+import dev.steward.adapter.web.agentgateway.TakeJson;
+import dev.steward.adapter.web.agentgateway.TicketPostJson;
+import dev.steward.adapter.web.agentgateway.ToolAnswerJson;
+import dev.steward.adapter.web.agentgateway.ToolCallJson;
 import java.lang.reflect.RecordComponent;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -41,8 +51,10 @@ class OpenApiDocumentTest {
 
     /** The HTML dashboard is not part of the API; everything else the server answers must be documented. */
     private static boolean isApi(String route) {
+        String method = route.substring(0, route.indexOf(' ')).toLowerCase(Locale.ROOT);
         String path = route.substring(route.indexOf(' ') + 1);
-        return path.startsWith("/api/") || path.equals("/health");
+        return METHODS.contains(method) && (path.startsWith("/api/") || path.startsWith("/agent/")
+                || path.startsWith("/health") || path.equals("/metrics"));
     }
 
     private static Set<String> documentedRoutes() {
@@ -60,6 +72,13 @@ class OpenApiDocumentTest {
 
         assertThat(registered).as("the server registers API routes").hasSizeGreaterThan(10);
         assertThat(documentedRoutes()).containsAll(registered);
+    }
+
+    /** The agent API is documented by its owners route by route; the bootstrap-token exchange is one of them. */
+    @Test
+    void documentsTheAgentsBootstrapTokenExchange() {
+        assertThat(server.routes()).contains("POST /agent/v1/sessions");
+        assertThat(documentedRoutes()).contains("POST /agent/v1/sessions");
     }
 
     @Test
@@ -133,7 +152,44 @@ class OpenApiDocumentTest {
                 Map.entry("RunbookStep", RunbookJson.StepJson.class),
                 Map.entry("RunbookAction", RunbookJson.ActionJson.class),
                 Map.entry("RunbookList", RunbookListJson.class),
-                Map.entry("SaveRunbook", SaveRunbookJson.class));
+                Map.entry("SaveRunbook", SaveRunbookJson.class),
+                Map.entry("ApiToken", ApiTokenJson.class),
+                Map.entry("NewApiToken", NewApiTokenJson.class),
+                Map.entry("User", UserJson.class),
+                Map.entry("NewUser", NewUserJson.class),
+                Map.entry("UserCredential", UserCredentialJson.class),
+                Map.entry("ChangeRole", ChangeRoleJson.class),
+                Map.entry("PasswordReset", PasswordResetJson.class),
+                Map.entry("ChangePassword", ChangePasswordJson.class),
+                Map.entry("OperatorMsp", OperatorMspJson.class),
+                Map.entry("NewMsp", NewMspJson.class),
+                Map.entry("FirstAdmin", FirstAdminJson.class),
+                Map.entry("ClientUsage", ClientUsageJson.class),
+                Map.entry("TokenBudget", TokenBudgetJson.class),
+                Map.entry("AgentConfiguration", AgentConfigurationJson.class),
+                Map.entry("AgentTool", AgentConfigurationJson.ToolJson.class),
+                Map.entry("AgentReasoner", AgentConfigurationJson.ReasonerJson.class),
+                Map.entry("AgentRunbook", AgentConfigurationJson.RunbookJson.class),
+                Map.entry("AgentRunbookStep", AgentConfigurationJson.StepJson.class),
+                Map.entry("AgentRunbookAction", AgentConfigurationJson.ActionJson.class),
+                Map.entry("CheckIn", CheckInJson.class),
+                Map.entry("Take", TakeJson.class),
+                Map.entry("Lease", LeaseJson.class),
+                Map.entry("Complete", CompleteJson.class),
+                Map.entry("Assignment", AssignmentJson.class),
+                Map.entry("AssignmentSession", AssignmentJson.SessionJson.class),
+                Map.entry("AssignmentTask", AssignmentJson.TaskJson.class),
+                Map.entry("StepResult", AssignmentJson.StepResultJson.class),
+                Map.entry("ToolCall", ToolCallJson.class),
+                Map.entry("ToolAnswer", ToolAnswerJson.class),
+                Map.entry("TicketPost", TicketPostJson.class),
+                Map.entry("PostedNote", PostedNoteJson.class),
+                Map.entry("ClientMapping", ClientMappingJson.class),
+                Map.entry("MapClient", ClientMappingJson.MapClientJson.class),
+                Map.entry("MappingChoice", ClientMappingJson.ChoiceJson.class),
+                Map.entry("MappingChoiceList", ClientMappingJson.ChoiceListJson.class),
+                Map.entry("DirectoryEntry", ClientMappingJson.EntryJson.class),
+                Map.entry("DirectoryPage", ClientMappingJson.DirectoryPageJson.class));
         schemas.forEach((name, type) -> {
             Set<String> documented = new TreeSet<>();
             document.path("components").path("schemas").path(name).path("properties").fieldNames()

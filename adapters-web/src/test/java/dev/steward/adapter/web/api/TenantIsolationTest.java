@@ -28,8 +28,8 @@ class TenantIsolationTest {
     void start() {
         server = TestServer.start();
         other = server.core.registerMsp("Other MSP");
-        otherToken = server.core.apiTokens.issue(other.id(), server.core.addUser(other, "tech@other.example").id(),
-                "other").secret();
+        otherToken = server.core.apiTokens.issue(other.id(), server.core.addUser(other, "admin@other.example",
+                "admin").id(), "other", java.util.Optional.of("admin")).secret();
         HttpResponse<String> created = server.post("/api/v1/clients", json(Map.of("name", "Acme", "slug", "acme")),
                 HEADER, mine());
         assertThat(created.statusCode()).isEqualTo(201);
@@ -118,7 +118,7 @@ class TenantIsolationTest {
     @Test
     void aBrowserSessionOfTheOtherMspSeesNoneOfOurs() {
         var otherSession = server.core.signIn.signIn(new dev.steward.application.signin.SignInCommand(
-                "tech@other.example", dev.steward.adapter.web.InMemoryCore.PASSWORD, "127.0.0.1"));
+                "admin@other.example", dev.steward.adapter.web.InMemoryCore.PASSWORD, "127.0.0.1"));
         String cookie = TestServer.cookie(otherSession.sessionToken());
 
         assertThat(server.get("/clients/acme", "Cookie", cookie, "Accept", "text/html").statusCode()).isEqualTo(404);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.time.Duration;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -66,10 +66,14 @@ final class BrowserSupport implements AutoCloseable {
         }
     }
 
-    /** A wait that looks again when a form post reloaded the page under an element it had found (stale). */
+    /**
+     * A wait that looks again when a form post reloaded the page under an element it had found: Selenium reports
+     * that as stale, but Chrome sometimes as an "unknown error" (a node that "does not belong to the document"),
+     * so every WebDriverException is looked at again; on timeout the last one is the cause.
+     */
     WebDriverWait within(int seconds) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
-        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 

@@ -136,16 +136,16 @@ class DashboardBrowserTest {
         js("window.notReloaded = true;");
         assertThat(badge().getText()).isEqualTo("creating");
 
-        changeStored("acme", c -> c.withDeployStatus(new DeployStatus.Failed("image <pull> denied"))
-                .movedTo(AgentStatus.ERROR, "image missing", Instant.now()));
+        // movedTo sets the deploy status from the status, so the deploy message is set after it
+        changeStored("acme", c -> c.movedTo(AgentStatus.ERROR, "image missing", Instant.now())
+                .withDeployStatus(new DeployStatus.Failed("image <pull> denied")));
         browser.within(12).until(d -> badge().getText().equals("error"));
         WebElement message = driver.findElement(By.cssSelector("[data-field=deploy-message]"));
         assertThat(message.isDisplayed()).isTrue();
         assertThat(message.getText()).isEqualTo("image <pull> denied");
         browser.screenshot("badge-error");
 
-        changeStored("acme", c -> c.withDeployStatus(DeployStatus.IDLE)
-                .movedTo(AgentStatus.PROVISIONING, "retry", Instant.now())
+        changeStored("acme", c -> c.movedTo(AgentStatus.PROVISIONING, "retry", Instant.now())
                 .movedTo(AgentStatus.ACTIVE, "agent up", Instant.now()));
         browser.within(12).until(d -> badge().getText().equals("active"));
         assertThat(badge().getAttribute("class")).isEqualTo("badge status-active");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.adapter.web.ServerPerTest;
 import dev.steward.adapter.web.TestServer;
 import dev.steward.domain.agent.AgentStatus;
-import dev.steward.domain.agent.DeployStatus;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
 import java.net.http.HttpResponse;
@@ -132,8 +131,7 @@ class DashboardTest extends ServerPerTest {
         void showsStatusDeployErrorUnderTheBadgeAndModeButtons() {
             server.createClient("Initech", "initech");
             Client stored = server.core.clients.find(server.msp.id(), Slug.of("initech")).orElseThrow();
-            server.core.clients.update(stored.withDeployStatus(new DeployStatus.Failed("image pull <denied>"))
-                    .movedTo(AgentStatus.ERROR, "image missing", Instant.now()));
+            server.core.clients.update(stored.movedTo(AgentStatus.ERROR, "image pull <denied>", Instant.now()));
 
             HttpResponse<String> page = server.page("/clients/initech");
 

@@ -96,7 +96,7 @@ class IntegrationBrowserTest {
         browser.within(5).until(d -> d.findElement(By.tagName("h1")).getText().equals("ConnectWise Manage"));
         assertThat(driver.findElement(By.cssSelector("[data-secret=privateKey]")).getText()).isEqualTo("set (…WXYZ)");
         assertThat(driver.getPageSource()).doesNotContain(KEY);
-        assertThat(server.core.catalog.live()).hasSize(1);
+        assertThat(server.core.connected()).hasSize(1);
     }
 
     @Test

@@ -67,6 +67,33 @@ class IntegrationDashboardTest extends ServerPerTest {
     }
 
     @Test
+    void anMcpServerIsConnectedByFormUnderTheNameTypedAndItsToolsCanBeListedAgain() {
+        HttpResponse<String> refused = server.form("/integrations", Map.of("kind", "mcp", "server", "My RMM",
+                "settings.url", "https://rmm.example/mcp"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("<details class=\"connect\" data-kind=\"mcp\" open>")
+                .contains("id=\"connect-mcp-server-error\"").contains("must name the MCP server")
+                .contains("value=\"My RMM\"").contains("value=\"https://rmm.example/mcp\"");
+        assertThat(parse(server.get("/api/v1/integrations")).path("items")).as("nothing kept").isEmpty();
+
+        HttpResponse<String> connected = server.form("/integrations", Map.of("kind", "mcp", "server", "rmm",
+                "settings.url", "https://rmm.example/mcp"));
+        assertThat(connected.statusCode()).as(connected.body()).isEqualTo(303);
+        String location = connected.headers().firstValue("Location").orElseThrow();
+        assertThat(server.page(location).body()).contains("<code>mcp:rmm</code>")
+                .contains("action=\"" + location + "/refresh\"");
+
+        HttpResponse<String> refreshed = server.form(location + "/refresh", Map.of());
+        assertThat(refreshed.statusCode()).isEqualTo(303);
+        assertThat(refreshed.headers().firstValue("Location")).contains(location);
+        HttpResponse<String> again = server.form("/integrations", Map.of("kind", "mcp", "server", "rmm",
+                "settings.url", "https://rmm.example/mcp"));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("role=\"alert\"").contains("mcp:rmm is already connected");
+    }
+
+    @Test
     void setsAToolPolicyByFormAndShowsAStaleVersionAsAnAlert() {
         String id = connectedPsa();
         String action = "/integrations/" + id + "/tools/connectwise:update-status/policy";

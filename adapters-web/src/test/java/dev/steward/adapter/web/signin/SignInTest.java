@@ -11,6 +11,7 @@ import dev.steward.adapter.web.TestServer;
 import dev.steward.domain.client.Slug;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,66 @@ class SignInTest extends ServerPerTest {
         fields.put("email", email);
         fields.put("password", password);
         return server.formAs(null, "/login" + (next == null ? "" : "?next=" + next), fields);
+    }
+
+    private HttpResponse<String> loginWith(String... headers) {
+        String form = "email=admin%40test-msp.example&password=" + java.net.URLEncoder.encode(InMemoryCore.PASSWORD,
+                java.nio.charset.StandardCharsets.UTF_8);
+        String[] all = java.util.stream.Stream.concat(java.util.stream.Stream.of("Content-Type",
+                "application/x-www-form-urlencoded", "Accept", "text/html"), java.util.Arrays.stream(headers))
+                .toArray(String[]::new);
+        return server.anonymous(java.net.http.HttpRequest.newBuilder(server.uri("/login"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)), all);
+    }
+
+    /**
+     * The review's reproduction (login CSRF): a form on another site posting the attacker's credentials to /login
+     * signed the victim's browser in to the attacker's account.
+     */
+    @Test
+    void aSignInPostedFromAnotherSiteIsRefused() {
+        HttpResponse<String> foreignOrigin = loginWith("Origin", "https://evil.example");
+        HttpResponse<String> crossSite = loginWith("Sec-Fetch-Site", "cross-site");
+        HttpResponse<String> nullOrigin = loginWith("Origin", "null");
+
+        for (HttpResponse<String> refused : List.of(foreignOrigin, crossSite, nullOrigin)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
+        }
+        assertThat(foreignOrigin.body()).contains("posted from another site");
+
+        String self = server.uri("").toString().replaceAll("/$", "");
+        assertThat(loginWith("Origin", self, "Sec-Fetch-Site", "same-origin").statusCode()).isEqualTo(303);
+        assertThat(loginWith().statusCode()).as("no browser headers: a script").isEqualTo(303);
+        assertThat(loginWith("Sec-Fetch-Site", "none").statusCode()).as("typed into the address bar").isEqualTo(303);
+    }
+
+    /** Behind a trusted proxy sign-ins are throttled per client address; otherwise X-Forwarded-For is ignored. */
+    @Test
+    void aTrustedProxysForwardedAddressIsWhatIsThrottled() {
+        try (TestServer proxied = TestServer.start(binder -> binder.bind(dev.steward.adapter.web.WebSettings.class)
+                .toInstance(new dev.steward.adapter.web.WebSettings("127.0.0.1", 0, TestServer.MAX_BODY,
+                        java.util.Optional.empty(), true)))) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(proxiedLogin(proxied, "wrong password", "203.0.113.7").statusCode()).isEqualTo(401);
+            }
+            assertThat(proxiedLogin(proxied, InMemoryCore.PASSWORD, "203.0.113.7").statusCode()).isEqualTo(429);
+            assertThat(proxiedLogin(proxied, InMemoryCore.PASSWORD, "198.51.100.1, 203.0.113.8").statusCode())
+                    .isEqualTo(303);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(proxiedLogin(server, "wrong password", "203.0.113." + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(proxiedLogin(server, InMemoryCore.PASSWORD, "203.0.113.99").statusCode())
+                .as("untrusted: every attempt came from 127.0.0.1").isEqualTo(429);
+    }
+
+    private static HttpResponse<String> proxiedLogin(TestServer target, String password, String forwardedFor) {
+        String form = "email=admin%40test-msp.example&password=" + java.net.URLEncoder.encode(password,
+                java.nio.charset.StandardCharsets.UTF_8);
+        return target.anonymous(java.net.http.HttpRequest.newBuilder(target.uri("/login"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)), "Content-Type",
+                "application/x-www-form-urlencoded", "X-Forwarded-For", forwardedFor);
     }
 
     @Test
@@ -70,7 +131,7 @@ class SignInTest extends ServerPerTest {
 
     @Test
     void signingInSetsAHardenedSessionCookieAndGoesWhereItWasAsked() {
-        HttpResponse<String> response = login("TECH@test-msp.example", InMemoryCore.PASSWORD, "%2Fsettings");
+        HttpResponse<String> response = login("ADMIN@test-msp.example", InMemoryCore.PASSWORD, "%2Fsettings");
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).contains("/settings");
@@ -84,7 +145,7 @@ class SignInTest extends ServerPerTest {
 
     @Test
     void behindATlsProxyTheCookieIsSecure() {
-        String form = "email=tech%40test-msp.example&password="
+        String form = "email=admin%40test-msp.example&password="
                 + java.net.URLEncoder.encode(InMemoryCore.PASSWORD, java.nio.charset.StandardCharsets.UTF_8);
 
         HttpResponse<String> response = server.anonymous(java.net.http.HttpRequest.newBuilder(server.uri("/login"))
@@ -98,18 +159,18 @@ class SignInTest extends ServerPerTest {
     @Test
     void neverRedirectsToAnotherSiteAfterSignIn() {
         for (String next : new String[] {"%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example"}) {
-            assertThat(login("tech@test-msp.example", InMemoryCore.PASSWORD, next).headers().firstValue("Location"))
+            assertThat(login("admin@test-msp.example", InMemoryCore.PASSWORD, next).headers().firstValue("Location"))
                     .as(next).hasValueSatisfying(l -> assertThat(l).endsWith("/clients"));
         }
     }
 
     @Test
     void aWrongPasswordShowsTheFormAgainWithoutSayingWhichPartWasWrong() {
-        HttpResponse<String> response = login("tech@test-msp.example", "not the password", null);
+        HttpResponse<String> response = login("admin@test-msp.example", "not the password", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
-        assertThat(response.body()).contains("the email or password is wrong").contains("value=\"tech@test-msp.example\"")
+        assertThat(response.body()).contains("the email or password is wrong").contains("value=\"admin@test-msp.example\"")
                 .doesNotContain("not the password");
         assertThat(login("nobody@test-msp.example", "not the password", null).body())
                 .contains("the email or password is wrong");
@@ -125,11 +186,11 @@ class SignInTest extends ServerPerTest {
 
     @Test
     void repeatedFailuresAreThrottledWithRetryAfter() {
-        for (int i = 0; i < 5; i++) {
-            assertThat(login("tech@test-msp.example", "guess " + i, null).statusCode()).isEqualTo(401);
+        for (int i = 0; i < 3; i++) {
+            assertThat(login("admin@test-msp.example", "guess " + i, null).statusCode()).isEqualTo(401);
         }
 
-        HttpResponse<String> throttled = login("tech@test-msp.example", InMemoryCore.PASSWORD, null);
+        HttpResponse<String> throttled = login("admin@test-msp.example", InMemoryCore.PASSWORD, null);
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(
                 s -> assertThat(Long.parseLong(s)).isPositive());
@@ -174,7 +235,7 @@ class SignInTest extends ServerPerTest {
         int tokens = page.split("name=\"_csrf\" value=\"" + csrf() + "\"", -1).length - 1;
         assertThat(forms).isGreaterThanOrEqualTo(3);
         assertThat(tokens).isEqualTo(forms);
-        assertThat(page).contains("<span class=\"who\">tech@test-msp.example</span>");
+        assertThat(page).contains("<a class=\"who\" href=\"/account\">admin@test-msp.example</a>");
     }
 
     @Test
@@ -244,7 +305,7 @@ class SignInTest extends ServerPerTest {
         HttpResponse<String> refused = server.formAs(cookie, "/clients/acme/mode",
                 Map.of("mode", "execute", "_csrf", csrf));
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("a viewer can look at everything");
+        assertThat(refused.body()).contains("the viewer role may not change clients");
         assertThat(server.core.clients.find(server.msp.id(), Slug.of("acme")).orElseThrow().mode().label())
                 .isEqualTo("inherit");
         assertThat(server.formAs(cookie, "/logout", Map.of("_csrf", csrf)).statusCode()).isEqualTo(303);
