@@ -1,6 +1,7 @@
 package dev.steward.bootstrap;
 
 import dev.steward.adapter.web.agentgateway.HttpControlPlane;
+import dev.steward.application.agent.AgentWorkUseCase;
 import dev.steward.application.agent.AgentWorker;
 import java.io.IOException;
 import java.net.URI;
@@ -16,8 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar steward.jar agent}: one client's agent, as run inside its container. It holds only its per-agent
- * token; configuration comes from the control plane, and every tool call will go through the control plane's gateway.
+ * {@code java -jar steward.jar agent}: one client's agent, as run inside its container: the same {@link AgentWorker}
+ * the in-process runtime runs, over HTTP. It holds only its per-agent credential: a one-time bootstrap token
+ * ({@code STEWARD_AGENT_TOKEN}, or the file {@code STEWARD_AGENT_TOKEN_FILE}, e.g. a Swarm secret), which it trades
+ * for its session token at first contact and keeps in {@code STEWARD_AGENT_SESSION_FILE}. Its configuration and its
+ * work come from the control plane, and every tool call, note, reply and model call goes through the control plane
+ * (which holds the PSA, tool and model credentials). Its log names every ticket it works.
  */
 final class AgentCommand {
 
@@ -41,7 +46,7 @@ final class AgentCommand {
                 throw new ConfigurationError("STEWARD_CONTROL_PLANE_URL must be an http(s) URL with a host (got '"
                         + url + "')");
             }
-            String token = required(env, "STEWARD_AGENT_TOKEN");
+            String token = AgentCommand.token(env);
             String rawHeartbeat = Optional.ofNullable(env.get("STEWARD_HEARTBEAT_MS")).map(String::strip).orElse("5000");
             long heartbeatMs;
             try {
@@ -57,18 +62,48 @@ final class AgentCommand {
         }
     }
 
+    /** The credential from {@code STEWARD_AGENT_TOKEN} or the file {@code STEWARD_AGENT_TOKEN_FILE} (one of them). */
+    private static String token(Map<String, String> env) {
+        Optional<String> inline = Optional.ofNullable(env.get("STEWARD_AGENT_TOKEN")).map(String::strip)
+                .filter(v -> !v.isEmpty());
+        Optional<String> file = Optional.ofNullable(env.get("STEWARD_AGENT_TOKEN_FILE")).map(String::strip)
+                .filter(v -> !v.isEmpty());
+        if (inline.isPresent() && file.isPresent()) {
+            throw new ConfigurationError("set STEWARD_AGENT_TOKEN or STEWARD_AGENT_TOKEN_FILE, not both");
+        }
+        if (file.isEmpty()) {
+            return inline.orElseThrow(() -> new ConfigurationError(
+                    "STEWARD_AGENT_TOKEN or STEWARD_AGENT_TOKEN_FILE is required for the agent command"));
+        }
+        try {
+            String token = Files.readString(Path.of(file.get())).strip();
+            if (token.isEmpty()) {
+                throw new ConfigurationError("STEWARD_AGENT_TOKEN_FILE " + file.get() + " is empty");
+            }
+            return token;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            throw new ConfigurationError("STEWARD_AGENT_TOKEN_FILE cannot be read (" + file.get() + ": "
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     static void run(Map<String, String> env) throws InterruptedException {
         Settings settings = Settings.from(env);
         Path heartbeatFile = Path.of(env.getOrDefault("STEWARD_HEARTBEAT_FILE", "/tmp/steward-heartbeat"));
-        AgentWorker worker = new AgentWorker(new HttpControlPlane(settings.controlPlane(), settings.token()),
-                settings.heartbeat(), () -> touch(heartbeatFile));
+        Path sessionFile = Path.of(env.getOrDefault("STEWARD_AGENT_SESSION_FILE", "/tmp/steward-agent-session"));
+        // the heartbeat file is touched on every turn of the loop, answered or not: the health check reads "it turns"
+        // check-ins carry what the agent measures itself using (AgentUsage), so Diagnostics is real on any node
+        AgentWorker worker = new AgentWorker(new HttpControlPlane(settings.controlPlane(), settings.token(),
+                Optional.of(sessionFile), Duration.ofSeconds(20), new AgentUsage()), new AgentReasonings(),
+                new AgentWorker.Timing(settings.heartbeat(), AgentWorkUseCase.MAX_WAIT), () -> touch(heartbeatFile),
+                line -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "agent-shutdown"));
         LOG.info("agent starting; control plane {}", settings.controlPlane());
         worker.run();
         LOG.info("agent stopped");
     }
 
-    /** The container's health check reads this file's age: a stale file means missed heartbeats. */
+    /** The container's health check reads this file's age: a stale file means the agent's loop stopped turning. */
     private static void touch(Path file) {
         try {
             if (Files.exists(file)) {

@@ -2,12 +2,24 @@ package dev.steward.bootstrap;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
+import com.google.inject.name.Names;
+import dev.steward.application.signin.CallerCheckedUnitOfWork;
+import dev.steward.application.inmemory.InMemoryAgentPlacements;
+import dev.steward.application.inmemory.InMemoryInstallationLock;
+import dev.steward.application.inmemory.InMemoryInstanceRegistry;
+import dev.steward.application.inmemory.InMemoryStoreHealth;
+import dev.steward.application.port.AgentPlacements;
+import dev.steward.application.port.InstallationLock;
+import dev.steward.application.port.InstanceRegistry;
+import dev.steward.application.port.StoreHealth;
 import dev.steward.application.inmemory.InMemoryActivityLog;
 import dev.steward.application.inmemory.InMemorySessionRepository;
 import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.inmemory.InMemoryClientRepository;
+import dev.steward.application.inmemory.InMemoryClientMappings;
+import dev.steward.application.inmemory.InMemoryIdentityVerifications;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemoryRunbookStore;
 import dev.steward.application.inmemory.InMemoryMspRepository;
@@ -18,20 +30,30 @@ import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UserRepository;
 import dev.steward.application.port.WebSessionRepository;
 import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.port.OperatorRepository;
 import dev.steward.application.port.IdempotencyRecords;
 import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
+import dev.steward.application.inmemory.InMemoryOperatorRepository;
 import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.ClientMappings;
+import dev.steward.application.port.IdentityVerifications;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.RunbookStore;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.inmemory.InMemorySessionEffects;
+import dev.steward.application.inmemory.InMemoryTokenLedger;
+import dev.steward.application.inmemory.InMemoryWorkQueue;
+import dev.steward.application.port.SessionEffects;
+import dev.steward.application.port.TokenLedger;
+import dev.steward.application.port.WorkQueue;
 
 /** The application's in-memory stores (application cannot see Guice, so their module lives here). */
 final class InMemoryModule extends AbstractModule {
@@ -39,11 +61,13 @@ final class InMemoryModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(InMemoryUnitOfWork.class).in(Singleton.class);
-        bind(UnitOfWork.class).to(InMemoryUnitOfWork.class);
+        bind(UnitOfWork.class).annotatedWith(Names.named(CallerCheckedUnitOfWork.STORE)).to(InMemoryUnitOfWork.class);
         bind(ClientRepository.class).to(InMemoryClientRepository.class).in(Singleton.class);
         bind(MspRepository.class).to(InMemoryMspRepository.class).in(Singleton.class);
         bind(ActivityLog.class).to(InMemoryActivityLog.class).in(Singleton.class);
         bind(IntegrationRepository.class).to(InMemoryIntegrationRepository.class).in(Singleton.class);
+        bind(ClientMappings.class).to(InMemoryClientMappings.class).in(Singleton.class);
+        bind(IdentityVerifications.class).to(InMemoryIdentityVerifications.class).in(Singleton.class);
         bind(RunbookStore.class).to(InMemoryRunbookStore.class).in(Singleton.class);
         bind(ApprovalRepository.class).to(InMemoryApprovalRepository.class).in(Singleton.class);
         bind(AgentCredentials.class).to(InMemoryAgentCredentials.class).in(Singleton.class);
@@ -52,7 +76,16 @@ final class InMemoryModule extends AbstractModule {
         bind(UserRepository.class).to(InMemoryUserRepository.class).in(Singleton.class);
         bind(WebSessionRepository.class).to(InMemoryWebSessionRepository.class).in(Singleton.class);
         bind(ApiTokenRepository.class).to(InMemoryApiTokenRepository.class).in(Singleton.class);
+        bind(OperatorRepository.class).to(InMemoryOperatorRepository.class).in(Singleton.class);
         bind(IdempotencyRecords.class).to(InMemoryIdempotencyRecords.class).in(Singleton.class);
         bind(SecretVault.class).to(InMemorySecretVault.class).in(Singleton.class);
+        bind(InMemoryInstanceRegistry.class).in(Singleton.class);
+        bind(InstanceRegistry.class).to(InMemoryInstanceRegistry.class);
+        bind(AgentPlacements.class).to(InMemoryAgentPlacements.class).in(Singleton.class);
+        bind(InstallationLock.class).to(InMemoryInstallationLock.class).in(Singleton.class);
+        bind(StoreHealth.class).to(InMemoryStoreHealth.class).in(Singleton.class);
+        bind(WorkQueue.class).to(InMemoryWorkQueue.class).in(Singleton.class);
+        bind(SessionEffects.class).to(InMemorySessionEffects.class).in(Singleton.class);
+        bind(TokenLedger.class).to(InMemoryTokenLedger.class).in(Singleton.class);
     }
 }

@@ -1,12 +1,22 @@
 package dev.steward.bootstrap;
 
 import dev.steward.application.problem.Conflict;
+import dev.steward.application.operator.IssuedOperatorCredential;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.application.signin.FirstRunUseCase.FirstAdmin;
 import dev.steward.domain.user.User;
 import dev.steward.adapter.persistence.Migrations;
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
+import dev.steward.application.problem.PortFailure;
+import dev.steward.adapter.persistence.backup.BackupRefused;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +40,8 @@ public final class Main {
                 case "agent" -> AgentCommand.run(System.getenv());
                 case "migrate" -> migrate();
                 case "add-user" -> addUser(args);
+                case "add-operator" -> addOperator(args);
+                case "backup", "restore" -> BackupCommand.run(command, args, System.getenv());
                 case "help", "--help", "-h" -> usage(System.out);
                 default -> {
                     usage(System.err);
@@ -39,7 +51,34 @@ public final class Main {
         } catch (ConfigurationError e) {
             LOG.error("configuration error: {}", e.getMessage());
             System.exit(2);
+        } catch (BackupRefused e) {
+            LOG.error("{} refused: {}", command, e.getMessage());
+            System.exit(1);
+        } catch (PortFailure e) {
+            // the database cannot open: StewardServer opens it before the injector, so it arrives as itself
+            LOG.error("cannot start: {}", e.getMessage());
+            System.exit(1);
+        } catch (CreationException | ProvisionException e) {
+            // Guice repeats one failed start (the database cannot open) for every binding that needs it: say it once
+            Optional<PortFailure> cause = portFailure(e);
+            if (cause.isEmpty()) {
+                throw e;
+            }
+            LOG.error("cannot start: {}", cause.get().getMessage());
+            System.exit(1);
         }
+    }
+
+    private static Optional<PortFailure> portFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PortFailure failure) {
+                return Optional.of(failure);
+            }
+        }
+        Collection<Message> messages = e instanceof CreationException c ? c.getErrorMessages()
+                : e instanceof ProvisionException p ? p.getErrorMessages() : List.of();
+        return messages.stream().map(Message::getCause).filter(java.util.Objects::nonNull)
+                .map(Main::portFailure).flatMap(Optional::stream).findFirst();
     }
 
     private static void server() throws InterruptedException {
@@ -51,8 +90,8 @@ public final class Main {
             stopped.countDown();
         }, "steward-shutdown"));
         String host = config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
-        server.firstAdmin().ifPresent(admin -> announceFirstAdmin(admin, "http://" + host + ":" + server.port()
-                + "/login"));
+        server.firstAdmin().ifPresent(admin -> System.out.println(firstRunNotice(admin, "http://" + host + ":"
+                + server.port() + "/login", server.firstAdminPasswordFile())));
         LOG.info("Steward is running at http://{}:{}/ (store: {}, runtime: {}, reasoner: {})", host, server.port(),
                 config.store().name().toLowerCase(), config.runtime().name().toLowerCase(),
                 config.reasoner().name().toLowerCase());
@@ -60,21 +99,21 @@ public final class Main {
     }
 
     /**
-     * The first admin's sign-in, once, on the console and not in the log: a generated password must not end up in
-     * log files. Without a generated password only the email is repeated.
+     * The first admin's sign-in, once, on the console: where to sign in, as whom, and — when the password was
+     * generated — which owner-only file holds it. The password itself is never printed: consoles end up in log files.
      */
-    private static void announceFirstAdmin(FirstAdmin admin, String where) {
-        System.out.println(admin.generatedPassword().map(password -> """
+    static String firstRunNotice(FirstAdmin admin, String where, Optional<Path> passwordFile) {
+        return passwordFile.map(file -> """
 
                 ============================================================================
                  Steward's first run: sign in at %s
                    email:    %s
-                   password: %s
-                 This password is shown only now. Set STEWARD_ADMIN_PASSWORD to choose one,
-                 or add another user with: ./steward add-user <email> admin
+                   password: in %s (readable only by you)
+                 Sign in, change the password under "Your password", then delete that file.
+                 Set STEWARD_ADMIN_PASSWORD to choose the password instead.
                 ============================================================================
-                """.formatted(where, admin.admin().email(), password))
-                .orElse("Steward's first run: sign in at " + where + " as " + admin.admin().email()));
+                """.formatted(where, admin.admin().email(), file))
+                .orElse("Steward's first run: sign in at " + where + " as " + admin.admin().email());
     }
 
     /** {@code add-user <email> [role]}: the password from STEWARD_NEW_USER_PASSWORD, else generated and printed. */
@@ -99,6 +138,26 @@ public final class Main {
         }
     }
 
+    /**
+     * {@code add-operator <name>}: an operator credential for {@code /api/v1/operator}, printed once on the console
+     * (stored only hashed), for whoever runs the installation's MSPs.
+     */
+    private static void addOperator(String[] args) {
+        if (args.length != 2) {
+            usage(System.err);
+            System.exit(2);
+        }
+        try {
+            IssuedOperatorCredential issued = StewardServer.addOperator(StewardConfig.fromEnvironment(), args[1]);
+            System.out.println("added operator " + issued.operator().name() + "; its credential (shown only now, send"
+                    + " it as 'Authorization: Bearer <credential>' to /api/v1/operator/...):");
+            System.out.println(issued.secret());
+        } catch (InvalidCommand e) {
+            e.violations().forEach(v -> System.err.println(v.field() + ": " + v.message()));
+            System.exit(2);
+        }
+    }
+
     /** Brings the configured database's schema up to date and exits (for deployments that migrate separately). */
     private static void migrate() {
         StewardConfig config = StewardConfig.fromEnvironment();
@@ -106,12 +165,23 @@ public final class Main {
         LOG.info("database schema up to date ({} migrations applied)", applied);
     }
 
+    /** A line for the operator on the console (commands that report a result, not the log). */
+    static void say(String line) {
+        System.out.println(line);
+    }
+
     private static void usage(PrintStream out) {
-        out.println("usage: java -jar steward.jar [server|add-user|agent|migrate|help]");
+        out.println("usage: java -jar steward.jar [server|add-user|add-operator|backup|restore|agent|migrate|help]");
         out.println("  server  run the control plane (default); configure with STEWARD_* environment variables");
         out.println("  migrate bring the database schema up to date (STEWARD_DATABASE_URL or the embedded one) and exit");
+        out.println("  add-operator <name>");
+        out.println("          create an operator credential for /api/v1/operator (create, list, suspend MSPs);");
+        out.println("          printed once");
         out.println("  add-user <email> [admin|technician|viewer]");
         out.println("          add a user to the first MSP; password from STEWARD_NEW_USER_PASSWORD, else printed");
+        out.println("  backup <file>   write the database and the secret key (sealed with a passphrase from");
+        out.println("          STEWARD_BACKUP_PASSPHRASE, STEWARD_BACKUP_PASSPHRASE_FILE or the console) to <file>");
+        out.println("  restore <file>  bring a backup back into an empty data directory or database");
         out.println("  agent   run one client's agent (inside its container); needs STEWARD_CONTROL_PLANE_URL and");
         out.println("          STEWARD_AGENT_TOKEN, optional STEWARD_HEARTBEAT_MS (default 5000)");
     }

@@ -51,15 +51,45 @@ import java.util.Optional;
  *                       {@code <data dir>/secret.key}, created on first start
  * @param psaPoll        how often every connected PSA is polled for new tickets: {@code STEWARD_PSA_POLL_MS},
  *                       default 60000 (webhooks deliver at once; polling catches what they miss)
+ * @param security       {@code STEWARD_TRUST_PROXY}, {@code STEWARD_INTEGRATIONS_ALLOW_HTTP},
+ *                       {@code STEWARD_SESSION_IDLE_MINUTES}, {@code STEWARD_WEBHOOK_DELIVERIES_PER_MINUTE};
+ *                       see {@link Security}
+ * @param metricsToken   {@code STEWARD_METRICS_TOKEN}: the bearer token that reads {@code GET /metrics} (16+
+ *                       characters); without it metrics are off
+ * @param agentWork      how agents' work is handed out and finished: {@code STEWARD_WORK_LEASE_MS} (default 30000),
+ *                       {@code STEWARD_APPROVAL_TIMEOUT_MS} (default 86400000: 24 hours),
+ *                       {@code STEWARD_HANDOFF_STATUS} (default {@code Needs Technician})
  */
 public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes, Store store, Runtime runtime,
                             Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                             Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull,
                             Optional<DockerSettings> docker, FirstRun firstRun, Reasoner reasoner,
-                            Optional<LlmSettings> llm, SecretKeySource secretKey, Duration psaPoll) {
+                            Optional<LlmSettings> llm, SecretKeySource secretKey, Duration psaPoll,
+                            Security security, Optional<String> metricsToken, AgentWork agentWork) {
+
+    /**
+     * @param lease           how long an agent holds a work item without renewing it; after that it is delivered again
+     * @param approvalTimeout how long an approval waits for a technician before it expires (a denial)
+     * @param handoffStatus   the PSA status a ticket moves to when nothing could be done automatically
+     */
+    public record AgentWork(Duration lease, Duration approvalTimeout, String handoffStatus) {}
 
     /** The first MSP and admin, created on a store without users. */
     public record FirstRun(String mspName, String adminEmail, Optional<String> adminPassword) {}
+
+    /**
+     * @param trustProxy            {@code STEWARD_TRUST_PROXY} ({@code false}): believe a reverse proxy's
+     *                              {@code X-Forwarded-Proto: https} (HSTS, secure cookies); only behind a proxy that
+     *                              sets it
+     * @param integrationsAllowHttp {@code STEWARD_INTEGRATIONS_ALLOW_HTTP} ({@code false}): let integrations' base
+     *                              URLs use plain http to any host (otherwise only to loopback)
+     * @param sessionIdle           {@code STEWARD_SESSION_IDLE_MINUTES} (30): a dashboard session unused this long
+     *                              ends, besides its absolute 12 h
+     * @param webhookRate           {@code STEWARD_WEBHOOK_DELIVERIES_PER_MINUTE} (120): PSA webhook deliveries each
+     *                              MSP may send a minute, a minute's worth at once
+     */
+    public record Security(boolean trustProxy, boolean integrationsAllowHttp, Duration sessionIdle,
+                           int webhookRate) {}
 
     public enum Store { POSTGRES, MEMORY }
 
@@ -104,7 +134,30 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 docker,
                 firstRun(r), reasoner, llm,
                 secretKey(r, dataDir),
-                Duration.ofMillis(r.number("STEWARD_PSA_POLL_MS", 60_000, 1_000, 86_400_000)));
+                Duration.ofMillis(r.number("STEWARD_PSA_POLL_MS", 60_000, 1_000, 86_400_000)),
+                new Security(r.flag("STEWARD_TRUST_PROXY"), r.flag("STEWARD_INTEGRATIONS_ALLOW_HTTP"),
+                        Duration.ofMinutes(r.number("STEWARD_SESSION_IDLE_MINUTES", 30, 1, 720)),
+                        (int) r.number("STEWARD_WEBHOOK_DELIVERIES_PER_MINUTE", 120, 1, 1_000_000)),
+                metricsToken(r), agentWork(r));
+    }
+
+    private static Optional<String> metricsToken(Reader r) {
+        Optional<String> token = r.optional("STEWARD_METRICS_TOKEN");
+        if (token.isPresent() && token.get().length() < 16) {
+            throw new ConfigurationError("STEWARD_METRICS_TOKEN must be at least 16 characters (e.g. openssl rand"
+                    + " -hex 24)");
+        }
+        return token;
+    }
+
+    private static AgentWork agentWork(Reader r) {
+        String handoff = r.text("STEWARD_HANDOFF_STATUS", "Needs Technician");
+        if (handoff.length() > 100) {
+            throw new ConfigurationError("STEWARD_HANDOFF_STATUS must be a PSA status label of at most 100 characters");
+        }
+        return new AgentWork(Duration.ofMillis(r.number("STEWARD_WORK_LEASE_MS", 30_000, 1_000, 3_600_000)),
+                Duration.ofMillis(r.number("STEWARD_APPROVAL_TIMEOUT_MS", 86_400_000, 1_000, 31L * 86_400_000)),
+                handoff);
     }
 
     private static SecretKeySource secretKey(Reader r, Path dataDir) {
@@ -226,6 +279,18 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 throw new ConfigurationError(key + " must be between " + min + " and " + max + " (got " + value + ")");
             }
             return value;
+        }
+
+        /** {@code true} or {@code false}; absent is false. */
+        boolean flag(String key) {
+            Optional<String> raw = optional(key).map(v -> v.toLowerCase(Locale.ROOT));
+            if (raw.isEmpty() || raw.get().equals("false")) {
+                return false;
+            }
+            if (raw.get().equals("true")) {
+                return true;
+            }
+            throw new ConfigurationError(key + " must be true or false (got '" + optional(key).orElseThrow() + "')");
         }
 
         <E extends Enum<E>> E choice(String key, E fallback, Class<E> type) {

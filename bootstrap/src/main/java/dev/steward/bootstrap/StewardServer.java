@@ -1,73 +1,133 @@
 package dev.steward.bootstrap;
 
-import dev.steward.application.signin.ApiTokensUseCase;
-import dev.steward.application.signin.CreateUserCommand;
-import dev.steward.application.signin.CreateUserUseCase;
-import dev.steward.domain.user.User;
-import dev.steward.application.signin.FirstRunUseCase;
-import dev.steward.application.signin.FirstRunUseCase.FirstAdmin;
-import java.util.Optional;
+import dev.steward.application.operator.IssuedOperatorCredential;
+import dev.steward.application.operator.OperatorCredentialsUseCase;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.github.dockerjava.api.DockerClient;
 import com.google.inject.Key;
-import dev.steward.adapter.persistence.Database;
+import dev.steward.adapter.persistence.OwnerOnlyFile;
+import java.io.IOException;
+import java.nio.file.Path;
 import com.google.inject.Stage;
+import com.google.inject.TypeLiteral;
+import dev.steward.adapter.persistence.Database;
 import dev.steward.adapter.web.WebServer;
 import dev.steward.application.client.CreateClientUseCase;
 import dev.steward.application.client.DeleteClientUseCase;
 import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
-import dev.steward.application.inmemory.InProcessAgentRuntime;
 import dev.steward.application.integration.ReconnectIntegrationsUseCase;
+import dev.steward.application.lifecycle.Lifecycle;
 import dev.steward.application.port.MspRepository;
-import dev.steward.application.provisioning.ProvisioningLoop;
-import dev.steward.application.ticket.TicketPollingLoop;
+import dev.steward.application.signin.ApiTokensUseCase;
+import dev.steward.application.signin.CreateUserCommand;
+import dev.steward.application.signin.CreateUserUseCase;
+import dev.steward.application.signin.FirstRunUseCase;
+import dev.steward.application.signin.FirstRunUseCase.FirstAdmin;
 import dev.steward.domain.msp.Msp;
+import dev.steward.domain.user.User;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running control plane: stores, reconciler loop and HTTP server, started in that order and stopped in reverse.
- * This is the composition root; it is the only place that asks the injector for instances.
+ * A running control plane. This is the composition root, the only place that asks the injector for instances. It
+ * opens the database first (outside Guice, so a store that cannot start says so plainly), builds the injector, sets
+ * up the first run, then starts every {@link Lifecycle} by phase (agents, background loops, last the web server) and
+ * on {@link #close} stops them in the reverse order before closing the database.
  */
 public final class StewardServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StewardServer.class);
 
     private final Injector injector;
-    private final ProvisioningLoop loop;
-    private final TicketPollingLoop polling;
-    private final WebServer web;
+    private final Optional<Database> database;
+    private final List<Lifecycle> lifecycles;
+    private final List<Lifecycle> started = new ArrayList<>();
     private final Msp defaultMsp;
     private final Optional<FirstAdmin> firstAdmin;
+    private final Optional<Path> firstAdminPasswordFile;
+    /** The file in the data directory that holds a generated first-admin password. */
+    static final String FIRST_ADMIN_PASSWORD_FILE = "first-admin-password";
 
-    private StewardServer(Injector injector, StewardConfig.FirstRun firstRun) {
+    private StewardServer(Injector injector, Optional<Database> database, StewardConfig.FirstRun firstRun,
+                          Path dataDir) {
         this.injector = injector;
+        this.database = database;
         this.firstAdmin = injector.getInstance(FirstRunUseCase.class)
                 .setUp(firstRun.mspName(), firstRun.adminEmail(), firstRun.adminPassword());
+        this.firstAdminPasswordFile = firstAdmin.flatMap(FirstAdmin::generatedPassword)
+                .map(password -> writeFirstAdminPassword(dataDir, password));
         this.defaultMsp = injector.getInstance(MspRepository.class).list().getFirst();
         // stored PSAs take tickets in (webhooks, polling) and take notes only once they are live again
         int live = injector.getInstance(ReconnectIntegrationsUseCase.class).reconnectAll();
         LOG.info("{} stored integration(s) live", live);
-        this.loop = injector.getInstance(ProvisioningLoop.class);
-        this.polling = injector.getInstance(TicketPollingLoop.class);
-        this.web = injector.getInstance(WebServer.class);
+        this.lifecycles = injector.getInstance(Key.get(new TypeLiteral<Set<Lifecycle>>() { })).stream()
+                .sorted(Comparator.comparing(Lifecycle::phase))
+                .toList();
     }
 
     public static StewardServer start(StewardConfig config) {
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config));
-        StewardServer server = new StewardServer(injector, config.firstRun());
-        server.loop.start();
-        server.polling.start();
-        server.web.start();
-        return server;
+        Optional<Database> database = openDatabase(config);
+        try {
+            Injector injector = Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config, database));
+            StewardServer server = new StewardServer(injector, database, config.firstRun(), config.dataDir());
+            server.startAll();
+            return server;
+        } catch (RuntimeException | Error e) {
+            database.ifPresent(Database::close);
+            throw e;
+        }
+    }
+
+    /** The configured PostgreSQL, open and migrated; nothing for the in-memory store. */
+    static Optional<Database> openDatabase(StewardConfig config) {
+        return switch (config.store()) {
+            case POSTGRES -> Optional.of(Database.open(config.persistence()));
+            case MEMORY -> Optional.empty();
+        };
+    }
+
+    private void startAll() {
+        try {
+            for (Lifecycle lifecycle : lifecycles) {
+                lifecycle.start();
+                started.add(lifecycle);
+            }
+        } catch (RuntimeException | Error e) {
+            stopAll();
+            throw e;
+        }
     }
 
     /** The first admin created at this start (empty when the store already had users). */
     public Optional<FirstAdmin> firstAdmin() {
         return firstAdmin;
+    }
+
+    /** Where the first admin's generated password was written (mode 600), when one was generated at this start. */
+    public Optional<Path> firstAdminPasswordFile() {
+        return firstAdminPasswordFile;
+    }
+
+    /**
+     * The generated password goes to a file only its owner can read, not to the console: a console is often
+     * redirected into a log file that others can read or that is shipped elsewhere.
+     */
+    private static Path writeFirstAdminPassword(Path dataDir, String password) {
+        Path file = dataDir.toAbsolutePath().resolve(FIRST_ADMIN_PASSWORD_FILE);
+        try {
+            OwnerOnlyFile.replace(file, password + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new ConfigurationError("could not write the first admin's password to " + file + " ("
+                    + e.getClass().getSimpleName() + "); set STEWARD_ADMIN_PASSWORD or make STEWARD_DATA_DIR writable");
+        }
     }
 
 
@@ -76,16 +136,26 @@ public final class StewardServer implements AutoCloseable {
      * second technician, or when the first admin's password was lost.
      */
     public static User addUser(StewardConfig config, String email, String role, String password) {
-        Injector injector = Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config));
-        try {
+        return offline(config, injector -> {
             Msp msp = injector.getInstance(MspRepository.class).list().stream().findFirst()
                     .orElseThrow(() -> new ConfigurationError("no MSP yet: start the server once first"));
             return injector.getInstance(CreateUserUseCase.class)
                     .create(new CreateUserCommand(msp.id(), email, password, role));
+        });
+    }
+
+    /** Creates an operator credential without starting the server (the {@code add-operator} command). */
+    public static IssuedOperatorCredential addOperator(StewardConfig config, String name) {
+        return offline(config, injector -> injector.getInstance(OperatorCredentialsUseCase.class).add(name));
+    }
+
+    /** Runs a CLI command's work on the configured store without starting the server, closing the store after. */
+    private static <T> T offline(StewardConfig config, java.util.function.Function<Injector, T> work) {
+        Optional<Database> database = openDatabase(config);
+        try {
+            return work.apply(Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config, database)));
         } finally {
-            if (injector.getExistingBinding(Key.get(Database.class)) != null) {
-                injector.getInstance(Database.class).close();
-            }
+            database.ifPresent(Database::close);
         }
     }
 
@@ -110,7 +180,7 @@ public final class StewardServer implements AutoCloseable {
     }
 
     public int port() {
-        return web.port();
+        return injector.getInstance(WebServer.class).port();
     }
 
     public Msp defaultMsp() {
@@ -119,21 +189,21 @@ public final class StewardServer implements AutoCloseable {
 
     @Override
     public void close() {
-        web.close();
-        polling.close();
-        loop.close();
-        if (injector.getExistingBinding(Key.get(InProcessAgentRuntime.class)) != null) {
-            injector.getInstance(InProcessAgentRuntime.class).close();
+        try {
+            stopAll();
+        } finally {
+            database.ifPresent(Database::close);
         }
-        if (injector.getExistingBinding(Key.get(DockerClient.class)) != null) {
+    }
+
+    private synchronized void stopAll() {
+        for (Lifecycle lifecycle : started.reversed()) {
             try {
-                injector.getInstance(DockerClient.class).close();
-            } catch (java.io.IOException e) {
-                LOG.warn("closing the Docker client failed: {}", e.getMessage());
+                lifecycle.stop();
+            } catch (RuntimeException e) {
+                LOG.warn("stopping {} failed: {}", lifecycle.getClass().getSimpleName(), e.getMessage());
             }
         }
-        if (injector.getExistingBinding(Key.get(Database.class)) != null) {
-            injector.getInstance(Database.class).close();
-        }
+        started.clear();
     }
 }

@@ -25,7 +25,7 @@ class AgentCommandTest {
         assertThatThrownBy(() -> AgentCommand.Settings.from(Map.of("STEWARD_AGENT_TOKEN", "stw_abc")))
                 .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_CONTROL_PLANE_URL is required");
         assertThatThrownBy(() -> AgentCommand.Settings.from(Map.of("STEWARD_CONTROL_PLANE_URL", "http://cp:8080")))
-                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_AGENT_TOKEN is required");
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_AGENT_TOKEN or STEWARD_AGENT_TOKEN_FILE is required");
     }
 
     @Test
@@ -46,5 +46,22 @@ class AgentCommandTest {
                     .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_HEARTBEAT_MS")
                     .hasMessageContaining(heartbeat);
         }
+    }
+
+    @Test
+    void readsTheTokenFromTheFileStewardAgentTokenFileNamesAndRefusesBothOrAnUnreadableOne() throws Exception {
+        java.nio.file.Path secret = java.nio.file.Files.createTempFile("agent-token", "");
+        java.nio.file.Files.writeString(secret, "stb_from-a-secret\n");
+        Map<String, String> env = Map.of("STEWARD_CONTROL_PLANE_URL", "http://cp:8080",
+                "STEWARD_AGENT_TOKEN_FILE", secret.toString());
+
+        assertThat(AgentCommand.Settings.from(env).token()).isEqualTo("stb_from-a-secret");
+        assertThatThrownBy(() -> AgentCommand.Settings.from(Map.of("STEWARD_CONTROL_PLANE_URL", "http://cp:8080",
+                "STEWARD_AGENT_TOKEN_FILE", secret.toString(), "STEWARD_AGENT_TOKEN", "stb_x")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> AgentCommand.Settings.from(Map.of("STEWARD_CONTROL_PLANE_URL", "http://cp:8080",
+                "STEWARD_AGENT_TOKEN_FILE", secret + ".missing")))
+                .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_AGENT_TOKEN_FILE cannot be read")
+                .hasMessageNotContaining("stb_");
     }
 }

@@ -22,7 +22,7 @@ final class ApiCaller {
         this.token = token;
     }
 
-    /** Issues a token in the name of the first admin (or of a new technician when the store had users already). */
+    /** Issues an admin token in the name of the first admin (or of a new admin when the store had users already). */
     static ApiCaller of(StewardServer server) {
         return new ApiCaller(server.port(), issueToken(server));
     }
@@ -36,8 +36,9 @@ final class ApiCaller {
         StewardServer.UseCases useCases = server.useCases();
         UserId issuer = server.firstAdmin().map(admin -> admin.admin().id()).orElseGet(() -> useCases.createUser()
                 .create(new CreateUserCommand(server.defaultMsp().id(), "it-" + UUID.randomUUID() + "@steward.test",
-                        "integration test password", "technician")).id());
-        return useCases.apiTokens().issue(server.defaultMsp().id(), issuer, "it").secret();
+                        "integration test password", "admin")).id());
+        return useCases.apiTokens().issue(server.defaultMsp().id(), issuer, "it", java.util.Optional.of("admin"))
+                .secret();
     }
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guard that keeps fakes honest: every port in {@code application.port} has a {@code <Port>Contract} kit, and
- * every concrete implementation anywhere in the product has a test class extending that kit. Reads the compiled
- * classes of all modules (bootstrap builds last in the reactor, so they exist).
+ * The guard that keeps fakes honest: every port in {@code application.port} and every extension point of the SPI
+ * ({@code IntegrationProvider}, {@code Directory}) has a {@code <Port>Contract} kit, and every concrete implementation
+ * anywhere in the product has a test class extending that kit. Reads the compiled classes of all modules (bootstrap
+ * builds last in the reactor, so they exist).
  */
 class ContractCoverageTest {
 
@@ -55,9 +56,14 @@ class ContractCoverageTest {
         assertThat(main).as("compiled modules found under %s", root).hasSizeGreaterThanOrEqualTo(6);
     }
 
+    /** The SPI's interfaces that third parties implement and that have a kit of their own. */
+    private static final List<String> SPI_WITH_KITS = List.of("IntegrationProvider", "Directory");
+
     private static List<JavaClass> ports() {
         return production.stream()
-                .filter(c -> c.getPackageName().equals("dev.steward.application.port") && c.isInterface())
+                .filter(c -> c.isInterface() && (c.getPackageName().equals("dev.steward.application.port")
+                        || c.getPackageName().equals("dev.steward.application.spi")
+                        && SPI_WITH_KITS.contains(c.getSimpleName())))
                 .filter(c -> c.getEnclosingClass().isEmpty())
                 .filter(c -> !c.reflect().isSealed()) // sealed result types (ReasonerStep, ...) are values, not ports
                 .toList();

@@ -43,7 +43,7 @@ class DockerEndToEndIT {
         long started = System.nanoTime();
         assertThat(send("POST", "/api/v1/clients", "{\"name\":\"Docker Co\",\"slug\":\"e2e-docker\"}").statusCode())
                 .isEqualTo(201);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        await().atMost(DockerSupport.AGENT_START).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(client()).contains("\"status\":\"active\"").contains("\"state\":\"idle\""));
         System.out.printf("POST -> active with the real agent image on Docker: %d ms%n",
                 (System.nanoTime() - started) / 1_000_000);
@@ -52,12 +52,20 @@ class DockerEndToEndIT {
         assertThat(container).as("one running agent container").isNotEmpty().doesNotContain("\n");
         String env = DockerSupport.run(List.of("docker", "inspect", "--format", "{{json .Config.Env}}", container),
                 Duration.ofSeconds(20)).output();
-        assertThat(env).contains("STEWARD_AGENT_TOKEN=stw_").doesNotContainIgnoringCase("password");
+        // only the spent one-time bootstrap token is in the environment: it buys no access any more
+        assertThat(env).contains("STEWARD_AGENT_TOKEN=stb_").doesNotContain("stw_").doesNotContainIgnoringCase("password");
+        String bootstrap = env.replaceAll("(?s).*STEWARD_AGENT_TOKEN=(stb_[A-Za-z0-9_-]+).*", "$1");
+        HttpResponse<String> replayed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/agent/v1/sessions"))
+                        .header("Authorization", "Bearer " + bootstrap)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(replayed.statusCode()).as("the bootstrap token from docker inspect, replayed").isEqualTo(401);
 
         assertThat(send("PUT", "/api/v1/clients/e2e-docker/prompt", "{\"prompt\":\"Always answer in French.\"}")
                 .statusCode()).isEqualTo(200);
         assertThat(client()).contains("\"state\":\"deploying\"");
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+        await().atMost(DockerSupport.AGENT_START).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 assertThat(client()).contains("\"status\":\"active\"").contains("\"state\":\"idle\""));
 
         assertThat(send("DELETE", "/api/v1/clients/e2e-docker", "{\"confirmName\":\"Docker Co\"}").statusCode())

@@ -45,6 +45,7 @@ class DockerFaultIT {
             engine.close();
         }
         DockerSupport.removeContainersNamed(SLUG);
+        DockerSupport.removeContainersNamed("twin-docker");
     }
 
     @Test
@@ -52,7 +53,7 @@ class DockerFaultIT {
         var useCases = server.useCases();
         var msp = server.defaultMsp().id();
         ClientDetails created = useCases.createClient().create(new CreateClientCommand(msp, "Fault Co", SLUG));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+        await().atMost(DockerSupport.AGENT_START).pollInterval(Duration.ofMillis(200))
                 .until(() -> status() == AgentStatus.ACTIVE);
 
         engine.cut();
@@ -60,10 +61,18 @@ class DockerFaultIT {
                 .until(() -> status() == AgentStatus.PENDING);
         StatusChange pending = useCases.getClient().get(msp, SLUG).client().lastChange();
         assertThat(pending.reason()).contains("cannot provision yet");
+        Thread.sleep(70_000); // a long outage: the retry back-off grows past a minute meanwhile
 
         engine.restore();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+        long back = System.nanoTime();
+        await().atMost(DockerSupport.AGENT_START).pollInterval(Duration.ofMillis(200))
                 .until(() -> status() == AgentStatus.ACTIVE);
+        long recovery = (System.nanoTime() - back) / 1_000_000;
+        System.out.printf("engine back -> active again: %d ms%n", recovery);
+        // the back-off ends at the first full pass after the engine answers (here every 500 ms): no waiting it out
+        assertThat(recovery).as("ms from the engine's return to active").isLessThan(30_000);
+        assertThat(useCases.getClient().get(msp, SLUG).client().recentHistory())
+                .anySatisfy(change -> assertThat(change.reason()).contains("the agent runtime answers again"));
 
         List<AgentStatus> path = useCases.history().history(msp, SLUG).stream().map(StatusChange::to).toList();
         assertThat(path).containsSubsequence(AgentStatus.ACTIVE, AgentStatus.PENDING, AgentStatus.PROVISIONING,
@@ -71,6 +80,30 @@ class DockerFaultIT {
         String containers = DockerSupport.run(List.of("docker", "ps", "-aq", "--filter",
                 "label=steward.client=" + created.client().id()), Duration.ofSeconds(20)).output().strip();
         assertThat(containers.lines().count()).as("still exactly one agent container").isEqualTo(1);
+    }
+
+    @Test
+    void aSecondContainerWithAnActiveClientsLabelsIsRemovedByTheFullPass() throws Exception {
+        var useCases = server.useCases();
+        var msp = server.defaultMsp().id();
+        ClientDetails created = useCases.createClient().create(new CreateClientCommand(msp, "Twin Co", "twin-docker"));
+        await().atMost(DockerSupport.AGENT_START).pollInterval(Duration.ofMillis(200)).until(() -> useCases.getClient()
+                .get(msp, "twin-docker").client().status() == AgentStatus.ACTIVE);
+        String original = DockerSupport.run(List.of("docker", "ps", "-q", "--no-trunc", "--filter",
+                "label=steward.client=" + created.client().id()), Duration.ofSeconds(20)).output().strip();
+        String installation = DockerSupport.run(List.of("docker", "inspect", "--format",
+                "{{index .Config.Labels \"steward.installation\"}}", original), Duration.ofSeconds(20)).output().strip();
+
+        DockerSupport.Result twin = DockerSupport.run(List.of("docker", "run", "-d", "--name", "twin-docker-by-hand",
+                "--label", "steward.installation=" + installation, "--label", "steward.client=" + created.client().id(),
+                "--label", "steward.msp=" + msp, "--label", "steward.config-version=1", DockerSupport.IMAGE),
+                Duration.ofSeconds(60));
+        assertThat(twin.exit()).as(twin.output()).isZero();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> DockerSupport.run(
+                List.of("docker", "ps", "-aq", "--no-trunc", "--filter", "label=steward.client=" + created.client().id()),
+                Duration.ofSeconds(20)).output().strip().equals(original));
+        assertThat(useCases.getClient().get(msp, "twin-docker").client().status()).isEqualTo(AgentStatus.ACTIVE);
     }
 
     private static AgentStatus status() {

@@ -17,7 +17,14 @@ import org.junit.jupiter.api.Assumptions;
 /** What the Docker ITs share: the engine guard (skip locally, fail under CI=true), the agent image, the CLI. */
 final class DockerSupport {
 
-    static final String IMAGE = "steward/agent:it";
+    /** {@code STEWARD_IT_AGENT_IMAGE} lets builds that share one engine (parallel worktrees) keep their own image. */
+    static final String IMAGE = System.getenv().getOrDefault("STEWARD_IT_AGENT_IMAGE", "steward/agent:it");
+
+    /**
+     * How long a test waits for a real agent container to become active: seconds on a quiet machine, but a CI
+     * machine shared with other builds has taken over two minutes (a JVM starting on two busy cores).
+     */
+    static final Duration AGENT_START = Duration.ofMinutes(5);
 
     private DockerSupport() {
     }
@@ -38,18 +45,56 @@ final class DockerSupport {
     }
 
     /** Builds the real agent image from the jar this build just packaged (once per JVM). */
-    static synchronized void buildAgentImage() throws Exception {
-        if (built) {
+    static void buildAgentImage() throws Exception {
+        buildAgentImage(IMAGE, false);
+    }
+
+    /** Builds the agent image as {@code tag} (once per JVM and tag) and, with {@code push}, pushes it to its registry. */
+    static synchronized void buildAgentImage(String tag, boolean push) throws Exception {
+        if (!BUILT.add(tag)) {
             return;
         }
         Path root = Path.of("").toAbsolutePath().getParent();
-        Result build = run(List.of(root.resolve("adapters-docker/image/build-agent-image.sh").toString(),
-                root.resolve("bootstrap/target/steward.jar").toString(), IMAGE), Duration.ofMinutes(5));
+        List<String> command = new java.util.ArrayList<>(List.of(
+                root.resolve("adapters-docker/image/build-agent-image.sh").toString()));
+        if (push) {
+            command.add("--push");
+        }
+        command.addAll(List.of(root.resolve("bootstrap/target/steward.jar").toString(), tag));
+        Result build = run(command, Duration.ofMinutes(12)); // the AOT training run is slow on busy cores
+        if (build.exit() != 0) {
+            BUILT.remove(tag);
+        }
         assertThat(build.exit()).as("agent image build:%n%s", build.output()).isZero();
-        built = true;
     }
 
-    private static boolean built;
+    private static final java.util.Set<String> BUILT = new java.util.HashSet<>();
+
+    /**
+     * {@code .ci/two-node-swarm.sh up|down}: a worker engine in its own network namespace joined to this machine's
+     * swarm, and a registry. {@code up} returns its description (WORKER_NODE, REGISTRY, HOST_ADDRESS, ...); where it
+     * cannot be set up the test is skipped (locally) or fails (CI=true).
+     */
+    static Map<String, String> twoNodeSwarm(String verb) throws Exception {
+        Path script = Path.of("").toAbsolutePath().getParent().resolve(".ci/two-node-swarm.sh");
+        Result result = run(List.of("bash", script.toString(), verb), Duration.ofMinutes(3));
+        if (result.exit() != 0) {
+            String reason = "the two-node swarm could not be set up: " + result.output();
+            if ("true".equals(System.getenv("CI")) || !"up".equals(verb)) {
+                throw new AssertionError(reason);
+            }
+            System.out.println("SKIPPED: " + reason);
+            Assumptions.abort(reason);
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String line : result.output().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).matches("[A-Z_]+")) {
+                values.put(line.substring(0, eq), line.substring(eq + 1).strip());
+            }
+        }
+        return values;
+    }
 
     /**
      * A control plane on the Docker runtime running the real agent image, reachable by its containers
@@ -57,6 +102,11 @@ final class DockerSupport {
      * {@code overrides} replace or add settings.
      */
     static StewardServer startControlPlane(String name, Map<String, String> overrides) throws Exception {
+        return StewardServer.start(StewardConfig.from(controlPlaneEnvironment(name, overrides)));
+    }
+
+    /** The environment {@link #startControlPlane} starts a control plane with (a free port of its own). */
+    static Map<String, String> controlPlaneEnvironment(String name, Map<String, String> overrides) throws IOException {
         int port = freePort();
         Map<String, String> env = new HashMap<>(Map.of(
                 "STEWARD_RUNTIME", "docker",
@@ -68,7 +118,7 @@ final class DockerSupport {
                 "STEWARD_RECONCILE_DUE_MS", "100",
                 "STEWARD_DATA_DIR", Files.createTempDirectory("steward-" + name).toString()));
         env.putAll(overrides);
-        return StewardServer.start(StewardConfig.from(env));
+        return env;
     }
 
     static int freePort() throws IOException {

@@ -9,18 +9,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.steward.adapter.psa.ConnectedPsas;
-import dev.steward.application.inmemory.InMemoryToolExecutor;
+import dev.steward.adapter.m365.FakeMicrosoftCloud;
+import dev.steward.adapter.m365.FakeTenant;
 import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.ToolExecutor;
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.PsaMapping;
 import dev.steward.domain.client.Slug;
-import dev.steward.domain.integration.Integration;
-import dev.steward.domain.integration.IntegrationId;
-import dev.steward.domain.integration.Tool;
+import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.msp.Msp;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,54 +25,53 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
 
 /**
  * The real server (embedded PostgreSQL in a fresh data directory, in-process runtime) with stub PSAs connected for its
- * MSP, one plan-mode client per PSA mapped to company {@value #COMPANY}, and an MSP-wide Microsoft 365 integration
- * whose tools answer in process. Connecting a PSA and mapping a client go through the server's components, since no
- * API offers them yet (the integrations API is being built separately).
+ * MSP over the integrations API, one plan-mode client per PSA mapped to company {@value #COMPANY}, and the MSP-wide
+ * Microsoft 365 integration (the real {@code m365} provider) connected over the API against {@link FakeMicrosoftCloud},
+ * each client mapped over the API to a customer tenant of its own whose user is the tickets' requester.
  */
 final class PlanModeWorld implements AutoCloseable {
 
     static final long COMPANY = 250;
-    static final List<Tool> M365 = List.of(Tool.readOnly("m365:get-user", "Read a user"),
-            Tool.readOnly("m365:list-auth-methods", "List a user's sign-in methods"),
-            Tool.write("m365:revoke-sessions", "Revoke a user's sign-in sessions"),
-            Tool.write("m365:reset-password", "Reset a user's password"));
     private static final AtomicLong TICKET_IDS = new AtomicLong(51_000);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final StewardServer server;
-    private final ApiCaller api;
+    private final Map<String, String> environment;
+    private StewardServer server;
+    private ApiCaller api;
     private final Msp msp;
-    private final InMemoryToolExecutor tools;
     private final Map<String, StubPsa> psas = new LinkedHashMap<>();
+    private final FakeMicrosoftCloud cloud = new FakeMicrosoftCloud();
+    private final Map<String, FakeTenant> tenants = new LinkedHashMap<>();
+    private String cloudUrl;
     private final List<WireMockServer> wiremocks = new ArrayList<>();
 
-    private PlanModeWorld(StewardServer server) {
+    private PlanModeWorld(Map<String, String> environment, StewardServer server) {
+        this.environment = environment;
         this.server = server;
         this.api = ApiCaller.of(server);
         this.msp = server.defaultMsp();
-        this.tools = (InMemoryToolExecutor) server.component(ToolExecutor.class);
     }
 
     /** Starts the server with {@code environment} on top of the embedded defaults, then connects {@code stubs}. */
     static PlanModeWorld start(Map<String, String> environment, List<StubPsa> stubs) throws Exception {
+        // the timed runs send hundreds of deliveries for one MSP within seconds, far above the default rate
         Map<String, String> env = new HashMap<>(Map.of("STEWARD_HTTP_PORT", "0", "STEWARD_RECONCILE_DUE_MS", "50",
-                "STEWARD_DATA_DIR", Files.createTempDirectory("steward-plan-mode").toString()));
+                "STEWARD_DATA_DIR", Files.createTempDirectory("steward-plan-mode").toString(),
+                "STEWARD_WEBHOOK_DELIVERIES_PER_MINUTE", "1000000"));
         env.putAll(environment);
-        PlanModeWorld world = new PlanModeWorld(StewardServer.start(StewardConfig.from(env)));
+        PlanModeWorld world = new PlanModeWorld(Map.copyOf(env), StewardServer.start(StewardConfig.from(env)));
         try {
             world.connectM365();
             for (StubPsa stub : stubs) {
@@ -98,17 +94,42 @@ final class PlanModeWorld implements AutoCloseable {
         return wiremock;
     }
 
-    private void connectM365() {
-        M365.forEach(t -> tools.register(t.name(), args -> t.name().action() + " for " + args.get("user") + ": fine"));
-        server.component(IntegrationRepository.class).add(Integration.connect(new IntegrationId(UUID.randomUUID()),
-                msp.id(), Optional.empty(), "m365", M365, Map.of(), Instant.now()));
+    private void connectM365() throws Exception {
+        cloudUrl = serve(cloud, wiremocks).baseUrl();
+        String graph = cloudUrl;
+        connect("m365", Map.of("tenant", FakeMicrosoftCloud.PARTNER_DOMAIN, "clientId", FakeMicrosoftCloud.CLIENT_ID,
+                "clientSecret", FakeMicrosoftCloud.CLIENT_SECRET, "authorityUrl", graph, "graphUrl", graph));
     }
 
     private void connect(StubPsa stub) throws Exception {
         stub.serveAt(serve(stub, wiremocks).baseUrl());
         psas.put(stub.kind(), stub);
-        server.component(ConnectedPsas.class).connect(msp.id(), stub.kind(), stub.settings());
+        connect(stub.kind(), stub.settings());
         aPlanModeClientMappedTo(stub.kind());
+        mapToItsOwnTenant(stub.kind());
+    }
+
+    /** A customer tenant of the partner whose user Dana is the requester of this client's tickets. */
+    private void mapToItsOwnTenant(String kind) throws Exception {
+        FakeTenant tenant = cloud.addCustomer("Contoso (" + kind + ")", "contoso.example");
+        String dana = tenant.addUser("dana", "Dana Reyes");
+        tenant.addMethod(dana, "microsoftAuthenticatorAuthenticationMethod", "Pixel 8");
+        tenants.put(kind, tenant);
+        HttpResponse<String> mapped = api.send("PUT", "/api/v1/clients/" + slugOf(kind) + "/mappings/m365",
+                "{\"externalId\":\"" + tenant.id() + "\"}");
+        assertThat(mapped.statusCode()).as(mapped.body()).isEqualTo(200);
+    }
+
+    /** Connects an MSP-wide integration over the API, each value under settings or secrets as its kind says. */
+    private void connect(String kind, Map<String, String> values) throws Exception {
+        IntegrationKind spec = server.component(IntegrationKinds.class).kind(kind).orElseThrow();
+        var body = StubPsa.JSON.createObjectNode().put("kind", kind);
+        var settings = body.putObject("settings");
+        var secrets = body.putObject("secrets");
+        values.forEach((key, value) -> (spec.setting(key).orElseThrow().secret() ? secrets : settings)
+                .put(key, value));
+        HttpResponse<String> connected = api.send("POST", "/api/v1/integrations", body.toString());
+        assertThat(connected.statusCode()).as(connected.body()).isEqualTo(201);
     }
 
     static String slugOf(String kind) {
@@ -120,7 +141,8 @@ final class PlanModeWorld implements AutoCloseable {
         String slug = slugOf(kind);
         assertThat(api.send("POST", "/api/v1/clients", "{\"name\":\"" + kind + " client\",\"slug\":\"" + slug + "\"}")
                 .statusCode()).isEqualTo(201);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        // a container on the Docker runtime takes longer than a virtual thread
+        await().atMost(Duration.ofSeconds(120)).until(() ->
                 api.send("GET", "/api/v1/clients/" + slug, null).body().contains("\"status\":\"active\""));
         assertThat(api.send("PUT", "/api/v1/clients/" + slug + "/mode", "{\"mode\":\"plan\"}").statusCode())
                 .isEqualTo(200);
@@ -142,8 +164,19 @@ final class PlanModeWorld implements AutoCloseable {
         return psas.get(kind);
     }
 
-    InMemoryToolExecutor tools() {
-        return tools;
+    /** The Microsoft cloud the m365 integration talks to. */
+    FakeMicrosoftCloud cloud() {
+        return cloud;
+    }
+
+    /** Where the stub serves both the sign-in authority and Graph. */
+    String cloudUrl() {
+        return cloudUrl;
+    }
+
+    /** The customer tenant the PSA's client is mapped to. */
+    FakeTenant tenantOf(String kind) {
+        return tenants.get(kind);
     }
 
     /** A new open ticket of the mapped company in the stub PSA. */
@@ -192,6 +225,23 @@ final class PlanModeWorld implements AutoCloseable {
     /** Nearest-rank percentile of sorted microseconds. */
     static long percentile(List<Long> sorted, int p) {
         return sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * p / 100.0) - 1));
+    }
+
+    /** Stops the control plane and starts it again on the same data directory and port (its agents stay up). */
+    void restartControlPlane() throws Exception {
+        server.close();
+        server = StewardServer.start(StewardConfig.from(environment));
+        api = ApiCaller.of(server);
+    }
+
+    /** Stops the control plane (its agents stay up); {@link #startControlPlane} brings it back. */
+    void stopControlPlane() {
+        server.close();
+    }
+
+    void startControlPlane() throws Exception {
+        server = StewardServer.start(StewardConfig.from(environment));
+        api = ApiCaller.of(server);
     }
 
     @Override

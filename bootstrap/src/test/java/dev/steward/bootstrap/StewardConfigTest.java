@@ -17,6 +17,31 @@ import org.junit.jupiter.api.io.TempDir;
 class StewardConfigTest {
 
     @Test
+    void securitySettingsDefaultToTheSafeChoiceAndAreChecked() {
+        StewardConfig.Security defaults = StewardConfig.from(Map.of()).security();
+        assertThat(defaults.trustProxy()).isFalse();
+        assertThat(defaults.integrationsAllowHttp()).isFalse();
+        assertThat(defaults.sessionIdle()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(defaults.webhookRate()).isEqualTo(120);
+
+        StewardConfig.Security set = StewardConfig.from(Map.of("STEWARD_TRUST_PROXY", "true",
+                "STEWARD_INTEGRATIONS_ALLOW_HTTP", "TRUE", "STEWARD_SESSION_IDLE_MINUTES", "5",
+                "STEWARD_WEBHOOK_DELIVERIES_PER_MINUTE", "600")).security();
+        assertThat(set.trustProxy()).isTrue();
+        assertThat(set.integrationsAllowHttp()).isTrue();
+        assertThat(set.sessionIdle()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(set.webhookRate()).isEqualTo(600);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_TRUST_PROXY",
+                "yes"))).hasMessageContaining("STEWARD_TRUST_PROXY must be true or false");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StewardConfig.from(Map.of(
+                "STEWARD_SESSION_IDLE_MINUTES", "0"))).hasMessageContaining("STEWARD_SESSION_IDLE_MINUTES");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StewardConfig.from(Map.of(
+                "STEWARD_WEBHOOK_DELIVERIES_PER_MINUTE", "0"))).hasMessageContaining(
+                "STEWARD_WEBHOOK_DELIVERIES_PER_MINUTE");
+    }
+
+    @Test
     void anEmptyEnvironmentGivesTheEmbeddedDefault() {
         StewardConfig config = StewardConfig.from(Map.of());
         assertThat(config.httpHost()).isEqualTo("127.0.0.1");

@@ -103,6 +103,16 @@ final class StubAutotask extends StubPsa {
             ObjectNode note = ((ObjectNode) body.deepCopy()).put("createDateTime", Instant.now().toString());
             return json(200, Map.of("itemId", addNote(id, note).get("id").asLong()));
         }
+        if ((m = NOTES.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
+            long id = Long.parseLong(m.group(1));
+            if (!exists(id)) {
+                return errors(404, "Ticket not found");
+            }
+            ObjectNode page = JSON.createObjectNode();
+            page.putArray("items").addAll(notesOf(id));
+            page.putObject("pageDetails").put("count", notesOf(id).size()).putNull("nextPageUrl");
+            return json(200, page);
+        }
         if ((m = TICKET.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
             ObjectNode ticket = ticket(Long.parseLong(m.group(1)));
             ObjectNode answer = JSON.createObjectNode();

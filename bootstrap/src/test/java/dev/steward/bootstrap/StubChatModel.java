@@ -13,16 +13,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A model behind an OpenAI-compatible {@code POST /v1/chat/completions} (THIRD-PARTY-APIS.md §6.1) that diagnoses
  * every ticket the same way, one step per answer, counting the {@code tool} results in the conversation: read the
- * user, then ask for a password reset (a write tool: in plan mode the gateway must refuse it), then list the sign-in
- * methods, then finish with the JSON answer Steward asks for. Requests without the expected bearer key get 401.
+ * user, then ask for a password reset (a write tool: in plan mode the gateway must refuse it), then list the recent
+ * failed sign-ins, then finish with the JSON answer Steward asks for. Requests without the expected bearer key get 401.
  */
 final class StubChatModel implements ResponseDefinitionTransformerV2 {
 
     static final String KEY = "sk-e2e-5be1d0c9";
-    private static final List<String> CALLS = List.of("m365__get-user", "m365__reset-password",
-            "m365__list-auth-methods");
+    private static final String DANA = "{\"user\":\"dana@contoso.example\"}";
 
+    /** One function call the model asks for, its arguments as JSON text. */
+    record Call(String function, String arguments) {
+    }
+
+    private final List<Call> calls;
+    private final String answer;
     private final List<String> requestBodies = new CopyOnWriteArrayList<>();
+
+    /** The Microsoft 365 diagnosis described above. */
+    StubChatModel() {
+        this(List.of(new Call("m365__get-user", DANA), new Call("m365__reset-password", DANA),
+                new Call("m365__list-sign-ins", DANA)), "{\"diagnosis\":\"Dana's sign-in sessions are stale after "
+                + "the MFA change.\",\"plan\":[{\"tool\":\"m365__revoke-sessions\",\"arguments\":" + DANA
+                + ",\"reason\":\"clear the stale sessions\"}]}");
+    }
+
+    /** A model that asks for {@code calls} in turn, then answers {@code answer}. */
+    StubChatModel(List<Call> calls, String answer) {
+        this.calls = List.copyOf(calls);
+        this.answer = answer;
+    }
 
     @Override
     public String getName() {
@@ -58,15 +77,13 @@ final class StubChatModel implements ResponseDefinitionTransformerV2 {
         }
         ObjectNode message = StubPsa.JSON.createObjectNode().put("role", "assistant");
         String finish;
-        if (results < CALLS.size()) {
+        if (results < calls.size()) {
             message.putNull("content").putArray("tool_calls").addObject().put("id", "call_" + results)
-                    .put("type", "function").putObject("function").put("name", CALLS.get(results))
-                    .put("arguments", "{\"user\":\"dana@contoso.example\"}");
+                    .put("type", "function").putObject("function").put("name", calls.get(results).function())
+                    .put("arguments", calls.get(results).arguments());
             finish = "tool_calls";
         } else {
-            message.put("content", "{\"diagnosis\":\"Dana's sign-in sessions are stale after the MFA change.\","
-                    + "\"plan\":[{\"tool\":\"m365__revoke-sessions\",\"arguments\":{\"user\":\"dana@contoso.example\"},"
-                    + "\"reason\":\"clear the stale sessions\"}]}");
+            message.put("content", answer);
             finish = "stop";
         }
         ObjectNode completion = StubPsa.JSON.createObjectNode().put("id", "chatcmpl-e2e")

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,6 +84,16 @@ final class StubHaloPsa extends StubPsa {
         if ((m = TICKET.matcher(path)).matches() && request.getMethod().equals(RequestMethod.GET)) {
             ObjectNode ticket = ticket(Long.parseLong(m.group(1)));
             return ticket == null ? json(404, "\"Ticket not found\"") : json(200, ticket);
+        }
+        if (path.equals("/api/Actions") && request.getMethod().equals(RequestMethod.GET)) {
+            long ticket = Long.parseLong(Optional.ofNullable(request.queryParameter("ticket_id").firstValue())
+                    .orElse("0"));
+            if (!exists(ticket)) {
+                return json(404, "\"Ticket not found\"");
+            }
+            ObjectNode list = JSON.createObjectNode().put("record_count", notesOf(ticket).size());
+            list.putArray("actions").addAll(notesOf(ticket));
+            return json(200, list);
         }
         if (path.equals("/api/Actions") && request.getMethod().equals(RequestMethod.POST)) {
             JsonNode body = body(request);

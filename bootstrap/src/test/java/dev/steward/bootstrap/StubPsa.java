@@ -53,7 +53,7 @@ abstract class StubPsa implements ResponseDefinitionTransformerV2 {
     /** The integration kind ({@code connectwise}, {@code halopsa}, {@code autotask}). */
     abstract String kind();
 
-    /** The settings {@code ConnectedPsas.connect} gets for this stub at {@link #baseUrl()}. */
+    /** The values (settings and secrets in one map) that connect this stub at {@link #baseUrl()}. */
     abstract Map<String, String> settings();
 
     /** The header that authenticates a webhook delivery (a signature or credentials). */

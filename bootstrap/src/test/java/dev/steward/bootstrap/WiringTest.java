@@ -2,19 +2,29 @@ package dev.steward.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 
-import com.google.inject.Binding;
 import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Stage;
-import com.google.inject.spi.LinkedKeyBinding;
-import dev.steward.adapter.llm.ChatCompletionsReasoner;
-import dev.steward.application.agentloop.RunbookReasoner;
-import dev.steward.application.port.Reasoner;
+import com.google.inject.spi.InstanceBinding;
+import dev.steward.adapter.persistence.Database;
+import dev.steward.application.agent.AgentConfiguration;
+import dev.steward.application.port.LanguageModel;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Every profile's bindings are complete: checked in Stage.TOOL, where nothing is instantiated or started. */
+/**
+ * Every profile's bindings are complete: checked in Stage.TOOL, where nothing is instantiated or started. The
+ * database bootstrap opens before building the injector is a Mockito stand-in here, which also shows that building
+ * the injector never touches it.
+ */
 class WiringTest {
+
+    private final Database database = mock(Database.class);
 
     @Test
     void theEmbeddedDefaultProfileIsFullyBound() {
@@ -35,25 +45,32 @@ class WiringTest {
     void theDockerAndSwarmProfilesAreFullyBound() {
         assertBound(StewardConfig.from(Map.of("STEWARD_RUNTIME", "docker")));
         assertBound(StewardConfig.from(Map.of("STEWARD_RUNTIME", "swarm",
-                "STEWARD_CONTROL_PLANE_URL", "http://10.0.0.1:8080")));
+                "STEWARD_CONTROL_PLANE_URL", "http://10.0.0.1:8080",
+                "STEWARD_AGENT_IMAGE", "registry.example/steward/agent:1")));
     }
 
     @Test
-    void theReasonerIsTheRunbookOneByDefaultAndTheModelWhenConfigured() {
-        assertThat(reasonerOf(StewardConfig.from(Map.of()))).isEqualTo(RunbookReasoner.class);
+    void agentsRunTheRunbookReasonerByDefaultAndTheControlPlaneCallsTheModelWhenOneIsConfigured() {
+        Injector runbook = Guice.createInjector(Stage.TOOL, Profiles.modulesFor(StewardConfig.from(Map.of()),
+                Optional.of(database)));
+        assertThat(reasonerOf(runbook)).isEqualTo(AgentConfiguration.ReasonerChoice.RUNBOOK);
         StewardConfig openai = StewardConfig.from(Map.of("STEWARD_REASONER", "openai", "STEWARD_LLM_URL",
                 "http://localhost:11434/v1", "STEWARD_LLM_MODEL", "qwen2.5:14b"));
         assertBound(openai);
-        assertThat(reasonerOf(openai)).isEqualTo(ChatCompletionsReasoner.class);
+        Injector model = Guice.createInjector(Stage.TOOL, Profiles.modulesFor(openai, Optional.of(database)));
+        assertThat(reasonerOf(model)).isEqualTo(AgentConfiguration.ReasonerChoice.model("qwen2.5:14b"));
+        assertThat(model.getExistingBinding(Key.get(LanguageModel.class))).as("the control plane's model").isNotNull();
+        assertThat(runbook.getExistingBinding(Key.get(LanguageModel.class))).as("no model without one configured")
+                .isNull();
     }
 
-    private static Class<?> reasonerOf(StewardConfig config) {
-        Binding<Reasoner> binding = Guice.createInjector(Stage.TOOL, Profiles.modulesFor(config))
-                .getBinding(Reasoner.class);
-        return ((LinkedKeyBinding<?>) binding).getLinkedKey().getTypeLiteral().getRawType();
+    private static Object reasonerOf(Injector injector) {
+        return ((InstanceBinding<?>) injector.getBinding(AgentConfiguration.ReasonerChoice.class)).getInstance();
     }
 
-    private static void assertBound(StewardConfig config) {
-        assertThatCode(() -> Guice.createInjector(Stage.TOOL, Profiles.modulesFor(config))).doesNotThrowAnyException();
+    private void assertBound(StewardConfig config) {
+        assertThatCode(() -> Guice.createInjector(Stage.TOOL, Profiles.modulesFor(config, Optional.of(database))))
+                .doesNotThrowAnyException();
+        verifyNoInteractions(database);
     }
 }
