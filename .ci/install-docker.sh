@@ -16,7 +16,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 if ! docker info >/dev/null 2>&1; then
-  if ! pgrep -x dockerd >/dev/null 2>&1; then
+  # This machine's own engine, by its pid file: `pgrep dockerd` would also find the two-node swarm's second engine
+  # (.ci/two-node-swarm.sh) and wrongly take the main engine for running.
+  if ! { [ -f /var/run/docker.pid ] && kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; }; then
     rm -f /var/run/docker.pid   # left behind by an engine that died; dockerd refuses to start with it
     log "starting dockerd (log: /tmp/dockerd.log)"
     nohup dockerd >/tmp/dockerd.log 2>&1 &
