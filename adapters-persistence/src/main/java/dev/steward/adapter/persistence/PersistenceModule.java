@@ -16,6 +16,7 @@ import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.RunbookStore;
 import dev.steward.application.port.PendingAuthorizations;
+import dev.steward.application.port.WorkflowStore;
 import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UserRepository;
@@ -39,7 +40,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Binds: {@link UnitOfWork} named {@value CallerCheckedUnitOfWork#STORE} (to {@link JdbiUnitOfWork}; the core
  * wraps it), {@link ClientRepository}, {@link MspRepository}, {@link ActivityLog}, {@link IntegrationRepository},
- * {@link ClientMappings}, {@link IdentityVerifications}, {@link ApprovalRepository}, {@link RunbookStore},
+ * {@link ClientMappings}, {@link IdentityVerifications}, {@link ApprovalRepository}, {@link RunbookStore}, {@link WorkflowStore},
  * {@link AgentCredentials}, {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository},
  * {@link WebSessionRepository}, {@link ApiTokenRepository}, {@link OperatorRepository}, {@link IdempotencyRecords},
  * {@link InstanceRegistry}, {@link AgentPlacements}, {@link InstallationLock}, {@link StoreHealth}, {@link WorkQueue},
@@ -78,6 +79,7 @@ public final class PersistenceModule extends AbstractModule {
         bind(IdentityVerifications.class).to(JdbiIdentityVerifications.class).in(Singleton.class);
         bind(ApprovalRepository.class).to(JdbiApprovalRepository.class).in(Singleton.class);
         bind(RunbookStore.class).to(JdbiRunbookStore.class).in(Singleton.class);
+        bind(WorkflowStore.class).to(JdbiWorkflowStore.class).in(Singleton.class);
         bind(AgentCredentials.class).to(JdbiAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(JdbiAgentCheckIns.class).in(Singleton.class);
         bind(SessionRepository.class).to(JdbiSessionRepository.class).in(Singleton.class);

@@ -1,6 +1,9 @@
 package dev.steward.adapter.web;
 
+import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.inmemory.InMemoryMetricsRecorder;
+import dev.steward.application.inprocess.InProcessAgentRuntime;
+import dev.steward.application.inprocess.InProcessControlPlane;
 import java.util.Map;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.IntegrationScope;
@@ -63,8 +66,6 @@ import dev.steward.application.inmemory.InMemoryActivityLog;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
-import dev.steward.application.inmemory.InProcessAgentRuntime;
-import dev.steward.application.inmemory.TimeOrderedIdGenerator;
 import dev.steward.application.mode.ChangeDefaultModeService;
 import dev.steward.application.mode.ChangeOperatingModeService;
 import dev.steward.application.msp.GetMspService;
@@ -129,8 +130,8 @@ public final class InMemoryCore implements AutoCloseable {
     /** The agent API (work queue, sessions, gateway …) on in-memory stores; its agents run in process. */
     public final InMemoryAgentApi agentApi = new InMemoryAgentApi(clock, unitOfWork, clients, msps, agentCheckIns);
     public final InMemoryAgentCredentials agentCredentials = agentApi.credentials;
-    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, agentApi.connector(),
-            AgentReasoning.runbooks());
+    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock,
+            InProcessControlPlane.connector(agentApi.api(), agentApi.credentials), AgentReasoning.runbooks());
     public final InMemoryIntegrationRepository integrations = agentApi.integrations;
     public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
     /** An MSP-wide PSA kind whose apiBase must be an https URL, and a per-client documentation kind. */

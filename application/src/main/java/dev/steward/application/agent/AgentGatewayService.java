@@ -1,5 +1,6 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentCheckIns.CheckIn;
 import dev.steward.application.port.AgentCredentials;

@@ -3,7 +3,7 @@ package dev.steward.adapter.web.agentgateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.steward.application.agent.AgentConfiguration;
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.Runbook;
 import dev.steward.domain.client.ClientId;

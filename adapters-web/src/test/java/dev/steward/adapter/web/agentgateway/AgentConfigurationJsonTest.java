@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.adapter.web.http.JsonBodies;
-import dev.steward.application.agent.AgentConfiguration;
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.Runbook;
 import dev.steward.domain.client.ClientId;

@@ -1,4 +1,4 @@
-package dev.steward.application.agent;
+package dev.steward.application.agent.message;
 
 import dev.steward.application.port.Runbook;
 import dev.steward.domain.client.ClientId;
