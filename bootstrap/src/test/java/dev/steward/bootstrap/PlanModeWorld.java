@@ -141,8 +141,8 @@ final class PlanModeWorld implements AutoCloseable {
         String slug = slugOf(kind);
         assertThat(api.send("POST", "/api/v1/clients", "{\"name\":\"" + kind + " client\",\"slug\":\"" + slug + "\"}")
                 .statusCode()).isEqualTo(201);
-        // a container on the Docker runtime takes longer than a virtual thread
-        await().atMost(Duration.ofSeconds(120)).until(() ->
+        // a container on the Docker or Swarm runtime takes longer than a virtual thread, and much longer on a loaded machine
+        await().atMost(DockerSupport.AGENT_START).until(() ->
                 api.send("GET", "/api/v1/clients/" + slug, null).body().contains("\"status\":\"active\""));
         assertThat(api.send("PUT", "/api/v1/clients/" + slug + "/mode", "{\"mode\":\"plan\"}").statusCode())
                 .isEqualTo(200);
