@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Autotask REST 1.0 (THIRD-PARTY-APIS.md §3): zone discovery, the {@code ApiIntegrationCode}/{@code UserName}/
  * {@code Secret} headers (a bad user or code gives 500, a bad secret 401), per-tenant picklists, notes created
- * through {@code Tickets/{id}/Notes} with a {@code publish} level, and webhooks signed with base64 HMAC-SHA1.
+ * through {@code Tickets/{id}/Notes} with a {@code publish} level, the tickets' contacts by id ({@code Contacts/{id}},
+ * one per requester address), and webhooks signed with base64 HMAC-SHA1.
  */
 final class StubAutotask extends StubPsa {
 
@@ -25,6 +26,11 @@ final class StubAutotask extends StubPsa {
     private static final int INTERNAL_ONLY = 2;
     private static final Pattern TICKET = Pattern.compile("Tickets/(\\d+)");
     private static final Pattern NOTES = Pattern.compile("Tickets/(\\d+)/Notes");
+    private static final Pattern CONTACT = Pattern.compile("Contacts/(\\d+)");
+    private static final long FIRST_CONTACT = 30682411;
+
+    /** Requester address → contact id. */
+    private final Map<String, Long> contacts = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public String getName() {
@@ -50,8 +56,15 @@ final class StubAutotask extends StubPsa {
     @Override
     ObjectNode ticketRecord(long id, long company, String summary, String requester) {
         return JSON.createObjectNode().put("id", id).put("ticketNumber", "T20261123." + id).put("title", summary)
-                .put("description", "").put("companyID", company).put("contactID", 30682411).put("status", 1)
+                .put("description", "").put("companyID", company).put("contactID", contactOf(requester)).put("status", 1)
                 .put("priority", 2).put("queueID", 29683482).put("createDate", Instant.now().toString());
+    }
+
+    private long contactOf(String requester) {
+        synchronized (contacts) {
+            return contacts.computeIfAbsent(requester.toLowerCase(java.util.Locale.ROOT),
+                    r -> FIRST_CONTACT + contacts.size());
+        }
     }
 
     @Override
@@ -112,6 +125,16 @@ final class StubAutotask extends StubPsa {
             page.putArray("items").addAll(notesOf(id));
             page.putObject("pageDetails").put("count", notesOf(id).size()).putNull("nextPageUrl");
             return json(200, page);
+        }
+        if ((m = CONTACT.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
+            long id = Long.parseLong(m.group(1));
+            return contacts.entrySet().stream().filter(e -> e.getValue() == id).findFirst()
+                    .map(e -> {
+                        ObjectNode answer = JSON.createObjectNode();
+                        answer.putObject("item").put("id", id).put("firstName", "Dana").put("lastName", "Reyes")
+                                .put("emailAddress", e.getKey()).put("isActive", 1);
+                        return json(200, answer);
+                    }).orElseGet(() -> errors(404, "The requested resource does not exist."));
         }
         if ((m = TICKET.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
             ObjectNode ticket = ticket(Long.parseLong(m.group(1)));

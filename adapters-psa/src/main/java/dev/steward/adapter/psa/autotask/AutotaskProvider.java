@@ -23,6 +23,8 @@ public final class AutotaskProvider extends PsaProvider {
                 SettingSpec.secret("secret", "API user secret"),
                 SettingSpec.optional("zoneLookupBase", "Zone lookup URL (default " + AutotaskSettings.ZONE_LOOKUP + ")"),
                 SettingSpec.optional("pageSize", "Page size, at most 500"),
+                SettingSpec.optional("hourlyRequestLimit", "Requests per hour Steward may use, at most 10000 (default "
+                        + AutotaskSettings.DEFAULT_HOURLY_LIMIT + "; the database's 10000 are shared by all integrations)"),
                 SettingSpec.optional("internalPublishLabel", "Internal publish label (default Internal Only)"),
                 SettingSpec.optional("publicPublishLabel", "Public publish label (default All Autotask Users)"),
                 SettingSpec.optional("noteTypeLabel", "Note type label (default Task Notes)"),
@@ -38,7 +40,7 @@ public final class AutotaskProvider extends PsaProvider {
                 s.optional("internalPublishLabel").orElse("Internal Only"),
                 s.optional("publicPublishLabel").orElse("All Autotask Users"),
                 s.optional("noteTypeLabel").orElse("Task Notes"), s.optional("closedStatusLabel").orElse("Complete"),
-                "Steward", http), context.clock());
+                "Steward", s.number("hourlyRequestLimit", AutotaskSettings.DEFAULT_HOURLY_LIMIT), http), context.clock());
     }
 
     @Override

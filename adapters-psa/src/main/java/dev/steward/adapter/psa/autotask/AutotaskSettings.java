@@ -8,15 +8,22 @@ import java.util.Objects;
 /**
  * How to reach one MSP's Autotask: where to discover the API user's zone
  * ({@code https://webservices.autotask.net/atservicesrest/}), the API user (its e-mail), the integration's tracking
- * identifier and the secret, the page size (at most 500), and the picklist <em>labels</em> to use. Values differ per
+ * identifier and the secret, the page size (at most 500), the share of the database's hourly request budget Steward
+ * may use (at most 10,000, by default half: Autotask slows every caller beyond that), and the picklist
+ * <em>labels</em> to use. Values differ per
  * tenant, so the adapter looks labels up in {@code entityInformation/fields} and never hard-codes values
  * (THIRD-PARTY-APIS.md §3.4, the incident where "1" published notes to everyone).
  */
 public record AutotaskSettings(URI zoneLookupBase, String userName, String integrationCode, Secret secret,
                                int pageSize, String internalPublishLabel, String publicPublishLabel,
-                               String noteTypeLabel, String closedStatusLabel, String noteTitle, HttpSettings http) {
+                               String noteTypeLabel, String closedStatusLabel, String noteTitle, int hourlyRequestLimit,
+                               HttpSettings http) {
 
     public static final URI ZONE_LOOKUP = URI.create("https://webservices.autotask.net/atservicesrest/");
+    /** Requests per rolling hour one Autotask database allows all its integrations together. */
+    public static final int DATABASE_HOURLY_LIMIT = 10_000;
+    /** Steward's share unless configured: half, where Autotask starts slowing every caller down. */
+    public static final int DEFAULT_HOURLY_LIMIT = DATABASE_HOURLY_LIMIT / 2;
 
     public AutotaskSettings {
         Objects.requireNonNull(zoneLookupBase, "autotask zoneLookupBase is required");
@@ -34,6 +41,9 @@ public record AutotaskSettings(URI zoneLookupBase, String userName, String integ
         requireText(noteTypeLabel, "noteTypeLabel");
         requireText(closedStatusLabel, "closedStatusLabel");
         requireText(noteTitle, "noteTitle");
+        if (hourlyRequestLimit < 1 || hourlyRequestLimit > DATABASE_HOURLY_LIMIT) {
+            throw new IllegalArgumentException("autotask hourlyRequestLimit must be 1-" + DATABASE_HOURLY_LIMIT);
+        }
         Objects.requireNonNull(http, "http");
     }
 
@@ -46,6 +56,6 @@ public record AutotaskSettings(URI zoneLookupBase, String userName, String integ
     /** The usual labels: internal notes "Internal Only", replies "All Autotask Users", type "Task Notes". */
     public static AutotaskSettings of(String userName, String integrationCode, Secret secret) {
         return new AutotaskSettings(ZONE_LOOKUP, userName, integrationCode, secret, 500, "Internal Only",
-                "All Autotask Users", "Task Notes", "Complete", "Steward", HttpSettings.DEFAULT);
+                "All Autotask Users", "Task Notes", "Complete", "Steward", DEFAULT_HOURLY_LIMIT, HttpSettings.DEFAULT);
     }
 }

@@ -32,19 +32,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Autotask PSA REST (THIRD-PARTY-APIS.md §3). The API user's zone is discovered once through
  * {@code zoneInformation}; every call carries {@code ApiIntegrationCode}, {@code UserName} and {@code Secret}.
  * Picklists ({@code status}, note {@code publish} and {@code noteType}) are read from {@code entityInformation/fields}
- * and matched by label. Queries page through {@code pageDetails.nextPageUrl}; notes go to the child collection
- * {@code /Tickets/{id}/Notes} as plain text. A reply is a note published to the public label, an approval request an
- * internal one.
+ * and matched by label. Queries page through {@code pageDetails.nextPageUrl} — a POST query's next pages with a
+ * POST of the same body, as Autotask refuses a GET there; notes go to the child collection {@code /Tickets/{id}/Notes}
+ * as plain text. A reply is a note published to the public label, an approval request an internal one. A ticket's
+ * requester is its contact ({@code Contacts/{id}}, read once): the e-mail address, else the name. The quirks of
+ * Autotask's answers and its hourly request budget are {@link AutotaskRules}.
  */
 public final class AutotaskTicketSystem implements PsaSystem {
 
     static final String KIND = "autotask";
     private static final int MAX_DESCRIPTION = 32_000;
+    private static final int MAX_CACHED_CONTACTS = 10_000;
 
     private final AutotaskSettings settings;
     private final PsaHttp http;
@@ -52,6 +56,8 @@ public final class AutotaskTicketSystem implements PsaSystem {
     private URI base;
     private final Map<String, Map<String, String>> picklists = new LinkedHashMap<>();
     private final PeopleEmails resourceEmails = new PeopleEmails(this::resourceEmail);
+    private final Map<String, PsaContacts.Contact> contactsById = new ConcurrentHashMap<>();
+    private final AutotaskRules rules;
 
     public AutotaskTicketSystem(AutotaskSettings settings, Clock clock) {
         this(settings, clock, PsaHttp.defaultClient(), Sleeper.REAL);
@@ -60,7 +66,8 @@ public final class AutotaskTicketSystem implements PsaSystem {
     public AutotaskTicketSystem(AutotaskSettings settings, Clock clock, HttpClient client, Sleeper sleeper) {
         this.settings = settings;
         this.clock = clock;
-        this.http = new PsaHttp(KIND, client, settings.http(), sleeper);
+        this.rules = new AutotaskRules(settings.hourlyRequestLimit(), clock);
+        this.http = new PsaHttp(KIND, client, settings.http(), sleeper, rules);
     }
 
     @Override
@@ -82,7 +89,7 @@ public final class AutotaskTicketSystem implements PsaSystem {
         filter.addObject().put("op", "noteq").put("field", "status")
                 .put("value", Integer.parseInt(picklistValue("Tickets", "status", settings.closedStatusLabel())));
         List<PsaTicket> tickets = new ArrayList<>();
-        for (JsonNode item : items(post(api("Tickets/query"), query), Optional.empty())) {
+        for (JsonNode item : items(api("Tickets/query"), Optional.of(query), Optional.empty())) {
             tickets.add(toTicket(item));
         }
         tickets.sort(Comparator.comparing(PsaTicket::createdAt).thenComparing(t -> Long.parseLong(t.id())));
@@ -98,7 +105,7 @@ public final class AutotaskTicketSystem implements PsaSystem {
     public List<PsaNote> notes(String ticketId) {
         ticketNode(ticketId);
         List<PsaNote> notes = new ArrayList<>();
-        for (JsonNode item : items(get(api("Tickets/" + ticketId + "/Notes")), Optional.of(ticketId))) {
+        for (JsonNode item : items(api("Tickets/" + ticketId + "/Notes"), Optional.empty(), Optional.of(ticketId))) {
             notes.add(toNote(item, ticketId));
         }
         notes.sort(Comparator.comparing(PsaNote::createdAt).thenComparing(n -> Long.parseLong(n.id())));
@@ -151,11 +158,8 @@ public final class AutotaskTicketSystem implements PsaSystem {
         filter.addObject().put("op", "eq").put("field", "isActive").put("value", 1);
         email.ifPresent(e -> filter.addObject().put("op", "eq").put("field", "emailAddress").put("value", e));
         List<Contact> contacts = new ArrayList<>();
-        for (JsonNode item : items(post(api("Contacts/query"), query), Optional.empty())) {
-            String name = (Json.text(item, "firstName").orElse("") + " " + Json.text(item, "lastName").orElse(""))
-                    .strip();
-            Contact contact = new Contact(Json.required(KIND, item, "id"), name,
-                    Json.text(item, "emailAddress").orElse(""), Json.text(item, "phone").orElse(""));
+        for (JsonNode item : items(api("Contacts/query"), Optional.of(query), Optional.empty())) {
+            Contact contact = toContact(item);
             if (email.map(contact.email()::equalsIgnoreCase).orElse(true)) {
                 contacts.add(contact);
             }
@@ -173,10 +177,20 @@ public final class AutotaskTicketSystem implements PsaSystem {
         return item;
     }
 
-    /** Every item of a query, following {@code pageDetails.nextPageUrl} until it is null. */
-    private List<JsonNode> items(HttpRequest first, Optional<String> ticketId) {
+    private static Contact toContact(JsonNode item) {
+        String name = (Json.text(item, "firstName").orElse("") + " " + Json.text(item, "lastName").orElse("")).strip();
+        return new Contact(Json.required(KIND, item, "id"), name, Json.text(item, "emailAddress").orElse(""),
+                Json.text(item, "phone").orElse(""));
+    }
+
+    /**
+     * Every item of a query, following {@code pageDetails.nextPageUrl} until it is null: GET for a GET query, and for
+     * a POST query a POST of the same body (the next-page URL names the page, the body still carries the filter).
+     * A next-page URL on another host than the zone's is refused, so the credentials go nowhere else.
+     */
+    private List<JsonNode> items(URI first, Optional<JsonNode> queryBody, Optional<String> ticketId) {
         List<JsonNode> all = new ArrayList<>();
-        HttpRequest request = first;
+        HttpRequest request = queryBody.map(body -> post(first, body)).orElseGet(() -> get(first));
         while (true) {
             JsonNode page = ticketId.isPresent() ? http.json(request, TicketIds.notFound(ticketId.get()))
                     : http.json(request);
@@ -190,15 +204,26 @@ public final class AutotaskTicketSystem implements PsaSystem {
             if (next.isEmpty() || items.isEmpty()) {
                 return all;
             }
-            request = get(URI.create(next.get()));
+            URI nextPage = sameHost(URI.create(next.get()));
+            request = queryBody.map(body -> post(nextPage, body)).orElseGet(() -> get(nextPage));
         }
+    }
+
+    private URI sameHost(URI next) {
+        URI zone = api("");
+        if (!next.isAbsolute() || !zone.getScheme().equalsIgnoreCase(next.getScheme())
+                || !zone.getRawAuthority().equalsIgnoreCase(next.getRawAuthority())) {
+            throw PortFailure.permanent(KIND, KIND + " sent a next-page URL on another host than its zone ("
+                    + next.getHost() + "); it is not followed", null);
+        }
+        return next;
     }
 
     private PsaTicket toTicket(JsonNode node) {
         String status = Json.text(node, "status").map(v -> picklistLabel("Tickets", "status", v)).orElse("");
         return new PsaTicket(Json.required(KIND, node, "id"), Json.required(KIND, node, "companyID"),
                 Json.text(node, "title").orElse(""), Json.text(node, "description").orElse(""),
-                Json.text(node, "contactID").map(c -> "contact " + c).orElse(""), status,
+                Json.text(node, "contactID").filter(AutotaskTicketSystem::isId).map(this::requester).orElse(""), status,
                 status.equalsIgnoreCase(settings.closedStatusLabel()),
                 Json.instant(KIND, Json.required(KIND, node, "createDate")));
     }
@@ -219,11 +244,47 @@ public final class AutotaskTicketSystem implements PsaSystem {
     private PsaNote.Author authorOf(JsonNode note) {
         Optional<String> contact = Json.text(note, "createdByContactID").filter(AutotaskTicketSystem::isId);
         if (contact.isPresent()) {
-            return PsaNote.Author.contact("contact " + contact.get(), "");
+            Contact who = contact(contact.get());
+            return PsaNote.Author.contact(who.name().isBlank() ? "contact " + who.id() : who.name(), who.email());
         }
         return Json.text(note, "creatorResourceID").filter(AutotaskTicketSystem::isId)
                 .map(id -> PsaNote.Author.technician("resource " + id, resourceEmails.of(id)))
                 .orElse(PsaNote.Author.UNKNOWN);
+    }
+
+    /** How the agent names a ticket's contact: the e-mail address (what Microsoft 365 acts on), else the name. */
+    private String requester(String contactId) {
+        Contact who = contact(contactId);
+        return !who.email().isBlank() ? who.email() : who.name().isBlank() ? "contact " + contactId : who.name();
+    }
+
+    /**
+     * The contact, read once ({@code Contacts/{id}}). One the API will not show (deleted, or not readable by the API
+     * user) is known by its id only; a failure that may pass is thrown, so the ticket is read again later.
+     */
+    private Contact contact(String contactId) {
+        Contact cached = contactsById.get(contactId);
+        if (cached != null) {
+            return cached;
+        }
+        Contact found;
+        try {
+            JsonNode item = Json.field(http.json(get(api("Contacts/" + contactId)),
+                    () -> new NotFound("contact", contactId)), "item");
+            found = item.isObject() ? toContact(item) : new Contact(contactId, "", "", "");
+        } catch (NotFound gone) {
+            found = new Contact(contactId, "", "", "");
+        } catch (PortFailure failure) {
+            if (failure.retryable()) {
+                throw failure;
+            }
+            found = new Contact(contactId, "", "", "");
+        }
+        if (contactsById.size() >= MAX_CACHED_CONTACTS) {
+            contactsById.clear();
+        }
+        contactsById.put(contactId, found);
+        return found;
     }
 
     private static boolean isId(String value) {

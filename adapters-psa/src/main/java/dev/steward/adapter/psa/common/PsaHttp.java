@@ -41,12 +41,18 @@ public final class PsaHttp {
     private final HttpClient client;
     private final HttpSettings settings;
     private final Sleeper sleeper;
+    private final VendorRules rules;
 
     public PsaHttp(String port, HttpClient client, HttpSettings settings, Sleeper sleeper) {
+        this(port, client, settings, sleeper, VendorRules.NONE);
+    }
+
+    public PsaHttp(String port, HttpClient client, HttpSettings settings, Sleeper sleeper, VendorRules rules) {
         this.port = Objects.requireNonNull(port, "port");
         this.client = Objects.requireNonNull(client, "client");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     public static HttpClient defaultClient() {
@@ -100,9 +106,10 @@ public final class PsaHttp {
                                                   Optional<Supplier<NotFound>> notFound) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
+            rules.succeeded(request);
             return response;
         }
-        throw failure(request, response, notFound);
+        throw rules.failure(request, response).orElseGet(() -> failure(request, response, notFound));
     }
 
     /** The answer after waiting out throttling (bounded); any status but 429 is returned as is. */
@@ -126,6 +133,7 @@ public final class PsaHttp {
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
+        rules.beforeExchange(request);
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
@@ -162,7 +170,7 @@ public final class PsaHttp {
      * The vendor's own words, from whichever error shape it uses: CW {@code {"code","message"}}, Autotask
      * {@code {"errors":["…"]}}, Halo plain text, Graph-style {@code {"error":{"message"}}}.
      */
-    static String vendorMessage(String body) {
+    public static String vendorMessage(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }

@@ -16,6 +16,8 @@ import dev.steward.adapter.psa.common.PsaFailureContract;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.RecordingSleeper;
 import dev.steward.adapter.psa.common.Secret;
+import dev.steward.adapter.psa.common.Json;
+import dev.steward.application.port.PsaTicket;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.testkit.MutableClock;
@@ -38,6 +40,7 @@ class AutotaskTicketSystemTest extends TicketSystemContract {
             .options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final MutableClock clock = MutableClock.startingAt("2026-11-22T10:00:00Z");
     private AutotaskTicketSystem system;
 
     @BeforeEach
@@ -51,12 +54,16 @@ class AutotaskTicketSystemTest extends TicketSystemContract {
     }
 
     private AutotaskTicketSystem systemWith(String user, String secret, Duration timeout) {
+        return systemWith(user, FakeAutotask.INTEGRATION_CODE, secret, timeout, AutotaskSettings.DEFAULT_HOURLY_LIMIT);
+    }
+
+    private AutotaskTicketSystem systemWith(String user, String integrationCode, String secret, Duration timeout,
+                                            int hourlyLimit) {
         AutotaskSettings settings = new AutotaskSettings(URI.create(WIREMOCK.baseUrl() + "/atservicesrest/"), user,
-                FakeAutotask.INTEGRATION_CODE, Secret.of("secret", secret), 2, "Internal Only", "All Autotask Users",
-                "Task Notes", "Complete", "Steward",
+                integrationCode, Secret.of("secret", secret), 2, "Internal Only", "All Autotask Users",
+                "Task Notes", "Complete", "Steward", hourlyLimit,
                 new HttpSettings(timeout, 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
-        return new AutotaskTicketSystem(settings, MutableClock.startingAt("2026-11-22T10:00:00Z"),
-                PsaHttp.defaultClient(), sleeper);
+        return new AutotaskTicketSystem(settings, clock, PsaHttp.defaultClient(), sleeper);
     }
 
     @Override
@@ -134,18 +141,87 @@ class AutotaskTicketSystemTest extends TicketSystemContract {
         long before = FAKE.requests().stream().filter(r -> r.getUrl().contains("Tickets/query/next")).count();
 
         assertThat(system.newTickets(since)).filteredOn(t -> t.companyId().equals(company)).hasSize(5);
-        long after = FAKE.requests().stream().filter(r -> r.getUrl().contains("Tickets/query/next")).count();
-        assertThat(after - before).isEqualTo(2);
+        List<Request> next = FAKE.requests().stream().filter(r -> r.getUrl().contains("Tickets/query/next"))
+                .skip(before).toList();
+        assertThat(next).hasSize(2).allSatisfy(r -> {
+            assertThat(r.getMethod().getName()).as("Autotask refuses a GET of a POST query's next page")
+                    .isEqualTo("POST");
+            assertThat(Json.MAPPER.readTree(r.getBodyAsString()).path("filter")).as("the same filter")
+                    .hasSize(2);
+        });
     }
 
     @Test
-    void aWrongSecretIsAPermanent401AndAWrongUserSurfacesAsHttp500() {
+    void aTicketsRequesterIsItsContactsEmailAddressReadOnceForEveryTicketOfTheContact() {
+        String company = uniqueCompany();
+        String first = FAKE.seed(new TicketSeed(company, "Printer jammed", "", "sam.lee@contoso.example", base(), false));
+        String second = FAKE.seed(new TicketSeed(company, "Printer again", "", "sam.lee@contoso.example", base(),
+                false));
+
+        int before = FAKE.requests().size();
+        assertThat(system.ticket(first).requester()).isEqualTo("sam.lee@contoso.example");
+        String contactUrl = FAKE.requests().stream().skip(before).map(Request::getUrl)
+                .filter(u -> u.matches(".*/Contacts/[0-9]+")).findFirst().orElseThrow();
+        assertThat(system.ticket(second).requester()).isEqualTo("sam.lee@contoso.example");
+        assertThat(system.newTickets(base())).filteredOn(t -> t.companyId().equals(company))
+                .extracting(PsaTicket::requester).containsOnly("sam.lee@contoso.example");
+        assertThat(FAKE.requests()).filteredOn(r -> r.getUrl().equals(contactUrl)).as("read once").hasSize(1);
+    }
+
+    @Test
+    void aWrongSecretIsAPermanent401() {
         String id = aTicket();
         assertThatThrownBy(() -> systemWith(FakeAutotask.USER, "wrong-secret").ticket(id))
                 .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
                 .hasMessageContaining("HTTP 401").hasMessageNotContaining("wrong-secret");
+    }
+
+    @Test
+    void anUnknownUserNameIsAPermanentFailureNotAnOutage() {
+        String id = aTicket();
         assertThatThrownBy(() -> systemWith("nobody@acmemsp.example", FakeAutotask.SECRET).ticket(id))
-                .isInstanceOf(PortFailure.class).hasMessageContaining("HTTP 500");
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("no API user").hasMessageContaining("Zone information could not be determined");
+    }
+
+    @Test
+    void aWrongIntegrationCodeAnsweredWithHttp500IsAPermanentCredentialFailure() {
+        String id = aTicket();
+        AutotaskTicketSystem wrongCode = systemWith(FakeAutotask.USER, "NOT-OUR-CODE", FakeAutotask.SECRET,
+                Duration.ofSeconds(10), 100);
+        assertThatThrownBy(() -> wrongCode.ticket(id))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("refused the user name or the integration code").hasMessageContaining("HTTP 500")
+                .hasMessageNotContaining("NOT-OUR-CODE");
+    }
+
+    @Test
+    void anHttp500AfterTheCredentialsWorkedIsAnOutageAndRetryable() {
+        String id = aTicket();
+        system.ticket(id);
+        WIREMOCK.stubFor(any(urlPathMatching("/atservicesrest/v1.0/Tickets/[0-9]+")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("{\"errors\":[\"Something went wrong\"]}")));
+
+        assertThatThrownBy(() -> system.ticket(id))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
+                .hasMessageContaining("Something went wrong");
+    }
+
+    @Test
+    void beyondItsShareOfTheHourlyBudgetNothingIsSentUntilTheOldestRequestLeavesTheHour() {
+        String id = aTicket();
+        AutotaskTicketSystem budgeted = systemWith(FakeAutotask.USER, FakeAutotask.INTEGRATION_CODE,
+                FakeAutotask.SECRET, Duration.ofSeconds(10), 3);
+        budgeted.ticket(id); // the ticket, its status picklist and its contact: three requests
+        int sent = FAKE.requests().size();
+
+        assertThatThrownBy(() -> budgeted.ticket(id))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isTrue())
+                .hasMessageContaining("3 Autotask requests of the last hour").hasMessageContaining("try again in 3600 s");
+        assertThat(FAKE.requests()).as("nothing sent beyond the budget").hasSize(sent);
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(budgeted.ticket(id).id()).isEqualTo(id);
     }
 
     @Nested

@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * An Autotask tenant in memory (THIRD-PARTY-APIS.md §3): zone lookup, the three auth headers with Autotask's quirky
  * failures (wrong user or integration code → 500, wrong secret → 401), per-tenant picklists served from
  * {@code entityInformation/fields} (publish 2 = Internal Only here, 1 = All Autotask Users), queries with
- * {@code filter} and {@code maxRecords} paged through {@code nextPageUrl}, notes through the child collection only,
- * and errors as {@code {"errors":["…"]}}.
+ * {@code filter} and {@code maxRecords} paged through {@code nextPageUrl} (the next page of a POST query only by a
+ * POST of the same body: a GET there is refused with 405, as Autotask does), notes through the child collection only,
+ * contacts readable by id, and errors as {@code {"errors":["…"]}}. The zone lookup knows only the API user; an unknown
+ * user name gets Autotask's HTTP 500 "Zone information could not be determined".
  */
 final class FakeAutotask extends FakePsaApi {
 
@@ -38,6 +40,7 @@ final class FakeAutotask extends FakePsaApi {
     private static final Pattern TICKET = Pattern.compile("Tickets/(\\d+)");
     private static final Pattern NOTES = Pattern.compile("Tickets/(\\d+)/Notes");
     private static final Pattern RESOURCE = Pattern.compile("Resources/(\\d+)");
+    private static final Pattern CONTACT = Pattern.compile("Contacts/(\\d+)");
     private static final long API_RESOURCE = 29682886;
 
     private final Map<Long, ObjectNode> tickets = new LinkedHashMap<>();
@@ -68,9 +71,14 @@ final class FakeAutotask extends FakePsaApi {
 
     synchronized String seed(TicketSeed seed) {
         long id = ++nextTicket;
+        long contact = contacts.values().stream()
+                .filter(c -> c.path("emailAddress").asText().equalsIgnoreCase(seed.requester())
+                        && c.path("companyID").asText().equals(seed.companyId()))
+                .mapToLong(c -> c.path("id").asLong()).findFirst()
+                .orElseGet(() -> Long.parseLong(seedContact(seed.companyId(), "Dana", "Reyes", seed.requester(), true)));
         ObjectNode t = Json.MAPPER.createObjectNode().put("id", id).put("ticketNumber", "T20261122." + id)
                 .put("title", seed.summary()).put("description", seed.description())
-                .put("companyID", Long.parseLong(seed.companyId())).put("contactID", 30682411)
+                .put("companyID", Long.parseLong(seed.companyId())).put("contactID", contact)
                 .put("status", seed.closed() ? CLOSED : 1).put("priority", 2).put("queueID", 29683482)
                 .put("createDate", seed.createdAt().toString()).put("lastActivityDate", seed.createdAt().toString());
         t.putArray("userDefinedFields");
@@ -113,6 +121,9 @@ final class FakeAutotask extends FakePsaApi {
         baseUrl = request.getAbsoluteUrl().substring(0, request.getAbsoluteUrl().indexOf("/atservicesrest/"));
         String path = path(request);
         if (path.equalsIgnoreCase(V1 + "zoneInformation")) {
+            if (!USER.equalsIgnoreCase(query(request, "user").orElse(""))) {
+                return errors(500, "Zone information could not be determined");
+            }
             return json(200, Map.of("zoneName", "Stub Zone", "url", baseUrl + "/atservicesrest/",
                     "webUrl", baseUrl + "/", "ci", 0));
         }
@@ -139,8 +150,14 @@ final class FakeAutotask extends FakePsaApi {
                 return queryPage(entity, body(request), 0);
             }
             if (resource.equals(entity + "/query/next")) {
-                return queryPage(entity, queries.get(query(request, "search").orElse("")),
-                        Integer.parseInt(query(request, "paging").orElse("0")));
+                JsonNode original = queries.get(query(request, "paging").orElse(""));
+                if (!method.equals(RequestMethod.POST)) {
+                    return errors(405, "The requested resource does not support http method '" + method + "'.");
+                }
+                if (original == null || !original.path("query").equals(body(request))) {
+                    return errors(500, "the next page must be asked for with the query that began it");
+                }
+                return queryPage(entity, original.path("query"), original.path("offset").asInt());
             }
         }
         if (resource.equals("Tickets") && method.equals(RequestMethod.PATCH)) {
@@ -185,6 +202,15 @@ final class FakeAutotask extends FakePsaApi {
             answer.set("item", person);
             return json(200, answer);
         }
+        if ((m = CONTACT.matcher(resource)).matches() && method.equals(RequestMethod.GET)) {
+            ObjectNode contact = contacts.get(Long.parseLong(m.group(1)));
+            if (contact == null) {
+                return errors(404, "The requested resource does not exist.");
+            }
+            ObjectNode answer = Json.MAPPER.createObjectNode();
+            answer.set("item", contact);
+            return json(200, answer);
+        }
         if ((m = TICKET.matcher(resource)).matches() && method.equals(RequestMethod.GET)) {
             ObjectNode ticket = tickets.get(Long.parseLong(m.group(1)));
             ObjectNode answer = Json.MAPPER.createObjectNode();
@@ -222,10 +248,11 @@ final class FakeAutotask extends FakePsaApi {
         ObjectNode details = body.putObject("pageDetails").put("count", page.size()).put("requestCount", max);
         details.putNull("prevPageUrl");
         if (offset + max < all.size()) {
-            String key = "q" + queries.size();
-            queries.put(key, query);
-            details.put("nextPageUrl", baseUrl + V1 + entity + "/query/next?paging=" + (offset + max) + "&search="
-                    + key);
+            String key = "p" + queries.size();
+            ObjectNode paging = Json.MAPPER.createObjectNode().put("offset", offset + max);
+            paging.set("query", query);
+            queries.put(key, paging);
+            details.put("nextPageUrl", baseUrl + V1 + entity + "/query/next?paging=" + key);
         } else {
             details.putNull("nextPageUrl");
         }
