@@ -126,7 +126,7 @@ final class DockerSupport {
      * active with nothing deploying.
      */
     static String runningAgent(PlanModeWorld world, String installation, String slug) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
+        org.awaitility.Awaitility.await().atMost(AGENT_START).pollInterval(Duration.ofMillis(500)).until(() ->
                 !agentContainer(installation).isEmpty() && !agentContainer(installation).contains("\n")
                         && world.api("GET", "/api/v1/clients/" + slug, null).body()
                         .matches("(?s).*\"status\":\"active\".*\"state\":\"idle\".*"));
