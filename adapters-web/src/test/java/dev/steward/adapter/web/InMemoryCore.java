@@ -97,6 +97,8 @@ import dev.steward.application.agentloop.RevealedValues;
 import dev.steward.application.verification.ConfirmIdentityService;
 import dev.steward.application.inmemory.InMemoryIntegrationProvider;
 import dev.steward.application.inmemory.InMemorySecretVault;
+import dev.steward.application.inmemory.InMemoryPendingAuthorizations;
+import dev.steward.application.integration.AuthorizeIntegrationService;
 import dev.steward.application.integration.ConnectIntegrationService;
 import dev.steward.application.integration.DisconnectIntegrationService;
 import dev.steward.application.integration.GetIntegrationService;
@@ -145,8 +147,10 @@ public final class InMemoryCore implements AutoCloseable {
     /** The kind of custom MCP servers, each integration mcp:<name> (the real provider is tested in adapters-mcp). */
     public final InMemoryIntegrationProvider serversProvider = new InMemoryIntegrationProvider(new IntegrationKind(
             IntegrationKinds.NAMED_SERVERS, "Custom MCP server", Set.of(IntegrationScope.MSP, IntegrationScope.CLIENT),
-            List.of(dev.steward.domain.integration.SettingSpec.required("url", "Streamable HTTP URL")), List.of(),
-            Map.of()));
+            List.of(dev.steward.domain.integration.SettingSpec.required("url", "Streamable HTTP URL"),
+                    dev.steward.domain.integration.SettingSpec.optional("auth", "none, token or oauth"),
+                    dev.steward.domain.integration.SettingSpec.optionalSecret("oauthAccessToken", "access token")),
+            List.of(), Map.of())).withAuthorizationFlow(new InMemoryAuthorizationServer());
     private final IntegrationKinds kinds = IntegrationKinds.of(psaProvider, docsProvider, tenantsProvider,
             serversProvider);
     public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
@@ -186,6 +190,10 @@ public final class InMemoryCore implements AutoCloseable {
             msps, vault, live);
     public final ConnectIntegrationService connectIntegration = new ConnectIntegrationService(validator, kinds,
             live, integrations, vault, clients, msps, ids, clock, unitOfWork);
+    public final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations();
+    public final AuthorizeIntegrationService authorizeIntegration = new AuthorizeIntegrationService(validator, kinds,
+            integrations, clients, msps, pendingAuthorizations, connectIntegration, ProviderContext.defaults(clock),
+            clock, unitOfWork);
     public final GetIntegrationService getIntegration = new GetIntegrationService(integrations, kinds, clients, vault,
             live);
     public final RefreshIntegrationToolsService refreshIntegrationTools = new RefreshIntegrationToolsService(kinds,

@@ -6,6 +6,7 @@ import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.Directory;
 import dev.steward.application.spi.IdentityVerifier;
 import dev.steward.application.spi.IntegrationConnection;
+import dev.steward.application.spi.AuthorizationFlow;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.ToolCall;
@@ -45,6 +46,7 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
     private volatile Optional<TicketSystem> ticketSystem = Optional.empty();
     private volatile Optional<Directory> directory = Optional.empty();
     private volatile Optional<IdentityVerifier> identityVerifier = Optional.empty();
+    private volatile Optional<AuthorizationFlow> authorizationFlow = Optional.empty();
 
     public InMemoryIntegrationProvider(IntegrationKind kind) {
         this.kind = kind;
@@ -88,9 +90,20 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
         return this;
     }
 
+    /** The kind is authorized in the browser with {@code flow}. */
+    public InMemoryIntegrationProvider withAuthorizationFlow(AuthorizationFlow flow) {
+        this.authorizationFlow = Optional.of(flow);
+        return this;
+    }
+
     @Override
     public IntegrationKind kind() {
         return kind;
+    }
+
+    @Override
+    public Optional<AuthorizationFlow> authorizationFlow() {
+        return authorizationFlow;
     }
 
     @Override

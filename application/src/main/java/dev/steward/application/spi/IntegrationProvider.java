@@ -3,6 +3,7 @@ package dev.steward.application.spi;
 import dev.steward.application.port.IntegrationSettings;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationKind;
+import java.util.Optional;
 
 /**
  * One integration kind (a PSA, Microsoft 365, Duo, a documentation platform …): what it offers to connect and how to
@@ -35,4 +36,13 @@ public interface IntegrationProvider {
      * @throws dev.steward.application.problem.PortFailure if the system could not be reached (retryable) or failed
      */
     IntegrationConnection connect(Integration integration, IntegrationSettings values, ProviderContext context);
+
+    /**
+     * How the kind's system authorizes Steward in a person's browser, when it does (an MCP server that advertises
+     * OAuth); connecting then takes the values {@link AuthorizationFlow#complete} returned.
+     */
+    @Experimental
+    default Optional<AuthorizationFlow> authorizationFlow() {
+        return Optional.empty();
+    }
 }
