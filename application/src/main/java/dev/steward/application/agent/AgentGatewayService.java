@@ -11,11 +11,14 @@ import dev.steward.application.port.Runbook;
 import dev.steward.application.port.RunbookStore;
 import dev.steward.application.port.StoredRunbook;
 import dev.steward.application.problem.FieldViolation;
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.client.PsaMapping;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationCapability;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.msp.Msp;
@@ -28,28 +31,27 @@ import java.util.Optional;
 
 public final class AgentGatewayService implements AgentGatewayUseCase {
 
-    /** The tool that makes an integration a PSA, for {@link #isAnotherPsaThanTheClients}. */
-    private static final String PSA_TICKET_TOOL = "get-ticket";
-
     private final AgentCredentials credentials;
     private final AgentCheckIns checkIns;
     private final ClientRepository clients;
     private final MspRepository msps;
     private final IntegrationRepository integrations;
     private final RunbookStore runbooks;
+    private final IntegrationKinds kinds;
     private final AgentConfiguration.ReasonerChoice reasoner;
     private final Clock clock;
 
     @Inject
     public AgentGatewayService(AgentCredentials credentials, AgentCheckIns checkIns, ClientRepository clients,
                                MspRepository msps, IntegrationRepository integrations, RunbookStore runbooks,
-                               AgentConfiguration.ReasonerChoice reasoner, Clock clock) {
+                               IntegrationKinds kinds, AgentConfiguration.ReasonerChoice reasoner, Clock clock) {
         this.credentials = credentials;
         this.checkIns = checkIns;
         this.clients = clients;
         this.msps = msps;
         this.integrations = integrations;
         this.runbooks = runbooks;
+        this.kinds = kinds;
         this.reasoner = reasoner;
         this.clock = clock;
     }
@@ -76,10 +78,10 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
         List<AgentConfiguration.ToolGrant> tools = new ArrayList<>();
         List<Integration> connected = new ArrayList<>(integrations.list(msp.id(), Optional.empty()));
         connected.addAll(integrations.list(msp.id(), Optional.of(client.id())));
-        for (Integration integration : connected) {
-            if (isAnotherPsaThanTheClients(integration, client)) {
-                continue;
-            }
+        Optional<String> psa = client.psaMapping().map(PsaMapping::integrationKind);
+        List<Integration> offered = connected.stream().filter(i -> !isPsa(i) || psa.equals(Optional.of(i.kind())))
+                .toList();
+        for (Integration integration : offered) {
             for (Tool tool : integration.tools()) {
                 ToolPolicy policy = integration.policyOf(tool.name());
                 if (policy != ToolPolicy.DISABLED) {
@@ -92,18 +94,16 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
                 ? runbooks.forRequest(msp.id(), client.id()).stream().map(StoredRunbook::runbook).toList() : List.of();
         return new AgentConfiguration(client.id(), msp.id(), client.slug(), client.configVersion(),
                 client.effectiveMode(msp.defaultMode()), PromptTiers.of(msp.prompt(), client.prompt()).compose(), tools,
-                reasoner, written);
+                psa.filter(kind -> offered.stream().anyMatch(i -> i.kind().equals(kind))), reasoner, written);
     }
 
     /**
-     * An MSP may connect several PSAs; a client's tickets live in the one it is mapped to. The others' ticket tools
-     * would only be refused for this client, and a runbook's {@code psa:<tool>} must resolve to the client's own PSA
-     * (a PSA is an integration offering {@code get-ticket}).
+     * Whether the integration is a PSA, as its provider's catalog says (never a guess from tool names). An MSP may
+     * connect several PSAs; a client's tickets live in the one it is mapped to, and the tool gateway refuses the
+     * others' tools for it, so the agent is given only that one's, and a runbook's {@code psa:<tool>} names it.
      */
-    private static boolean isAnotherPsaThanTheClients(Integration integration, Client client) {
-        return client.psaMapping().isPresent()
-                && !integration.kind().equals(client.psaMapping().get().integrationKind())
-                && integration.tools().stream().anyMatch(tool -> tool.name().action().equals(PSA_TICKET_TOOL));
+    private boolean isPsa(Integration integration) {
+        return kinds.kind(integration.kind()).map(kind -> kind.has(IntegrationCapability.PSA)).orElse(false);
     }
 
     @Override

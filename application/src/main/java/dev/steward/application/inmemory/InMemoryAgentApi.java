@@ -66,7 +66,8 @@ public final class InMemoryAgentApi {
     }
 
     /**
-     * @param kinds the integration kinds the gateway asks whether a tool's calls need the client's mapping
+     * @param kinds the integration kinds the gateway asks whether a tool's calls need the client's mapping, and the
+     *     agents' configuration which of them is a PSA
      * @param pushes how requesters are asked to confirm who they are before a sensitive tool runs
      */
     public InMemoryAgentApi(Clock clock, InMemoryUnitOfWork unitOfWork, ClientRepository clients, MspRepository msps,
@@ -82,10 +83,11 @@ public final class InMemoryAgentApi {
         this.mappings = new InMemoryClientMappings(unitOfWork);
         this.runbooks = new InMemoryRunbookStore(unitOfWork);
         this.revealed = new RevealedValues(clock);
-        this.gateway = new ToolGateway(integrations, mappings, clients, ticketSystems, kinds, tools, verifications,
+        this.gateway = new ToolGateway(integrations, mappings, clients, kinds, tools, verifications,
                 pushes, revealed, activity, ids, clock, metrics);
         this.api = new AgentApi(
-                new AgentGatewayService(credentials, checkIns, clients, msps, integrations, runbooks, reasoner, clock),
+                new AgentGatewayService(credentials, checkIns, clients, msps, integrations, runbooks, kinds, reasoner,
+                        clock),
                 new AgentWorkService(work, sessions, clients, approvals, effects, activity, arrivals, unitOfWork, ids,
                         clock, timing),
                 new CallToolService(gateway, sessions, effects, approvals, unitOfWork, ids, clock),

@@ -13,6 +13,7 @@ import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;
 import dev.steward.application.spi.WebhookReader;
 import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationCapability;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.Tool;
@@ -72,7 +73,7 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
         return this;
     }
 
-    /** Connections are this PSA. */
+    /** Connections are this PSA (so the kind declares {@link IntegrationCapability#PSA}). */
     public InMemoryIntegrationProvider withTicketSystem(TicketSystem system) {
         this.ticketSystem = Optional.of(system);
         return this;
@@ -98,7 +99,7 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
 
     @Override
     public IntegrationKind kind() {
-        return kind;
+        return ticketSystem.isPresent() ? kind.with(IntegrationCapability.PSA) : kind;
     }
 
     @Override

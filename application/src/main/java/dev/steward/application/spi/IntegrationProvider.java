@@ -17,8 +17,11 @@ public interface IntegrationProvider {
 
     /**
      * The kind: its name (lower-kebab, unique), the scopes it may be connected in, the settings and secrets it needs,
-     * the tools it offers (named {@code <kind>:<tool>}, each with its input, effect and sensitivity) and their
-     * curated default policies. A provider that discovers its tools when it connects (an MCP server) lists none here.
+     * the tools it offers (named {@code <kind>:<tool>}, each with its input, effect and sensitivity), their
+     * curated default policies and its capabilities: a PSA declares
+     * {@link dev.steward.domain.integration.IntegrationCapability#PSA}, and then (only then) its connections offer a
+     * {@link IntegrationConnection#ticketSystem()}. A provider that discovers its tools when it connects (an MCP
+     * server) lists none here.
      */
     IntegrationKind kind();
 

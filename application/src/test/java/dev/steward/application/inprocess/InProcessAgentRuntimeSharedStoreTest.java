@@ -77,7 +77,8 @@ class InProcessAgentRuntimeSharedStoreTest {
             public AgentConfiguration configuration() {
                 AgentConfiguration started = idle.configuration();
                 return new AgentConfiguration(started.client(), started.msp(), started.slug(), placed(),
-                        started.mode(), started.prompt(), started.tools(), started.reasoner(), started.runbooks());
+                        started.mode(), started.prompt(), started.tools(), started.psa(), started.reasoner(),
+                        started.runbooks());
             }
 
             private long placed() {
