@@ -2,20 +2,29 @@ package dev.steward.application.port;
 
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.prompt.ComposedPrompt;
+import dev.steward.domain.workflow.Workflow;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything a {@link Reasoner} may use to choose the next step: the composed three-tier prompt, the request, the
- * tools the agent may ask for (disabled tools are left out), and the calls made so far in this session.
+ * tools the agent may ask for (disabled tools are left out), the calls made so far in this session, and the
+ * workflows in force for the request's client (active, in scope, by precedence: the domain's {@code WorkflowCatalog}).
  */
 public record ReasoningContext(ComposedPrompt prompt, AgentRequest request, List<Tool> catalog,
-                               List<TranscriptItem> transcript) {
+                               List<TranscriptItem> transcript, List<Workflow> workflows) {
 
     public ReasoningContext {
         Objects.requireNonNull(prompt, "prompt");
         Objects.requireNonNull(request, "request");
         catalog = List.copyOf(catalog);
         transcript = List.copyOf(transcript);
+        workflows = List.copyOf(workflows);
+    }
+
+    /** With only the built-in workflows in force, as for a client whose MSP has written none. */
+    public ReasoningContext(ComposedPrompt prompt, AgentRequest request, List<Tool> catalog,
+                            List<TranscriptItem> transcript) {
+        this(prompt, request, catalog, transcript, BuiltInWorkflows.all());
     }
 }

@@ -1,6 +1,5 @@
 package dev.steward.application.agent.message;
 
-import dev.steward.application.port.Runbook;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.Tool;
@@ -11,18 +10,19 @@ import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.prompt.ComposedPrompt;
+import dev.steward.domain.workflow.Workflow;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything an agent runs with, and nothing secret: the composed prompt, the effective mode, the tools it may see
- * with their policies (disabled tools are left out), which reasoner it runs and — for the runbook reasoner — the
- * client's and the MSP's runbooks, in that order (the built-in ones ship with the agent). {@code version} is what
- * the agent acknowledges.
+ * with their policies (disabled tools are left out), which reasoner it runs, and the active workflows the client's
+ * MSP wrote for it and for all its clients (the built-in ones ship with the agent; the agent resolves precedence).
+ * {@code version} is what the agent acknowledges.
  */
 public record AgentConfiguration(ClientId client, MspId msp, Slug slug, long version, EffectiveMode mode,
                                  ComposedPrompt prompt, List<ToolGrant> tools, ReasonerChoice reasoner,
-                                 List<Runbook> runbooks) {
+                                 List<Workflow> workflows) {
 
     /** A tool the agent may ask for, with what it takes (the model is shown its input schema). */
     public record ToolGrant(ToolName name, ToolEffect effect, ToolPolicy policy, String description, ToolInput input) {
@@ -72,7 +72,7 @@ public record AgentConfiguration(ClientId client, MspId msp, Slug slug, long ver
         Objects.requireNonNull(prompt, "prompt");
         tools = List.copyOf(tools);
         Objects.requireNonNull(reasoner, "reasoner");
-        runbooks = List.copyOf(runbooks);
+        workflows = List.copyOf(workflows);
     }
 
     /** The tools the reasoner may ask for. */
