@@ -30,6 +30,8 @@ import dev.steward.application.integration.ListClientMappingsService;
 import dev.steward.application.integration.ListClientMappingsUseCase;
 import dev.steward.application.integration.MapClientService;
 import dev.steward.application.integration.MapClientUseCase;
+import dev.steward.application.integration.AuthorizeIntegrationService;
+import dev.steward.application.integration.AuthorizeIntegrationUseCase;
 import dev.steward.application.integration.ConnectIntegrationService;
 import dev.steward.application.integration.ConnectIntegrationUseCase;
 import dev.steward.application.integration.DisconnectIntegrationService;
@@ -37,6 +39,7 @@ import dev.steward.application.integration.DisconnectIntegrationUseCase;
 import dev.steward.application.integration.GetIntegrationService;
 import dev.steward.application.integration.GetIntegrationUseCase;
 import dev.steward.application.integration.RefreshIntegrationToolsService;
+import dev.steward.application.integration.RenewedSecrets;
 import dev.steward.application.integration.RefreshIntegrationToolsUseCase;
 import dev.steward.application.integration.ListIntegrationKindsService;
 import dev.steward.application.integration.ListIntegrationKindsUseCase;
@@ -234,6 +237,9 @@ final class CoreModule extends AbstractModule {
         bind(ListIntegrationsUseCase.class).to(ListIntegrationsService.class);
         bind(GetIntegrationUseCase.class).to(GetIntegrationService.class);
         bind(ConnectIntegrationUseCase.class).to(ConnectIntegrationService.class);
+        bind(AuthorizeIntegrationUseCase.class).to(AuthorizeIntegrationService.class);
+        // eager: it stores the tokens an MCP server's connection renews, from the first connection on
+        bind(RenewedSecrets.class).asEagerSingleton();
         bind(DisconnectIntegrationUseCase.class).to(DisconnectIntegrationService.class);
         bind(SetToolPolicyUseCase.class).to(SetToolPolicyService.class);
         bind(MarkToolSensitiveUseCase.class).to(MarkToolSensitiveService.class);

@@ -33,6 +33,8 @@ import dev.steward.application.port.ApiTokenRepository;
 import dev.steward.application.port.OperatorRepository;
 import dev.steward.application.port.IdempotencyRecords;
 import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
+import dev.steward.application.inmemory.InMemoryPendingAuthorizations;
+import dev.steward.application.port.PendingAuthorizations;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
@@ -78,6 +80,7 @@ final class InMemoryModule extends AbstractModule {
         bind(ApiTokenRepository.class).to(InMemoryApiTokenRepository.class).in(Singleton.class);
         bind(OperatorRepository.class).to(InMemoryOperatorRepository.class).in(Singleton.class);
         bind(IdempotencyRecords.class).to(InMemoryIdempotencyRecords.class).in(Singleton.class);
+        bind(PendingAuthorizations.class).to(InMemoryPendingAuthorizations.class).in(Singleton.class);
         bind(SecretVault.class).to(InMemorySecretVault.class).in(Singleton.class);
         bind(InMemoryInstanceRegistry.class).in(Singleton.class);
         bind(InstanceRegistry.class).to(InMemoryInstanceRegistry.class);

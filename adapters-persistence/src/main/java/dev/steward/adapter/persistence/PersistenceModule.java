@@ -14,6 +14,7 @@ import dev.steward.application.port.ClientMappings;
 import dev.steward.application.port.IdentityVerifications;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.PendingAuthorizations;
 import dev.steward.application.port.WorkflowStore;
 import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.SessionRepository;
@@ -42,8 +43,8 @@ import org.jdbi.v3.core.Jdbi;
  * {@link AgentCredentials}, {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository},
  * {@link WebSessionRepository}, {@link ApiTokenRepository}, {@link OperatorRepository}, {@link IdempotencyRecords},
  * {@link InstanceRegistry}, {@link AgentPlacements}, {@link InstallationLock}, {@link StoreHealth}, {@link WorkQueue},
- * {@link SessionEffects}, {@link TokenLedger}, {@link SecretVault} (secrets — and approvals' original arguments —
- * sealed with the key from the given {@link SecretKeySource}), and {@link Database}, {@link DataSource} and
+ * {@link SessionEffects}, {@link TokenLedger}, {@link SecretVault} and {@link PendingAuthorizations} (secrets —
+ * and approvals' original arguments — sealed with the key from the given {@link SecretKeySource}), and {@link Database}, {@link DataSource} and
  * {@link Jdbi} as singletons. The client and MSP stores keep one-second copies of hot reads
  * ({@link CachedClientRepository}, {@link CachedMspRepository}).
  * Needs a {@code java.time.Clock} from elsewhere.
@@ -86,6 +87,7 @@ public final class PersistenceModule extends AbstractModule {
         bind(OperatorRepository.class).to(JdbiOperatorRepository.class).in(Singleton.class);
         bind(IdempotencyRecords.class).to(JdbiIdempotencyRecords.class).in(Singleton.class);
         bind(SecretVault.class).to(JdbiSecretVault.class).in(Singleton.class);
+        bind(PendingAuthorizations.class).to(JdbiPendingAuthorizations.class).in(Singleton.class);
         bind(InstanceRegistry.class).to(JdbiInstanceRegistry.class).in(Singleton.class);
         bind(AgentPlacements.class).to(JdbiAgentPlacements.class).in(Singleton.class);
         bind(InstallationLock.class).to(JdbiInstallationLock.class).in(Singleton.class);

@@ -99,6 +99,8 @@ import dev.steward.application.agentloop.RevealedValues;
 import dev.steward.application.verification.ConfirmIdentityService;
 import dev.steward.application.inmemory.InMemoryIntegrationProvider;
 import dev.steward.application.inmemory.InMemorySecretVault;
+import dev.steward.application.inmemory.InMemoryPendingAuthorizations;
+import dev.steward.application.integration.AuthorizeIntegrationService;
 import dev.steward.application.integration.ConnectIntegrationService;
 import dev.steward.application.integration.DisconnectIntegrationService;
 import dev.steward.application.integration.GetIntegrationService;
@@ -147,10 +149,35 @@ public final class InMemoryCore implements AutoCloseable {
     /** The kind of custom MCP servers, each integration mcp:<name> (the real provider is tested in adapters-mcp). */
     public final InMemoryIntegrationProvider serversProvider = new InMemoryIntegrationProvider(new IntegrationKind(
             IntegrationKinds.NAMED_SERVERS, "Custom MCP server", Set.of(IntegrationScope.MSP, IntegrationScope.CLIENT),
-            List.of(dev.steward.domain.integration.SettingSpec.required("url", "Streamable HTTP URL")), List.of(),
-            Map.of()));
+            List.of(dev.steward.domain.integration.SettingSpec.required("url", "Streamable HTTP URL"),
+                    dev.steward.domain.integration.SettingSpec.optional("auth", "none, token or oauth"),
+                    dev.steward.domain.integration.SettingSpec.optionalSecret("oauthAccessToken", "access token")),
+            List.of(), Map.of())).withAuthorizationFlow(new InMemoryAuthorizationServer());
+    /**
+     * An MSP-wide documentation platform, as IT Glue is: each client is mapped to one of its organizations, of which
+     * there are more than a page.
+     */
+    public final InMemoryIntegrationProvider organizationsProvider = new InMemoryIntegrationProvider(
+            new IntegrationKind("itglue", "IT Glue", Set.of(IntegrationScope.MSP), List.of(),
+                    List.of(Tool.readOnly("itglue:search-articles", "Searches the client's organization's documents")),
+                    Map.of()))
+            .withDirectory(new InMemoryDirectory(organizations()));
     private final IntegrationKinds kinds = IntegrationKinds.of(psaProvider, docsProvider, tenantsProvider,
-            serversProvider);
+            serversProvider, organizationsProvider);
+
+    /** Sixty numbered organizations around Contoso Ltd, Contoso Labs and Fabrikam Inc. */
+    private static List<Directory.Entry> organizations() {
+        List<Directory.Entry> entries = new java.util.ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            entries.add(new Directory.Entry(Integer.toString(9000 + i), "Organization " + i, "Customer"));
+            if (i == 30) {
+                entries.add(new Directory.Entry("7001", "Contoso Ltd", "Customer · contoso.example"));
+                entries.add(new Directory.Entry("7002", "Contoso Labs", "Vendor · labs.contoso.example"));
+                entries.add(new Directory.Entry("7003", "Fabrikam Inc", "Customer · fabrikam.example"));
+            }
+        }
+        return entries;
+    }
     public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
     public final InMemoryClientMappings mappings = agentApi.mappings;
     public final DeleteClientService delete = new DeleteClientService(validator, clients, msps, runtime,
@@ -188,6 +215,10 @@ public final class InMemoryCore implements AutoCloseable {
             msps, vault, live);
     public final ConnectIntegrationService connectIntegration = new ConnectIntegrationService(validator, kinds,
             live, integrations, vault, clients, msps, ids, clock, unitOfWork);
+    public final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations();
+    public final AuthorizeIntegrationService authorizeIntegration = new AuthorizeIntegrationService(validator, kinds,
+            integrations, clients, msps, pendingAuthorizations, connectIntegration, ProviderContext.defaults(clock),
+            clock, unitOfWork);
     public final GetIntegrationService getIntegration = new GetIntegrationService(integrations, kinds, clients, vault,
             live);
     public final RefreshIntegrationToolsService refreshIntegrationTools = new RefreshIntegrationToolsService(kinds,

@@ -19,6 +19,7 @@ import dev.steward.application.problem.ApplicationException;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
+import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.Client;
@@ -96,10 +97,7 @@ public final class PostToTicketService implements PostToTicketUseCase {
         PsaNote note = already.orElseGet(() -> write(psa, scope.ticket(), post));
         effects.finish(effect.done(ActivityOutcome.OK, post.text(), Optional.of(note.id()), Optional.empty()));
         if (already.isEmpty()) {
-            // the workflow versions lead the note's own entry (a long note is cut at its end, never they)
-            String applied = post.workflows().isEmpty() ? "" : "Workflows applied: " + post.workflows().stream()
-                    .map(AppliedWorkflow::label).collect(Collectors.joining(", ")) + "\n\n";
-            activity.append(lines.transcript(scope, activityKindOf(post.kind()), applied + post.text(),
+            activity.append(lines.transcript(scope, activityKindOf(post.kind()), withWorkflows(post),
                     clock.instant()));
         }
         // recorded again on a replay: the store keeps each version once, and a lost answer must not lose the record
@@ -112,6 +110,21 @@ public final class PostToTicketService implements PostToTicketUseCase {
         }
         boolean replayed = already.isPresent();
         return new PostedNote(note.id(), replayed, effect.fingerprint().equals(fingerprint));
+    }
+
+    /**
+     * The note's text as its activity entry shows it: ending with the workflow versions its diagnosis applied. A note
+     * too long for an entry is cut before them, so they are never the part lost.
+     */
+    private static String withWorkflows(TicketPost post) {
+        if (post.workflows().isEmpty()) {
+            return post.text();
+        }
+        String applied = "\n\nWorkflows applied: " + post.workflows().stream().map(AppliedWorkflow::label)
+                .collect(Collectors.joining(", "));
+        int room = ActivityEntry.MAX_SUMMARY - applied.length();
+        String text = post.text().length() <= room ? post.text() : post.text().substring(0, room - 1) + "…";
+        return text + applied;
     }
 
     private static void check(TicketPost post) {

@@ -166,8 +166,8 @@ public final class AgentLoop {
                 return new Diagnosis("Diagnosis stopped after " + MAX_TOOL_CALLS + " tool calls without a "
                         + "conclusion; a technician should review what was checked.", List.of(), transcript);
             }
-            ReasonerStep step = nextStep(new ReasoningContext(configuration.prompt(), request, catalog, transcript,
-                    inForce));
+            ReasonerStep step = nextStep(new ReasoningContext(configuration.prompt(), request, catalog,
+                    configuration.psa(), transcript, inForce));
             switch (step) {
                 case ReasonerStep.CallTool call -> {
                     ToolAnswer answer = controlPlane.callTool(session.id(), new ToolRequest(

@@ -49,7 +49,7 @@ public final class RunbookReasoner implements Reasoner {
         for (Match match : matching) {
             for (WorkflowSteps.Check check : match.workflow().steps().checks()) {
                 RunbookPlaceholders.Filled filled = values.forTrigger(match.phrase()).fill(check.arguments());
-                ToolName tool = resolve(check.tool(), context.catalog());
+                ToolName tool = resolve(check.tool(), context);
                 ReasonerStep.CallTool call = new ReasonerStep.CallTool(tool, filled.arguments());
                 if (filled.complete() && readable.contains(tool) && !done.contains(call)) {
                     return call;
@@ -61,7 +61,7 @@ public final class RunbookReasoner implements Reasoner {
         for (Match match : matching) {
             for (WorkflowSteps.Action action : match.workflow().steps().actions()) {
                 RunbookPlaceholders.Filled filled = values.forTrigger(match.phrase()).fill(action.arguments());
-                ToolName tool = resolve(action.tool(), context.catalog());
+                ToolName tool = resolve(action.tool(), context);
                 if (filled.complete()) {
                     plan.add(new PlannedAction(tool, filled.arguments(), action.reason()));
                 } else {
@@ -76,14 +76,15 @@ public final class RunbookReasoner implements Reasoner {
 
     private record Match(Workflow workflow, String phrase) {}
 
-    /** {@code psa:<tool>} is that tool of the MSP's PSA, whichever kind it is; any other name is itself. */
-    private static ToolName resolve(ToolName tool, List<Tool> catalog) {
+    /**
+     * {@code psa:<tool>} is that tool of the client's PSA, whichever kind the catalog declares it to be; any other name
+     * is itself. Without a PSA among the tools it stays {@code psa:<tool>}, which no integration offers.
+     */
+    private static ToolName resolve(ToolName tool, ReasoningContext context) {
         if (!tool.integration().equals(BuiltInWorkflows.PSA)) {
             return tool;
         }
-        Optional<ToolName> own = catalog.stream().map(Tool::name).filter(n -> n.action().equals(tool.action())
-                && !n.integration().equals(BuiltInWorkflows.PSA)).findFirst();
-        return own.orElse(tool);
+        return context.psa().map(kind -> ToolName.of(kind + ":" + tool.action())).orElse(tool);
     }
 
     private static String diagnosis(List<Match> matching, List<TranscriptItem> transcript,

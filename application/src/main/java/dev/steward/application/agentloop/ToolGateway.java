@@ -116,8 +116,9 @@ public final class ToolGateway {
         Instant end = clock.instant();
         // a name no integration offers (a model may invent one) is counted as "unknown": labels stay bounded
         metrics.toolCall(owner.isPresent() ? name.value() : "unknown", result.outcome().label());
-        activity.append(lines.toolCall(scope, name, arguments, result.outcome(), result.summary(), start,
-                Duration.between(start, end)));
+        Instant at = result.startedAt().orElse(start);
+        activity.append(lines.toolCall(scope, name, arguments, result.outcome(), result.summary(), at,
+                Duration.between(at, end)));
         return new TranscriptItem(name, arguments, result.outcome(), result.summary());
     }
 
@@ -129,7 +130,19 @@ public final class ToolGateway {
         return new TranscriptItem(name, arguments, ActivityOutcome.REFUSED_BY_POLICY, why);
     }
 
-    private record Result(ActivityOutcome outcome, String summary) {}
+    /**
+     * What a call came to; {@code startedAt} when it started after a wait that is not part of it (the requester
+     * answering a push), so that its activity line follows the verification's.
+     */
+    private record Result(ActivityOutcome outcome, String summary, Optional<Instant> startedAt) {
+        Result(ActivityOutcome outcome, String summary) {
+            this(outcome, summary, Optional.empty());
+        }
+
+        Result startingAt(Instant at) {
+            return new Result(outcome, summary, Optional.of(at));
+        }
+    }
 
     /** The phrase a call's summary carries when it produced values its approver will hand over. */
     static final String HELD_FOR_APPROVER = "held for the approving technician to see once";
@@ -153,8 +166,9 @@ public final class ToolGateway {
                 .orElseGet(() -> new Result(ActivityOutcome.REFUSED_BY_POLICY,
                         name + " is no longer a tool of any integration of this client"));
         String summary = "approved by " + approved.by() + "; " + result.summary();
-        activity.append(lines.toolCall(scope, name, arguments, result.outcome(), summary, start,
-                Duration.between(start, clock.instant())));
+        Instant at = result.startedAt().orElse(start);
+        activity.append(lines.toolCall(scope, name, arguments, result.outcome(), summary, at,
+                Duration.between(at, clock.instant())));
         return new TranscriptItem(name, arguments, result.outcome(), summary);
     }
 
@@ -215,9 +229,12 @@ public final class ToolGateway {
                                        Map<String, String> arguments, Optional<Approver> approver) {
         if (owner.isSensitive(name)) {
             Optional<String> refused = identity.check(scope, name, phase == ToolPhase.EXECUTION);
+            Instant checked = clock.instant();
             if (refused.isPresent()) {
-                return new Result(ActivityOutcome.REFUSED_BY_POLICY, name + " was not run: " + refused.get());
+                return new Result(ActivityOutcome.REFUSED_BY_POLICY, name + " was not run: " + refused.get())
+                        .startingAt(checked);
             }
+            return execute(scope, owner, name, arguments, approver).startingAt(checked);
         }
         return execute(scope, owner, name, arguments, approver);
     }

@@ -66,7 +66,8 @@ public final class InMemoryAgentApi {
     }
 
     /**
-     * @param kinds the integration kinds the gateway asks whether a tool's calls need the client's mapping
+     * @param kinds the integration kinds the gateway asks whether a tool's calls need the client's mapping, and the
+     *     agents' configuration which of them is a PSA
      * @param pushes how requesters are asked to confirm who they are before a sensitive tool runs
      */
     public InMemoryAgentApi(Clock clock, InMemoryUnitOfWork unitOfWork, ClientRepository clients, MspRepository msps,
@@ -85,7 +86,8 @@ public final class InMemoryAgentApi {
         this.gateway = new ToolGateway(integrations, mappings, clients, ticketSystems, kinds, tools, verifications,
                 pushes, revealed, activity, ids, clock, metrics);
         this.api = new AgentApi(
-                new AgentGatewayService(credentials, checkIns, clients, msps, integrations, workflows, reasoner, clock),
+                new AgentGatewayService(credentials, checkIns, clients, msps, integrations, workflows, kinds, reasoner,
+                        clock),
                 new AgentWorkService(work, sessions, clients, approvals, effects, activity, arrivals, unitOfWork, ids,
                         clock, timing),
                 new CallToolService(gateway, sessions, effects, approvals, unitOfWork, ids, clock),

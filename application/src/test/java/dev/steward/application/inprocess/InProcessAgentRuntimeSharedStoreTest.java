@@ -77,7 +77,8 @@ class InProcessAgentRuntimeSharedStoreTest {
                 AgentConfiguration started = idle.configuration();
                 long placed = placements.find(spec.client()).map(p -> p.configVersion()).orElse(spec.configVersion());
                 return new AgentConfiguration(started.client(), started.msp(), started.slug(), placed,
-                        started.mode(), started.prompt(), started.tools(), started.reasoner(), started.workflows());
+                        started.mode(), started.prompt(), started.tools(), started.psa(), started.reasoner(),
+                        started.workflows());
             }
 
             @Override

@@ -44,7 +44,8 @@ public final class IdleControlPlane implements ControlPlane {
     @Override
     public AgentConfiguration configuration() {
         return new AgentConfiguration(spec.client(), spec.msp(), spec.slug(), spec.configVersion(), EffectiveMode.PLAN,
-                new ComposedPrompt("Be helpful."), List.of(), AgentConfiguration.ReasonerChoice.RUNBOOK, List.of());
+                new ComposedPrompt("Be helpful."), List.of(), Optional.empty(), AgentConfiguration.ReasonerChoice.RUNBOOK,
+                List.of());
     }
 
     @Override

@@ -78,7 +78,7 @@ class StoredWorkflowIntakeTest {
                     .contains("1. intune:restart-spooler").contains("a stuck spooler is the usual cause");
         });
         assertThat(world.activityOf(ticket)).extracting(ActivityEntry::summary)
-                .anyMatch(summary -> summary.startsWith("Workflows applied: Printer v1\n\n"));
+                .anyMatch(summary -> summary.endsWith("\n\nWorkflows applied: Printer v1"));
         UUID session = world.activityOf(ticket).getFirst().session().orElseThrow();
         assertThat(world.agents().workflows.usedBy(world.mspId(), session))
                 .containsExactly(new AppliedWorkflow(printer.workflow().id(), printer.workflow().name(), 1));

@@ -28,9 +28,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The agent API's configuration document: the one mapping between {@link AgentConfiguration} and JSON. */
+/**
+ * The agent API's configuration document: the one mapping between {@link AgentConfiguration} and JSON. {@code psa} is
+ * null when no PSA is among the tools.
+ */
 public record AgentConfigurationJson(String clientId, String mspId, String slug, long version, String mode,
-                                     String prompt, List<ToolJson> tools, ReasonerJson reasoner,
+                                     String prompt, List<ToolJson> tools, String psa, ReasonerJson reasoner,
                                      List<WorkflowJson> workflows) {
 
     /** {@code inputSchema}: the JSON Schema of the tool's arguments, which the agent's model is shown. */
@@ -57,6 +60,7 @@ public record AgentConfigurationJson(String clientId, String mspId, String slug,
                 config.tools().stream().map(t -> new ToolJson(t.name().value(),
                         t.effect().name().toLowerCase(Locale.ROOT), t.policy().label(), t.description(),
                         schema(t.input()))).toList(),
+                config.psa().orElse(null),
                 new ReasonerJson(config.reasoner().kind().name().toLowerCase(Locale.ROOT), config.reasoner().model()),
                 config.workflows().stream().map(AgentConfigurationJson::workflow).toList());
     }
@@ -67,6 +71,7 @@ public record AgentConfigurationJson(String clientId, String mspId, String slug,
                 tools.stream().map(t -> new AgentConfiguration.ToolGrant(ToolName.of(t.name()),
                         ToolEffect.valueOf(t.effect().toUpperCase(Locale.ROOT)), ToolPolicy.parse("policy",
                         t.policy()), t.description(), input(t.inputSchema()))).toList(),
+                Optional.ofNullable(psa).filter(kind -> !kind.isBlank()),
                 new AgentConfiguration.ReasonerChoice(AgentConfiguration.ReasonerChoice.Kind.valueOf(
                         reasoner.kind().toUpperCase(Locale.ROOT)), reasoner.model()),
                 workflows == null ? List.of() : workflows.stream().map(w -> workflow(MspId.parse(mspId), w)).toList());

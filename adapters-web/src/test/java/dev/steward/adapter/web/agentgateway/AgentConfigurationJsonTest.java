@@ -25,6 +25,7 @@ import dev.steward.domain.msp.MspId;
 import dev.steward.domain.prompt.ComposedPrompt;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class AgentConfigurationJsonTest {
     private final ObjectMapper json = JsonBodies.newMapper();
 
     @Test
-    void aConfigurationWithWorkflowsTravelsToTheAgentUnchanged() throws Exception {
+    void aConfigurationWithWorkflowsAndItsPsaTravelsToTheAgentUnchanged() throws Exception {
         MspId msp = new MspId(UUID.randomUUID());
         ClientId client = new ClientId(UUID.randomUUID());
         Workflow printer = new Workflow(new WorkflowId(UUID.randomUUID()), new WorkflowScope.OneClient(msp, client),
@@ -48,7 +49,9 @@ class AgentConfigurationJsonTest {
                 WorkflowStatus.ACTIVE, new WorkflowVersion(1, "admin@msp.example", Instant.parse("2026-12-05T03:00:00Z")));
         AgentConfiguration config = new AgentConfiguration(client, msp, Slug.of("acme"), 7, EffectiveMode.EXECUTE,
                 new ComposedPrompt("Be brief."), List.of(new AgentConfiguration.ToolGrant(
-                ToolName.of("m365:reset-password"), ToolEffect.WRITE, ToolPolicy.APPROVAL_NEEDED, "Resets")),
+                ToolName.of("m365:reset-password"), ToolEffect.WRITE, ToolPolicy.APPROVAL_NEEDED, "Resets"),
+                new AgentConfiguration.ToolGrant(ToolName.of("halopsa:get-ticket"), ToolEffect.READ_ONLY,
+                        ToolPolicy.AUTO, "Reads a ticket")), Optional.of("halopsa"),
                 AgentConfiguration.ReasonerChoice.RUNBOOK, List.of(printer, mspWide));
 
         String wire = json.writeValueAsString(AgentConfigurationJson.from(config));
@@ -63,7 +66,7 @@ class AgentConfigurationJsonTest {
         AgentConfiguration config = new AgentConfiguration(new ClientId(UUID.randomUUID()),
                 new MspId(UUID.randomUUID()), Slug.of("acme"), 1, EffectiveMode.PLAN, new ComposedPrompt(""),
                 List.of(new AgentConfiguration.ToolGrant(ToolName.of("mcp:rmm:echo"), ToolEffect.READ_ONLY,
-                        ToolPolicy.AUTO, "Echoes", ToolInput.described(schema, List.of()))),
+                        ToolPolicy.AUTO, "Echoes", ToolInput.described(schema, List.of()))), Optional.empty(),
                 AgentConfiguration.ReasonerChoice.RUNBOOK, List.of());
 
         String wire = json.writeValueAsString(AgentConfigurationJson.from(config));
