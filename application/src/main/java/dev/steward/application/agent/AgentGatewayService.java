@@ -107,7 +107,7 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
     }
 
     @Override
-    public void checkIn(AgentIdentity agent, long runningConfigVersion, Optional<ResourceUsage> usage) {
+    public long checkIn(AgentIdentity agent, long runningConfigVersion, Optional<ResourceUsage> usage) {
         Client client = clients.find(agent.client()).orElseThrow(() -> new NotFound("client", agent.slug().value()));
         List<FieldViolation> violations = new ArrayList<>();
         if (runningConfigVersion < 1 || runningConfigVersion > client.configVersion()) {
@@ -127,6 +127,7 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
             throw new InvalidCommand(violations);
         }
         checkIns.record(new CheckIn(client.id(), runningConfigVersion, clock.instant(), usage));
+        return client.configVersion();
     }
 
     private static void notNegative(List<FieldViolation> violations, String figure, double value) {
