@@ -131,7 +131,8 @@ public final class McpProvider implements IntegrationProvider {
             if (refused.isPresent()) {
                 if (tokens.isPresent()) {
                     throw InvalidValue.of("settings.auth", "refused", "the server refused its OAuth access token"
-                            + " (" + refused.get().getResponseInfo().statusCode() + "): authorize it again");
+                            + " (" + refused.get().getResponseInfo().statusCode() + "): authorize it again (disconnect"
+                            + " it and connect it with OAuth)");
                 }
                 boolean advertisesOAuth = refused.get().getResponseInfo().statusCode() == 401
                         && refused.get().getResponseInfo().headers().allValues("WWW-Authenticate").stream()
