@@ -151,7 +151,7 @@ public final class InMemoryCore implements AutoCloseable {
             IntegrationKinds.NAMED_SERVERS, "Custom MCP server", Set.of(IntegrationScope.MSP, IntegrationScope.CLIENT),
             List.of(dev.steward.domain.integration.SettingSpec.required("url", "Streamable HTTP URL"),
                     dev.steward.domain.integration.SettingSpec.optional("auth", "none, token or oauth"),
-                    dev.steward.domain.integration.SettingSpec.optionalSecret("oauthAccessToken", "access token")),
+                    dev.steward.domain.integration.SettingSpec.writtenSecret("oauthAccessToken", "access token")),
             List.of(), Map.of())).withAuthorizationFlow(new InMemoryAuthorizationServer());
     /**
      * An MSP-wide documentation platform, as IT Glue is: each client is mapped to one of its organizations, of which
