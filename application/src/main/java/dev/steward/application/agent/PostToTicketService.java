@@ -88,7 +88,8 @@ public final class PostToTicketService implements PostToTicketUseCase {
         PsaNote note = already.orElseGet(() -> write(psa, scope.ticket(), post));
         effects.finish(effect.done(ActivityOutcome.OK, post.text(), Optional.of(note.id()), Optional.empty()));
         if (already.isEmpty()) {
-            activity.append(lines.transcript(scope, activityKindOf(post.kind()), post.text(), clock.instant()));
+            activity.append(lines.transcript(scope, activityKindOf(post.kind()), post.text() + deliveryOf(note),
+                    clock.instant()));
         }
         if (post.kind() == TicketPost.Kind.NOTE && !session.notePosted()) {
             sessions.update(sessions.find(session.id()).orElse(session).withNotePosted());
@@ -98,6 +99,12 @@ public final class PostToTicketService implements PostToTicketUseCase {
         }
         boolean replayed = already.isPresent();
         return new PostedNote(note.id(), replayed, effect.fingerprint().equals(fingerprint));
+    }
+
+    /** A reply the PSA only posted says so in the activity entry, so nobody believes the requester was e-mailed. */
+    private static String deliveryOf(PsaNote note) {
+        return note.delivery().state() == PsaNote.Delivery.State.POSTED_NOT_EMAILED
+                ? "\n[" + note.delivery().describe() + "]" : "";
     }
 
     private static void check(TicketPost post) {

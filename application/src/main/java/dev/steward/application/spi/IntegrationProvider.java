@@ -35,4 +35,17 @@ public interface IntegrationProvider {
      * @throws dev.steward.application.problem.PortFailure if the system could not be reached (retryable) or failed
      */
     IntegrationConnection connect(Integration integration, IntegrationSettings values, ProviderContext context);
+
+    /**
+     * Connects an integration whose values were checked when it was connected, as the control plane does when it
+     * starts. A provider whose {@link #connect} checks the values live may skip that here, so a system that is down
+     * for a moment does not keep its integration from being used once it answers again; by default the same as
+     * {@link #connect}.
+     *
+     * @throws dev.steward.domain.problem.InvalidValue naming a stored value the provider cannot use
+     */
+    default IntegrationConnection reconnect(Integration integration, IntegrationSettings values,
+                                            ProviderContext context) {
+        return connect(integration, values, context);
+    }
 }

@@ -61,7 +61,7 @@ class AutotaskTicketSystemTest extends TicketSystemContract {
                                             int hourlyLimit) {
         AutotaskSettings settings = new AutotaskSettings(URI.create(WIREMOCK.baseUrl() + "/atservicesrest/"), user,
                 integrationCode, Secret.of("secret", secret), 2, "Internal Only", "All Autotask Users",
-                "Task Notes", "Complete", "Steward", hourlyLimit,
+                "Task Notes", "Complete", "Steward", hourlyLimit, false, List.of("Customer"),
                 new HttpSettings(timeout, 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
         return new AutotaskTicketSystem(settings, clock, PsaHttp.defaultClient(), sleeper);
     }
