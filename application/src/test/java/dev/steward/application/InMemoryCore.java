@@ -1,5 +1,6 @@
 package dev.steward.application;
 
+import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import dev.steward.application.client.ClientDetails;
 import dev.steward.application.client.CreateClientCommand;
@@ -15,6 +16,8 @@ import dev.steward.application.inmemory.InMemoryClientMappings;
 import dev.steward.application.inmemory.InMemoryIntegrationProvider;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemorySecretVault;
+import dev.steward.application.inprocess.InProcessAgentRuntime;
+import dev.steward.application.inprocess.InProcessControlPlane;
 import dev.steward.application.testkit.SampleKinds;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;
@@ -24,8 +27,6 @@ import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.inmemory.InMemoryAgentApi;
-import dev.steward.application.inmemory.InProcessAgentRuntime;
-import dev.steward.application.inmemory.TimeOrderedIdGenerator;
 import dev.steward.application.mode.ChangeDefaultModeService;
 import dev.steward.application.mode.ChangeOperatingModeService;
 import dev.steward.application.msp.RegisterMspCommand;
@@ -73,8 +74,8 @@ public final class InMemoryCore implements AutoCloseable {
     public final IntegrationKinds kinds = IntegrationKinds.of(psaProvider, docsProvider);
     public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
     public final InMemoryMetricsRecorder metrics = new InMemoryMetricsRecorder();
-    public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock, agentApi.connector(),
-            AgentReasoning.runbooks());
+    public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock,
+            InProcessControlPlane.connector(agentApi.api(), agentApi.credentials), AgentReasoning.runbooks());
     public final AgentRuntime runtime;
     public final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
     public final CommandValidator validator = new CommandValidator(VALIDATION.getValidator());

@@ -1,8 +1,8 @@
 package dev.steward.bootstrap;
 
 import dev.steward.adapter.llm.ChatCompletionsReasoner;
-import dev.steward.application.agent.AgentConfiguration;
 import dev.steward.application.agent.AgentReasoning;
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.agentloop.RunbookReasoner;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.port.Reasoner;

@@ -121,7 +121,7 @@ final class PlanModeWorld implements AutoCloseable {
     }
 
     /** Connects an MSP-wide integration over the API, each value under settings or secrets as its kind says. */
-    private void connect(String kind, Map<String, String> values) throws Exception {
+    void connect(String kind, Map<String, String> values) throws Exception {
         IntegrationKind spec = server.component(IntegrationKinds.class).kind(kind).orElseThrow();
         var body = StubPsa.JSON.createObjectNode().put("kind", kind);
         var settings = body.putObject("settings");
@@ -141,8 +141,8 @@ final class PlanModeWorld implements AutoCloseable {
         String slug = slugOf(kind);
         assertThat(api.send("POST", "/api/v1/clients", "{\"name\":\"" + kind + " client\",\"slug\":\"" + slug + "\"}")
                 .statusCode()).isEqualTo(201);
-        // a container on the Docker runtime takes longer than a virtual thread
-        await().atMost(Duration.ofSeconds(120)).until(() ->
+        // a container on the Docker or Swarm runtime takes longer than a virtual thread, and much longer on a loaded machine
+        await().atMost(DockerSupport.AGENT_START).until(() ->
                 api.send("GET", "/api/v1/clients/" + slug, null).body().contains("\"status\":\"active\""));
         assertThat(api.send("PUT", "/api/v1/clients/" + slug + "/mode", "{\"mode\":\"plan\"}").statusCode())
                 .isEqualTo(200);
@@ -181,7 +181,22 @@ final class PlanModeWorld implements AutoCloseable {
 
     /** A new open ticket of the mapped company in the stub PSA. */
     long newTicket(String kind, String summary) {
-        return psa(kind).seed(TICKET_IDS.incrementAndGet(), COMPANY, summary, "dana@contoso.example");
+        return newTicket(kind, summary, "dana@contoso.example");
+    }
+
+    /** A new open ticket of the mapped company in the stub PSA, raised by {@code requester}. */
+    long newTicket(String kind, String summary, String requester) {
+        return psa(kind).seed(TICKET_IDS.incrementAndGet(), COMPANY, summary, requester);
+    }
+
+    /** Serves {@code stub} on a free port until the world closes; its base URL. */
+    String serve(com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2 stub) {
+        return serve(stub, wiremocks).baseUrl();
+    }
+
+    /** The running control plane. */
+    StewardServer server() {
+        return server;
     }
 
     /** POSTs the delivery as the PSA would: no Steward credentials, only the PSA's own signature or secret. */

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.steward.application.client.ClientDetails;
 import dev.steward.application.client.CreateClientCommand;
-import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.inprocess.InProcessAgentRuntime;
 import dev.steward.domain.agent.AgentStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;

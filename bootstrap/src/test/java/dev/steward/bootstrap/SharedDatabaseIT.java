@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.steward.application.client.CreateClientCommand;
 import dev.steward.application.client.ListClientsQuery;
-import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.inprocess.InProcessAgentRuntime;
 import dev.steward.application.msp.ListMspsUseCase;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.StatusChange;

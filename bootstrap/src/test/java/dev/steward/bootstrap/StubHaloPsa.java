@@ -8,7 +8,9 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,6 +26,9 @@ final class StubHaloPsa extends StubPsa {
 
     private static final String TOKEN = "halo-token-1";
     private static final Pattern TICKET = Pattern.compile("/api/Tickets/(\\d+)");
+    /** The instance's ticket statuses (id → name), as {@code GET /api/Status} lists them. */
+    private static final Map<Long, String> STATUSES = Map.of(1L, "New", 2L, "In Progress", 9L, "Closed",
+            21L, "Needs Technician");
 
     @Override
     public String getName() {
@@ -93,6 +98,13 @@ final class StubHaloPsa extends StubPsa {
             ObjectNode ticket = ticket(Long.parseLong(m.group(1)));
             return ticket == null ? json(404, "\"Ticket not found\"") : json(200, ticket);
         }
+        if (path.equals("/api/Status") && request.getMethod().equals(RequestMethod.GET)) {
+            return json(200, STATUSES.entrySet().stream().map(s -> Map.of("id", s.getKey(), "name", s.getValue()))
+                    .toList());
+        }
+        if (path.equals("/api/Tickets") && request.getMethod().equals(RequestMethod.POST)) {
+            return updateTickets(body(request));
+        }
         if (path.equals("/api/Actions") && request.getMethod().equals(RequestMethod.GET)) {
             long ticket = Long.parseLong(Optional.ofNullable(request.queryParameter("ticket_id").firstValue())
                     .orElse("0"));
@@ -118,5 +130,24 @@ final class StubHaloPsa extends StubPsa {
             return json(201, addNote(ticket, saved));
         }
         return json(404, "\"Not found\"");
+    }
+
+    /** {@code POST /api/Tickets} with an array of changes: here only a status, which must be one of the instance's. */
+    private ResponseDefinition updateTickets(JsonNode body) {
+        if (!body.isArray() || body.isEmpty()) {
+            return json(400, "\"An array of tickets is required\"");
+        }
+        for (JsonNode change : body) {
+            if (!exists(change.path("id").asLong()) || !STATUSES.containsKey(change.path("status_id").asLong())) {
+                return json(400, "\"Unknown ticket or status\"");
+            }
+        }
+        List<ObjectNode> saved = new ArrayList<>();
+        for (JsonNode change : body) {
+            long status = change.path("status_id").asLong();
+            saved.add(update(change.path("id").asLong(), ticket -> ticket.put("status_id", status)
+                    .put("status_name", STATUSES.get(status))));
+        }
+        return json(201, saved.size() == 1 ? saved.getFirst() : saved);
     }
 }

@@ -112,6 +112,20 @@ abstract class StubPsa implements ResponseDefinitionTransformerV2 {
         return reads.get(id).get();
     }
 
+    /** Changes the ticket's record as the vendor's API was asked to; the changed record (not counted as a read). */
+    ObjectNode update(long id, java.util.function.Consumer<ObjectNode> change) {
+        ObjectNode ticket = tickets.get(id);
+        synchronized (ticket) {
+            change.accept(ticket);
+            return ticket.deepCopy();
+        }
+    }
+
+    /** The ticket's record as stored now, without counting a read. */
+    ObjectNode record(long id) {
+        return tickets.get(id).deepCopy();
+    }
+
     boolean exists(long id) {
         return tickets.containsKey(id);
     }

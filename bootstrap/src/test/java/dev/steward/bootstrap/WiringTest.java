@@ -11,7 +11,7 @@ import com.google.inject.Key;
 import com.google.inject.Stage;
 import com.google.inject.spi.InstanceBinding;
 import dev.steward.adapter.persistence.Database;
-import dev.steward.application.agent.AgentConfiguration;
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.port.LanguageModel;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.steward.adapter.mcp;
 
+import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.spi.IntegrationConnection;
@@ -48,6 +49,7 @@ final class McpConnection implements IntegrationConnection {
     private final Clock clock;
     private final Duration requestTimeout;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Optional<OAuthTokens> tokens;
     private volatile McpSyncClient client;
     private volatile List<Tool> tools;
     private volatile Instant unreachableSince;
@@ -60,6 +62,13 @@ final class McpConnection implements IntegrationConnection {
      */
     McpConnection(String server, Function<Consumer<List<McpSchema.Tool>>, McpSyncClient> opener, Clock clock,
                   Duration requestTimeout, String field) {
+        this(server, opener, clock, requestTimeout, field, Optional.empty());
+    }
+
+    /** @param tokens the server's OAuth tokens, when it is authorized with OAuth; their renewals are reported */
+    McpConnection(String server, Function<Consumer<List<McpSchema.Tool>>, McpSyncClient> opener, Clock clock,
+                  Duration requestTimeout, String field, Optional<OAuthTokens> tokens) {
+        this.tokens = tokens;
         this.server = server;
         this.opener = opener;
         this.clock = clock;
@@ -86,6 +95,7 @@ final class McpConnection implements IntegrationConnection {
         } catch (McpError e) {
             throw PortFailure.permanent("mcp", server + " refused to list its tools: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            rethrowRefusedAuthorization(e);
             reopen(e, client);
             adopt(client.listTools().tools());
         }
@@ -95,6 +105,11 @@ final class McpConnection implements IntegrationConnection {
     @Override
     public void onToolsChanged(Runnable listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void onSecretsRenewed(Consumer<IntegrationSettings> listener) {
+        tokens.ifPresent(t -> t.onRenewed(listener));
     }
 
     @Override
@@ -129,6 +144,7 @@ final class McpConnection implements IntegrationConnection {
             // the server answered, refusing the call (unknown tool, invalid arguments)
             throw PortFailure.permanent("mcp", tool + " was refused by the server: " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            rethrowRefusedAuthorization(e);
             if (caused(e, TimeoutException.class)) {
                 throw PortFailure.retryable("mcp", tool + " did not answer within " + requestTimeout.toSeconds()
                         + " s", e);
@@ -179,8 +195,21 @@ final class McpConnection implements IntegrationConnection {
             adopt(client.listTools().tools());
             unreachableSince = null;
         } catch (RuntimeException e) {
+            rethrowRefusedAuthorization(e);
             markUnreachable();
             throw PortFailure.retryable("mcp", server + " is unreachable since " + unreachableSince, e);
+        }
+    }
+
+    /**
+     * A failure Steward's own request hooks raised (the server's OAuth token could not be renewed) is said as such:
+     * the server is not down, its authorization is gone.
+     */
+    private static void rethrowRefusedAuthorization(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PortFailure failure) {
+                throw failure;
+            }
         }
     }
 

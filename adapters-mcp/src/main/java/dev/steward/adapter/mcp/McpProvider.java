@@ -2,6 +2,7 @@ package dev.steward.adapter.mcp;
 
 import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.problem.PortFailure;
+import dev.steward.application.spi.AuthorizationFlow;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.spi.ProviderContext;
@@ -16,6 +17,7 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.client.transport.McpHttpClientTransportAuthorizationException;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.client.transport.customizer.McpHttpClientTransportAuthorizationErrorHandler;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
@@ -55,7 +57,17 @@ public final class McpProvider implements IntegrationProvider {
             List.of(SettingSpec.optional("url", "Streamable HTTP URL of the server, e.g. https://rmm.example/mcp"),
                     SettingSpec.optional("header", "Header that carries the secret (default: Authorization: Bearer)"),
                     SettingSpec.optionalSecret("token", "Bearer token or header value"),
-                    SettingSpec.optional("command", "Local command speaking stdio (only if the installation allows)")),
+                    SettingSpec.optional("command", "Local command speaking stdio (only if the installation allows)"),
+                    SettingSpec.optional(McpAuthorization.AUTH, "Authentication: none, token, or oauth (authorized in"
+                            + " the browser when the server advertises OAuth)"),
+                    SettingSpec.optional(McpAuthorization.CLIENT_ID, "OAuth client id, only if the authorization server"
+                            + " offers no registration"),
+                    SettingSpec.optionalSecret(McpAuthorization.CLIENT_SECRET, "OAuth client secret, if it issued one"),
+                    SettingSpec.optional(OAuthGrant.SETTING, "OAuth grant (written by the authorization)"),
+                    SettingSpec.optionalSecret(McpAuthorization.ACCESS_TOKEN, "OAuth access token (written by the"
+                            + " authorization)"),
+                    SettingSpec.optionalSecret(McpAuthorization.REFRESH_TOKEN, "OAuth refresh token (written by the"
+                            + " authorization)")),
             List.of(), Map.of());
 
     private final boolean stdioAllowed;
@@ -75,6 +87,11 @@ public final class McpProvider implements IntegrationProvider {
     }
 
     @Override
+    public Optional<AuthorizationFlow> authorizationFlow() {
+        return Optional.of(new McpAuthorization());
+    }
+
+    @Override
     public IntegrationConnection connect(Integration integration, IntegrationSettings values, ProviderContext context) {
         String server = integration.kind();
         Optional<String> url = given(values.settings(), "url");
@@ -84,11 +101,12 @@ public final class McpProvider implements IntegrationProvider {
                     + (stdioAllowed ? " or a stdio command, not both" : ""));
         }
         String field = url.isPresent() ? "settings.url" : "settings.command";
+        Optional<OAuthTokens> tokens = oauth(server, values, context, url.isPresent());
         McpSchema.ClientCapabilities capabilities = McpSchema.ClientCapabilities.builder().build();
         try {
             return new McpConnection(server, onToolsChanged -> {
                 McpSyncClient client = McpClient.sync(url.isPresent()
-                        ? http(url.get(), values, context) : stdio(command.get()))
+                        ? http(url.get(), values, context, tokens) : stdio(command.get()))
                         .clientInfo(new McpSchema.Implementation("steward", "1"))
                         .capabilities(capabilities)
                         .requestTimeout(context.requestTimeout())
@@ -102,16 +120,31 @@ public final class McpProvider implements IntegrationProvider {
                     throw e;
                 }
                 return client;
-            }, context.clock(), context.requestTimeout(), field);
+            }, context.clock(), context.requestTimeout(), field, tokens);
         } catch (InvalidValue | PortFailure e) {
             throw e;
         } catch (McpError e) {
             throw InvalidValue.of(field, "not-mcp", "the server refused MCP's initialize or tools/list ("
                     + e.getMessage() + ")");
         } catch (RuntimeException e) {
-            if (McpConnection.caused(e, McpHttpClientTransportAuthorizationException.class)) {
+            Optional<McpHttpClientTransportAuthorizationException> refused = cause(e,
+                    McpHttpClientTransportAuthorizationException.class);
+            if (refused.isPresent()) {
+                if (tokens.isPresent()) {
+                    throw InvalidValue.of("settings.auth", "refused", "the server refused its OAuth access token"
+                            + " (" + refused.get().getResponseInfo().statusCode() + "): authorize it again");
+                }
+                boolean advertisesOAuth = refused.get().getResponseInfo().statusCode() == 401
+                        && refused.get().getResponseInfo().headers().allValues("WWW-Authenticate").stream()
+                        .anyMatch(h -> h.contains("resource_metadata") || h.toLowerCase().startsWith("bearer"));
+                if (advertisesOAuth && given(values.secrets(), "token").isEmpty()) {
+                    throw InvalidValue.of("settings.auth", "oauth-required", "the server asks for OAuth: set"
+                            + " settings.auth to oauth and authorize it in the browser (POST"
+                            + " /api/v1/integrations/authorizations, or Connect with OAuth on the dashboard)");
+                }
                 throw InvalidValue.of("secrets.token", "refused", "was refused by the server (401/403): give the"
-                        + " token it expects");
+                        + " token it expects" + (advertisesOAuth ? ", or authorize it with OAuth (settings.auth=oauth)"
+                        : ""));
             }
             if (McpConnection.caused(e, ConnectException.class) || McpConnection.caused(e, UnresolvedAddressException.class)) {
                 throw PortFailure.retryable("mcp", server + " could not be reached at " + field, e);
@@ -121,7 +154,34 @@ public final class McpProvider implements IntegrationProvider {
         }
     }
 
-    private static McpClientTransport http(String url, IntegrationSettings values, ProviderContext context) {
+    /**
+     * The server's OAuth tokens when {@code auth} is {@code oauth}.
+     *
+     * @throws InvalidValue ({@code settings.auth}) for another value than none, token or oauth, for OAuth without
+     *     a URL or with a static token too, and for OAuth not authorized yet
+     */
+    private static Optional<OAuthTokens> oauth(String server, IntegrationSettings values, ProviderContext context,
+                                               boolean overHttp) {
+        String auth = given(values.settings(), McpAuthorization.AUTH).orElse("");
+        if (!Set.of("", "none", "token", McpAuthorization.OAUTH).contains(auth)) {
+            throw InvalidValue.of("settings.auth", "unknown", "must be none, token or oauth");
+        }
+        if (!auth.equals(McpAuthorization.OAUTH)) {
+            return Optional.empty();
+        }
+        if (!overHttp) {
+            throw InvalidValue.of("settings.auth", "not-http", "OAuth authorizes servers reached over HTTP only;"
+                    + " a stdio command takes its credentials from its own environment");
+        }
+        if (given(values.secrets(), "token").isPresent()) {
+            throw InvalidValue.of("secrets.token", "not-with-oauth", "must not be given with OAuth: the"
+                    + " authorization's access token is sent instead");
+        }
+        return Optional.of(new OAuthTokens(server, values, context));
+    }
+
+    private static McpClientTransport http(String url, IntegrationSettings values, ProviderContext context,
+                                           Optional<OAuthTokens> tokens) {
         URI uri;
         try {
             uri = URI.create(url);
@@ -156,8 +216,18 @@ public final class McpProvider implements IntegrationProvider {
             }
             request.header(header.orElse("Authorization"), header.isPresent() ? token.get() : "Bearer " + token.get());
         }
-        return HttpClientStreamableHttpTransport.builder(base).endpoint(endpoint).requestBuilder(request)
-                .connectTimeout(context.connectTimeout()).build();
+        HttpClientStreamableHttpTransport.Builder transport = HttpClientStreamableHttpTransport.builder(base)
+                .endpoint(endpoint).requestBuilder(request).connectTimeout(context.connectTimeout());
+        tokens.ifPresent(oauth -> transport
+                // every request carries the current access token, renewed shortly before it expires ...
+                .httpRequestCustomizer((builder, method, endpointUri, body, transportContext) ->
+                        builder.setHeader("Authorization", "Bearer " + oauth.accessToken()))
+                // ... and a request the server refused with a 401 is sent once more with a renewed one
+                .authorizationErrorHandler(McpHttpClientTransportAuthorizationErrorHandler.fromSync(
+                        (sent, response, transportContext) -> response.statusCode() == 401
+                                && oauth.renewAfterRefusal(sent.headers().firstValue("Authorization")
+                                        .map(h -> h.substring(Math.min(h.length(), "Bearer ".length()))).orElse("")))));
+        return transport.build();
     }
 
     private StdioClientTransport stdio(String command) {
@@ -172,6 +242,15 @@ public final class McpProvider implements IntegrationProvider {
 
     private static Optional<String> given(Map<String, String> values, String key) {
         return Optional.ofNullable(values.get(key)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String rootCause(Throwable e) {

@@ -53,6 +53,33 @@ final class InJvmMcpServer implements AutoCloseable {
         start();
     }
 
+    /**
+     * A resource server as MCP's authorization spec has it: it takes only tokens {@code as} issued for it, answers
+     * anything else with 401 and a challenge (naming its protected resource metadata when {@code namesMetadata},
+     * always with the scope it needs), and serves that metadata (RFC 9728) at the well-known URI with its path,
+     * naming {@code resource} (its own URL unless a test says otherwise) and {@code as}.
+     */
+    static InJvmMcpServer protectedBy(AuthorizationServerStub as, boolean namesMetadata, Optional<String> resource) {
+        InJvmMcpServer server = new InJvmMcpServer(Optional.empty(), false, true);
+        server.oauth = new OAuthProtection(as, namesMetadata, resource.orElse(server.url()));
+        server.start();
+        return server;
+    }
+
+    private record OAuthProtection(AuthorizationServerStub as, boolean namesMetadata, String resource) {}
+
+    private volatile OAuthProtection oauth;
+
+    private InJvmMcpServer(Optional<String> token, boolean faults, boolean later) {
+        this.port = freePort();
+        this.token = token;
+        this.faults = faults;
+    }
+
+    String resourceMetadataUrl() {
+        return "http://127.0.0.1:" + port + "/.well-known/oauth-protected-resource/mcp";
+    }
+
     String url() {
         return "http://127.0.0.1:" + port + "/mcp";
     }
@@ -184,6 +211,27 @@ final class InJvmMcpServer implements AutoCloseable {
     private Filter bearer() {
         return (request, response, chain) -> {
             String given = ((HttpServletRequest) request).getHeader("Authorization");
+            OAuthProtection protection = oauth;
+            if (protection != null) {
+                HttpServletResponse http = (HttpServletResponse) response;
+                if (((HttpServletRequest) request).getRequestURI().equals("/.well-known/oauth-protected-resource/mcp")) {
+                    http.setContentType("application/json");
+                    http.getWriter().write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+                            "resource", protection.resource(), "authorization_servers", List.of(protection.as().issuer()),
+                            "scopes_supported", List.of("tools", "admin"), "bearer_methods_supported",
+                            List.of("header"))));
+                    return;
+                }
+                authorizations.add(given == null ? "" : given);
+                if (!protection.as().accepts(given, url())) {
+                    http.setHeader("WWW-Authenticate", "Bearer " + (protection.namesMetadata()
+                            ? "resource_metadata=\"" + resourceMetadataUrl() + "\", " : "") + "scope=\"tools\"");
+                    http.sendError(401);
+                    return;
+                }
+                chain.doFilter(request, response);
+                return;
+            }
             authorizations.add(given == null ? "" : given);
             if (token.isPresent() && !("Bearer " + token.get()).equals(given)) {
                 ((HttpServletResponse) response).sendError(401);

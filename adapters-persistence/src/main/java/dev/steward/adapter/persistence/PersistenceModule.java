@@ -15,6 +15,8 @@ import dev.steward.application.port.IdentityVerifications;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.RunbookStore;
+import dev.steward.application.port.PendingAuthorizations;
+import dev.steward.application.port.WorkflowStore;
 import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.UserRepository;
@@ -38,12 +40,12 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Binds: {@link UnitOfWork} named {@value CallerCheckedUnitOfWork#STORE} (to {@link JdbiUnitOfWork}; the core
  * wraps it), {@link ClientRepository}, {@link MspRepository}, {@link ActivityLog}, {@link IntegrationRepository},
- * {@link ClientMappings}, {@link IdentityVerifications}, {@link ApprovalRepository}, {@link RunbookStore},
+ * {@link ClientMappings}, {@link IdentityVerifications}, {@link ApprovalRepository}, {@link RunbookStore}, {@link WorkflowStore},
  * {@link AgentCredentials}, {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository},
  * {@link WebSessionRepository}, {@link ApiTokenRepository}, {@link OperatorRepository}, {@link IdempotencyRecords},
  * {@link InstanceRegistry}, {@link AgentPlacements}, {@link InstallationLock}, {@link StoreHealth}, {@link WorkQueue},
- * {@link SessionEffects}, {@link TokenLedger}, {@link SecretVault} (secrets — and approvals' original arguments —
- * sealed with the key from the given {@link SecretKeySource}), and {@link Database}, {@link DataSource} and
+ * {@link SessionEffects}, {@link TokenLedger}, {@link SecretVault} and {@link PendingAuthorizations} (secrets —
+ * and approvals' original arguments — sealed with the key from the given {@link SecretKeySource}), and {@link Database}, {@link DataSource} and
  * {@link Jdbi} as singletons. The client and MSP stores keep one-second copies of hot reads
  * ({@link CachedClientRepository}, {@link CachedMspRepository}).
  * Needs a {@code java.time.Clock} from elsewhere.
@@ -77,6 +79,7 @@ public final class PersistenceModule extends AbstractModule {
         bind(IdentityVerifications.class).to(JdbiIdentityVerifications.class).in(Singleton.class);
         bind(ApprovalRepository.class).to(JdbiApprovalRepository.class).in(Singleton.class);
         bind(RunbookStore.class).to(JdbiRunbookStore.class).in(Singleton.class);
+        bind(WorkflowStore.class).to(JdbiWorkflowStore.class).in(Singleton.class);
         bind(AgentCredentials.class).to(JdbiAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(JdbiAgentCheckIns.class).in(Singleton.class);
         bind(SessionRepository.class).to(JdbiSessionRepository.class).in(Singleton.class);
@@ -86,6 +89,7 @@ public final class PersistenceModule extends AbstractModule {
         bind(OperatorRepository.class).to(JdbiOperatorRepository.class).in(Singleton.class);
         bind(IdempotencyRecords.class).to(JdbiIdempotencyRecords.class).in(Singleton.class);
         bind(SecretVault.class).to(JdbiSecretVault.class).in(Singleton.class);
+        bind(PendingAuthorizations.class).to(JdbiPendingAuthorizations.class).in(Singleton.class);
         bind(InstanceRegistry.class).to(JdbiInstanceRegistry.class).in(Singleton.class);
         bind(AgentPlacements.class).to(JdbiAgentPlacements.class).in(Singleton.class);
         bind(InstallationLock.class).to(JdbiInstallationLock.class).in(Singleton.class);

@@ -50,7 +50,7 @@ class SchemaIT {
                 "api_tokens", "approvals", "client_mappings", "clients", "control_plane_instances",
                 "identity_verifications", "idempotency_keys", "integration_secrets", "integration_settings",
                 "integration_tool_parameters", "integration_tools", "integrations", "msps", "runbook_actions",
-                "runbook_steps", "runbooks", "session_effects", "sessions", "status_changes", "token_budgets",
+                "runbook_steps", "runbooks", "session_effects", "workflow_versions", "workflows", "sessions", "status_changes", "token_budgets",
                 "token_uses", "users", "web_sessions", "work_items", "password_links", "operators");
     }
 

@@ -1,6 +1,9 @@
 package dev.steward.adapter.web;
 
+import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.inmemory.InMemoryMetricsRecorder;
+import dev.steward.application.inprocess.InProcessAgentRuntime;
+import dev.steward.application.inprocess.InProcessControlPlane;
 import java.util.Map;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.IntegrationScope;
@@ -63,8 +66,6 @@ import dev.steward.application.inmemory.InMemoryActivityLog;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
-import dev.steward.application.inmemory.InProcessAgentRuntime;
-import dev.steward.application.inmemory.TimeOrderedIdGenerator;
 import dev.steward.application.mode.ChangeDefaultModeService;
 import dev.steward.application.mode.ChangeOperatingModeService;
 import dev.steward.application.msp.GetMspService;
@@ -96,6 +97,8 @@ import dev.steward.application.agentloop.RevealedValues;
 import dev.steward.application.verification.ConfirmIdentityService;
 import dev.steward.application.inmemory.InMemoryIntegrationProvider;
 import dev.steward.application.inmemory.InMemorySecretVault;
+import dev.steward.application.inmemory.InMemoryPendingAuthorizations;
+import dev.steward.application.integration.AuthorizeIntegrationService;
 import dev.steward.application.integration.ConnectIntegrationService;
 import dev.steward.application.integration.DisconnectIntegrationService;
 import dev.steward.application.integration.GetIntegrationService;
@@ -127,8 +130,8 @@ public final class InMemoryCore implements AutoCloseable {
     /** The agent API (work queue, sessions, gateway …) on in-memory stores; its agents run in process. */
     public final InMemoryAgentApi agentApi = new InMemoryAgentApi(clock, unitOfWork, clients, msps, agentCheckIns);
     public final InMemoryAgentCredentials agentCredentials = agentApi.credentials;
-    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock, agentApi.connector(),
-            AgentReasoning.runbooks());
+    public final InProcessAgentRuntime runtime = new InProcessAgentRuntime(clock,
+            InProcessControlPlane.connector(agentApi.api(), agentApi.credentials), AgentReasoning.runbooks());
     public final InMemoryIntegrationRepository integrations = agentApi.integrations;
     public final InMemorySecretVault vault = new InMemorySecretVault(unitOfWork);
     /** An MSP-wide PSA kind whose apiBase must be an https URL, and a per-client documentation kind. */
@@ -144,8 +147,10 @@ public final class InMemoryCore implements AutoCloseable {
     /** The kind of custom MCP servers, each integration mcp:<name> (the real provider is tested in adapters-mcp). */
     public final InMemoryIntegrationProvider serversProvider = new InMemoryIntegrationProvider(new IntegrationKind(
             IntegrationKinds.NAMED_SERVERS, "Custom MCP server", Set.of(IntegrationScope.MSP, IntegrationScope.CLIENT),
-            List.of(dev.steward.domain.integration.SettingSpec.required("url", "Streamable HTTP URL")), List.of(),
-            Map.of()));
+            List.of(dev.steward.domain.integration.SettingSpec.required("url", "Streamable HTTP URL"),
+                    dev.steward.domain.integration.SettingSpec.optional("auth", "none, token or oauth"),
+                    dev.steward.domain.integration.SettingSpec.optionalSecret("oauthAccessToken", "access token")),
+            List.of(), Map.of())).withAuthorizationFlow(new InMemoryAuthorizationServer());
     private final IntegrationKinds kinds = IntegrationKinds.of(psaProvider, docsProvider, tenantsProvider,
             serversProvider);
     public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
@@ -185,6 +190,10 @@ public final class InMemoryCore implements AutoCloseable {
             msps, vault, live);
     public final ConnectIntegrationService connectIntegration = new ConnectIntegrationService(validator, kinds,
             live, integrations, vault, clients, msps, ids, clock, unitOfWork);
+    public final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations();
+    public final AuthorizeIntegrationService authorizeIntegration = new AuthorizeIntegrationService(validator, kinds,
+            integrations, clients, msps, pendingAuthorizations, connectIntegration, ProviderContext.defaults(clock),
+            clock, unitOfWork);
     public final GetIntegrationService getIntegration = new GetIntegrationService(integrations, kinds, clients, vault,
             live);
     public final RefreshIntegrationToolsService refreshIntegrationTools = new RefreshIntegrationToolsService(kinds,

@@ -42,6 +42,7 @@ import dev.steward.application.approval.RevealValuesUseCase;
 import dev.steward.application.verification.GetIdentityStatusUseCase;
 import dev.steward.application.verification.ConfirmIdentityUseCase;
 import dev.steward.application.approval.ListApprovalsUseCase;
+import dev.steward.application.integration.AuthorizeIntegrationUseCase;
 import dev.steward.application.integration.ConnectIntegrationUseCase;
 import dev.steward.application.integration.DisconnectIntegrationUseCase;
 import dev.steward.application.integration.GetIntegrationUseCase;
@@ -102,6 +103,7 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(ListIntegrationKindsUseCase.class).toInstance(core.integrationKinds);
         bind(ListIntegrationsUseCase.class).toInstance(core.listIntegrations);
         bind(ConnectIntegrationUseCase.class).toInstance(core.connectIntegration);
+        bind(AuthorizeIntegrationUseCase.class).toInstance(core.authorizeIntegration);
         bind(GetIntegrationUseCase.class).toInstance(core.getIntegration);
         bind(RefreshIntegrationToolsUseCase.class).toInstance(core.refreshIntegrationTools);
         bind(DisconnectIntegrationUseCase.class).toInstance(core.disconnectIntegration);

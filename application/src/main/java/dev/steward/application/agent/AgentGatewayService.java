@@ -1,5 +1,6 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentCheckIns.CheckIn;
 import dev.steward.application.port.AgentCredentials;
@@ -10,11 +11,13 @@ import dev.steward.application.port.Runbook;
 import dev.steward.application.port.RunbookStore;
 import dev.steward.application.port.StoredRunbook;
 import dev.steward.application.problem.FieldViolation;
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationCapability;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.msp.Msp;
@@ -27,28 +30,27 @@ import java.util.Optional;
 
 public final class AgentGatewayService implements AgentGatewayUseCase {
 
-    /** The tool that makes an integration a PSA, for {@link #isAnotherPsaThanTheClients}. */
-    private static final String PSA_TICKET_TOOL = "get-ticket";
-
     private final AgentCredentials credentials;
     private final AgentCheckIns checkIns;
     private final ClientRepository clients;
     private final MspRepository msps;
     private final IntegrationRepository integrations;
     private final RunbookStore runbooks;
+    private final IntegrationKinds kinds;
     private final AgentConfiguration.ReasonerChoice reasoner;
     private final Clock clock;
 
     @Inject
     public AgentGatewayService(AgentCredentials credentials, AgentCheckIns checkIns, ClientRepository clients,
                                MspRepository msps, IntegrationRepository integrations, RunbookStore runbooks,
-                               AgentConfiguration.ReasonerChoice reasoner, Clock clock) {
+                               IntegrationKinds kinds, AgentConfiguration.ReasonerChoice reasoner, Clock clock) {
         this.credentials = credentials;
         this.checkIns = checkIns;
         this.clients = clients;
         this.msps = msps;
         this.integrations = integrations;
         this.runbooks = runbooks;
+        this.kinds = kinds;
         this.reasoner = reasoner;
         this.clock = clock;
     }
@@ -75,10 +77,8 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
         List<AgentConfiguration.ToolGrant> tools = new ArrayList<>();
         List<Integration> connected = new ArrayList<>(integrations.list(msp.id(), Optional.empty()));
         connected.addAll(integrations.list(msp.id(), Optional.of(client.id())));
-        for (Integration integration : connected) {
-            if (isAnotherPsaThanTheClients(integration, client)) {
-                continue;
-            }
+        List<Integration> offered = connected.stream().filter(i -> !isAnotherPsaThanTheClients(i, client)).toList();
+        for (Integration integration : offered) {
             for (Tool tool : integration.tools()) {
                 ToolPolicy policy = integration.policyOf(tool.name());
                 if (policy != ToolPolicy.DISABLED) {
@@ -91,18 +91,28 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
                 ? runbooks.forRequest(msp.id(), client.id()).stream().map(StoredRunbook::runbook).toList() : List.of();
         return new AgentConfiguration(client.id(), msp.id(), client.slug(), client.configVersion(),
                 client.effectiveMode(msp.defaultMode()), PromptTiers.of(msp.prompt(), client.prompt()).compose(), tools,
-                reasoner, written);
+                onlyPsaAmong(offered), reasoner, written);
     }
 
     /**
      * An MSP may connect several PSAs; a client's tickets live in the one it is mapped to. The others' ticket tools
-     * would only be refused for this client, and a runbook's {@code psa:<tool>} must resolve to the client's own PSA
-     * (a PSA is an integration offering {@code get-ticket}).
+     * would only be refused for this client, and a runbook's {@code psa:<tool>} must resolve to the client's own PSA.
      */
-    private static boolean isAnotherPsaThanTheClients(Integration integration, Client client) {
+    private boolean isAnotherPsaThanTheClients(Integration integration, Client client) {
         return client.psaMapping().isPresent()
                 && !integration.kind().equals(client.psaMapping().get().integrationKind())
-                && integration.tools().stream().anyMatch(tool -> tool.name().action().equals(PSA_TICKET_TOOL));
+                && isPsa(integration);
+    }
+
+    /** The PSA whose tools the agent gets, if there is exactly one (a client not mapped may see several). */
+    private Optional<String> onlyPsaAmong(List<Integration> offered) {
+        List<String> psas = offered.stream().filter(this::isPsa).map(Integration::kind).distinct().toList();
+        return psas.size() == 1 ? Optional.of(psas.getFirst()) : Optional.empty();
+    }
+
+    /** What the provider's catalog says, never a guess from tool names. */
+    private boolean isPsa(Integration integration) {
+        return kinds.kind(integration.kind()).map(kind -> kind.has(IntegrationCapability.PSA)).orElse(false);
     }
 
     @Override

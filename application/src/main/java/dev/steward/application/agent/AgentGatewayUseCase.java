@@ -1,5 +1,6 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import java.util.Optional;
 

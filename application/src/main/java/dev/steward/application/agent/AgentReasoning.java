@@ -1,5 +1,6 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.agentloop.RunbookReasoner;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.port.Reasoner;

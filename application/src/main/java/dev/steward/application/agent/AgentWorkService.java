@@ -1,5 +1,7 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.SessionOutcome;
 import dev.steward.application.port.ActivityLog;
 import dev.steward.application.port.ApprovalRepository;
 import dev.steward.application.port.ClientRepository;

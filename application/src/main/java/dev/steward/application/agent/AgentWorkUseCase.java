@@ -1,5 +1,7 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.SessionOutcome;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,7 +1,10 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.SessionOutcome;
 import dev.steward.application.agentloop.AgentLoop;
-import dev.steward.application.inmemory.TimeOrderedIdGenerator;
+import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import java.lang.System.Logger.Level;

@@ -1,5 +1,8 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.ToolAnswer;
+import dev.steward.application.agent.message.ToolPhase;
+import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.application.agentloop.SessionScope;
 import dev.steward.application.agentloop.ToolGateway;
 import dev.steward.application.port.ApprovalRepository;
@@ -67,8 +70,8 @@ public final class CallToolService implements CallToolUseCase {
         if (malformed.isPresent()) {
             return answer(gateway.refuse(scope, request.tool(), request.arguments(), malformed.get()), Optional.empty());
         }
-        if (request.phase() == ToolGateway.Phase.DIAGNOSIS) {
-            return answer(gateway.call(scope, ToolGateway.Phase.DIAGNOSIS, request.tool(), request.arguments()),
+        if (request.phase() == ToolPhase.DIAGNOSIS) {
+            return answer(gateway.call(scope, ToolPhase.DIAGNOSIS, request.tool(), request.arguments()),
                     Optional.empty());
         }
         if (!session.isOpen()) {
@@ -82,7 +85,7 @@ public final class CallToolService implements CallToolUseCase {
         if (begun instanceof SessionEffects.Begun.Existing existing) {
             return replay(scope, request, existing.effect(), fingerprint);
         }
-        TranscriptItem item = gateway.call(scope, ToolGateway.Phase.EXECUTION, request.tool(), request.arguments());
+        TranscriptItem item = gateway.call(scope, ToolPhase.EXECUTION, request.tool(), request.arguments());
         return unitOfWork.inTransaction(() -> {
             Optional<UUID> raised = item.outcome() == ActivityOutcome.AWAITING_APPROVAL
                     ? Optional.of(raiseApproval(scope, request)) : Optional.empty();

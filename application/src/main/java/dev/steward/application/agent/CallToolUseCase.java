@@ -1,5 +1,7 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.ToolAnswer;
+import dev.steward.application.agent.message.ToolRequest;
 import java.util.UUID;
 
 /**

@@ -1,5 +1,7 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.PostedNote;
+import dev.steward.application.agent.message.TicketPost;
 import dev.steward.application.agentloop.ActivityLines;
 import dev.steward.application.agentloop.SessionScope;
 import dev.steward.application.port.ActivityLog;

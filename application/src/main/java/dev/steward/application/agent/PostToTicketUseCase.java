@@ -1,5 +1,7 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.agent.message.PostedNote;
+import dev.steward.application.agent.message.TicketPost;
 import java.util.UUID;
 
 /**

@@ -1,12 +1,13 @@
 package dev.steward.application.agentloop;
 
-import dev.steward.application.agent.AgentConfiguration;
-import dev.steward.application.agent.Assignment;
-import dev.steward.application.agent.PostedNote;
-import dev.steward.application.agent.SessionOutcome;
-import dev.steward.application.agent.TicketPost;
-import dev.steward.application.agent.ToolAnswer;
-import dev.steward.application.agent.ToolRequest;
+import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.PostedNote;
+import dev.steward.application.agent.message.SessionOutcome;
+import dev.steward.application.agent.message.TicketPost;
+import dev.steward.application.agent.message.ToolAnswer;
+import dev.steward.application.agent.message.ToolPhase;
+import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.application.port.AgentRequest;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.port.PlannedAction;
@@ -86,7 +87,7 @@ public final class AgentLoop {
         for (int i = 0; i < plan.size(); i++) {
             PlannedAction action = plan.get(i);
             ToolAnswer answer = controlPlane.callTool(session.id(), new ToolRequest(step(work, "execute:" + (i + 1)),
-                    ToolGateway.Phase.EXECUTION, action.tool(), action.arguments(), action.reason(), Optional.empty()));
+                    ToolPhase.EXECUTION, action.tool(), action.arguments(), action.reason(), Optional.empty()));
             results.add(new Assignment.StepResult(action.tool(), action.reason(), answer.outcome(), answer.result(),
                     answer.approval()));
             if (answer.outcome() == ActivityOutcome.AWAITING_APPROVAL) {
@@ -104,7 +105,7 @@ public final class AgentLoop {
         List<Assignment.StepResult> results = new ArrayList<>(work.results());
         if (decided.decision() == Assignment.Decision.APPROVED) {
             ToolAnswer answer = controlPlane.callTool(session.id(), new ToolRequest(step(work, "approved"),
-                    ToolGateway.Phase.EXECUTION, decided.tool(), Map.of(), decided.reason(),
+                    ToolPhase.EXECUTION, decided.tool(), Map.of(), decided.reason(),
                     Optional.of(decided.approval())));
             results.replaceAll(r -> r.approval().filter(decided.approval()::equals).isPresent()
                     ? new Assignment.StepResult(r.tool(), r.reason(), answer.outcome(), answer.result(), r.approval())
@@ -153,11 +154,12 @@ public final class AgentLoop {
                 return new Diagnosis("Diagnosis stopped after " + MAX_TOOL_CALLS + " tool calls without a "
                         + "conclusion; a technician should review what was checked.", List.of(), transcript);
             }
-            ReasonerStep step = nextStep(new ReasoningContext(configuration.prompt(), request, catalog, transcript));
+            ReasonerStep step = nextStep(new ReasoningContext(configuration.prompt(), request, catalog,
+                    configuration.psa(), transcript));
             switch (step) {
                 case ReasonerStep.CallTool call -> {
                     ToolAnswer answer = controlPlane.callTool(session.id(), new ToolRequest(
-                            step(work, "diagnose:" + (transcript.size() + 1)), ToolGateway.Phase.DIAGNOSIS,
+                            step(work, "diagnose:" + (transcript.size() + 1)), ToolPhase.DIAGNOSIS,
                             call.tool(), call.arguments(), "", Optional.empty()));
                     transcript.add(new TranscriptItem(call.tool(), call.arguments(), answer.outcome(),
                             answer.result()));

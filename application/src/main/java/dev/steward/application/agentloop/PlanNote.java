@@ -1,6 +1,6 @@
 package dev.steward.application.agentloop;
 
-import dev.steward.application.agent.Assignment;
+import dev.steward.application.agent.message.Assignment;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.TranscriptItem;
 import dev.steward.application.security.SecretTokens;

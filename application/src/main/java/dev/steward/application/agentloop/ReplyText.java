@@ -1,6 +1,6 @@
 package dev.steward.application.agentloop;
 
-import dev.steward.application.agent.Assignment;
+import dev.steward.application.agent.message.Assignment;
 import dev.steward.domain.activity.ActivityOutcome;
 import java.util.List;
 import java.util.Optional;

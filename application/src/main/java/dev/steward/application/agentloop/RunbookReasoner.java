@@ -88,7 +88,7 @@ public final class RunbookReasoner implements Reasoner {
             for (Runbook.Step step : runbook.diagnosis()) {
                 RunbookPlaceholders.Filled filled = values.forTrigger(runbook.trigger(context.request().text())
                         .orElse("")).fill(step.arguments());
-                ToolName tool = resolve(step.tool(), context.catalog());
+                ToolName tool = resolve(step.tool(), context);
                 ReasonerStep.CallTool call = new ReasonerStep.CallTool(tool, filled.arguments());
                 if (filled.complete() && readable.contains(tool) && !done.contains(call)) {
                     return call;
@@ -101,7 +101,7 @@ public final class RunbookReasoner implements Reasoner {
             for (PlannedAction action : runbook.plan()) {
                 RunbookPlaceholders.Filled filled = values.forTrigger(runbook.trigger(context.request().text())
                         .orElse("")).fill(action.arguments());
-                ToolName tool = resolve(action.tool(), context.catalog());
+                ToolName tool = resolve(action.tool(), context);
                 if (filled.complete()) {
                     plan.add(new PlannedAction(tool, filled.arguments(), action.reason()));
                 } else {
@@ -113,13 +113,15 @@ public final class RunbookReasoner implements Reasoner {
         return new ReasonerStep.Finish(diagnosis(matching, context.transcript(), values, notPlanned), plan);
     }
 
-    /** {@code psa:<tool>} is that tool of the MSP's PSA, whichever kind it is; any other name is itself. */
-    private static ToolName resolve(ToolName tool, List<Tool> catalog) {
+    /**
+     * {@code psa:<tool>} is that tool of the client's PSA, whichever kind the catalog declares it to be; any other name
+     * is itself. Without a PSA among the tools it stays {@code psa:<tool>}, which no integration offers.
+     */
+    private static ToolName resolve(ToolName tool, ReasoningContext context) {
         if (!tool.integration().equals(Runbook.PSA)) {
             return tool;
         }
-        return catalog.stream().map(Tool::name).filter(n -> n.action().equals(tool.action())
-                && !n.integration().equals(Runbook.PSA)).findFirst().orElse(tool);
+        return context.psa().map(kind -> ToolName.of(kind + ":" + tool.action())).orElse(tool);
     }
 
     private List<Runbook> runbooksFor(AgentRequest request) {

@@ -1,6 +1,6 @@
 package dev.steward.application.agentloop;
 
-import dev.steward.application.agentloop.RevealedValues;
+import dev.steward.application.agent.message.ToolPhase;
 import dev.steward.application.port.ActivityLog;
 import dev.steward.application.port.ClientMappings;
 import dev.steward.application.port.ClientRepository;
@@ -97,20 +97,17 @@ public final class ToolGateway {
         return List.copyOf(tools);
     }
 
-    /** When in a session a call is made: diagnosis runs read-only tools only, in every mode. */
-    public enum Phase { DIAGNOSIS, EXECUTION }
-
-    /** A diagnosis call (see {@link #call(SessionScope, Phase, ToolName, Map)}). */
+    /** A diagnosis call (see {@link #call(SessionScope, ToolPhase, ToolName, Map)}). */
     public TranscriptItem call(SessionScope scope, ToolName name, Map<String, String> arguments) {
-        return call(scope, Phase.DIAGNOSIS, name, arguments);
+        return call(scope, ToolPhase.DIAGNOSIS, name, arguments);
     }
 
     /**
      * Decides, maybe executes, and records one call; returns what the reasoner gets to see. During
-     * {@link Phase#DIAGNOSIS} the decision is taken as in plan mode whatever the session's mode (the product's
-     * "diagnose with read-only tools"); during {@link Phase#EXECUTION} with the session's mode.
+     * {@link ToolPhase#DIAGNOSIS} the decision is taken as in plan mode whatever the session's mode (the product's
+     * "diagnose with read-only tools"); during {@link ToolPhase#EXECUTION} with the session's mode.
      */
-    public TranscriptItem call(SessionScope scope, Phase phase, ToolName name, Map<String, String> arguments) {
+    public TranscriptItem call(SessionScope scope, ToolPhase phase, ToolName name, Map<String, String> arguments) {
         Instant start = clock.instant();
         Optional<Integration> owner = integrationsOf(scope).stream().filter(i -> i.tool(name).isPresent()).findFirst();
         Result result = owner.map(found -> decideAndRun(scope, phase, found, name, arguments))
@@ -119,8 +116,9 @@ public final class ToolGateway {
         Instant end = clock.instant();
         // a name no integration offers (a model may invent one) is counted as "unknown": labels stay bounded
         metrics.toolCall(owner.isPresent() ? name.value() : "unknown", result.outcome().label());
-        activity.append(lines.toolCall(scope, name, arguments, result.outcome(), result.summary(), start,
-                Duration.between(start, end)));
+        Instant at = result.startedAt().orElse(start);
+        activity.append(lines.toolCall(scope, name, arguments, result.outcome(), result.summary(), at,
+                Duration.between(at, end)));
         return new TranscriptItem(name, arguments, result.outcome(), result.summary());
     }
 
@@ -132,7 +130,19 @@ public final class ToolGateway {
         return new TranscriptItem(name, arguments, ActivityOutcome.REFUSED_BY_POLICY, why);
     }
 
-    private record Result(ActivityOutcome outcome, String summary) {}
+    /**
+     * What a call came to; {@code startedAt} when it started after a wait that is not part of it (the requester
+     * answering a push), so that its activity line follows the verification's.
+     */
+    private record Result(ActivityOutcome outcome, String summary, Optional<Instant> startedAt) {
+        Result(ActivityOutcome outcome, String summary) {
+            this(outcome, summary, Optional.empty());
+        }
+
+        Result startingAt(Instant at) {
+            return new Result(outcome, summary, Optional.of(at));
+        }
+    }
 
     /** The phrase a call's summary carries when it produced values its approver will hand over. */
     static final String HELD_FOR_APPROVER = "held for the approving technician to see once";
@@ -156,8 +166,9 @@ public final class ToolGateway {
                 .orElseGet(() -> new Result(ActivityOutcome.REFUSED_BY_POLICY,
                         name + " is no longer a tool of any integration of this client"));
         String summary = "approved by " + approved.by() + "; " + result.summary();
-        activity.append(lines.toolCall(scope, name, arguments, result.outcome(), summary, start,
-                Duration.between(start, clock.instant())));
+        Instant at = result.startedAt().orElse(start);
+        activity.append(lines.toolCall(scope, name, arguments, result.outcome(), summary, at,
+                Duration.between(at, clock.instant())));
         return new TranscriptItem(name, arguments, result.outcome(), summary);
     }
 
@@ -172,9 +183,9 @@ public final class ToolGateway {
         return switch (PolicyDecision.decide(scope.mode(), tool, owner.policyOf(name))) {
             case PolicyDecision.Refuse refuse -> new Result(refuse.reason() == PolicyDecision.Reason.BY_MODE
                     ? ActivityOutcome.REFUSED_BY_MODE : ActivityOutcome.REFUSED_BY_POLICY, refuse.message());
-            case PolicyDecision.Run run -> verifiedThenExecute(scope, Phase.EXECUTION, owner, name, arguments,
+            case PolicyDecision.Run run -> verifiedThenExecute(scope, ToolPhase.EXECUTION, owner, name, arguments,
                     Optional.of(new Approver(approval.id(), approver)));
-            case PolicyDecision.AskApproval ask -> verifiedThenExecute(scope, Phase.EXECUTION, owner, name,
+            case PolicyDecision.AskApproval ask -> verifiedThenExecute(scope, ToolPhase.EXECUTION, owner, name,
                     arguments, Optional.of(new Approver(approval.id(), approver)));
         };
     }
@@ -182,7 +193,7 @@ public final class ToolGateway {
     /** Who approved a call, under which request. */
     private record Approver(java.util.UUID approval, String technician) {}
 
-    private Result decideAndRun(SessionScope scope, Phase phase, Integration owner, ToolName name,
+    private Result decideAndRun(SessionScope scope, ToolPhase phase, Integration owner, ToolName name,
                                 Map<String, String> arguments) {
         Tool tool = owner.tool(name).orElseThrow();
         List<InvalidValue> problems = tool.input().check(arguments);
@@ -199,8 +210,8 @@ public final class ToolGateway {
                     + "without it; a technician maps the client on its Integrations tab (PUT /api/v1/clients/{slug}"
                     + "/mappings/" + owner.kind() + ").");
         }
-        boolean diagnosingInExecute = phase == Phase.DIAGNOSIS && scope.mode() == EffectiveMode.EXECUTE;
-        EffectiveMode rules = phase == Phase.DIAGNOSIS ? EffectiveMode.PLAN : scope.mode();
+        boolean diagnosingInExecute = phase == ToolPhase.DIAGNOSIS && scope.mode() == EffectiveMode.EXECUTE;
+        EffectiveMode rules = phase == ToolPhase.DIAGNOSIS ? EffectiveMode.PLAN : scope.mode();
         return switch (PolicyDecision.decide(rules, tool, owner.policyOf(name))) {
             case PolicyDecision.Run run -> verifiedThenExecute(scope, phase, owner, name, arguments, Optional.empty());
             case PolicyDecision.Refuse refuse when refuse.reason() == PolicyDecision.Reason.BY_MODE
@@ -214,13 +225,16 @@ public final class ToolGateway {
     }
 
     /** A sensitive tool runs only for a requester verified in the session; a push is sent only when carrying out. */
-    private Result verifiedThenExecute(SessionScope scope, Phase phase, Integration owner, ToolName name,
+    private Result verifiedThenExecute(SessionScope scope, ToolPhase phase, Integration owner, ToolName name,
                                        Map<String, String> arguments, Optional<Approver> approver) {
         if (owner.isSensitive(name)) {
-            Optional<String> refused = identity.check(scope, name, phase == Phase.EXECUTION);
+            Optional<String> refused = identity.check(scope, name, phase == ToolPhase.EXECUTION);
+            Instant checked = clock.instant();
             if (refused.isPresent()) {
-                return new Result(ActivityOutcome.REFUSED_BY_POLICY, name + " was not run: " + refused.get());
+                return new Result(ActivityOutcome.REFUSED_BY_POLICY, name + " was not run: " + refused.get())
+                        .startingAt(checked);
             }
+            return execute(scope, owner, name, arguments, approver).startingAt(checked);
         }
         return execute(scope, owner, name, arguments, approver);
     }

@@ -1,5 +1,6 @@
 package dev.steward.application.inmemory;
 
+import dev.steward.application.id.UnsignedUuidOrder;
 import dev.steward.application.port.ActivityLog;
 import dev.steward.application.port.ActivityQuery;
 import dev.steward.domain.activity.ActivityEntry;

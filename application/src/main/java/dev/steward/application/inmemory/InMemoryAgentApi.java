@@ -1,7 +1,6 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.agent.AgentApi;
-import dev.steward.application.agent.AgentConfiguration;
 import dev.steward.application.agent.AgentGatewayService;
 import dev.steward.application.agent.AgentWorkService;
 import dev.steward.application.agent.CallModelService;
@@ -10,8 +9,10 @@ import dev.steward.application.agent.HandoffStatus;
 import dev.steward.application.agent.PostToTicketService;
 import dev.steward.application.agent.WorkArrivals;
 import dev.steward.application.agent.WorkTiming;
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.agentloop.ToolGateway;
 import dev.steward.application.agentloop.RevealedValues;
+import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.port.IdentityPushes;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * The agent API — what agents call — built on in-memory stores, for embedders and tests: the stores it shares with the
  * rest of the core (clients, MSPs, check-ins, the unit of work) come in, the rest it makes and exposes. Tools run in
  * process ({@link #tools}: register what a tool does) and PSAs are connected by hand ({@link #ticketSystems}). Hand
- * {@link #connector()} to an {@link InProcessAgentRuntime} and its agents work tickets through these use cases.
+ * {@code InProcessControlPlane.connector(api(), credentials)} to an in-process runtime and its agents work tickets
+ * through these use cases (this package does not name the runtime, which itself runs on in-memory stores when alone).
  */
 public final class InMemoryAgentApi {
 
@@ -64,7 +66,8 @@ public final class InMemoryAgentApi {
     }
 
     /**
-     * @param kinds the integration kinds the gateway asks whether a tool's calls need the client's mapping
+     * @param kinds the integration kinds the gateway asks whether a tool's calls need the client's mapping, and the
+     *     agents' configuration which of them is a PSA
      * @param pushes how requesters are asked to confirm who they are before a sensitive tool runs
      */
     public InMemoryAgentApi(Clock clock, InMemoryUnitOfWork unitOfWork, ClientRepository clients, MspRepository msps,
@@ -83,7 +86,8 @@ public final class InMemoryAgentApi {
         this.gateway = new ToolGateway(integrations, mappings, clients, ticketSystems, kinds, tools, verifications,
                 pushes, revealed, activity, ids, clock, metrics);
         this.api = new AgentApi(
-                new AgentGatewayService(credentials, checkIns, clients, msps, integrations, runbooks, reasoner, clock),
+                new AgentGatewayService(credentials, checkIns, clients, msps, integrations, runbooks, kinds, reasoner,
+                        clock),
                 new AgentWorkService(work, sessions, clients, approvals, effects, activity, arrivals, unitOfWork, ids,
                         clock, timing),
                 new CallToolService(gateway, sessions, effects, approvals, unitOfWork, ids, clock),
@@ -93,10 +97,5 @@ public final class InMemoryAgentApi {
 
     public AgentApi api() {
         return api;
-    }
-
-    /** Connects in-process agents to this API, each with a freshly issued token. */
-    public InProcessAgentRuntime.Connector connector() {
-        return InProcessControlPlane.connector(api, credentials);
     }
 }

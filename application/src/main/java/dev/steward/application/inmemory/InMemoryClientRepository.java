@@ -1,5 +1,6 @@
 package dev.steward.application.inmemory;
 
+import dev.steward.application.id.UnsignedUuidOrder;
 import dev.steward.application.port.ClientQuery;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.problem.Conflict;

@@ -6,12 +6,14 @@ import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.Directory;
 import dev.steward.application.spi.IdentityVerifier;
 import dev.steward.application.spi.IntegrationConnection;
+import dev.steward.application.spi.AuthorizationFlow;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;
 import dev.steward.application.spi.WebhookReader;
 import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationCapability;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.Tool;
@@ -45,6 +47,7 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
     private volatile Optional<TicketSystem> ticketSystem = Optional.empty();
     private volatile Optional<Directory> directory = Optional.empty();
     private volatile Optional<IdentityVerifier> identityVerifier = Optional.empty();
+    private volatile Optional<AuthorizationFlow> authorizationFlow = Optional.empty();
 
     public InMemoryIntegrationProvider(IntegrationKind kind) {
         this.kind = kind;
@@ -70,7 +73,7 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
         return this;
     }
 
-    /** Connections are this PSA. */
+    /** Connections are this PSA (so the kind declares {@link IntegrationCapability#PSA}). */
     public InMemoryIntegrationProvider withTicketSystem(TicketSystem system) {
         this.ticketSystem = Optional.of(system);
         return this;
@@ -88,9 +91,20 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
         return this;
     }
 
+    /** The kind is authorized in the browser with {@code flow}. */
+    public InMemoryIntegrationProvider withAuthorizationFlow(AuthorizationFlow flow) {
+        this.authorizationFlow = Optional.of(flow);
+        return this;
+    }
+
     @Override
     public IntegrationKind kind() {
-        return kind;
+        return ticketSystem.isPresent() ? kind.with(IntegrationCapability.PSA) : kind;
+    }
+
+    @Override
+    public Optional<AuthorizationFlow> authorizationFlow() {
+        return authorizationFlow;
     }
 
     @Override

@@ -21,6 +21,7 @@ import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.IntegrationScope;
+import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.InvalidValue;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -78,12 +79,7 @@ public final class ConnectIntegrationService implements ConnectIntegrationUseCas
             ClientLookup.requireMsp(msps, command.msp());
             Optional<ClientId> owner = command.client()
                     .map(slug -> ClientLookup.require(clients, command.msp(), slug)).map(Client::id);
-            if (integrations.list(command.msp(), owner).stream().anyMatch(i -> i.kind().equals(name))
-                    // a client's server and an MSP-wide one of the same name would offer the same tool names
-                    || (owner.isPresent() && name.contains(":") && integrations.list(command.msp(), Optional.empty())
-                            .stream().anyMatch(i -> i.kind().equals(name)))) {
-                throw Conflict.of("integration.exists", name + " is already connected here");
-            }
+            requireNotConnected(integrations, command.msp(), owner, name);
             return owner;
         });
         Integration draft = Integration.connect(new IntegrationId(ids.next()), command.msp(), client, name,
@@ -108,8 +104,22 @@ public final class ConnectIntegrationService implements ConnectIntegrationUseCas
         }
     }
 
+    /**
+     * @throws Conflict ({@code integration.exists}) if the scope has the kind already, or for a client's MCP server,
+     *     if the MSP has one of that name MSP-wide
+     */
+    static void requireNotConnected(IntegrationRepository integrations, MspId msp, Optional<ClientId> owner,
+                                    String name) {
+        if (integrations.list(msp, owner).stream().anyMatch(i -> i.kind().equals(name))
+                // a client's server and an MSP-wide one of the same name would offer the same tool names
+                || (owner.isPresent() && name.contains(":") && integrations.list(msp, Optional.empty())
+                        .stream().anyMatch(i -> i.kind().equals(name)))) {
+            throw Conflict.of("integration.exists", name + " is already connected here");
+        }
+    }
+
     /** The values given, without the absent ones (a JSON null or an empty optional field means "not given"). */
-    private static Map<String, String> given(Map<String, String> values) {
+    static Map<String, String> given(Map<String, String> values) {
         Map<String, String> given = new HashMap<>();
         values.forEach((key, value) -> {
             if (key != null && value != null && !value.isEmpty()) {

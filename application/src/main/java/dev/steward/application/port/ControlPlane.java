@@ -1,12 +1,12 @@
 package dev.steward.application.port;
 
-import dev.steward.application.agent.AgentConfiguration;
-import dev.steward.application.agent.Assignment;
-import dev.steward.application.agent.PostedNote;
-import dev.steward.application.agent.SessionOutcome;
-import dev.steward.application.agent.TicketPost;
-import dev.steward.application.agent.ToolAnswer;
-import dev.steward.application.agent.ToolRequest;
+import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.PostedNote;
+import dev.steward.application.agent.message.SessionOutcome;
+import dev.steward.application.agent.message.TicketPost;
+import dev.steward.application.agent.message.ToolAnswer;
+import dev.steward.application.agent.message.ToolRequest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;

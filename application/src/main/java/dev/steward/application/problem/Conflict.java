@@ -37,6 +37,12 @@ public final class Conflict extends ApplicationException {
                 + "user an admin first");
     }
 
+    /** A workflow's scope has one of that name already (names are compared ignoring case). */
+    public static Conflict workflowNameTaken(String name) {
+        return new Conflict("workflow.name-taken", Optional.of("name"), "a workflow named '" + name
+                + "' exists in this scope already (names are compared ignoring case)");
+    }
+
     /** A clash caused by one input field's value. */
     public static Conflict onField(String code, String field, String message) {
         return new Conflict(code, Optional.of(field), message);

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -45,6 +46,7 @@ public final class LiveIntegrations implements TicketSystems, PsaWebhooks, ToolE
     private final ProviderContext context;
     private final Map<IntegrationId, Live> live = new ConcurrentHashMap<>();
     private final List<Consumer<IntegrationId>> toolListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Integration, IntegrationSettings>> secretListeners = new CopyOnWriteArrayList<>();
 
     @Inject
     public LiveIntegrations(IntegrationKinds kinds, ProviderContext context) {
@@ -95,6 +97,20 @@ public final class LiveIntegrations implements TicketSystems, PsaWebhooks, ToolE
                 toolListeners.forEach(listener -> listener.accept(integration.id()));
             }
         });
+        connection.onSecretsRenewed(values -> {
+            Live current = live.get(integration.id());
+            if (current != null && current.connection() == connection) {
+                secretListeners.forEach(listener -> listener.accept(current.integration(), values));
+            }
+        });
+    }
+
+    /**
+     * Runs {@code listener} with an integration and its values whenever its live connection renewed a secret on its
+     * own (an OAuth access token refreshed before it expired).
+     */
+    public void whenSecretsRenewed(BiConsumer<Integration, IntegrationSettings> listener) {
+        secretListeners.add(listener);
     }
 
     /** Runs {@code listener} with an integration's id whenever its live connection's tools changed on their own. */

@@ -1,10 +1,12 @@
 package dev.steward.application.spi;
 
+import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.domain.integration.Tool;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A live integration: its provider connected it with the integration's values and holds them. Only the control
@@ -65,6 +67,14 @@ public interface IntegrationConnection extends AutoCloseable {
      * list changed), after {@link #tools()} returns the new list. Kinds with a fixed catalog never call it.
      */
     default void onToolsChanged(Runnable listener) {
+    }
+
+    /**
+     * Runs {@code listener} with the connection's values whenever it renewed a secret on its own (an OAuth access
+     * token refreshed before it expired), so that Steward stores them and connects with them after a restart. Kinds
+     * whose secrets never change never call it.
+     */
+    default void onSecretsRenewed(Consumer<IntegrationSettings> listener) {
     }
 
     /** Since when the system has not answered, while it does not: its tools fail fast until it answers again. */

@@ -3,6 +3,7 @@ package dev.steward.application.spi;
 import dev.steward.application.port.IntegrationSettings;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationKind;
+import java.util.Optional;
 
 /**
  * One integration kind (a PSA, Microsoft 365, Duo, a documentation platform …): what it offers to connect and how to
@@ -16,8 +17,11 @@ public interface IntegrationProvider {
 
     /**
      * The kind: its name (lower-kebab, unique), the scopes it may be connected in, the settings and secrets it needs,
-     * the tools it offers (named {@code <kind>:<tool>}, each with its input, effect and sensitivity) and their
-     * curated default policies. A provider that discovers its tools when it connects (an MCP server) lists none here.
+     * the tools it offers (named {@code <kind>:<tool>}, each with its input, effect and sensitivity), their
+     * curated default policies and its capabilities: a PSA declares
+     * {@link dev.steward.domain.integration.IntegrationCapability#PSA}, and then (only then) its connections offer a
+     * {@link IntegrationConnection#ticketSystem()}. A provider that discovers its tools when it connects (an MCP
+     * server) lists none here.
      */
     IntegrationKind kind();
 
@@ -47,5 +51,14 @@ public interface IntegrationProvider {
     default IntegrationConnection reconnect(Integration integration, IntegrationSettings values,
                                             ProviderContext context) {
         return connect(integration, values, context);
+    }
+
+    /**
+     * How the kind's system authorizes Steward in a person's browser, when it does (an MCP server that advertises
+     * OAuth); connecting then takes the values {@link AuthorizationFlow#complete} returned.
+     */
+    @Experimental
+    default Optional<AuthorizationFlow> authorizationFlow() {
+        return Optional.empty();
     }
 }

@@ -3,6 +3,13 @@ package dev.steward.application.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.PostedNote;
+import dev.steward.application.agent.message.SessionOutcome;
+import dev.steward.application.agent.message.TicketPost;
+import dev.steward.application.agent.message.ToolAnswer;
+import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import java.time.Duration;

@@ -3,7 +3,8 @@ package dev.steward.application.agentloop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.application.agent.Assignment;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.ToolPhase;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.TranscriptItem;
 import dev.steward.application.spi.ToolResult;
@@ -123,7 +124,7 @@ class ApprovedCallTest {
         world.executor.registerCall(pass, call -> ToolResult.revealing("Guest pass issued",
                 Map.of("temporaryPassword", TEMPORARY)));
 
-        TranscriptItem item = world.gateway.call(scope, ToolGateway.Phase.EXECUTION, pass, Map.of("user", DANA));
+        TranscriptItem item = world.gateway.call(scope, ToolPhase.EXECUTION, pass, Map.of("user", DANA));
 
         assertThat(item.outcome()).isEqualTo(ActivityOutcome.OK);
         assertThat(item.result()).contains("temporaryPassword not kept").doesNotContain(TEMPORARY);

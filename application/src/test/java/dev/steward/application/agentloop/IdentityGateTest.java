@@ -1,6 +1,7 @@
 package dev.steward.application.agentloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.steward.application.port.TranscriptItem;
 import dev.steward.domain.activity.ActivityEntry;
@@ -19,6 +20,8 @@ import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.mode.OperatingMode;
 import dev.steward.domain.verification.IdentityVerification;
 import dev.steward.domain.verification.IdentityVerification.Result;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -90,6 +93,43 @@ class IdentityGateTest {
             assertThat(line.summary()).isEqualTo("identity of dana@contoso.example verified by a duo push");
             assertThat(line.session()).contains(session);
         });
+    }
+
+    @Test
+    void aCallThatWaitedForAPushIsRecordedAfterTheVerificationAndWithoutTheWait() {
+        Instant approved = world.clock.instant();
+        world.pushAnswer = requester -> {
+            world.clock.advance(Duration.ofSeconds(20));
+            return Result.VERIFIED;
+        };
+        world.connectDuo();
+
+        unblock(DANA);
+
+        ActivityEntry verification = verificationLines().getFirst();
+        ActivityEntry call = world.activityOf("51001").stream().filter(e -> e.kind() == ActivityKind.TOOL_CALL)
+                .findFirst().orElseThrow();
+        assertThat(call.at()).as("the activity reads: verified, then run").isAfterOrEqualTo(verification.at())
+                .isAfter(approved);
+        assertThat(world.activityOf("51001")).as("newest first").startsWith(call, verification);
+        assertThat(call.duration()).as("the requester's time to answer is not the tool's")
+                .isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aRefusalAfterADeniedPushIsRecordedAfterTheVerification() {
+        world.pushAnswer = requester -> {
+            world.clock.advance(Duration.ofSeconds(20));
+            return Result.DENIED;
+        };
+        world.connectDuo();
+
+        unblock(DANA);
+
+        assertThat(world.activityOf("51001")).extracting(ActivityEntry::kind, ActivityEntry::outcome)
+                .as("newest first").containsExactly(
+                        tuple(ActivityKind.TOOL_CALL, ActivityOutcome.REFUSED_BY_POLICY),
+                        tuple(ActivityKind.VERIFICATION, ActivityOutcome.DENIED));
     }
 
     @Test

@@ -39,9 +39,14 @@ class RunbookReasonerTest extends ReasonerContract {
     }
 
     private ReasoningContext context(String text, List<Tool> catalog, List<TranscriptItem> transcript) {
+        return context(text, catalog, Optional.empty(), transcript);
+    }
+
+    private ReasoningContext context(String text, List<Tool> catalog, Optional<String> psa,
+                                     List<TranscriptItem> transcript) {
         return new ReasoningContext(PromptTiers.of(PromptText.EMPTY, PromptText.EMPTY).compose(),
                 new AgentRequest(UUID.randomUUID(), Fixtures.uniqueMspId(), new ClientId(UUID.randomUUID()), "1",
-                        "dana@contoso.example", text), catalog, transcript);
+                        "dana@contoso.example", text), catalog, psa, transcript);
     }
 
     @Test
@@ -174,9 +179,9 @@ class RunbookReasonerTest extends ReasonerContract {
                 Tool.readOnly("m365:get-user", "Reads a user").taking(USER));
         String text = "I'm locked out, it says AADSTS50053";
 
-        assertThat(reasoner.next(context(text, catalog, List.of()))).isEqualTo(new ReasonerStep.CallTool(
-                ToolName.of("halopsa:get-ticket"), Map.of("ticket", "1")));
-        ReasonerStep finish = reasoner.next(context(text, catalog, List.of(
+        assertThat(reasoner.next(context(text, catalog, Optional.of("halopsa"), List.of()))).isEqualTo(
+                new ReasonerStep.CallTool(ToolName.of("halopsa:get-ticket"), Map.of("ticket", "1")));
+        ReasonerStep finish = reasoner.next(context(text, catalog, Optional.of("halopsa"), List.of(
                 new TranscriptItem(ToolName.of("halopsa:get-ticket"), Map.of("ticket", "1"), ActivityOutcome.OK,
                         "Ticket 1 (open)"),
                 new TranscriptItem(ToolName.of("m365:get-user"), Map.of("user", "dana@contoso.example"),
@@ -188,6 +193,22 @@ class RunbookReasonerTest extends ReasonerContract {
                     Map.of("user", "dana@contoso.example"),
                     "allow sign-in again once the requester's identity is verified"));
         });
+    }
+
+    @Test
+    void psaNamesTheToolOfTheKindTheCatalogDeclaresAPsaAndNoOtherIntegrationsToolOfTheSameName() {
+        ToolParameter ticket = ToolParameter.required("ticket", ToolParameter.Type.STRING, "id");
+        List<Tool> catalog = List.of(Tool.readOnly("tracker:get-ticket", "Reads an issue tracker's ticket")
+                        .taking(ticket), Tool.readOnly("autotask:get-ticket", "Reads a ticket").taking(ticket),
+                Tool.readOnly("m365:get-user", "Reads a user").taking(USER));
+        String text = "I'm locked out";
+
+        assertThat(reasoner.next(context(text, catalog, Optional.of("autotask"), List.of()))).isEqualTo(
+                new ReasonerStep.CallTool(ToolName.of("autotask:get-ticket"), Map.of("ticket", "1")));
+        assertThat(reasoner.next(context(text, catalog, Optional.empty(), List.of())))
+                .as("no PSA among the tools: the ticket check is left out, not run on a look-alike")
+                .isEqualTo(new ReasonerStep.CallTool(ToolName.of("m365:get-user"),
+                        Map.of("user", "dana@contoso.example")));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.steward.application.agentloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.agent.Assignment;
+import dev.steward.application.agent.message.Assignment;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.PsaNote;
 import dev.steward.application.port.Reasoner;

@@ -2,6 +2,7 @@ package dev.steward.application.agentloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.steward.application.agent.message.ToolPhase;
 import dev.steward.application.port.TranscriptItem;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
@@ -90,7 +91,7 @@ class ToolGatewayTest {
 
     @Test
     void executingAPlanHoldsAnApprovalNeededToolForApproval() {
-        assertThat(world.gateway.call(scope(EffectiveMode.EXECUTE), ToolGateway.Phase.EXECUTION, RESET,
+        assertThat(world.gateway.call(scope(EffectiveMode.EXECUTE), ToolPhase.EXECUTION, RESET,
                 Map.of("user", "dana@contoso.example"))
                 .outcome()).isEqualTo(ActivityOutcome.AWAITING_APPROVAL);
         assertThat(world.executor.executed()).isEmpty();
@@ -143,7 +144,7 @@ class ToolGatewayTest {
 
     @Test
     void theInputIsCheckedBeforeThePolicySoAnInvalidCallIsNeverRaisedForApproval() {
-        TranscriptItem item = world.gateway.call(scope(EffectiveMode.EXECUTE), ToolGateway.Phase.EXECUTION, RESET,
+        TranscriptItem item = world.gateway.call(scope(EffectiveMode.EXECUTE), ToolPhase.EXECUTION, RESET,
                 Map.of());
 
         assertThat(item.outcome()).isEqualTo(ActivityOutcome.FAILED);
@@ -216,7 +217,7 @@ class ToolGatewayTest {
         SessionScope scope = new SessionScope(world.msp.id(), executing.id(), UUID.randomUUID(), "51001",
                 EffectiveMode.EXECUTE);
 
-        TranscriptItem item = world.gateway.call(scope, ToolGateway.Phase.EXECUTION,
+        TranscriptItem item = world.gateway.call(scope, ToolPhase.EXECUTION,
                 ToolName.of("hudu:get-password"), Map.of());
 
         assertThat(item.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);

@@ -7,7 +7,7 @@ import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.agent.AgentReasoning;
-import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.inprocess.InProcessAgentRuntime;
 import dev.steward.application.testkit.IdleControlPlane;
 import dev.steward.application.port.AgentCheckIns.CheckIn;
 import dev.steward.application.port.AgentSpec;

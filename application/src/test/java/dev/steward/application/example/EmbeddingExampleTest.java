@@ -1,5 +1,6 @@
 package dev.steward.application.example;
 
+import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,8 +15,8 @@ import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
-import dev.steward.application.inmemory.InProcessAgentRuntime;
-import dev.steward.application.inmemory.TimeOrderedIdGenerator;
+import dev.steward.application.inprocess.InProcessAgentRuntime;
+import dev.steward.application.inprocess.InProcessControlPlane;
 import dev.steward.application.msp.RegisterMspCommand;
 import dev.steward.application.msp.RegisterMspService;
 import dev.steward.application.problem.CommandValidator;
@@ -43,7 +44,8 @@ class EmbeddingExampleTest {
         var validator = new CommandValidator(Validation.buildDefaultValidatorFactory().getValidator());
         var checkIns = new InMemoryAgentCheckIns();
         var agentApi = new InMemoryAgentApi(clock, unitOfWork, clients, msps, checkIns);   // what agents call
-        var runtime = new InProcessAgentRuntime(clock, agentApi.connector(), AgentReasoning.runbooks());
+        var runtime = new InProcessAgentRuntime(clock,
+                InProcessControlPlane.connector(agentApi.api(), agentApi.credentials), AgentReasoning.runbooks());
 
         Msp msp = new RegisterMspService(validator, msps, ids, clock, unitOfWork)
                 .register(new RegisterMspCommand("Example MSP"));

@@ -12,6 +12,7 @@ final class InMemoryStores {
     final InMemoryIdentityVerifications verifications = new InMemoryIdentityVerifications();
     final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
     final InMemoryRunbookStore runbooks = new InMemoryRunbookStore(unitOfWork);
+    final InMemoryWorkflowStore workflows = new InMemoryWorkflowStore(unitOfWork);
     final InMemoryWorkQueue work = new InMemoryWorkQueue(unitOfWork);
     final InMemorySessionEffects effects = new InMemorySessionEffects(unitOfWork);
     final InMemoryTokenLedger ledger = new InMemoryTokenLedger();

@@ -3,12 +3,12 @@ package dev.steward.application.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
-import dev.steward.application.inmemory.TimeOrderedIdGenerator;
 import dev.steward.application.msp.RegisterMspCommand;
 import dev.steward.application.msp.RegisterMspService;
 import dev.steward.application.problem.CommandValidator;

@@ -1,13 +1,13 @@
 package dev.steward.application.testkit;
 
-import dev.steward.application.agent.AgentConfiguration;
-import dev.steward.application.agent.Assignment;
-import dev.steward.application.agent.PostedNote;
-import dev.steward.application.agent.SessionOutcome;
-import dev.steward.application.agent.TicketPost;
-import dev.steward.application.agent.ToolAnswer;
-import dev.steward.application.agent.ToolRequest;
-import dev.steward.application.inmemory.InProcessAgentRuntime;
+import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.PostedNote;
+import dev.steward.application.agent.message.SessionOutcome;
+import dev.steward.application.agent.message.TicketPost;
+import dev.steward.application.agent.message.ToolAnswer;
+import dev.steward.application.agent.message.ToolRequest;
+import dev.steward.application.inprocess.InProcessAgentRuntime;
 import dev.steward.application.port.AgentSpec;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.domain.mode.EffectiveMode;
@@ -44,7 +44,8 @@ public final class IdleControlPlane implements ControlPlane {
     @Override
     public AgentConfiguration configuration() {
         return new AgentConfiguration(spec.client(), spec.msp(), spec.slug(), spec.configVersion(), EffectiveMode.PLAN,
-                new ComposedPrompt("Be helpful."), List.of(), AgentConfiguration.ReasonerChoice.RUNBOOK, List.of());
+                new ComposedPrompt("Be helpful."), List.of(), Optional.empty(), AgentConfiguration.ReasonerChoice.RUNBOOK,
+                List.of());
     }
 
     @Override

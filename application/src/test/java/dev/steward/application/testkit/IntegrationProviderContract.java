@@ -15,6 +15,7 @@ import dev.steward.application.spi.ToolResult;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ClientMapping;
 import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationCapability;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.IntegrationScope;
@@ -92,6 +93,15 @@ public abstract class IntegrationProviderContract {
             }
             assertThat(connection.tools()).allSatisfy(t -> assertThat(t.name().integration())
                     .isEqualTo(provider().kind().name()));
+        }
+    }
+
+    @Test
+    void declaresItselfAPsaExactlyWhenItsConnectionsAreTicketSystems() {
+        try (IntegrationConnection connection = provider().connect(integration(), usableValues(), context())) {
+            assertThat(provider().kind().has(IntegrationCapability.PSA))
+                    .as("the catalog says PSA if and only if a connection offers a ticket system")
+                    .isEqualTo(connection.ticketSystem().isPresent());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.steward.application.testkit;
 import dev.steward.application.inmemory.InMemoryIntegrationProvider;
 import dev.steward.application.inmemory.InMemoryTicketSystem;
 import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.domain.integration.IntegrationCapability;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.IntegrationScope;
 import dev.steward.domain.integration.SettingSpec;
@@ -32,7 +33,7 @@ public final class SampleKinds {
                     Tool.write("connectwise:update-status", "Changes a ticket's status")
                             .taking(ToolParameter.required("ticket", ToolParameter.Type.STRING, "Ticket id"),
                                     ToolParameter.required("status", ToolParameter.Type.STRING, "Status name"))),
-            Map.of());
+            Map.of()).with(IntegrationCapability.PSA);
 
     public static final IntegrationKind DOCS = new IntegrationKind("hudu", "Hudu", Set.of(IntegrationScope.CLIENT),
             List.of(SettingSpec.required("baseUrl", "Base URL"), SettingSpec.secret("apiKey", "API key")),

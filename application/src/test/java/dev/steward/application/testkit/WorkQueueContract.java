@@ -4,7 +4,7 @@ import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.application.inmemory.TimeOrderedIdGenerator;
+import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.port.WorkQueue;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.work.WorkItem;

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * settings and secrets it needs, and the tools it brings with their curated default policies (a tool without one
  * gets {@link ToolPolicy#defaultFor} its effect). A kind whose every call acts inside the calling client's entry of its
  * directory (a documentation company, a customer tenant) names that entry in {@code scopedTo}: the tool gateway then
- * refuses a call for a client without a mapping before the provider is reached.
+ * refuses a call for a client without a mapping before the provider is reached. {@code capabilities} say what else the
+ * kind is (a {@link IntegrationCapability#PSA}).
  */
 public record IntegrationKind(String name, String label, Set<IntegrationScope> scopes, List<SettingSpec> settings,
-                              List<Tool> tools, Map<ToolName, ToolPolicy> curatedDefaults, Optional<String> scopedTo) {
+                              List<Tool> tools, Map<ToolName, ToolPolicy> curatedDefaults, Optional<String> scopedTo,
+                              Set<IntegrationCapability> capabilities) {
 
     /** The longest value a setting or secret may have (certificates and JSON keys fit; a pasted file does not). */
     public static final int MAX_VALUE = 8192;
@@ -60,17 +62,31 @@ public record IntegrationKind(String name, String label, Set<IntegrationScope> s
         if (scopedTo.isPresent() && scopedTo.get().isBlank()) {
             throw new IllegalArgumentException("kind " + name + " must name what its calls are scoped to");
         }
+        capabilities = Set.copyOf(capabilities);
     }
 
-    /** A kind whose calls need no mapped entry. */
+    /** A kind whose calls need no mapped entry, with no capability beyond its tools. */
     public IntegrationKind(String name, String label, Set<IntegrationScope> scopes, List<SettingSpec> settings,
                            List<Tool> tools, Map<ToolName, ToolPolicy> curatedDefaults) {
-        this(name, label, scopes, settings, tools, curatedDefaults, Optional.empty());
+        this(name, label, scopes, settings, tools, curatedDefaults, Optional.empty(), Set.of());
     }
 
     /** The same kind, every call of it scoped to the client's mapped {@code entry}, e.g. "documentation company". */
     public IntegrationKind scopedTo(String entry) {
-        return new IntegrationKind(name, label, scopes, settings, tools, curatedDefaults, Optional.of(entry));
+        return new IntegrationKind(name, label, scopes, settings, tools, curatedDefaults, Optional.of(entry),
+                capabilities);
+    }
+
+    /** The same kind, declaring {@code capability} as well. */
+    public IntegrationKind with(IntegrationCapability capability) {
+        Set<IntegrationCapability> more = new HashSet<>(capabilities);
+        more.add(capability);
+        return new IntegrationKind(name, label, scopes, settings, tools, curatedDefaults, scopedTo, more);
+    }
+
+    /** Whether the catalog declares {@code capability} for this kind. */
+    public boolean has(IntegrationCapability capability) {
+        return capabilities.contains(capability);
     }
 
     public boolean allows(IntegrationScope scope) {

@@ -67,4 +67,14 @@ class IntegrationKindTest {
         assertThat(HALO.scopedTo("documentation company").tools()).isEqualTo(HALO.tools());
         assertThatThrownBy(() -> HALO.scopedTo(" ")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aKindDeclaresItsCapabilitiesAndKeepsThemWhenScoped() {
+        assertThat(HALO.has(IntegrationCapability.PSA)).as("none unless declared").isFalse();
+        IntegrationKind psa = HALO.with(IntegrationCapability.PSA);
+        assertThat(psa.has(IntegrationCapability.PSA)).isTrue();
+        assertThat(psa.tools()).isEqualTo(HALO.tools());
+        assertThat(psa.scopedTo("company").has(IntegrationCapability.PSA)).isTrue();
+        assertThat(psa.with(IntegrationCapability.PSA)).isEqualTo(psa);
+    }
 }

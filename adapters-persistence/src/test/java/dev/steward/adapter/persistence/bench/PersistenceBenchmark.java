@@ -8,7 +8,7 @@ import dev.steward.adapter.persistence.JdbiUnitOfWork;
 import dev.steward.adapter.persistence.PersistenceSettings;
 import dev.steward.application.client.CreateClientCommand;
 import dev.steward.application.client.CreateClientService;
-import dev.steward.application.inmemory.TimeOrderedIdGenerator;
+import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.port.ActivityQuery;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.domain.activity.ActivityEntry;

@@ -9,6 +9,7 @@ import dev.steward.application.problem.PortFailure;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.WebhookReader;
 import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationCapability;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.IntegrationScope;
 import dev.steward.domain.integration.SettingSpec;
@@ -21,12 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the three PSA providers share: a PSA is connected MSP-wide only (one PSA serves all of an MSP's clients), offers
- * the {@link PsaTools}, and is connected by building its ticket system and webhook reader from the integration's
- * values and checking them live ({@link PsaSystem#checkConnection}): bogus keys or a host that does not answer are
- * refused before anything is stored. Reconnecting stored values at start-up skips the live check, so a PSA that is
- * down for a moment is used again once it answers. Every problem with a value names its field, under
- * {@code secrets.} for a secret.
+ * What the three PSA providers share: a PSA is connected MSP-wide only (one PSA serves all of an MSP's clients), is
+ * declared a {@link IntegrationCapability#PSA} in its catalog, offers the {@link PsaTools}, and is connected by
+ * building its ticket system and webhook reader from the integration's values and checking them live
+ * ({@link PsaSystem#checkConnection}): bogus keys or a host that does not answer are refused before anything is
+ * stored. Reconnecting stored values at start-up skips the live check, so a PSA that is down for a moment is used
+ * again once it answers. Every problem with a value names its field, under {@code secrets.} for a secret.
  */
 public abstract class PsaProvider implements IntegrationProvider {
 
@@ -36,7 +37,7 @@ public abstract class PsaProvider implements IntegrationProvider {
 
     protected PsaProvider(String kind, String label, List<SettingSpec> settings) {
         this.kind = new IntegrationKind(kind, label, Set.of(IntegrationScope.MSP), settings, PsaTools.of(kind),
-                Map.of());
+                Map.of()).with(IntegrationCapability.PSA);
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.steward.adapter.web.agentgateway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.steward.application.agent.AgentConfiguration;
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.Runbook;
 import dev.steward.domain.client.ClientId;
@@ -18,10 +18,14 @@ import dev.steward.domain.prompt.ComposedPrompt;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** The agent API's configuration document: the one mapping between {@link AgentConfiguration} and JSON. */
+/**
+ * The agent API's configuration document: the one mapping between {@link AgentConfiguration} and JSON. {@code psa} is
+ * null when no PSA is among the tools.
+ */
 public record AgentConfigurationJson(String clientId, String mspId, String slug, long version, String mode,
-                                     String prompt, List<ToolJson> tools, ReasonerJson reasoner,
+                                     String prompt, List<ToolJson> tools, String psa, ReasonerJson reasoner,
                                      List<RunbookJson> runbooks) {
 
     /** {@code inputSchema}: the JSON Schema of the tool's arguments, which the agent's model is shown. */
@@ -42,6 +46,7 @@ public record AgentConfigurationJson(String clientId, String mspId, String slug,
                 config.tools().stream().map(t -> new ToolJson(t.name().value(),
                         t.effect().name().toLowerCase(Locale.ROOT), t.policy().label(), t.description(),
                         schema(t.input()))).toList(),
+                config.psa().orElse(null),
                 new ReasonerJson(config.reasoner().kind().name().toLowerCase(Locale.ROOT), config.reasoner().model()),
                 config.runbooks().stream().map(r -> new RunbookJson(r.name(), r.triggers(),
                         r.diagnosis().stream().map(s -> new StepJson(s.tool().value(), s.arguments())).toList(),
@@ -55,6 +60,7 @@ public record AgentConfigurationJson(String clientId, String mspId, String slug,
                 tools.stream().map(t -> new AgentConfiguration.ToolGrant(ToolName.of(t.name()),
                         ToolEffect.valueOf(t.effect().toUpperCase(Locale.ROOT)), ToolPolicy.parse("policy",
                         t.policy()), t.description(), input(t.inputSchema()))).toList(),
+                Optional.ofNullable(psa).filter(kind -> !kind.isBlank()),
                 new AgentConfiguration.ReasonerChoice(AgentConfiguration.ReasonerChoice.Kind.valueOf(
                         reasoner.kind().toUpperCase(Locale.ROOT)), reasoner.model()),
                 runbooks == null ? List.of() : runbooks.stream().map(r -> new Runbook(r.name(), r.triggers(),

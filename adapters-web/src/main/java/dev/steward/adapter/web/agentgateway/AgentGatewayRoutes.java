@@ -9,10 +9,10 @@ import dev.steward.adapter.web.problem.RequestProblem;
 import dev.steward.application.agent.AgentApi;
 import dev.steward.application.agent.AgentIdentity;
 import dev.steward.application.agent.AgentWorkUseCase;
-import dev.steward.application.agent.SessionOutcome;
-import dev.steward.application.agent.TicketPost;
-import dev.steward.application.agent.ToolRequest;
-import dev.steward.application.agentloop.ToolGateway;
+import dev.steward.application.agent.message.SessionOutcome;
+import dev.steward.application.agent.message.TicketPost;
+import dev.steward.application.agent.message.ToolPhase;
+import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.domain.integration.ToolName;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -128,9 +128,9 @@ public final class AgentGatewayRoutes implements RouteGroup {
     private void callTool(Context ctx) {
         UUID session = Requests.uuidPathParam(ctx, "session");
         ToolCallJson body = bodies.read(ctx, ToolCallJson.class);
-        ToolGateway.Phase phase = switch (String.valueOf(body.phase())) {
-            case "diagnosis" -> ToolGateway.Phase.DIAGNOSIS;
-            case "execution" -> ToolGateway.Phase.EXECUTION;
+        ToolPhase phase = switch (String.valueOf(body.phase())) {
+            case "diagnosis" -> ToolPhase.DIAGNOSIS;
+            case "execution" -> ToolPhase.EXECUTION;
             default -> throw RequestProblem.invalidField("phase", "phase.unknown", "must be diagnosis or execution");
         };
         if (body.step() == null) {

@@ -1,6 +1,6 @@
 package dev.steward.adapter.web.agentgateway;
 
-import dev.steward.application.agent.Assignment;
+import dev.steward.application.agent.message.Assignment;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.mode.EffectiveMode;

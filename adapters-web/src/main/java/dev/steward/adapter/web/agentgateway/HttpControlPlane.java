@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.steward.application.agent.AgentConfiguration;
 import dev.steward.application.agent.AgentWorkUseCase;
-import dev.steward.application.agent.Assignment;
-import dev.steward.application.agent.PostedNote;
-import dev.steward.application.agent.SessionOutcome;
-import dev.steward.application.agent.TicketPost;
-import dev.steward.application.agent.ToolAnswer;
-import dev.steward.application.agent.ToolRequest;
-import dev.steward.application.agentloop.ToolGateway;
+import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.PostedNote;
+import dev.steward.application.agent.message.SessionOutcome;
+import dev.steward.application.agent.message.TicketPost;
+import dev.steward.application.agent.message.ToolAnswer;
+import dev.steward.application.agent.message.ToolPhase;
+import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
@@ -194,7 +194,7 @@ public final class HttpControlPlane implements ControlPlane {
 
     @Override
     public ToolAnswer callTool(UUID session, ToolRequest request) {
-        ToolCallJson body = new ToolCallJson(request.step(), request.phase() == ToolGateway.Phase.DIAGNOSIS
+        ToolCallJson body = new ToolCallJson(request.step(), request.phase() == ToolPhase.DIAGNOSIS
                 ? "diagnosis" : "execution", request.tool().value(), request.arguments().entrySet().stream()
                 .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
                         e -> (JsonNode) json.getNodeFactory().textNode(e.getValue()))), request.reason(),

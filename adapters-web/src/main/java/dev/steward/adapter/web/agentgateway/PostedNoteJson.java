@@ -1,6 +1,7 @@
 package dev.steward.adapter.web.agentgateway;
 
-import dev.steward.application.agent.PostedNote;
+import dev.steward.application.agent.message.PostedNote;
+
 
 /** What a post left on the ticket: the PSA note's id, whether it was posted before, and whether it asked the same. */
 public record PostedNoteJson(String noteId, boolean replayed, boolean sameAsBefore) {

@@ -1,6 +1,6 @@
 package dev.steward.adapter.web.agentgateway;
 
-import dev.steward.application.agent.ToolAnswer;
+import dev.steward.application.agent.message.ToolAnswer;
 import dev.steward.domain.activity.ActivityOutcome;
 import java.util.Locale;
 import java.util.Optional;

@@ -6,6 +6,10 @@ import dev.steward.adapter.web.http.JsonBodies;
 import dev.steward.adapter.web.http.Requests;
 import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.RequestProblem;
+import dev.steward.application.integration.AuthorizationStarted;
+import dev.steward.application.integration.AuthorizeIntegrationUseCase;
+import dev.steward.application.integration.BeginAuthorizationCommand;
+import dev.steward.application.integration.ConnectIntegrationCommand;
 import dev.steward.application.integration.ConnectIntegrationUseCase;
 import dev.steward.application.integration.DisconnectIntegrationUseCase;
 import dev.steward.application.integration.GetIntegrationUseCase;
@@ -31,6 +35,9 @@ import java.util.Optional;
  */
 public final class IntegrationRoutes implements RouteGroup {
 
+    /** Where an authorization server sends the person back: a dashboard page, since a browser arrives there. */
+    public static final String AUTHORIZED = "/integrations/authorized";
+
     private final CallerResolver caller;
     private final JsonBodies bodies;
     private final ListIntegrationKindsUseCase kinds;
@@ -41,13 +48,14 @@ public final class IntegrationRoutes implements RouteGroup {
     private final SetToolPolicyUseCase setPolicy;
     private final MarkToolSensitiveUseCase markSensitive;
     private final RefreshIntegrationToolsUseCase refresh;
+    private final AuthorizeIntegrationUseCase authorize;
 
     @Inject
     public IntegrationRoutes(CallerResolver caller, JsonBodies bodies, ListIntegrationKindsUseCase kinds,
                              ListIntegrationsUseCase list, ConnectIntegrationUseCase connect,
                              GetIntegrationUseCase get, DisconnectIntegrationUseCase disconnect,
                              SetToolPolicyUseCase setPolicy, MarkToolSensitiveUseCase markSensitive,
-                             RefreshIntegrationToolsUseCase refresh) {
+                             RefreshIntegrationToolsUseCase refresh, AuthorizeIntegrationUseCase authorize) {
         this.caller = caller;
         this.bodies = bodies;
         this.kinds = kinds;
@@ -58,6 +66,7 @@ public final class IntegrationRoutes implements RouteGroup {
         this.setPolicy = setPolicy;
         this.markSensitive = markSensitive;
         this.refresh = refresh;
+        this.authorize = authorize;
     }
 
     @Override
@@ -68,6 +77,9 @@ public final class IntegrationRoutes implements RouteGroup {
         config.routes.get("/api/v1/clients/{slug}/integrations", ctx -> list(ctx, Optional.of(ctx.pathParam("slug"))));
         config.routes.post("/api/v1/clients/{slug}/integrations",
                 ctx -> connect(ctx, Optional.of(ctx.pathParam("slug"))));
+        config.routes.post("/api/v1/integrations/authorizations", ctx -> authorize(ctx, Optional.empty()));
+        config.routes.post("/api/v1/clients/{slug}/integrations/authorizations",
+                ctx -> authorize(ctx, Optional.of(ctx.pathParam("slug"))));
         config.routes.get("/api/v1/integrations/{id}", this::get);
         config.routes.delete("/api/v1/integrations/{id}", this::disconnect);
         config.routes.post("/api/v1/integrations/{id}/refresh", this::refresh);
@@ -96,6 +108,19 @@ public final class IntegrationRoutes implements RouteGroup {
                 .toCommand(msp, client));
         ctx.status(201).header("Location", "/api/v1/integrations/" + connected.integration().id());
         respond(ctx, connected);
+    }
+
+    /**
+     * Starts connecting an integration whose system authorizes Steward in the browser (an MCP server with OAuth):
+     * the caller sends a person to the answer's {@code authorizationUrl}; the authorization server sends them back to
+     * the dashboard's {@code /integrations/authorized}, which connects the integration.
+     */
+    private void authorize(Context ctx, Optional<String> client) {
+        MspId msp = caller.mspOf(ctx);
+        ConnectIntegrationCommand given = bodies.read(ctx, ConnectIntegrationJson.class).toCommand(msp, client);
+        AuthorizationStarted started = authorize.begin(new BeginAuthorizationCommand(msp, client, given.kind(),
+                given.settings(), given.secrets(), Requests.baseUrl(ctx) + AUTHORIZED));
+        ctx.status(201).json(AuthorizationStartedJson.from(started));
     }
 
     /** Lists the system's tools again (an MCP server's list may have changed) and answers the integration. */

@@ -10,6 +10,12 @@ import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
 import dev.steward.application.client.GetClientUseCase;
+import dev.steward.adapter.web.api.IntegrationRoutes;
+import dev.steward.adapter.web.http.Requests;
+import dev.steward.application.integration.AuthorizationStarted;
+import dev.steward.application.integration.AuthorizeIntegrationUseCase;
+import dev.steward.application.integration.BeginAuthorizationCommand;
+import dev.steward.application.integration.CompleteAuthorizationCommand;
 import dev.steward.application.integration.ConnectIntegrationCommand;
 import dev.steward.application.integration.ConnectIntegrationUseCase;
 import dev.steward.application.integration.DisconnectIntegrationUseCase;
@@ -50,6 +56,7 @@ public final class IntegrationPageRoutes implements RouteGroup {
 
     private static final String SETTINGS = "settings.";
     private static final String SECRETS = "secrets.";
+    private static final String OAUTH = "oauth";
 
     private final CallerResolver caller;
     private final ProblemMapper problems;
@@ -64,6 +71,7 @@ public final class IntegrationPageRoutes implements RouteGroup {
     private final MapClientToPsaUseCase mapToPsa;
     private final ListClientMappingsUseCase mappings;
     private final RefreshIntegrationToolsUseCase refresh;
+    private final AuthorizeIntegrationUseCase authorize;
 
     @Inject
     public IntegrationPageRoutes(CallerResolver caller, ProblemMapper problems, GetClientUseCase clients,
@@ -72,7 +80,8 @@ public final class IntegrationPageRoutes implements RouteGroup {
                                  SetToolPolicyUseCase setPolicy, MarkToolSensitiveUseCase markSensitive,
                                  DisconnectIntegrationUseCase disconnect,
                                  MapClientToPsaUseCase mapToPsa, ListClientMappingsUseCase mappings,
-                                 RefreshIntegrationToolsUseCase refresh) {
+                                 RefreshIntegrationToolsUseCase refresh, AuthorizeIntegrationUseCase authorize) {
+        this.authorize = authorize;
         this.mappings = mappings;
         this.refresh = refresh;
         this.mapToPsa = mapToPsa;
@@ -95,6 +104,8 @@ public final class IntegrationPageRoutes implements RouteGroup {
         config.routes.get("/clients/{slug}/integrations", ctx -> clientTab(ctx, 200, ConnectForm.NONE, null));
         config.routes.post("/clients/{slug}/psa-mapping", this::mapToPsa);
         config.routes.post("/clients/{slug}/integrations", ctx -> connect(ctx, Optional.of(ctx.pathParam("slug"))));
+        // before /integrations/{id}, which it would otherwise match
+        config.routes.get(IntegrationRoutes.AUTHORIZED, this::authorized);
         config.routes.get("/integrations/{id}", ctx -> detail(ctx, 200, PolicyForm.NONE));
         config.routes.post("/integrations/{id}/tools/{tool}/policy", this::setPolicy);
         config.routes.post("/integrations/{id}/tools/{tool}/sensitive", this::markSensitive);
@@ -111,6 +122,13 @@ public final class IntegrationPageRoutes implements RouteGroup {
         // an MCP server's form names the server; the integration's kind is mcp:<name>
         String kind = formKind.equals(IntegrationKinds.NAMED_SERVERS) ? formKind + ":" + server : formKind;
         try {
+            if (OAUTH.equals(settings.get("auth"))) {
+                // authorized in the browser: off to the authorization server, which sends the person back
+                AuthorizationStarted started = authorize.begin(new BeginAuthorizationCommand(msp, client, kind,
+                        settings, prefixed(ctx, SECRETS), Requests.baseUrl(ctx) + IntegrationRoutes.AUTHORIZED));
+                Layout.write(ctx, 200, IntegrationPages.authorizeAt(kind, started.authorizationUrl()));
+                return;
+            }
             IntegrationDetails connected = connect.connect(new ConnectIntegrationCommand(msp, client, kind, settings,
                     prefixed(ctx, SECRETS)));
             Forms.seeOther(ctx, "/integrations/" + connected.integration().id());
@@ -122,6 +140,25 @@ public final class IntegrationPageRoutes implements RouteGroup {
             } else {
                 mspPage(ctx, problem.status(), form);
             }
+        }
+    }
+
+    /**
+     * Where the authorization server sends the person back, with the state and a code (or an error): the integration
+     * is connected and shown, or the Integrations page says why not.
+     */
+    private void authorized(Context ctx) {
+        MspId msp = caller.mspOf(ctx);
+        try {
+            IntegrationDetails connected = authorize.complete(new CompleteAuthorizationCommand(msp,
+                    ctx.queryParam("state"), Optional.ofNullable(ctx.queryParam("code")),
+                    Optional.ofNullable(ctx.queryParam("error")),
+                    Optional.ofNullable(ctx.queryParam("error_description"))));
+            Forms.seeOther(ctx, "/integrations/" + connected.integration().id());
+        } catch (DomainException | ApplicationException e) {
+            Problem problem = Forms.refusal(problems, ctx, e);
+            mspPage(ctx, problem.status(), new ConnectForm(IntegrationKinds.NAMED_SERVERS, "", Map.of(),
+                    FormErrors.from(problem)));
         }
     }
 

@@ -65,6 +65,22 @@ final class IntegrationPages {
         return Layout.page("Integrations", Section.INTEGRATIONS, Optional.empty(), body);
     }
 
+    /**
+     * The step between the connect form and the authorization server: a link, not a redirect, since the dashboard's
+     * content security policy lets forms lead only to Steward itself (and the person sees where they are sent).
+     */
+    static Html authorizeAt(String kind, String authorizationUrl) {
+        String host = java.net.URI.create(authorizationUrl).getHost();
+        Html body = Html.of("""
+                <h1>Authorize %s</h1>
+                <p>The server asks for OAuth: authorize Steward at its authorization server, <strong>%s</strong>. It \
+                sends you back here, and the server is connected with the tokens it gave.</p>
+                <p><a class="button" id="authorize-link" href="%s">Continue to %s</a></p>
+                <p class="help">The authorization lasts 10 minutes and is used once.</p>
+                """, kind, host, authorizationUrl, host);
+        return Layout.page("Authorize " + kind, Section.INTEGRATIONS, Optional.empty(), body);
+    }
+
     static Html clientTab(ClientJson client, List<IntegrationJson> own, List<IntegrationJson> mspWide,
                           List<IntegrationKind> kinds, ConnectForm form, List<String> psaKinds, PsaForm psa,
                           Html mappings) {

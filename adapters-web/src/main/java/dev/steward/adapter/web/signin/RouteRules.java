@@ -128,6 +128,8 @@ public final class RouteRules {
         rule("POST /api/v1/integrations", MANAGE_INTEGRATIONS);
         rule("GET /api/v1/clients/{slug}/integrations", READ);
         rule("POST /api/v1/clients/{slug}/integrations", MANAGE_INTEGRATIONS);
+        rule("POST /api/v1/integrations/authorizations", MANAGE_INTEGRATIONS);
+        rule("POST /api/v1/clients/{slug}/integrations/authorizations", MANAGE_INTEGRATIONS);
         rule("GET /api/v1/integrations/{id}", READ);
         rule("DELETE /api/v1/integrations/{id}", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/integrations/{id}/refresh", MANAGE_INTEGRATIONS);
@@ -186,6 +188,8 @@ public final class RouteRules {
         rule("POST /set-password/{token}", PUBLIC);
         rule("GET /integrations", READ);
         rule("POST /integrations", MANAGE_INTEGRATIONS);
+        // where an authorization server sends the person back; the state names an authorization of their MSP
+        rule("GET /integrations/authorized", MANAGE_INTEGRATIONS);
         rule("GET /integrations/{id}", READ);
         rule("POST /integrations/{id}/tools/{tool}/policy", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/tools/{tool}/sensitive", MANAGE_INTEGRATIONS);

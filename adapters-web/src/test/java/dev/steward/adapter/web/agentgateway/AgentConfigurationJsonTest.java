@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.adapter.web.http.JsonBodies;
-import dev.steward.application.agent.AgentConfiguration;
+import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.Runbook;
 import dev.steward.domain.client.ClientId;
@@ -18,6 +18,7 @@ import dev.steward.domain.msp.MspId;
 import dev.steward.domain.prompt.ComposedPrompt;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +27,13 @@ class AgentConfigurationJsonTest {
     private final ObjectMapper json = JsonBodies.newMapper();
 
     @Test
-    void aConfigurationWithRunbooksTravelsToTheAgentUnchanged() throws Exception {
+    void aConfigurationWithRunbooksAndItsPsaTravelsToTheAgentUnchanged() throws Exception {
         AgentConfiguration config = new AgentConfiguration(new ClientId(UUID.randomUUID()),
                 new MspId(UUID.randomUUID()), Slug.of("acme"), 7, EffectiveMode.EXECUTE,
                 new ComposedPrompt("Be brief."), List.of(new AgentConfiguration.ToolGrant(
-                ToolName.of("m365:reset-password"), ToolEffect.WRITE, ToolPolicy.APPROVAL_NEEDED, "Resets")),
+                ToolName.of("m365:reset-password"), ToolEffect.WRITE, ToolPolicy.APPROVAL_NEEDED, "Resets"),
+                new AgentConfiguration.ToolGrant(ToolName.of("halopsa:get-ticket"), ToolEffect.READ_ONLY,
+                        ToolPolicy.AUTO, "Reads a ticket")), Optional.of("halopsa"),
                 AgentConfiguration.ReasonerChoice.RUNBOOK, List.of(new Runbook("Printer", List.of("printer"),
                 List.of(new Runbook.Step(ToolName.of("intune:list-printers"), Map.of("user", "{requester}"))),
                 List.of(new PlannedAction(ToolName.of("intune:restart-spooler"), Map.of("device", "pc"),
@@ -48,7 +51,7 @@ class AgentConfigurationJsonTest {
         AgentConfiguration config = new AgentConfiguration(new ClientId(UUID.randomUUID()),
                 new MspId(UUID.randomUUID()), Slug.of("acme"), 1, EffectiveMode.PLAN, new ComposedPrompt(""),
                 List.of(new AgentConfiguration.ToolGrant(ToolName.of("mcp:rmm:echo"), ToolEffect.READ_ONLY,
-                        ToolPolicy.AUTO, "Echoes", ToolInput.described(schema, List.of()))),
+                        ToolPolicy.AUTO, "Echoes", ToolInput.described(schema, List.of()))), Optional.empty(),
                 AgentConfiguration.ReasonerChoice.RUNBOOK, List.of());
 
         String wire = json.writeValueAsString(AgentConfigurationJson.from(config));

@@ -9,15 +9,15 @@ import dev.steward.adapter.web.WebServer;
 import dev.steward.adapter.web.WebSettings;
 import dev.steward.adapter.web.http.JsonBodies;
 import dev.steward.adapter.web.problem.ProblemMapper;
-import dev.steward.application.agent.AgentConfiguration;
 import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.agent.AgentWorker;
-import dev.steward.application.agent.Assignment;
-import dev.steward.application.agent.SessionOutcome;
-import dev.steward.application.agent.ToolRequest;
+import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.SessionOutcome;
+import dev.steward.application.agent.message.ToolPhase;
+import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.agentloop.RunbookReasoner;
-import dev.steward.application.agentloop.ToolGateway;
 import dev.steward.application.inmemory.InMemoryLanguageModel;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.port.LanguageModel;
@@ -213,11 +213,11 @@ class AgentGatewayRoutesTest {
         Assignment contosos = agentOf(contoso).take(UUID.randomUUID(), Duration.ZERO).orElseThrow();
         ControlPlane fabrikamAgent = agentOf(fabrikam);
 
-        assertThatThrownBy(() -> fabrikamAgent.post(contosos.session().id(), new dev.steward.application.agent
-                .TicketPost("s1", dev.steward.application.agent.TicketPost.Kind.NOTE, "not yours", "")))
+        assertThatThrownBy(() -> fabrikamAgent.post(contosos.session().id(), new dev.steward.application.agent.message
+                .TicketPost("s1", dev.steward.application.agent.message.TicketPost.Kind.NOTE, "not yours", "")))
                 .isInstanceOfSatisfying(PortFailure.class, e -> assertThat(e.getMessage()).contains("404"));
         var answer = agentOf(contoso).callTool(contosos.session().id(), new ToolRequest("s2",
-                ToolGateway.Phase.DIAGNOSIS, ToolName.of("okta:get-user"), Map.of("user", "dana"), "",
+                ToolPhase.DIAGNOSIS, ToolName.of("okta:get-user"), Map.of("user", "dana"), "",
                 Optional.empty()));
 
         assertThat(answer.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
@@ -247,7 +247,7 @@ class AgentGatewayRoutesTest {
                 .isEqualTo("phase");
         problem(raw("POST", path, token, "{not json"), 400);
 
-        var tooLong = agent.callTool(session, new ToolRequest("d2", ToolGateway.Phase.DIAGNOSIS,
+        var tooLong = agent.callTool(session, new ToolRequest("d2", ToolPhase.DIAGNOSIS,
                 ToolName.of("m365:get-user"), Map.of("user", "x".repeat(20_000)), "", Optional.empty()));
         assertThat(tooLong.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
         assertThat(tooLong.result()).startsWith("arguments.user:");

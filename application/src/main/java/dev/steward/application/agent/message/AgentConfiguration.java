@@ -1,4 +1,4 @@
-package dev.steward.application.agent;
+package dev.steward.application.agent.message;
 
 import dev.steward.application.port.Runbook;
 import dev.steward.domain.client.ClientId;
@@ -13,16 +13,18 @@ import dev.steward.domain.msp.MspId;
 import dev.steward.domain.prompt.ComposedPrompt;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything an agent runs with, and nothing secret: the composed prompt, the effective mode, the tools it may see
- * with their policies (disabled tools are left out), which reasoner it runs and — for the runbook reasoner — the
- * client's and the MSP's runbooks, in that order (the built-in ones ship with the agent). {@code version} is what
- * the agent acknowledges.
+ * with their policies (disabled tools are left out), the integration kind of the client's PSA among them (as its
+ * provider's catalog declares it: what a runbook's {@code psa:<tool>} names), which reasoner it runs and — for the
+ * runbook reasoner — the client's and the MSP's runbooks, in that order (the built-in ones ship with the agent).
+ * {@code version} is what the agent acknowledges.
  */
 public record AgentConfiguration(ClientId client, MspId msp, Slug slug, long version, EffectiveMode mode,
-                                 ComposedPrompt prompt, List<ToolGrant> tools, ReasonerChoice reasoner,
-                                 List<Runbook> runbooks) {
+                                 ComposedPrompt prompt, List<ToolGrant> tools, Optional<String> psa,
+                                 ReasonerChoice reasoner, List<Runbook> runbooks) {
 
     /** A tool the agent may ask for, with what it takes (the model is shown its input schema). */
     public record ToolGrant(ToolName name, ToolEffect effect, ToolPolicy policy, String description, ToolInput input) {
@@ -71,6 +73,7 @@ public record AgentConfiguration(ClientId client, MspId msp, Slug slug, long ver
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(prompt, "prompt");
         tools = List.copyOf(tools);
+        Objects.requireNonNull(psa, "psa");
         Objects.requireNonNull(reasoner, "reasoner");
         runbooks = List.copyOf(runbooks);
     }

@@ -1,6 +1,5 @@
-package dev.steward.application.agent;
+package dev.steward.application.agent.message;
 
-import dev.steward.application.agentloop.ToolGateway.Phase;
 import dev.steward.domain.integration.ToolName;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +12,7 @@ import java.util.UUID;
  * answer). {@code approval} asks to run the call a technician approved — with the arguments kept with the approval,
  * not any the agent sends. {@code reason} is the plan's words for an execution step.
  */
-public record ToolRequest(String step, Phase phase, ToolName tool, Map<String, String> arguments, String reason,
+public record ToolRequest(String step, ToolPhase phase, ToolName tool, Map<String, String> arguments, String reason,
                           Optional<UUID> approval) {
 
     public ToolRequest {

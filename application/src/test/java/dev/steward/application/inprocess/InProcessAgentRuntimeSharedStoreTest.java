@@ -1,4 +1,4 @@
-package dev.steward.application.inmemory;
+package dev.steward.application.inprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,14 +7,19 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.spy;
 
-import dev.steward.application.agent.AgentConfiguration;
 import dev.steward.application.agent.AgentReasoning;
-import dev.steward.application.agent.Assignment;
-import dev.steward.application.agent.PostedNote;
-import dev.steward.application.agent.SessionOutcome;
-import dev.steward.application.agent.TicketPost;
-import dev.steward.application.agent.ToolAnswer;
-import dev.steward.application.agent.ToolRequest;
+import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.PostedNote;
+import dev.steward.application.agent.message.SessionOutcome;
+import dev.steward.application.agent.message.TicketPost;
+import dev.steward.application.agent.message.ToolAnswer;
+import dev.steward.application.agent.message.ToolRequest;
+import dev.steward.application.inmemory.InMemoryAgentCheckIns;
+import dev.steward.application.inmemory.InMemoryAgentPlacements;
+import dev.steward.application.inmemory.InMemoryInstanceRegistry;
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
+import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.lifecycle.InstancePresence;
 import dev.steward.application.port.AgentCheckIns;
 import dev.steward.application.port.AgentSpec;
@@ -72,7 +77,8 @@ class InProcessAgentRuntimeSharedStoreTest {
                 AgentConfiguration started = idle.configuration();
                 long placed = placements.find(spec.client()).map(p -> p.configVersion()).orElse(spec.configVersion());
                 return new AgentConfiguration(started.client(), started.msp(), started.slug(), placed,
-                        started.mode(), started.prompt(), started.tools(), started.reasoner(), started.runbooks());
+                        started.mode(), started.prompt(), started.tools(), started.psa(), started.reasoner(),
+                        started.runbooks());
             }
 
             @Override

@@ -1,14 +1,14 @@
-package dev.steward.application.inmemory;
+package dev.steward.application.inprocess;
 
 import dev.steward.application.agent.AgentApi;
-import dev.steward.application.agent.AgentConfiguration;
 import dev.steward.application.agent.AgentIdentity;
-import dev.steward.application.agent.Assignment;
-import dev.steward.application.agent.PostedNote;
-import dev.steward.application.agent.SessionOutcome;
-import dev.steward.application.agent.TicketPost;
-import dev.steward.application.agent.ToolAnswer;
-import dev.steward.application.agent.ToolRequest;
+import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.agent.message.Assignment;
+import dev.steward.application.agent.message.PostedNote;
+import dev.steward.application.agent.message.SessionOutcome;
+import dev.steward.application.agent.message.TicketPost;
+import dev.steward.application.agent.message.ToolAnswer;
+import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.problem.ApplicationException;

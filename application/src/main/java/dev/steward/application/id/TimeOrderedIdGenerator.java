@@ -1,4 +1,4 @@
-package dev.steward.application.inmemory;
+package dev.steward.application.id;
 
 import dev.steward.application.port.IdGenerator;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.steward.application.inmemory;
+package dev.steward.application.inprocess;
 
 import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.port.AgentRuntime;

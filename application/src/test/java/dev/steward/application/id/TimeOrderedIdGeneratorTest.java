@@ -1,4 +1,4 @@
-package dev.steward.application.inmemory;
+package dev.steward.application.id;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

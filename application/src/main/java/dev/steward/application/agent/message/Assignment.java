@@ -1,4 +1,4 @@
-package dev.steward.application.agent;
+package dev.steward.application.agent.message;
 
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.integration.ToolName;

@@ -1,7 +1,12 @@
-package dev.steward.application.inmemory;
+package dev.steward.application.inprocess;
 
 import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.agent.AgentWorker;
+import dev.steward.application.inmemory.InMemoryAgentCheckIns;
+import dev.steward.application.inmemory.InMemoryAgentPlacements;
+import dev.steward.application.inmemory.InMemoryInstanceRegistry;
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
+import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.lifecycle.InstancePresence;
 import dev.steward.application.lifecycle.Lifecycle;
 import dev.steward.application.lifecycle.PeriodicTask;

@@ -1,4 +1,4 @@
-package dev.steward.application.inmemory;
+package dev.steward.application.id;
 
 import java.util.Comparator;
 import java.util.UUID;
@@ -8,9 +8,9 @@ import java.util.UUID;
  * {@link UUID#compareTo} compares signed halves, which puts {@code 8000…} before {@code 7fff…}; stores that page
  * by id must agree with the database, so the in-memory ones use this.
  */
-final class UnsignedUuidOrder implements Comparator<UUID> {
+public final class UnsignedUuidOrder implements Comparator<UUID> {
 
-    static final UnsignedUuidOrder INSTANCE = new UnsignedUuidOrder();
+    public static final UnsignedUuidOrder INSTANCE = new UnsignedUuidOrder();
 
     private UnsignedUuidOrder() {
     }

@@ -1,0 +1,34 @@
+package dev.steward.application.integration;
+
+/**
+ * Connecting an integration whose system authorizes Steward in a person's browser (an MCP server that advertises
+ * OAuth 2.1): {@link #begin} says where to send the person, and {@link #complete}, when the authorization server sent
+ * them back with a code, connects the integration with the tokens it gave (stored as secrets).
+ */
+public interface AuthorizeIntegrationUseCase {
+
+    /**
+     * Checks what would be connected as {@link ConnectIntegrationUseCase#connect} does, discovers the system's
+     * authorization server (registering Steward when it offers that) and keeps the authorization for
+     * {@link AuthorizationStarted#expiresAt() a while}.
+     *
+     * @throws dev.steward.application.problem.InvalidCommand naming every bad field (as connecting does), and
+     *     {@code kind} for a kind whose system does not authorize in the browser
+     * @throws dev.steward.domain.problem.InvalidValue naming the value the system refused or the flow needs
+     * @throws dev.steward.application.problem.PortFailure if the system could not be reached
+     * @throws dev.steward.application.problem.NotFound if the MSP has no such client
+     * @throws dev.steward.application.problem.Conflict ({@code integration.exists}) if the scope has this kind already
+     */
+    AuthorizationStarted begin(BeginAuthorizationCommand command);
+
+    /**
+     * Takes the authorization the state names (once), trades the code for tokens and connects the integration.
+     *
+     * @throws dev.steward.domain.problem.InvalidValue ({@code state}) if the MSP started no such authorization, it
+     *     was finished already or it expired; ({@code error}) if the authorization server said why it gave no code;
+     *     ({@code code}) if it refused the code
+     * @throws dev.steward.application.problem.PortFailure if the system could not be reached
+     * @throws dev.steward.application.problem.Conflict ({@code integration.exists}) if the kind was connected meanwhile
+     */
+    IntegrationDetails complete(CompleteAuthorizationCommand command);
+}

@@ -1,0 +1,33 @@
+package dev.steward.application.inmemory;
+
+import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.PendingAuthorizations;
+import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.testkit.PendingAuthorizationsContract;
+
+class InMemoryPendingAuthorizationsTest extends PendingAuthorizationsContract {
+
+    private final InMemoryStores stores = new InMemoryStores();
+    private final InMemoryPendingAuthorizations pending = new InMemoryPendingAuthorizations();
+
+    @Override
+    protected MspRepository msps() {
+        return stores.msps;
+    }
+
+    @Override
+    protected ClientRepository clients() {
+        return stores.clients;
+    }
+
+    @Override
+    protected UnitOfWork unitOfWork() {
+        return stores.unitOfWork;
+    }
+
+    @Override
+    protected PendingAuthorizations pending() {
+        return pending;
+    }
+}
