@@ -96,7 +96,8 @@ import dev.steward.application.port.PasswordHasher;
  * {@code AgentApi} (the agent API's use cases), {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
  * {@code GetClientUsageUseCase}, {@code GetTokenBudgetUseCase}, {@code SetTokenBudgetUseCase},
  * {@code MapClientToPsaUseCase}, {@code ListRunbooksUseCase}, {@code SaveRunbookUseCase},
- * {@code DeleteRunbookUseCase}, {@code BrowseDirectoryUseCase}, {@code ListClientMappingsUseCase},
+ * {@code DeleteRunbookUseCase}, {@code BrowseDirectoryUseCase}, {@code ImportPsaCompaniesUseCase},
+ * {@code ListClientMappingsUseCase},
  * {@code MapClientUseCase}, {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase},
  * {@code ManageUsersUseCase}, {@code PasswordsUseCase}, {@code OperatorCredentialsUseCase}, {@code OperatorMspsUseCase},
  * {@code AnswerOnceUseCase}, {@code CheckReadinessUseCase}
