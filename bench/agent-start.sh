@@ -50,7 +50,7 @@ cpu_ms() { # NAME: the CPU time its container has used so far (cgroup v1 cgroupf
     awk '/^usage_usec/ {print int($2 / 1000)}' "/sys/fs/cgroup/system.slice/docker-$id.scope/cpu.stat"
   fi
 }
-checked_in() { grep -m1 " POST /agent/v1/check-ins stw_$1\$" "$work/calls.log" | cut -d' ' -f1; }
+checked_in() { grep -m1 " CHECK-IN stw_$1\$" "$work/calls.log" | cut -d' ' -f1; }
 wait_checked_in() { # NAME -> epoch ms of its first check-in
   local deadline=$(( $(now) + 120000 ))
   until [ -n "$(checked_in "$1")" ]; do

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * records the classes of a successful start rather than of an unreachable control plane (its long polls for work end
  * without any), and bench/agent-start.sh can
  * time a start without a database. Run with the JDK's source launcher: {@code java StandInControlPlane.java PORT}.
- * It prints one line per call, {@code <epoch ms> <method> <path> <token>}, and keeps nothing.
+ * It prints one line per call, {@code <epoch ms> <method> <path> <token>}, plus {@code <epoch ms> CHECK-IN <token>}
+ * for every check-in (on its own route, or carried by a take as an idle agent sends it), and keeps nothing.
  */
 public final class StandInControlPlane {
 
@@ -24,6 +25,7 @@ public final class StandInControlPlane {
             "tools":[{"name":"psa:get-ticket","effect":"read_only","policy":"auto","description":"Reads a ticket."}],\
             "reasoner":{"kind":"runbook","model":""},"runbooks":[]}""";
     private static final Pattern WAIT = Pattern.compile("\"waitMillis\"\\s*:\\s*(\\d+)");
+    private static final Pattern CHECK_IN = Pattern.compile("\"checkIn\"\\s*:\\s*\\{");
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
@@ -45,9 +47,24 @@ public final class StandInControlPlane {
         switch (method + " " + path) {
             case "POST /agent/v1/sessions" -> send(exchange, 201, "{\"token\":\"stw_" + token.substring(4) + "\"}");
             case "GET /agent/v1/configuration" -> send(exchange, 200, CONFIGURATION);
-            case "POST /agent/v1/check-ins" -> send(exchange, 204, null);
-            case "POST /agent/v1/work/take" -> noWork(exchange, body);
+            case "POST /agent/v1/check-ins" -> {
+                checkedIn(token);
+                send(exchange, 200, "{\"configVersion\":1}");
+            }
+            case "POST /agent/v1/work/take" -> {
+                if (CHECK_IN.matcher(body).find()) {
+                    checkedIn(token);
+                    exchange.getResponseHeaders().set("Steward-Config-Version", "1");
+                }
+                noWork(exchange, body);
+            }
             default -> send(exchange, 404, null);
+        }
+    }
+
+    private static void checkedIn(String token) {
+        synchronized (System.out) {
+            System.out.println(System.currentTimeMillis() + " CHECK-IN " + token);
         }
     }
 

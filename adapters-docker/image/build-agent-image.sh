@@ -115,10 +115,10 @@ docker run -d --name "$trainer" --network host --tmpfs /tmp --entrypoint /bin/sh
   "STEWARD_CONTROL_PLANE_URL=http://127.0.0.1:$port STEWARD_AGENT_TOKEN=stb_training STEWARD_HEARTBEAT_MS=500 \
   exec java $(echo "$opts" | tr -d '",') $record -jar /app/steward.jar agent" >/dev/null
 for _ in $(seq 1 240); do
-  [ "$(grep -c ' POST /agent/v1/check-ins stw_training$' "$work/calls.log")" -ge 3 ] && break
+  [ "$(grep -c ' CHECK-IN stw_training$' "$work/calls.log")" -ge 3 ] && break
   sleep 0.5
 done
-[ "$(grep -c ' POST /agent/v1/check-ins stw_training$' "$work/calls.log")" -ge 3 ] \
+[ "$(grep -c ' CHECK-IN stw_training$' "$work/calls.log")" -ge 3 ] \
   || { log "the training run never checked in; its output:"; docker logs "$trainer" 2>&1 | tail -20; exit 1; }
 docker stop -t 120 "$trainer" >/dev/null   # the archive is written as the JVM exits
 if ! docker cp "$trainer:$archive" "$work/archive" 2>/dev/null; then

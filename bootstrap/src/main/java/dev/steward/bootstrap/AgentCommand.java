@@ -3,6 +3,7 @@ package dev.steward.bootstrap;
 import dev.steward.adapter.web.agentgateway.HttpControlPlane;
 import dev.steward.application.agent.AgentWorkUseCase;
 import dev.steward.application.agent.AgentWorker;
+import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
 final class AgentCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(AgentCommand.class);
+    /**
+     * How often the agent measures itself for its check-ins: reading its cgroup at every heartbeat cost more CPU than
+     * anything else an idle agent does but its one request; the control plane keeps the last figures in between.
+     */
+    static final Duration USAGE_EVERY = Duration.ofSeconds(30);
 
     private AgentCommand() {
     }
@@ -94,13 +101,33 @@ final class AgentCommand {
         // the heartbeat file is touched on every turn of the loop, answered or not: the health check reads "it turns"
         // check-ins carry what the agent measures itself using (AgentUsage), so Diagnostics is real on any node
         AgentWorker worker = new AgentWorker(new HttpControlPlane(settings.controlPlane(), settings.token(),
-                Optional.of(sessionFile), Duration.ofSeconds(20), new AgentUsage()), new AgentReasonings(),
+                Optional.of(sessionFile), Duration.ofSeconds(20), sampledEvery(USAGE_EVERY, new AgentUsage())),
+                new AgentReasonings(),
                 new AgentWorker.Timing(settings.heartbeat(), AgentWorkUseCase.MAX_WAIT), () -> touch(heartbeatFile),
                 line -> { });
         Runtime.getRuntime().addShutdownHook(new Thread(worker::close, "agent-shutdown"));
         LOG.info("agent starting; control plane {}", settings.controlPlane());
         worker.run();
         LOG.info("agent stopped");
+    }
+
+    /** A sample at the first call, then at most one per {@code period}; empty in between. */
+    static Supplier<Optional<ResourceUsage>> sampledEvery(Duration period, Supplier<Optional<ResourceUsage>> sampler) {
+        return new Supplier<>() {
+            private long last;
+            private boolean sampled;
+
+            @Override
+            public synchronized Optional<ResourceUsage> get() {
+                long now = System.nanoTime();
+                if (sampled && now - last < period.toNanos()) {
+                    return Optional.empty();
+                }
+                sampled = true;
+                last = now;
+                return sampler.get();
+            }
+        };
     }
 
     /** The container's health check reads this file's age: a stale file means the agent's loop stopped turning. */

@@ -3,8 +3,11 @@ package dev.steward.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class AgentCommandTest {
@@ -18,6 +21,24 @@ class AgentCommandTest {
         assertThat(settings.controlPlane()).hasHost("host.docker.internal");
         assertThat(settings.token()).isEqualTo("stw_abc");
         assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void theAgentMeasuresItselfAtItsFirstCheckInAndThenOncePerPeriodNotAtEveryHeartbeat() throws Exception {
+        var usage = new ResourceUsage(1.5, 40L << 20, 256L << 20, 1, 2, 3, 4);
+        AtomicInteger samples = new AtomicInteger();
+        var sampled = AgentCommand.sampledEvery(Duration.ofMillis(300), () -> {
+            samples.incrementAndGet();
+            return Optional.of(usage);
+        });
+
+        assertThat(sampled.get()).contains(usage);
+        assertThat(sampled.get()).isEmpty();
+        assertThat(sampled.get()).isEmpty();
+        assertThat(samples).hasValue(1);
+        Thread.sleep(350);
+        assertThat(sampled.get()).contains(usage);
+        assertThat(samples).hasValue(2);
     }
 
     @Test

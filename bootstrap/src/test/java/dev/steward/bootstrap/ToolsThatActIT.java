@@ -3,11 +3,6 @@ package dev.steward.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.adapter.duo.FakeDuo;
@@ -29,7 +24,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The acting agent end to end through the real server (embedded PostgreSQL, in-process runtime, runbook reasoner):
@@ -45,13 +39,12 @@ class ToolsThatActIT {
     private static final String KIND = "halopsa";
     private static final String SLUG = PlanModeWorld.slugOf(KIND);
     private static final FakeDuo DUO = new FakeDuo();
-    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
-    private static Level stewardLevelBefore;
+    private static final CapturedLogLines LOGS = new CapturedLogLines();
     private static PlanModeWorld world;
 
     @BeforeAll
     static void start() throws Exception {
-        captureEveryLogLine();
+        LOGS.start();
         world = PlanModeWorld.start(Map.of(), List.of(new StubHaloPsa()));
         String duo = world.serve(DUO);
         world.connect("duo", Map.of("apiHost", duo, "integrationKey", FakeDuo.IKEY, "secretKey", FakeDuo.SKEY));
@@ -64,25 +57,7 @@ class ToolsThatActIT {
         if (world != null) {
             world.close();
         }
-        Logger steward = (Logger) LoggerFactory.getLogger("dev.steward");
-        steward.setLevel(stewardLevelBefore);
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOGS);
         LOGS.stop();
-    }
-
-    /** Every event of Steward's own loggers (the core's System.Logger is routed here too) and others' warnings. */
-    private static void captureEveryLogLine() {
-        LOGS.setContext((LoggerContext) LoggerFactory.getILoggerFactory());
-        LOGS.start();
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(LOGS);
-        Logger steward = (Logger) LoggerFactory.getLogger("dev.steward");
-        stewardLevelBefore = steward.getLevel();
-        steward.setLevel(Level.ALL);
-    }
-
-    private static List<String> logLines() {
-        return LOGS.list.stream().map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
-                : " " + e.getThrowableProxy().getMessage())).toList();
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
@@ -300,7 +275,7 @@ class ToolsThatActIT {
                 .satisfies(e -> assertThat(e.path("summary").asText()).contains("temporaryPassword held for the "
                         + "approving technician to see once"));
         assertThat(world.api("GET", "/api/v1/approvals?client=" + SLUG, null).body()).doesNotContain(password);
-        assertThat(logLines()).as("Steward's log lines, every level").isNotEmpty()
+        assertThat(LOGS.lines()).as("Steward's log lines, every level").isNotEmpty()
                 .noneMatch(line -> line.contains(password));
     }
 

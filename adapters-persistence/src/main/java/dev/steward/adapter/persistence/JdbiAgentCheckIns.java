@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** Agent check-ins in PostgreSQL: one row per client (with the usage the agent reported), only ever moved forward in time. */
+/**
+ * Agent check-ins in PostgreSQL: one row per client (with the usage the agent reported last; a check-in without usage
+ * keeps it), only ever moved forward in time.
+ */
 public final class JdbiAgentCheckIns implements AgentCheckIns {
 
     private final JdbiUnitOfWork db;
@@ -30,13 +33,13 @@ public final class JdbiAgentCheckIns implements AgentCheckIns {
                         on conflict (client_id) do update
                             set running_config_version = excluded.running_config_version,
                                 checked_in_at = excluded.checked_in_at,
-                                cpu_percent = excluded.cpu_percent,
-                                memory_used_bytes = excluded.memory_used_bytes,
-                                memory_limit_bytes = excluded.memory_limit_bytes,
-                                network_rx_bytes = excluded.network_rx_bytes,
-                                network_tx_bytes = excluded.network_tx_bytes,
-                                block_read_bytes = excluded.block_read_bytes,
-                                block_write_bytes = excluded.block_write_bytes
+                                cpu_percent = coalesce(excluded.cpu_percent, agent_check_ins.cpu_percent),
+                                memory_used_bytes = coalesce(excluded.memory_used_bytes, agent_check_ins.memory_used_bytes),
+                                memory_limit_bytes = coalesce(excluded.memory_limit_bytes, agent_check_ins.memory_limit_bytes),
+                                network_rx_bytes = coalesce(excluded.network_rx_bytes, agent_check_ins.network_rx_bytes),
+                                network_tx_bytes = coalesce(excluded.network_tx_bytes, agent_check_ins.network_tx_bytes),
+                                block_read_bytes = coalesce(excluded.block_read_bytes, agent_check_ins.block_read_bytes),
+                                block_write_bytes = coalesce(excluded.block_write_bytes, agent_check_ins.block_write_bytes)
                             where agent_check_ins.checked_in_at <= excluded.checked_in_at""")
                 .bind("client", checkIn.client().value())
                 .bind("version", checkIn.runningConfigVersion())

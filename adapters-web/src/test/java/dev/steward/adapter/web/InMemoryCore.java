@@ -151,8 +151,31 @@ public final class InMemoryCore implements AutoCloseable {
                     dev.steward.domain.integration.SettingSpec.optional("auth", "none, token or oauth"),
                     dev.steward.domain.integration.SettingSpec.optionalSecret("oauthAccessToken", "access token")),
             List.of(), Map.of())).withAuthorizationFlow(new InMemoryAuthorizationServer());
+    /**
+     * An MSP-wide documentation platform, as IT Glue is: each client is mapped to one of its organizations, of which
+     * there are more than a page.
+     */
+    public final InMemoryIntegrationProvider organizationsProvider = new InMemoryIntegrationProvider(
+            new IntegrationKind("itglue", "IT Glue", Set.of(IntegrationScope.MSP), List.of(),
+                    List.of(Tool.readOnly("itglue:search-articles", "Searches the client's organization's documents")),
+                    Map.of()))
+            .withDirectory(new InMemoryDirectory(organizations()));
     private final IntegrationKinds kinds = IntegrationKinds.of(psaProvider, docsProvider, tenantsProvider,
-            serversProvider);
+            serversProvider, organizationsProvider);
+
+    /** Sixty numbered organizations around Contoso Ltd, Contoso Labs and Fabrikam Inc. */
+    private static List<Directory.Entry> organizations() {
+        List<Directory.Entry> entries = new java.util.ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            entries.add(new Directory.Entry(Integer.toString(9000 + i), "Organization " + i, "Customer"));
+            if (i == 30) {
+                entries.add(new Directory.Entry("7001", "Contoso Ltd", "Customer · contoso.example"));
+                entries.add(new Directory.Entry("7002", "Contoso Labs", "Vendor · labs.contoso.example"));
+                entries.add(new Directory.Entry("7003", "Fabrikam Inc", "Customer · fabrikam.example"));
+            }
+        }
+        return entries;
+    }
     public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
     public final InMemoryClientMappings mappings = agentApi.mappings;
     public final DeleteClientService delete = new DeleteClientService(validator, clients, msps, runtime,

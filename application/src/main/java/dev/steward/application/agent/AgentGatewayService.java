@@ -15,6 +15,7 @@ import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.client.PsaMapping;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationCapability;
@@ -77,7 +78,9 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
         List<AgentConfiguration.ToolGrant> tools = new ArrayList<>();
         List<Integration> connected = new ArrayList<>(integrations.list(msp.id(), Optional.empty()));
         connected.addAll(integrations.list(msp.id(), Optional.of(client.id())));
-        List<Integration> offered = connected.stream().filter(i -> !isAnotherPsaThanTheClients(i, client)).toList();
+        Optional<String> psa = client.psaMapping().map(PsaMapping::integrationKind);
+        List<Integration> offered = connected.stream().filter(i -> !isPsa(i) || psa.equals(Optional.of(i.kind())))
+                .toList();
         for (Integration integration : offered) {
             for (Tool tool : integration.tools()) {
                 ToolPolicy policy = integration.policyOf(tool.name());
@@ -91,32 +94,20 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
                 ? runbooks.forRequest(msp.id(), client.id()).stream().map(StoredRunbook::runbook).toList() : List.of();
         return new AgentConfiguration(client.id(), msp.id(), client.slug(), client.configVersion(),
                 client.effectiveMode(msp.defaultMode()), PromptTiers.of(msp.prompt(), client.prompt()).compose(), tools,
-                onlyPsaAmong(offered), reasoner, written);
+                psa.filter(kind -> offered.stream().anyMatch(i -> i.kind().equals(kind))), reasoner, written);
     }
 
     /**
-     * An MSP may connect several PSAs; a client's tickets live in the one it is mapped to. The others' ticket tools
-     * would only be refused for this client, and a runbook's {@code psa:<tool>} must resolve to the client's own PSA.
+     * Whether the integration is a PSA, as its provider's catalog says (never a guess from tool names). An MSP may
+     * connect several PSAs; a client's tickets live in the one it is mapped to, and the tool gateway refuses the
+     * others' tools for it, so the agent is given only that one's, and a runbook's {@code psa:<tool>} names it.
      */
-    private boolean isAnotherPsaThanTheClients(Integration integration, Client client) {
-        return client.psaMapping().isPresent()
-                && !integration.kind().equals(client.psaMapping().get().integrationKind())
-                && isPsa(integration);
-    }
-
-    /** The PSA whose tools the agent gets, if there is exactly one (a client not mapped may see several). */
-    private Optional<String> onlyPsaAmong(List<Integration> offered) {
-        List<String> psas = offered.stream().filter(this::isPsa).map(Integration::kind).distinct().toList();
-        return psas.size() == 1 ? Optional.of(psas.getFirst()) : Optional.empty();
-    }
-
-    /** What the provider's catalog says, never a guess from tool names. */
     private boolean isPsa(Integration integration) {
         return kinds.kind(integration.kind()).map(kind -> kind.has(IntegrationCapability.PSA)).orElse(false);
     }
 
     @Override
-    public void checkIn(AgentIdentity agent, long runningConfigVersion, Optional<ResourceUsage> usage) {
+    public long checkIn(AgentIdentity agent, long runningConfigVersion, Optional<ResourceUsage> usage) {
         Client client = clients.find(agent.client()).orElseThrow(() -> new NotFound("client", agent.slug().value()));
         List<FieldViolation> violations = new ArrayList<>();
         if (runningConfigVersion < 1 || runningConfigVersion > client.configVersion()) {
@@ -136,6 +127,7 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
             throw new InvalidCommand(violations);
         }
         checkIns.record(new CheckIn(client.id(), runningConfigVersion, clock.instant(), usage));
+        return client.configVersion();
     }
 
     private static void notNegative(List<FieldViolation> violations, String figure, double value) {

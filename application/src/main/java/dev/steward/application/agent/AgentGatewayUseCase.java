@@ -31,18 +31,21 @@ public interface AgentGatewayUseCase {
     /**
      * Records that the agent is alive and runs {@code runningConfigVersion}.
      *
+     * @return the configuration version the control plane holds for the agent now (see the method below)
      * @throws dev.steward.application.problem.InvalidCommand if the version is not one the control plane issued
      */
-    default void checkIn(AgentIdentity agent, long runningConfigVersion) {
-        checkIn(agent, runningConfigVersion, Optional.empty());
+    default long checkIn(AgentIdentity agent, long runningConfigVersion) {
+        return checkIn(agent, runningConfigVersion, Optional.empty());
     }
 
     /**
      * Records that the agent is alive and runs {@code runningConfigVersion}, with the resources it measured itself
      * using (Diagnostics shows them, wherever the agent runs).
      *
+     * @return the configuration version the control plane holds for the agent now. The agent fetches its
+     *         configuration only when this is not the version it runs, so an idle agent's heartbeat is one call.
      * @throws dev.steward.application.problem.InvalidCommand if the version is not one the control plane issued, or
      *                                                        a usage figure is negative (naming {@code usage.<figure>})
      */
-    void checkIn(AgentIdentity agent, long runningConfigVersion, Optional<ResourceUsage> usage);
+    long checkIn(AgentIdentity agent, long runningConfigVersion, Optional<ResourceUsage> usage);
 }

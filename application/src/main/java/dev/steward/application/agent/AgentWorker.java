@@ -20,10 +20,12 @@ import java.util.function.Consumer;
 /**
  * One client's agent: the same code in a container ({@code java -jar steward.jar agent}, over HTTP) and on a virtual
  * thread of the in-process runtime (calling the use cases directly). Each turn of its loop: mark the turn (the
- * container's health check watches that mark, so it is set whether or not the control plane answered), check in
- * with the configuration version it runs when a heartbeat is due, then ask for work with a long poll that lasts
- * until the next heartbeat at most. A work item is run by {@link AgentLoop} with the configuration fetched for it
- * and a reasoner for that configuration; the lease is renewed while it runs, and the item completed when it is done.
+ * container's health check watches that mark, so it is set whether or not the control plane answered), then ask for
+ * work with a long poll that lasts until the next heartbeat at most; when a heartbeat is due that same call checks in
+ * with the configuration version the agent runs ({@link ControlPlane#checkInAndTake}), and its answer says which
+ * version the control plane holds, so the configuration is fetched only when it changed: an idle agent makes one
+ * call per heartbeat. A work item is run by {@link AgentLoop} with the configuration fetched for it and a reasoner for
+ * that configuration; the lease is renewed while it runs, and the item completed when it is done.
  *
  * <p>Losing the control plane is survivable: the agent keeps its configuration and retries with back-off, and an item
  * it could not finish is delivered to it again once the lease runs out (every effect is idempotent by step). A
@@ -123,17 +125,31 @@ public final class AgentWorker implements AutoCloseable {
     }
 
     /**
-     * Checks in when a heartbeat is due, then asks for work for up to the time left until the next one. An answer of
-     * "nothing" that comes early (a control plane that does not hold the request) still waits out that time.
+     * Asks for work for up to the time left until the next heartbeat, checking in with the same call when a heartbeat
+     * is due; fetches the configuration first (the first turn) and again when the control plane holds another
+     * version. An answer of "nothing" that comes early (a control plane that does not hold the request) still waits
+     * out that time.
      */
     private void turn() throws InterruptedException {
-        if (System.nanoTime() - nextBeat >= 0 || current == null) {
-            beatOnce();
+        if (current == null) {
+            adopt(controlPlane.configuration());
         }
-        long untilBeat = Math.max(0, nextBeat - System.nanoTime());
-        long wait = Math.min(untilBeat, timing.longPoll().toNanos());
         long asked = System.nanoTime();
-        Optional<Assignment> assignment = controlPlane.take(instance, Duration.ofNanos(wait));
+        Optional<Assignment> assignment;
+        long wait;
+        if (asked - nextBeat >= 0) {
+            wait = Math.min(timing.heartbeat().toNanos(), timing.longPoll().toNanos());
+            ControlPlane.Heartbeat answer = controlPlane.checkInAndTake(instance, Duration.ofNanos(wait),
+                    current.version());
+            nextBeat = asked + timing.heartbeat().toNanos(); // (a failed beat is tried again at the next call)
+            assignment = answer.work();
+            if (assignment.isEmpty() && answer.latestVersion().orElse(-1) != current.version()) {
+                refresh(); // (a work item fetches the configuration anyway)
+            }
+        } else {
+            wait = Math.min(nextBeat - asked, timing.longPoll().toNanos());
+            assignment = controlPlane.take(instance, Duration.ofNanos(wait));
+        }
         if (assignment.isPresent()) {
             work(assignment.get());
             return;
@@ -159,6 +175,19 @@ public final class AgentWorker implements AutoCloseable {
         adopt(controlPlane.configuration());
         controlPlane.checkIn(current.version());
         nextBeat = System.nanoTime() + timing.heartbeat().toNanos();
+    }
+
+    /**
+     * The control plane holds another version than the one running (or did not say which): fetch it, adopt it, and
+     * acknowledge a new one at once, which is what moves its deploy status on.
+     */
+    private void refresh() {
+        AgentConfiguration latest = controlPlane.configuration();
+        boolean changed = latest.version() != current.version();
+        adopt(latest);
+        if (changed) {
+            controlPlane.checkIn(latest.version());
+        }
     }
 
     private void adopt(AgentConfiguration latest) {

@@ -9,7 +9,6 @@ import dev.steward.application.port.IdentityPushes;
 import dev.steward.application.port.IdentityVerifications;
 import dev.steward.application.port.MetricsRecorder;
 import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.TicketSystems;
 import dev.steward.application.port.ToolExecutor;
 import dev.steward.application.port.TranscriptItem;
 import dev.steward.application.provider.IntegrationKinds;
@@ -22,6 +21,7 @@ import dev.steward.domain.client.Client;
 import dev.steward.domain.client.PsaMapping;
 import dev.steward.domain.integration.ClientMapping;
 import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationCapability;
 import dev.steward.domain.integration.PolicyDecision;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
@@ -58,7 +58,6 @@ public final class ToolGateway {
     private final IntegrationRepository integrations;
     private final ClientMappings mappings;
     private final ClientRepository clients;
-    private final TicketSystems ticketSystems;
     private final IntegrationKinds kinds;
     private final ToolExecutor executor;
     private final ActivityLog activity;
@@ -70,13 +69,12 @@ public final class ToolGateway {
 
     @Inject
     public ToolGateway(IntegrationRepository integrations, ClientMappings mappings, ClientRepository clients,
-                       TicketSystems ticketSystems, IntegrationKinds kinds, ToolExecutor executor,
+                       IntegrationKinds kinds, ToolExecutor executor,
                        IdentityVerifications verifications, IdentityPushes pushes, RevealedValues revealed,
                        ActivityLog activity, IdGenerator ids, Clock clock, MetricsRecorder metrics) {
         this.integrations = integrations;
         this.mappings = mappings;
         this.clients = clients;
-        this.ticketSystems = ticketSystems;
         this.kinds = kinds;
         this.executor = executor;
         this.activity = activity;
@@ -304,7 +302,7 @@ public final class ToolGateway {
         List<Integration> all = new ArrayList<>();
         for (Integration integration : integrations.list(scope.msp(), Optional.empty())) {
             boolean anotherPsa = !clientsPsa.map(integration.kind()::equals).orElse(false)
-                    && ticketSystems.connected(scope.msp(), integration.kind());
+                    && kinds.kind(integration.kind()).map(k -> k.has(IntegrationCapability.PSA)).orElse(false);
             if (!anotherPsa) {
                 all.add(integration);
             }

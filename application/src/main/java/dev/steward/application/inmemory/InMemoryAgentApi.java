@@ -83,7 +83,7 @@ public final class InMemoryAgentApi {
         this.mappings = new InMemoryClientMappings(unitOfWork);
         this.runbooks = new InMemoryRunbookStore(unitOfWork);
         this.revealed = new RevealedValues(clock);
-        this.gateway = new ToolGateway(integrations, mappings, clients, ticketSystems, kinds, tools, verifications,
+        this.gateway = new ToolGateway(integrations, mappings, clients, kinds, tools, verifications,
                 pushes, revealed, activity, ids, clock, metrics);
         this.api = new AgentApi(
                 new AgentGatewayService(credentials, checkIns, clients, msps, integrations, runbooks, kinds, reasoner,

@@ -18,7 +18,9 @@ public final class InMemoryAgentCheckIns implements AgentCheckIns {
 
     @Override
     public void record(CheckIn checkIn) {
-        latest.merge(checkIn.client(), checkIn, (old, next) -> next.at().isBefore(old.at()) ? old : next);
+        latest.merge(checkIn.client(), checkIn, (old, next) -> next.at().isBefore(old.at()) ? old
+                : next.usage().isPresent() ? next
+                : new CheckIn(next.client(), next.runningConfigVersion(), next.at(), old.usage()));
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.problem.DomainException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -59,11 +60,8 @@ public final class InProcessControlPlane implements ControlPlane {
     }
 
     @Override
-    public void checkIn(long configVersion) {
-        as(agent -> {
-            api.gateway().checkIn(agent, configVersion);
-            return null;
-        });
+    public OptionalLong checkIn(long configVersion) {
+        return OptionalLong.of(as(agent -> api.gateway().checkIn(agent, configVersion)));
     }
 
     @Override

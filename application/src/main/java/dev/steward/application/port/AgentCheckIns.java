@@ -28,7 +28,11 @@ public interface AgentCheckIns {
         }
     }
 
-    /** Records a check-in, its usage included; an older one than the stored one (by time) is ignored. */
+    /**
+     * Records a check-in, its usage included; an older one than the stored one (by time) is ignored. A check-in that
+     * reports no usage keeps the usage reported before: agents measure themselves every
+     * {@code AgentCommand.USAGE_EVERY} (30 s), not at every heartbeat, which would cost them CPU for nothing.
+     */
     void record(CheckIn checkIn);
 
     Optional<CheckIn> latest(ClientId client);

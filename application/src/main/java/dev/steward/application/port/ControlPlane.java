@@ -8,7 +8,9 @@ import dev.steward.application.agent.message.TicketPost;
 import dev.steward.application.agent.message.ToolAnswer;
 import dev.steward.application.agent.message.ToolRequest;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import dev.steward.application.spi.Stable;
 
@@ -31,11 +33,37 @@ public interface ControlPlane {
 
     AgentConfiguration configuration();
 
-    /** Reports the agent alive and running {@code configVersion}. */
-    void checkIn(long configVersion);
+    /**
+     * Reports the agent alive and running {@code configVersion}.
+     *
+     * @return the configuration version the control plane holds for this agent now, when it says so (a control plane
+     *         older than the agent answers without it; the agent then fetches its configuration at every heartbeat)
+     */
+    OptionalLong checkIn(long configVersion);
 
     /** The next work item for this agent instance, waiting up to {@code wait} (a long poll). */
     Optional<Assignment> take(UUID instance, Duration wait);
+
+    /**
+     * A heartbeat and a long poll for work as one call: checks in with {@code configVersion} as {@link #checkIn}
+     * does, then waits up to {@code wait} for a work item as {@link #take} does. An idle agent makes this one call
+     * per heartbeat; over HTTP that is one request where it used to be three (configuration, check-in, take).
+     */
+    default Heartbeat checkInAndTake(UUID instance, Duration wait, long configVersion) {
+        OptionalLong latest = checkIn(configVersion);
+        return new Heartbeat(latest, take(instance, wait));
+    }
+
+    /**
+     * What {@link #checkInAndTake} answers: the configuration version the control plane holds now (when it says so)
+     * and the work item, if one came in time.
+     */
+    record Heartbeat(OptionalLong latestVersion, Optional<Assignment> work) {
+        public Heartbeat {
+            Objects.requireNonNull(latestVersion, "latestVersion");
+            Objects.requireNonNull(work, "work");
+        }
+    }
 
     /** @return false when the lease was lost */
     boolean renew(Assignment work);

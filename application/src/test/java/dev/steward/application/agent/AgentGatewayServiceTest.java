@@ -104,21 +104,16 @@ class AgentGatewayServiceTest {
     }
 
     @Test
-    void anUnmappedClientHasThePsaOfAnMspThatHasOne() {
-        assertThat(configurationOf(gateway(psa("halopsa"), lookAlike("tracker")), Optional.empty()).psa())
-                .contains("halopsa");
+    void aClientNotMappedToAPsaGetsNoPsasToolsAsTheToolGatewayWouldRefuseThem() {
+        AgentConfiguration unmapped = configurationOf(gateway(psa("halopsa"), lookAlike("tracker")),
+                Optional.empty());
+
+        assertThat(unmapped.psa()).isEmpty();
+        assertThat(toolsOf(unmapped)).containsExactly("tracker:get-ticket");
     }
 
     @Test
-    void anUnmappedClientOfAnMspWithTwoPsasHasNoneForWhichOneWouldBeAGuess() {
-        AgentConfiguration two = configurationOf(gateway(psa("halopsa"), psa("connectwise")), Optional.empty());
-
-        assertThat(two.psa()).isEmpty();
-        assertThat(toolsOf(two)).contains("halopsa:get-ticket", "connectwise:get-ticket");
-    }
-
-    @Test
-    void withoutAPsaAmongTheIntegrationsThereIsNone() {
-        assertThat(configurationOf(gateway(lookAlike("tracker")), Optional.empty()).psa()).isEmpty();
+    void aClientMappedToAPsaTheMspNoLongerHasHasNone() {
+        assertThat(configurationOf(gateway(psa("halopsa")), Optional.of("connectwise")).psa()).isEmpty();
     }
 }

@@ -14,6 +14,7 @@ import dev.steward.application.port.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class AgentWorkerTest {
         }
 
         @Override
-        public void checkIn(long configVersion) {
+        public OptionalLong checkIn(long configVersion) {
             throw away();
         }
 

@@ -21,6 +21,7 @@ import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.spi.ProviderContext;
+import dev.steward.domain.integration.IntegrationCapability;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.IntegrationScope;
 import dev.steward.domain.verification.IdentityVerification;
@@ -86,7 +87,17 @@ final class AgentWorld {
     static final IntegrationKind DOCS = new IntegrationKind("hudu", "Hudu", Set.of(IntegrationScope.MSP), List.of(),
             List.of(Tool.readOnly("hudu:search-articles", "search"), Tool.write("hudu:get-password", "reveal")
                     .asSensitive()), Map.of()).scopedTo("documentation company");
-    final IntegrationKinds kinds = IntegrationKinds.of(new InMemoryIntegrationProvider(DOCS));
+    /** The PSA the world's clients are mapped to, and another the MSP may connect, as their catalogs declare them. */
+    static final IntegrationKind PSA = psaKind("connectwise");
+    static final IntegrationKind OTHER_PSA = psaKind("halopsa");
+    final IntegrationKinds kinds = IntegrationKinds.of(new InMemoryIntegrationProvider(DOCS),
+            new InMemoryIntegrationProvider(PSA).withTicketSystem(psa), new InMemoryIntegrationProvider(OTHER_PSA)
+                    .withTicketSystem(new InMemoryTicketSystem(OTHER_PSA.name(), clock)));
+
+    private static IntegrationKind psaKind(String name) {
+        return new IntegrationKind(name, name, Set.of(IntegrationScope.MSP), List.of(), List.of(), Map.of())
+                .with(IntegrationCapability.PSA);
+    }
     final CommandValidator validator = new CommandValidator(Validation.buildDefaultValidatorFactory().getValidator());
     final InMemoryAgentApi agents;
     final ToolGateway gateway;

@@ -63,6 +63,25 @@ class ToolGatewayTest {
     }
 
     @Test
+    void anotherPsaThanTheClientsIsRefusedButALookAlikeToolOfAnIntegrationThatIsNoPsaRuns() {
+        ToolParameter ticket = ToolParameter.required("ticket", ToolParameter.Type.STRING, "id");
+        world.connect(AgentWorld.OTHER_PSA.name(), List.of(Tool.readOnly("halopsa:get-ticket", "read").taking(ticket)),
+                Map.of());
+        world.connect("tracker", List.of(Tool.readOnly("tracker:get-ticket", "read").taking(ticket)), Map.of());
+
+        TranscriptItem otherPsa = world.gateway.call(scope(EffectiveMode.PLAN), ToolName.of("halopsa:get-ticket"),
+                Map.of("ticket", "51001"));
+        TranscriptItem lookAlike = world.gateway.call(scope(EffectiveMode.PLAN), ToolName.of("tracker:get-ticket"),
+                Map.of("ticket", "51001"));
+
+        assertThat(otherPsa.outcome()).isEqualTo(ActivityOutcome.REFUSED_BY_POLICY);
+        assertThat(otherPsa.result()).contains("not a tool of any integration of this client");
+        assertThat(lookAlike.outcome()).isEqualTo(ActivityOutcome.OK);
+        assertThat(world.gateway.catalog(scope(EffectiveMode.PLAN))).extracting(t -> t.name().value())
+                .contains("tracker:get-ticket").doesNotContain("halopsa:get-ticket");
+    }
+
+    @Test
     void planModeRefusesAWriteToolWithoutRunningIt() {
         TranscriptItem item = world.gateway.call(scope(EffectiveMode.PLAN), RESET,
                 Map.of("user", "dana@contoso.example"));

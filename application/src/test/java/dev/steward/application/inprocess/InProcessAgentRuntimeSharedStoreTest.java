@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,15 +76,19 @@ class InProcessAgentRuntimeSharedStoreTest {
             @Override
             public AgentConfiguration configuration() {
                 AgentConfiguration started = idle.configuration();
-                long placed = placements.find(spec.client()).map(p -> p.configVersion()).orElse(spec.configVersion());
-                return new AgentConfiguration(started.client(), started.msp(), started.slug(), placed,
+                return new AgentConfiguration(started.client(), started.msp(), started.slug(), placed(),
                         started.mode(), started.prompt(), started.tools(), started.psa(), started.reasoner(),
                         started.runbooks());
             }
 
+            private long placed() {
+                return placements.find(spec.client()).map(p -> p.configVersion()).orElse(spec.configVersion());
+            }
+
             @Override
-            public void checkIn(long configVersion) {
+            public OptionalLong checkIn(long configVersion) {
                 checkIns.record(new AgentCheckIns.CheckIn(spec.client(), configVersion, clock.instant()));
+                return OptionalLong.of(placed());
             }
 
             @Override

@@ -45,8 +45,13 @@ public abstract class AgentCheckInsContract {
                 Optional.of(usage)));
 
         checkIns().record(new CheckIn(client.id(), 1, Fixtures.T0.plusSeconds(5)));
-        assertThat(checkIns().latest(client.id())).as("a check-in without usage reports none, not an old one")
-                .hasValueSatisfying(c -> assertThat(c.usage()).isEmpty());
+        assertThat(checkIns().latest(client.id())).as("a check-in without usage keeps the usage reported before")
+                .contains(new CheckIn(client.id(), 1, Fixtures.T0.plusSeconds(5), Optional.of(usage)));
+
+        var later = new ResourceUsage(3.0, 80L << 20, 256L << 20, 5_000, 6_000, 7_000, 8_000);
+        checkIns().record(new CheckIn(client.id(), 2, Fixtures.T0.plusSeconds(10), Optional.of(later)));
+        assertThat(checkIns().latest(client.id())).contains(new CheckIn(client.id(), 2, Fixtures.T0.plusSeconds(10),
+                Optional.of(later)));
     }
 
     @Test

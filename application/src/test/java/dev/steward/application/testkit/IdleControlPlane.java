@@ -15,6 +15,7 @@ import dev.steward.domain.prompt.ComposedPrompt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -49,8 +50,9 @@ public final class IdleControlPlane implements ControlPlane {
     }
 
     @Override
-    public void checkIn(long configVersion) {
+    public OptionalLong checkIn(long configVersion) {
         checkIns.add(configVersion);
+        return OptionalLong.of(spec.configVersion());
     }
 
     @Override

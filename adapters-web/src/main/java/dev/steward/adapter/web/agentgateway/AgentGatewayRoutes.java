@@ -13,6 +13,8 @@ import dev.steward.application.agent.message.SessionOutcome;
 import dev.steward.application.agent.message.TicketPost;
 import dev.steward.application.agent.message.ToolPhase;
 import dev.steward.application.agent.message.ToolRequest;
+import dev.steward.application.problem.FieldViolation;
+import dev.steward.application.problem.InvalidCommand;
 import dev.steward.domain.integration.ToolName;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -38,6 +40,8 @@ public final class AgentGatewayRoutes implements RouteGroup {
 
     private static final String AGENT = "steward.agent";
     private static final String SESSIONS = "/agent/v1/sessions";
+    /** On the answer of a take that carried a check-in: the configuration version the control plane holds now. */
+    static final String CONFIG_VERSION_HEADER = "Steward-Config-Version";
 
     private final AgentApi api;
     private final JsonBodies bodies;
@@ -66,8 +70,8 @@ public final class AgentGatewayRoutes implements RouteGroup {
                 ctx.json(AgentConfigurationJson.from(api.gateway().configuration(agent(ctx)))));
         config.routes.post("/agent/v1/check-ins", ctx -> {
             CheckInJson body = agentBody(ctx, CheckInJson.class);
-            api.gateway().checkIn(agent(ctx), body.configVersion(), body.resourceUsage());
-            ctx.status(HttpStatus.NO_CONTENT);
+            ctx.json(new CheckedInJson(api.gateway().checkIn(agent(ctx), body.configVersion(),
+                    body.resourceUsage())));
         });
         config.routes.post("/agent/v1/work/take", this::take);
         config.routes.post("/agent/v1/work/{work}/renew", this::renew);
@@ -85,6 +89,18 @@ public final class AgentGatewayRoutes implements RouteGroup {
         if (body.waitMillis() < 0 || body.waitMillis() > AgentWorkUseCase.MAX_WAIT.toMillis()) {
             throw RequestProblem.invalidField("waitMillis", "waitMillis.out-of-range", "must be 0-"
                     + AgentWorkUseCase.MAX_WAIT.toMillis());
+        }
+        if (body.checkIn() != null) {
+            // the heartbeat rides on the long poll: recorded before the wait, its answer in a header
+            long latest;
+            try {
+                latest = api.gateway().checkIn(agent(ctx), body.checkIn().configVersion(),
+                        body.checkIn().resourceUsage());
+            } catch (InvalidCommand e) {
+                throw new InvalidCommand(e.violations().stream().map(v -> new FieldViolation("checkIn." + v.field(),
+                        v.code(), v.message())).toList());
+            }
+            ctx.header(CONFIG_VERSION_HEADER, Long.toString(latest));
         }
         api.work().take(agent(ctx), body.instance(), Duration.ofMillis(body.waitMillis()))
                 .ifPresentOrElse(assignment -> ctx.json(AssignmentJson.from(assignment)),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.adapter.web.WebServer;
 import dev.steward.adapter.web.WebSettings;
 import dev.steward.adapter.web.http.JsonBodies;
+import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.ProblemMapper;
 import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.agent.AgentWorker;
@@ -47,6 +48,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +71,8 @@ class AgentGatewayRoutesTest {
     private final Client contoso = world.client("250", OperatingMode.PLAN);
     private final Client fabrikam = world.client("300", OperatingMode.PLAN);
     private WebServer server;
+    /** Every agent API request the server received, as "METHOD /path". */
+    private final List<String> requests = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -82,7 +86,9 @@ class AgentGatewayRoutesTest {
         world.connectFor(fabrikam, "okta", List.of(Tool.readOnly("okta:get-user", "Reads an Okta user")
                 .taking(user)), Map.of());
         ObjectMapper json = JsonBodies.newMapper();
-        server = new WebServer(new WebSettings("127.0.0.1", 0, 1 << 20), Set.of(new AgentGatewayRoutes(
+        RouteGroup counting = config -> config.routes.before("/agent/v1/*",
+                ctx -> requests.add(ctx.method() + " " + ctx.path()));
+        server = new WebServer(new WebSettings("127.0.0.1", 0, 1 << 20), Set.of(counting, new AgentGatewayRoutes(
                 world.agents().api(), new JsonBodies(json), new ProblemMapper(json))), new ProblemMapper(json), json);
         server.start();
     }
@@ -289,11 +295,66 @@ class AgentGatewayRoutesTest {
     }
 
     @Test
-    void onlyAPlainHttpControlPlaneGoesWithoutTheCaStoreAnHttpsOneKeepsTheJdksTrust() throws Exception {
-        assertThat(HttpControlPlane.client(URI.create("https://steward.example")).sslContext())
-                .isSameAs(javax.net.ssl.SSLContext.getDefault());
-        assertThat(HttpControlPlane.client(URI.create("http://steward.example")).sslContext())
-                .isNotSameAs(javax.net.ssl.SSLContext.getDefault());
+    void aCheckInAnswersTheConfigurationVersionTheControlPlaneHolds() throws Exception {
+        HttpResponse<String> response = raw("POST", "agent/v1/check-ins", sessionOf(contoso),
+                "{\"configVersion\": " + contoso.configVersion() + "}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("configVersion").asLong()).isEqualTo(contoso.configVersion());
+        assertThat(agentOf(contoso).checkIn(contoso.configVersion())).hasValue(contoso.configVersion());
+    }
+
+    @Test
+    void aTakeCarriesTheHeartbeatAndItsAnswerTheVersionHeldWhileABadCheckInIsRefusedNamingItsField()
+            throws Exception {
+        String token = sessionOf(contoso);
+        HttpResponse<String> taken = raw("POST", "agent/v1/work/take", token, "{\"instance\": \"" + UUID.randomUUID()
+                + "\", \"waitMillis\": 0, \"checkIn\": {\"configVersion\": " + contoso.configVersion() + "}}");
+
+        assertThat(taken.statusCode()).isEqualTo(204);
+        assertThat(taken.headers().firstValue("Steward-Config-Version")).hasValue(
+                Long.toString(contoso.configVersion()));
+        assertThat(world.agents().checkIns.latest(contoso.id())).hasValueSatisfying(
+                checkIn -> assertThat(checkIn.runningConfigVersion()).isEqualTo(contoso.configVersion()));
+
+        JsonNode refused = problem(raw("POST", "agent/v1/work/take", sessionOf(fabrikam), "{\"instance\": \""
+                + UUID.randomUUID() + "\", \"waitMillis\": 0, \"checkIn\": {\"configVersion\": 999}}"), 422);
+        assertThat(refused.toString()).contains("checkIn.configVersion");
+        assertThat(world.agents().checkIns.latest(fabrikam.id())).isEmpty();
+    }
+
+    @Test
+    void anIdleAgentMakesOneRequestPerHeartbeatAndFetchesItsConfigurationOnlyWhenItChanged() throws Exception {
+        AgentWorker agent = new AgentWorker(agentOf(contoso), AgentReasoning.runbooks(),
+                new AgentWorker.Timing(Duration.ofMillis(200), Duration.ofMillis(200)), () -> { }, line -> { });
+        CompletableFuture<Boolean> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return agent.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> requests.stream().filter(r -> r.endsWith("/work/take")).count() >= 5);
+            assertThat(requests).filteredOn(r -> !r.endsWith("/work/take"))
+                    .as("after its first configuration, an idle agent only long-polls (each poll its heartbeat)")
+                    .containsExactly("POST /agent/v1/sessions", "GET /agent/v1/configuration");
+            assertThat(world.agents().checkIns.latest(contoso.id())).hasValueSatisfying(
+                    checkIn -> assertThat(checkIn.runningConfigVersion()).isEqualTo(contoso.configVersion()));
+
+            Client changed = world.clients().update(world.clients().find(contoso.id()).orElseThrow()
+                    .reconfigured("prompt", world.now()));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                    world.agents().checkIns.latest(contoso.id()).orElseThrow().runningConfigVersion())
+                    .isEqualTo(changed.configVersion()));
+            assertThat(agent.configuration()).hasValueSatisfying(
+                    c -> assertThat(c.version()).isEqualTo(changed.configVersion()));
+            assertThat(requests).filteredOn(r -> r.endsWith("/configuration")).as("fetched again once").hasSize(2);
+        } finally {
+            agent.close();
+        }
+        assertThat(running.get(10, TimeUnit.SECONDS)).isTrue();
     }
 
     /** The review's reproduction: a malformed check-in was a 500 with a stack trace in the log. */
