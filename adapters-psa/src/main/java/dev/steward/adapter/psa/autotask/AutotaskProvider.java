@@ -60,6 +60,6 @@ public final class AutotaskProvider extends PsaProvider {
 
     @Override
     protected WebhookReader webhookReader(Settings s, TicketSystem system) {
-        return new AutotaskWebhookReader(s.secret("webhookSecret"));
+        return new AutotaskWebhookReader(s.secret("webhookSecret"), ((AutotaskTicketSystem) system)::ownResourceId);
     }
 }

@@ -52,6 +52,8 @@ public final class AutotaskTicketSystem implements PsaSystem {
     static final String KIND = "autotask";
     private static final int MAX_DESCRIPTION = 32_000;
     private static final int MAX_CACHED_CONTACTS = 10_000;
+    /** How long an API user's resource id that Autotask did not tell stays unknown before it is asked again. */
+    private static final java.time.Duration ASK_AGAIN = java.time.Duration.ofMinutes(10);
 
     private final AutotaskSettings settings;
     private final PsaHttp http;
@@ -61,6 +63,8 @@ public final class AutotaskTicketSystem implements PsaSystem {
     private final PeopleEmails resourceEmails = new PeopleEmails(this::resourceEmail);
     private final Map<String, PsaContacts.Contact> contactsById = new ConcurrentHashMap<>();
     private final AutotaskRules rules;
+    private volatile Optional<String> ownResource = Optional.empty();
+    private volatile Optional<Instant> ownResourceAskedAt = Optional.empty();
 
     public AutotaskTicketSystem(AutotaskSettings settings, Clock clock) {
         this(settings, clock, PsaHttp.defaultClient(), Sleeper.REAL);
@@ -192,6 +196,29 @@ public final class AutotaskTicketSystem implements PsaSystem {
             throw InvalidValue.of("settings." + setting, "unknown", "is not a label of " + entity + "." + field
                     + " in this Autotask; known: " + values.values());
         }
+    }
+
+    /**
+     * The API user's own resource id (a {@code Resources/query} by its e-mail, read once), so that a webhook about
+     * Steward's own change can be told apart; empty when Autotask does not say (the reader then reads every event).
+     */
+    Optional<String> ownResourceId() {
+        Instant now = clock.instant();
+        if (ownResource.isPresent() || ownResourceAskedAt.map(at -> now.isBefore(at.plus(ASK_AGAIN))).orElse(false)) {
+            return ownResource;
+        }
+        ownResourceAskedAt = Optional.of(now);
+        try {
+            ObjectNode query = Json.MAPPER.createObjectNode().put("maxRecords", 1);
+            query.putArray("filter").addObject().put("op", "eq").put("field", "email").put("value",
+                    settings.userName());
+            JsonNode items = Json.field(http.json(post(api("Resources/query"), query)), "items");
+            ownResource = items.isArray() && !items.isEmpty() ? Json.text(items.get(0), "id") : Optional.empty();
+        } catch (PortFailure | NotFound unknown) {
+            // not known for now: every event is read, and Autotask is asked again after ASK_AGAIN
+            ownResource = Optional.empty();
+        }
+        return ownResource;
     }
 
     /**

@@ -171,7 +171,7 @@ final class FakeAutotask extends FakePsaApi {
                     "Internal & Co-managed")), field("noteType", Map.of(1, "Task Notes", 2,
                     "Service Desk Notification", 13, "Workflow Rule")));
         }
-        for (String entity : List.of("Tickets", "Contacts", "Companies")) {
+        for (String entity : List.of("Tickets", "Contacts", "Companies", "Resources")) {
             if (resource.equals(entity + "/query") && method.equals(RequestMethod.POST)) {
                 return queryPage(entity, body(request), 0);
             }
@@ -274,6 +274,7 @@ final class FakeAutotask extends FakePsaApi {
         List<ObjectNode> all = (switch (entity) {
             case "Contacts" -> contacts;
             case "Companies" -> companies;
+            case "Resources" -> resources;
             default -> tickets;
         }).values().stream().filter(match).toList();
         List<ObjectNode> page = all.subList(Math.min(offset, all.size()), Math.min(offset + max, all.size()));
