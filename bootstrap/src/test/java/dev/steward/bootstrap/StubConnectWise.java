@@ -66,9 +66,30 @@ final class StubConnectWise extends StubPsa {
 
     @Override
     Delivery ticketCreated(long id) {
+        return callback(id, "added");
+    }
+
+    /** The signed callback ConnectWise sends when ticket {@code id} changed (a note was added, say). */
+    Delivery ticketUpdated(long id) {
+        return callback(id, "updated");
+    }
+
+    /**
+     * The requester's comment on the ticket, as ConnectWise stores one written through the portal or by e-mail: a
+     * discussion note by the contact, no member.
+     */
+    void requesterComment(long ticket, String text) {
+        ObjectNode note = JSON.createObjectNode().put("text", text).put("detailDescriptionFlag", true)
+                .put("internalAnalysisFlag", false).put("resolutionFlag", false).put("customerUpdatedFlag", true)
+                .put("ticketId", ticket).put("dateCreated", Instant.now().toString());
+        note.putObject("contact").put("id", 9001).put("name", "Dana Reyes");
+        addNote(ticket, note);
+    }
+
+    private Delivery callback(long id, String action) {
         ObjectNode callback = JSON.createObjectNode().put("MessageId", UUID.randomUUID().toString())
                 .put("FromUrl", "cw.example").put("CompanyId", "acmemsp").put("MemberId", "dreyes")
-                .put("Action", "added").put("Type", "ticket").put("ID", id)
+                .put("Action", action).put("Type", "ticket").put("ID", id)
                 .put("Entity", "{\"id\":" + id + ",\"summary\":\"(see ticket)\"}");
         callback.putObject("Metadata").put("key_url", baseUrl() + KEY_PATH);
         String body = callback.toString();

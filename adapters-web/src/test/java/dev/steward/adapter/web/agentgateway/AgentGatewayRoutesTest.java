@@ -212,6 +212,39 @@ class AgentGatewayRoutesTest {
         assertThat(world.psa().allNotes()).isEmpty();
     }
 
+    /**
+     * Another client's agent token is a valid token of that client, so it is not refused as a token: it simply reaches
+     * nothing of this client. Its take finds none of this client's work, its renew and complete of this client's item
+     * are lost-lease answers, and its tool calls, posts and model calls in this client's session are 404; nothing runs,
+     * nothing is posted, and the item still waits for this client's own agent.
+     */
+    @Test
+    void anotherClientsAgentTokenReachesNothingOfThisClientAndChangesNothing() throws Exception {
+        world.intake(ticket("250", "printer offline"));
+        Assignment contosos = agentOf(contoso).take(UUID.randomUUID(), Duration.ZERO).orElseThrow();
+        String fabrikamToken = sessionOf(fabrikam);
+        ControlPlane fabrikamAgent = new HttpControlPlane(base(), fabrikamToken, Optional.empty(), Duration.ZERO);
+        String session = "agent/v1/sessions/" + contosos.session().id();
+
+        assertThat(fabrikamAgent.take(UUID.randomUUID(), Duration.ZERO)).as("none of contoso's work").isEmpty();
+        assertThat(fabrikamAgent.renew(contosos)).isFalse();
+        assertThat(fabrikamAgent.complete(contosos, SessionOutcome.COMPLETED)).isFalse();
+        assertThat(raw("POST", session + "/tool-calls", fabrikamToken, "{\"step\":\"d1\",\"phase\":\"diagnosis\","
+                + "\"tool\":\"m365:get-user\",\"arguments\":{\"user\":\"dana\"}}").statusCode()).isEqualTo(404);
+        assertThat(raw("POST", session + "/posts", fabrikamToken,
+                "{\"step\":\"x\",\"kind\":\"note\",\"text\":\"not yours\"}").statusCode()).isEqualTo(404);
+        assertThat(raw("POST", session + "/model", fabrikamToken,
+                "{\"model\":\"qwen2.5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode())
+                .isEqualTo(404);
+
+        assertThat(world.executed()).isEmpty();
+        assertThat(model.requests()).isEmpty();
+        assertThat(world.psa().allNotes()).isEmpty();
+        ControlPlane contososAgent = agentOf(contoso);
+        assertThat(contososAgent.renew(contosos)).as("contoso's agent still holds its item").isTrue();
+        assertThat(contososAgent.complete(contosos, SessionOutcome.COMPLETED)).isTrue();
+    }
+
     @Test
     void anotherClientsSessionIsNotFoundAndItsToolsAreRefusedAndLogged() throws Exception {
         String ticket = ticket("250", "printer offline");
