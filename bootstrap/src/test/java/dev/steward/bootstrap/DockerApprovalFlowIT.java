@@ -154,7 +154,8 @@ class DockerApprovalFlowIT {
         // the follow-up is diagnosed again in that session: a new internal note, and the plan waits for approval again
         JsonNode again = pendingApprovalOf(ticket);
         assertThat(again.path("tool").asText()).isEqualTo("m365:revoke-sessions");
-        assertThat(psa().notesOf(ticket).size()).isEqualTo(notes + 1 + 2); // the comment, a diagnosis, an approval
+        // the comment, a diagnosis, an approval comment (posted just after the approval request is stored)
+        await().atMost(Duration.ofSeconds(30)).until(() -> psa().notesOf(ticket).size() == notes + 1 + 2);
         assertThat(world.activityOf(KIND, ticket)).filteredOn(e -> e.path("kind").asText().equals("request"))
                 .hasSize(2).allSatisfy(e -> assertThat(e.path("session").asText()).isEqualTo(session))
                 .anySatisfy(e -> assertThat(e.path("summary").asText()).startsWith("Follow-up from Dana Reyes")
@@ -164,6 +165,39 @@ class DockerApprovalFlowIT {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->
                 workedIn(agent, ticket).size() == 3);
         assertThat(revocations()).as("still only the approved call of the first test").isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void aTechniciansApproveNoteInThePsaDecidesAndTheCallRunsInTheContainerAnUnknownCommandIsIgnoredAndLogged()
+            throws Exception {
+        HttpResponse<String> ana = world.api("POST", "/api/v1/users", "{\"email\":\"ana@msp.example\","
+                + "\"role\":\"technician\",\"delivery\":\"link\"}");
+        assertThat(ana.statusCode()).as(ana.body()).isBetween(200, 201);
+        String agent = runningAgent();
+        int before = revocations();
+        long ticket = world.newTicket(KIND, REQUEST);
+        assertThat(world.webhook(KIND, psa().ticketCreated(ticket)).statusCode()).isEqualTo(202);
+        pendingApprovalOf(ticket);
+
+        stub().technicianNote(ticket, "Approved!", 77);
+        assertThat(world.webhook(KIND, stub().ticketUpdated(ticket)).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> world.activityOf(KIND, ticket).stream().anyMatch(e ->
+                e.path("outcome").asText().equals("refused_by_policy")
+                        && e.path("summary").asText().contains("'approved' is not an approval command")));
+        assertThat(pendingApprovalOf(ticket)).as("still waiting").isNotNull();
+
+        stub().technicianNote(ticket, "approve - called Dana back on her mobile", 77);
+        assertThat(world.webhook(KIND, stub().ticketUpdated(ticket)).statusCode()).isEqualTo(202);
+
+        assertThat(publicNoteOf(ticket).path("text").asText()).contains("We have taken care of the following")
+                .contains(REASON);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(() -> revocations() == before + 1);
+        assertThat(world.activityOf(KIND, ticket)).anySatisfy(e -> assertThat(e.path("actor").asText())
+                .isEqualTo("ana@msp.example (PSA note)"));
+        List<String[]> worked = workedIn(agent, ticket);
+        assertThat(worked).extracting(w -> w[0]).containsExactly("new ticket", "approval approved");
+        assertThat(worked.get(1)[1]).isEqualTo(worked.get(0)[1]);
     }
 
     private static StubPsa psa() {

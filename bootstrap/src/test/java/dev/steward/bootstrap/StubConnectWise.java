@@ -30,6 +30,7 @@ final class StubConnectWise extends StubPsa {
     private static final String CLIENT_ID = "3f1c0d5e-0000-4000-8000-000000000001";
     private static final Pattern TICKET = Pattern.compile("service/tickets/(\\d+)");
     private static final Pattern NOTES = Pattern.compile("service/tickets/(\\d+)/notes");
+    private static final Pattern MEMBER = Pattern.compile("system/members/(\\d+)");
 
     @Override
     public String getName() {
@@ -85,6 +86,19 @@ final class StubConnectWise extends StubPsa {
         note.putObject("contact").put("id", 9001).put("name", "Dana Reyes");
         addNote(ticket, note);
     }
+
+    /** A technician's internal note, as ConnectWise stores one written by member {@code member} (see {@link #MEMBERS}). */
+    void technicianNote(long ticket, String text, long member) {
+        ObjectNode note = JSON.createObjectNode().put("text", text).put("detailDescriptionFlag", false)
+                .put("internalAnalysisFlag", true).put("resolutionFlag", false).put("processNotifications", false)
+                .put("ticketId", ticket)
+                .put("dateCreated", Instant.now().toString());
+        note.putObject("member").put("id", member).put("identifier", "tech" + member).put("name", "Tech " + member);
+        addNote(ticket, note);
+    }
+
+    /** The MSP's ConnectWise members by id: their office e-mail (the adapter reads it to know a note's author). */
+    static final Map<Long, String> MEMBERS = Map.of(77L, "ana@msp.example", 78L, "val@msp.example");
 
     private Delivery callback(long id, String action) {
         ObjectNode callback = JSON.createObjectNode().put("MessageId", UUID.randomUUID().toString())
@@ -151,6 +165,12 @@ final class StubConnectWise extends StubPsa {
             }
             ticket.set(op.path("path").asText(), op.path("value"));
             return json(200, ticket);
+        }
+        if ((m = MEMBER.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
+            String email = MEMBERS.get(Long.parseLong(m.group(1)));
+            return email == null ? json(404, Map.of("code", "NotFound", "message", "Record not found"))
+                    : json(200, Map.of("id", Long.parseLong(m.group(1)), "identifier", "tech" + m.group(1),
+                    "officeEmail", email));
         }
         if ((m = TICKET.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
             ObjectNode ticket = ticket(Long.parseLong(m.group(1)));
