@@ -42,6 +42,7 @@ import dev.steward.application.client.CreateClientService;
 import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.inmemory.InMemoryAgentApi;
 import dev.steward.application.usage.GetClientUsageService;
+import dev.steward.application.client.SummarizeClientActivityService;
 import dev.steward.application.usage.GetTokenBudgetService;
 import dev.steward.application.usage.SetTokenBudgetService;
 import dev.steward.application.inmemory.InMemoryPsaWebhooks;
@@ -244,6 +245,8 @@ public final class InMemoryCore implements AutoCloseable {
     public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
             ids, clients, agentApi.work, agentApi.arrivals, clock, unitOfWork);
+    public final SummarizeClientActivityService summarize = new SummarizeClientActivityService(agentApi.work,
+            activityLog, clock);
     public final GetClientUsageService usage = new GetClientUsageService(clients, agentApi.work, agentApi.ledger,
             clock);
     public final GetTokenBudgetService getTokenBudget = new GetTokenBudgetService(msps, clients, agentApi.ledger);
