@@ -26,6 +26,8 @@ import dev.steward.application.approval.RevealValuesUseCase;
 import dev.steward.application.agentloop.RevealedValues;
 import dev.steward.application.integration.BrowseDirectoryService;
 import dev.steward.application.integration.BrowseDirectoryUseCase;
+import dev.steward.application.integration.ImportPsaCompaniesService;
+import dev.steward.application.integration.ImportPsaCompaniesUseCase;
 import dev.steward.application.integration.ListClientMappingsService;
 import dev.steward.application.integration.ListClientMappingsUseCase;
 import dev.steward.application.integration.MapClientService;
@@ -251,6 +253,7 @@ final class CoreModule extends AbstractModule {
         bind(RefreshIntegrationToolsService.class).asEagerSingleton();
         bind(RefreshIntegrationToolsUseCase.class).to(RefreshIntegrationToolsService.class);
         bind(BrowseDirectoryUseCase.class).to(BrowseDirectoryService.class);
+        bind(ImportPsaCompaniesUseCase.class).to(ImportPsaCompaniesService.class);
         bind(ListClientMappingsUseCase.class).to(ListClientMappingsService.class);
         bind(MapClientUseCase.class).to(MapClientService.class);
         bind(IntegrationKinds.class).in(Singleton.class);

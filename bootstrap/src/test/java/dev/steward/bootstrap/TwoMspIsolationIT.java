@@ -52,6 +52,9 @@ class TwoMspIsolationIT {
     private static Tenant beta;
     private static final Map<String, String> ALPHA_IDS = new LinkedHashMap<>();
 
+    /** Alpha's Autotask, which the connection is checked against. */
+    private static final List<com.github.tomakehurst.wiremock.WireMockServer> WIREMOCKS = new ArrayList<>();
+
     private record Tenant(String mspId, String adminToken) {}
 
     @BeforeAll
@@ -65,8 +68,11 @@ class TwoMspIsolationIT {
         ok(api(alpha, "PUT", "/api/v1/msp/prompt", Map.of("prompt", "Alpha private prompt")));
         ok(api(alpha, "POST", "/api/v1/clients", Map.of("name", "Alpha Client Ltd", "slug", "alpha-client")));
         ok(api(alpha, "PUT", "/api/v1/clients/alpha-client/prompt", Map.of("prompt", "Alpha client prompt")));
+        StubAutotask autotask = new StubAutotask("api@alpha.example", "ALPHA-TRACK", "alpha-autotask-secret-1234");
+        autotask.serveAt(PlanModeWorld.serve(autotask, WIREMOCKS).baseUrl());
         JsonNode integration = ok(api(alpha, "POST", "/api/v1/integrations", Map.of("kind", "autotask",
-                "settings", Map.of("userName", "api@alpha.example", "integrationCode", "ALPHA-TRACK"),
+                "settings", Map.of("userName", "api@alpha.example", "integrationCode", "ALPHA-TRACK",
+                        "zoneLookupBase", autotask.baseUrl() + "/atservicesrest/"),
                 "secrets", Map.of("secret", "alpha-autotask-secret-1234", "webhookSecret", "alpha-hook-5678"))));
         ALPHA_IDS.put("integration", integration.path("id").asText());
         ALPHA_IDS.put("tool", integration.path("tools").get(0).path("name").asText());
@@ -85,6 +91,7 @@ class TwoMspIsolationIT {
         if (server != null) {
             server.close();
         }
+        WIREMOCKS.forEach(com.github.tomakehurst.wiremock.WireMockServer::stop);
     }
 
     /** An MSP created by the operator, its first admin, and an admin API token that admin issued. */

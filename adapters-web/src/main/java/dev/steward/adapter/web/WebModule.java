@@ -98,7 +98,7 @@ import dev.steward.application.port.PasswordHasher;
  * {@code GetClientUsageUseCase}, {@code GetTokenBudgetUseCase}, {@code SetTokenBudgetUseCase},
  * {@code MapClientToPsaUseCase}, {@code ListWorkflowsUseCase}, {@code GetWorkflowUseCase},
  * {@code CreateWorkflowUseCase}, {@code EditWorkflowUseCase}, {@code ChangeWorkflowStatusUseCase},
- * {@code BrowseDirectoryUseCase}, {@code ListClientMappingsUseCase},
+ * {@code BrowseDirectoryUseCase}, {@code ImportPsaCompaniesUseCase}, {@code ListClientMappingsUseCase},
  * {@code MapClientUseCase}, {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase},
  * {@code ManageUsersUseCase}, {@code PasswordsUseCase}, {@code OperatorCredentialsUseCase}, {@code OperatorMspsUseCase},
  * {@code AnswerOnceUseCase}, {@code CheckReadinessUseCase}

@@ -244,6 +244,9 @@ public final class InMemoryCore implements AutoCloseable {
             mappings, kinds, unitOfWork);
     public final MapClientService mapClient = new MapClientService(validator, clients, msps, integrations, live,
             mappings, unitOfWork);
+    public final dev.steward.application.integration.ImportPsaCompaniesService importCompanies =
+            new dev.steward.application.integration.ImportPsaCompaniesService(validator, integrations, live, clients,
+                    msps, ids, clock, unitOfWork);
     public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
             ids, clients, agentApi.work, agentApi.arrivals, clock, unitOfWork);

@@ -116,6 +116,7 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(SetToolPolicyUseCase.class).toInstance(core.setToolPolicy);
         bind(MarkToolSensitiveUseCase.class).toInstance(core.markToolSensitive);
         bind(BrowseDirectoryUseCase.class).toInstance(core.browseDirectory);
+        bind(dev.steward.application.integration.ImportPsaCompaniesUseCase.class).toInstance(core.importCompanies);
         bind(ListClientMappingsUseCase.class).toInstance(core.listMappings);
         bind(MapClientUseCase.class).toInstance(core.mapClient);
         bind(ListApprovalsUseCase.class).toInstance(core.listApprovals);

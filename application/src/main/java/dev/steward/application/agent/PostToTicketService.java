@@ -97,7 +97,7 @@ public final class PostToTicketService implements PostToTicketUseCase {
         PsaNote note = already.orElseGet(() -> write(psa, scope.ticket(), post));
         effects.finish(effect.done(ActivityOutcome.OK, post.text(), Optional.of(note.id()), Optional.empty()));
         if (already.isEmpty()) {
-            activity.append(lines.transcript(scope, activityKindOf(post.kind()), withWorkflows(post),
+            activity.append(lines.transcript(scope, activityKindOf(post.kind()), withWorkflows(post, deliveryOf(note)),
                     clock.instant()));
         }
         // recorded again on a replay: the store keeps each version once, and a lost answer must not lose the record
@@ -112,19 +112,27 @@ public final class PostToTicketService implements PostToTicketUseCase {
         return new PostedNote(note.id(), replayed, effect.fingerprint().equals(fingerprint));
     }
 
+    /** A reply the PSA only posted says so in the activity entry, so nobody believes the requester was e-mailed. */
+    private static String deliveryOf(PsaNote note) {
+        return note.delivery().state() == PsaNote.Delivery.State.POSTED_NOT_EMAILED
+                ? "\n[" + note.delivery().describe() + "]" : "";
+    }
+
     /**
-     * The note's text as its activity entry shows it: ending with the workflow versions its diagnosis applied. A note
-     * too long for an entry is cut before them, so they are never the part lost.
+     * The note's text as its activity entry shows it: then how a reply was delivered when it was not e-mailed, then
+     * the workflow versions its diagnosis applied. A note too long for an entry is cut before them, so they are never
+     * the part lost.
      */
-    private static String withWorkflows(TicketPost post) {
-        if (post.workflows().isEmpty()) {
+    private static String withWorkflows(TicketPost post, String delivery) {
+        String applied = post.workflows().isEmpty() ? "" : "\n\nWorkflows applied: " + post.workflows().stream()
+                .map(AppliedWorkflow::label).collect(Collectors.joining(", "));
+        String tail = delivery + applied;
+        if (tail.isEmpty()) {
             return post.text();
         }
-        String applied = "\n\nWorkflows applied: " + post.workflows().stream().map(AppliedWorkflow::label)
-                .collect(Collectors.joining(", "));
-        int room = ActivityEntry.MAX_SUMMARY - applied.length();
+        int room = ActivityEntry.MAX_SUMMARY - tail.length();
         String text = post.text().length() <= room ? post.text() : post.text().substring(0, room - 1) + "…";
-        return text + applied;
+        return text + tail;
     }
 
     private static void check(TicketPost post) {

@@ -136,6 +136,7 @@ public final class RouteRules {
         rule("PUT /api/v1/integrations/{id}/tools/{tool}/policy", MANAGE_INTEGRATIONS);
         rule("PUT /api/v1/integrations/{id}/tools/{tool}/sensitive", MANAGE_INTEGRATIONS);
         rule("GET /api/v1/integrations/{id}/directory", READ);
+        rule("POST /api/v1/integrations/{id}/import", CHANGE_CLIENTS);
         rule("GET /api/v1/clients/{slug}/mappings", READ);
         rule("PUT /api/v1/clients/{slug}/mappings/{kind}", CHANGE_CLIENTS);
         rule("DELETE /api/v1/clients/{slug}/mappings/{kind}", CHANGE_CLIENTS);
