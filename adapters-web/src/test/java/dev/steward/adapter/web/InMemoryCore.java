@@ -17,10 +17,12 @@ import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
 import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
 import dev.steward.application.psa.MapClientToPsaService;
-import dev.steward.application.inmemory.InMemoryRunbookStore;
-import dev.steward.application.runbook.DeleteRunbookService;
-import dev.steward.application.runbook.ListRunbooksService;
-import dev.steward.application.runbook.SaveRunbookService;
+import dev.steward.application.inmemory.InMemoryWorkflowStore;
+import dev.steward.application.workflow.ChangeWorkflowStatusService;
+import dev.steward.application.workflow.CreateWorkflowService;
+import dev.steward.application.workflow.EditWorkflowService;
+import dev.steward.application.workflow.GetWorkflowService;
+import dev.steward.application.workflow.ListWorkflowsService;
 import dev.steward.application.inmemory.InMemoryTicketSystems;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
@@ -242,6 +244,9 @@ public final class InMemoryCore implements AutoCloseable {
             mappings, kinds, unitOfWork);
     public final MapClientService mapClient = new MapClientService(validator, clients, msps, integrations, live,
             mappings, unitOfWork);
+    public final dev.steward.application.integration.ImportPsaCompaniesService importCompanies =
+            new dev.steward.application.integration.ImportPsaCompaniesService(validator, integrations, live, clients,
+                    msps, ids, clock, unitOfWork);
     public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
             ids, clients, agentApi.work, agentApi.arrivals, clock, unitOfWork);
@@ -259,11 +264,15 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryTicketSystems ticketSystems = new InMemoryTicketSystems();
     public final MapClientToPsaService mapToPsa = new MapClientToPsaService(validator, clients, msps, unitOfWork,
             ticketSystems);
-    public final InMemoryRunbookStore runbooks = agentApi.runbooks;
-    public final ListRunbooksService listRunbooks = new ListRunbooksService(runbooks, clients, msps);
-    public final SaveRunbookService saveRunbook = new SaveRunbookService(validator, runbooks, clients, msps, ids,
-            clock, unitOfWork);
-    public final DeleteRunbookService deleteRunbook = new DeleteRunbookService(runbooks, unitOfWork);
+    public final InMemoryWorkflowStore workflows = agentApi.workflows;
+    public final ListWorkflowsService listWorkflows = new ListWorkflowsService(workflows, clients, msps);
+    public final GetWorkflowService getWorkflow = new GetWorkflowService(workflows, clients);
+    public final CreateWorkflowService createWorkflow = new CreateWorkflowService(validator, workflows, clients, msps,
+            ids, clock, unitOfWork);
+    public final EditWorkflowService editWorkflow = new EditWorkflowService(validator, workflows, clients, clock,
+            unitOfWork);
+    public final ChangeWorkflowStatusService changeWorkflowStatus = new ChangeWorkflowStatusService(validator,
+            workflows, clients, clock, unitOfWork);
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(unitOfWork);
     public final AnswerOnceService answerOnce = new AnswerOnceService(idempotencyRecords, unitOfWork, clock);
     public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);

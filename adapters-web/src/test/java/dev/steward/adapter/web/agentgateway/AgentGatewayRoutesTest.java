@@ -24,7 +24,8 @@ import dev.steward.application.port.ControlPlane;
 import dev.steward.application.port.LanguageModel;
 import dev.steward.application.port.PsaNote;
 import dev.steward.application.problem.PortFailure;
-import dev.steward.application.runbook.SaveRunbookCommand;
+import dev.steward.application.workflow.CreateWorkflowCommand;
+import dev.steward.application.workflow.WorkflowContent;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.client.Client;
@@ -130,8 +131,12 @@ class AgentGatewayRoutesTest {
 
     @Test
     void anAgentPullsItsConfigurationWithoutSecretsOrDisabledTools() {
-        world.saveRunbook().save(new SaveRunbookCommand(world.mspId(), Optional.of(contoso.slug().value()),
-                Optional.empty(), "Printer", List.of("printer"), List.of(), List.of(), UserRole.MSP_TECHNICIAN));
+        world.createWorkflow().create(new CreateWorkflowCommand(world.mspId(), Optional.of(contoso.slug().value()),
+                new WorkflowContent("Printer", "The \"printer\" is offline.", "Restart the spooler.", List.of(),
+                        List.of()), Optional.of("active"), "tech@msp.example", UserRole.MSP_TECHNICIAN));
+        world.createWorkflow().create(new CreateWorkflowCommand(world.mspId(), Optional.of(contoso.slug().value()),
+                new WorkflowContent("Scanner", "The \"scanner\" is offline.", "Not yet.", List.of(), List.of()),
+                Optional.empty(), "tech@msp.example", UserRole.MSP_TECHNICIAN));
 
         AgentConfiguration config = agentOf(contoso).configuration();
 
@@ -141,7 +146,8 @@ class AgentGatewayRoutesTest {
         assertThat(config.tools()).extracting(t -> t.name().value())
                 .containsExactlyInAnyOrder("m365:get-user", "m365:reset-password");
         assertThat(config.reasoner()).isEqualTo(AgentConfiguration.ReasonerChoice.model("qwen2.5"));
-        assertThat(config.runbooks()).as("runbooks go to runbook reasoners only").isEmpty();
+        assertThat(config.workflows()).as("the active workflows go to every reasoner, the model's too")
+                .extracting(w -> w.name().value()).containsExactly("Printer");
     }
 
     @Test
@@ -149,7 +155,7 @@ class AgentGatewayRoutesTest {
         String ticket = ticket("250", "Outlook keeps asking for password");
         world.intake(ticket);
         AgentWorker agent = new AgentWorker(agentOf(contoso), (configuration, controlPlane) ->
-                RunbookReasoner.withWritten(configuration.runbooks()), AgentWorker.Timing.DEFAULT, () -> { },
+                new RunbookReasoner(), AgentWorker.Timing.DEFAULT, () -> { },
                 line -> { });
 
         assertThat(agent.workOnce(Duration.ZERO)).isTrue();
