@@ -16,6 +16,7 @@ import dev.steward.adapter.web.api.ClientRoutes;
 import dev.steward.adapter.web.api.ClientMappingRoutes;
 import dev.steward.adapter.web.api.PsaMappingRoutes;
 import dev.steward.adapter.web.api.WorkflowRoutes;
+import dev.steward.adapter.web.dashboard.WorkflowPageRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
@@ -138,6 +139,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(PsaMappingRoutes.class);
         routes.addBinding().to(ClientMappingRoutes.class);
         routes.addBinding().to(WorkflowRoutes.class);
+        routes.addBinding().to(WorkflowPageRoutes.class);
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);

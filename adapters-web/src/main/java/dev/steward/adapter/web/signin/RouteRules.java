@@ -159,6 +159,14 @@ public final class RouteRules {
         rule("POST /clients/{slug}/mode", CHANGE_CLIENTS);
         rule("POST /clients/{slug}/retry", RETRY_PROVISIONING);
         rule("POST /clients/{slug}/delete", DELETE_CLIENTS);
+        rule("GET /workflows", READ);
+        rule("POST /workflows", CHANGE_MSP_WORKFLOWS);
+        rule("GET /clients/{slug}/workflows", READ);
+        rule("POST /clients/{slug}/workflows", CHANGE_CLIENT_WORKFLOWS);
+        rule("GET /workflows/{id}", READ);
+        // a client's or an MSP-wide workflow: the service asks for CHANGE_MSP_WORKFLOWS when it is MSP-wide
+        rule("POST /workflows/{id}", CHANGE_CLIENT_WORKFLOWS);
+        rule("POST /workflows/{id}/status", CHANGE_CLIENT_WORKFLOWS);
         rule("GET /clients/{slug}/prompt", READ);
         rule("POST /clients/{slug}/prompt", CHANGE_CLIENTS);
         rule("GET /clients/{slug}/activity", READ);
