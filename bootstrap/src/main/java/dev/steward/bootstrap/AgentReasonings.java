@@ -9,14 +9,14 @@ import dev.steward.application.port.Reasoner;
 
 /**
  * Every reasoner an agent can be configured for, in a container and in process alike: the runbook reasoner on the
- * configuration's runbooks, or the chat-completions reasoner whose completions go through the control plane.
+ * configuration's workflows, or the chat-completions reasoner whose completions go through the control plane.
  */
 final class AgentReasonings implements AgentReasoning {
 
     @Override
     public Reasoner reasonerFor(AgentConfiguration configuration, ControlPlane controlPlane) {
         return switch (configuration.reasoner().kind()) {
-            case RUNBOOK -> RunbookReasoner.withWritten(configuration.runbooks());
+            case RUNBOOK -> new RunbookReasoner();
             case MODEL -> ChatCompletionsReasoner.throughControlPlane(controlPlane, configuration.reasoner().model());
         };
     }

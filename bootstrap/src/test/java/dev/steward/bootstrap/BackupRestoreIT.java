@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +61,9 @@ class BackupRestoreIT {
         String token;
         String technician = "tech-" + UUID.randomUUID() + "@northwind.example";
         UUID entry = UUID.randomUUID();
+        List<WireMockServer> wiremocks = new ArrayList<>();
+        StubAutotask autotask = new StubAutotask("api@northwind.example", "TRACK-1", "autotask-api-secret-9876");
+        autotask.serveAt(PlanModeWorld.serve(autotask, wiremocks).baseUrl());
         try (StewardServer server = StewardServer.start(StewardConfig.from(environment(original)))) {
             ApiCaller api = ApiCaller.of(server);
             token = ApiCaller.issueToken(server);
@@ -68,9 +73,10 @@ class BackupRestoreIT {
             }
             assertThat(api.send("POST", "/api/v1/integrations", """
                     {"kind": "autotask",
-                     "settings": {"userName": "api@northwind.example", "integrationCode": "TRACK-1"},
+                     "settings": {"userName": "api@northwind.example", "integrationCode": "TRACK-1",
+                                  "zoneLookupBase": "%s/atservicesrest/"},
                      "secrets": {"secret": "autotask-api-secret-9876", "webhookSecret": "%s"}}"""
-                    .formatted(HOOK_SECRET)).statusCode()).isEqualTo(201);
+                    .formatted(autotask.baseUrl(), HOOK_SECRET)).statusCode()).isEqualTo(201);
             server.useCases().createUser().create(new dev.steward.application.signin.CreateUserCommand(
                     server.defaultMsp().id(), technician, "a technician's password", "technician"));
             ClientId acme = server.useCases().getClient().get(server.defaultMsp().id(), "acme").client().id();
@@ -85,6 +91,7 @@ class BackupRestoreIT {
             assertThat(written.rows()).containsKeys("clients", "users", "api_tokens", "activity_log",
                     "integration_secrets");
         }
+        wiremocks.forEach(WireMockServer::stop);
         assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as("no secret in clear")
                 .doesNotContain(HOOK_SECRET).doesNotContain(Files.readString(original.resolve("secret.key")).strip());
 

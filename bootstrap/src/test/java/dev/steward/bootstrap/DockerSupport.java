@@ -121,6 +121,46 @@ final class DockerSupport {
         return env;
     }
 
+    /**
+     * The id of {@code installation}'s agent container once it alone runs and the world's client {@code slug} is
+     * active with nothing deploying.
+     */
+    static String runningAgent(PlanModeWorld world, String installation, String slug) {
+        org.awaitility.Awaitility.await().atMost(AGENT_START).pollInterval(Duration.ofMillis(500)).until(() ->
+                !agentContainer(installation).isEmpty() && !agentContainer(installation).contains("\n")
+                        && world.api("GET", "/api/v1/clients/" + slug, null).body()
+                        .matches("(?s).*\"status\":\"active\".*\"state\":\"idle\".*"));
+        return agentContainer(installation);
+    }
+
+    /** Removes every agent container of {@code installation}, running or not. */
+    static void removeAgentsOf(String installation) throws IOException, InterruptedException {
+        run(List.of("sh", "-c", "docker ps -aq --filter label=steward.installation=" + installation
+                + " | xargs -r docker rm -f"), Duration.ofSeconds(60));
+    }
+
+    /** The id of {@code installation}'s running agent container ("" when none runs). */
+    static String agentContainer(String installation) {
+        return uncheckedRun(List.of("docker", "ps", "-q", "--filter", "label=steward.installation=" + installation))
+                .strip();
+    }
+
+    /** A container's whole log. */
+    static String logsOf(String container) {
+        return uncheckedRun(List.of("docker", "logs", container));
+    }
+
+    private static String uncheckedRun(List<String> command) {
+        try {
+            return run(command, Duration.ofSeconds(20)).output();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -133,16 +173,23 @@ final class DockerSupport {
     }
 
     static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
-        Process process;
+        // the output goes to a file, not a pipe: a command that writes more than a pipe holds (an agent's whole log)
+        // would otherwise block on the full pipe until the timeout
+        Path output = Files.createTempFile("steward-command", ".out");
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Result(127, e.getMessage());
+            Process process;
+            try {
+                process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            } catch (IOException e) {
+                return new Result(127, e.getMessage());
+            }
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(124, "timed out: " + command);
+            }
+            return new Result(process.exitValue(), new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Result(124, "timed out: " + command);
-        }
-        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

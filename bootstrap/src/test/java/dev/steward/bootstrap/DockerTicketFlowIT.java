@@ -47,8 +47,7 @@ class DockerTicketFlowIT {
         if (world != null) {
             world.close();
         }
-        DockerSupport.run(List.of("sh", "-c", "docker ps -aq --filter label=steward.installation=" + INSTALLATION
-                + " | xargs -r docker rm -f"), Duration.ofSeconds(60));
+        DockerSupport.removeAgentsOf(INSTALLATION);
     }
 
     @Test
@@ -147,28 +146,15 @@ class DockerTicketFlowIT {
                 .body()).path("waitingRequests").asInt(-1);
     }
 
-    /** The id of the client's agent container once it alone runs and the client is active with nothing deploying. */
-    private static String runningAgent() throws Exception {
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() ->
-                !container().isEmpty() && !container().contains("\n") && world.api("GET", "/api/v1/clients/"
-                        + PlanModeWorld.slugOf(KIND), null).body().matches("(?s).*\"status\":\"active\".*\"state\":\"idle\".*"));
-        return container();
+    private static String runningAgent() {
+        return DockerSupport.runningAgent(world, INSTALLATION, PlanModeWorld.slugOf(KIND));
     }
 
-    /** The id of this installation's running agent container ("" when none runs). */
-    private static String container() throws Exception {
-        return DockerSupport.run(List.of("docker", "ps", "-q", "--filter", "label=steward.installation=" + INSTALLATION),
-                Duration.ofSeconds(20)).output().strip();
+    private static String container() {
+        return DockerSupport.agentContainer(INSTALLATION);
     }
 
     private static String logsOf(String container) {
-        try {
-            return DockerSupport.run(List.of("docker", "logs", container), Duration.ofSeconds(20)).output();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return DockerSupport.logsOf(container);
     }
 }

@@ -67,11 +67,12 @@ class DocsIT {
         map(A, "hudu", contoso);
         map(B, "hudu", fabrikam);
         map(A, "itglue", contosoOrganization);
-        HttpResponse<String> runbook = world.api("POST", "/api/v1/runbooks", """
-                {"name":"VPN trouble","triggers":["vpn"],"diagnosis":[
+        HttpResponse<String> workflow = world.api("POST", "/api/v1/workflows", """
+                {"name":"VPN trouble","trigger":"The requester's \\"vpn\\" drops.","instructions":"Search the docs.",
+                 "status":"active","checks":[
                  {"tool":"hudu:search-articles","arguments":{"query":"{trigger}"}},
-                 {"tool":"itglue:search-articles","arguments":{"query":"{trigger}"}}],"plan":[]}""");
-        assertThat(runbook.statusCode()).as(runbook.body()).isEqualTo(200);
+                 {"tool":"itglue:search-articles","arguments":{"query":"{trigger}"}}]}""");
+        assertThat(workflow.statusCode()).as(workflow.body()).isEqualTo(201);
     }
 
     @AfterAll

@@ -155,6 +155,11 @@ final class PlanModeWorld implements AutoCloseable {
         });
     }
 
+    /** One of the running control plane's components (its store's Jdbi, say), for measurements. */
+    <T> T component(Class<T> type) {
+        return server.component(type);
+    }
+
     /** A call to the server's API as the MSP's technician. */
     HttpResponse<String> api(String method, String path, String json) throws Exception {
         return api.send(method, path, json);

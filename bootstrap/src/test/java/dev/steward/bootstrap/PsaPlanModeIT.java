@@ -81,14 +81,15 @@ class PsaPlanModeIT {
     }
 
     @Test
-    void aRunbookSavedForAClientOverTheApiDrivesItsTicketsAndNoOtherClients() throws Exception {
-        String runbook = """
-                {"name": "Printer", "triggers": ["printer"],
-                 "diagnosis": [{"tool": "m365:get-user", "arguments": {"user": "{requester}"}}],
-                 "plan": [{"tool": "m365:revoke-sessions", "arguments": {"user": "{requester}"},
-                           "reason": "the print server holds a stale session"}]}""";
-        assertThat(world.api("POST", "/api/v1/clients/" + PlanModeWorld.slugOf("connectwise") + "/runbooks", runbook)
-                .statusCode()).isEqualTo(200);
+    void aWorkflowActivatedForAClientOverTheApiDrivesItsTicketsAndNoOtherClients() throws Exception {
+        String workflow = """
+                {"name": "Printer", "trigger": "The \\"printer\\" is offline.", "status": "active",
+                 "instructions": "Check the user, then plan signing out the stale session.",
+                 "checks": [{"tool": "m365:get-user", "arguments": {"user": "{requester}"}}],
+                 "actions": [{"tool": "m365:revoke-sessions", "arguments": {"user": "{requester}"},
+                              "reason": "the print server holds a stale session"}]}""";
+        assertThat(world.api("POST", "/api/v1/clients/" + PlanModeWorld.slugOf("connectwise") + "/workflows",
+                workflow).statusCode()).isEqualTo(201);
 
         long ticket = world.newTicket("connectwise", "Printer offline since this morning");
         assertThat(world.webhook("connectwise", world.psa("connectwise").ticketCreated(ticket)).statusCode())
@@ -107,7 +108,7 @@ class PsaPlanModeIT {
                 .isEqualTo(202);
         world.psa("halopsa").firstNote(otherClients).get(30, TimeUnit.SECONDS);
         assertThat(world.psa("halopsa").notesOf(otherClients)).singleElement().satisfies(note -> assertThat(
-                note.toString()).contains("No runbook matches").doesNotContain("stale session"));
+                note.toString()).contains("No workflow matches").doesNotContain("stale session"));
     }
 
     @ParameterizedTest

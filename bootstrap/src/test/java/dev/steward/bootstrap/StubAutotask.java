@@ -32,6 +32,21 @@ final class StubAutotask extends StubPsa {
     /** Requester address → contact id. */
     private final Map<String, Long> contacts = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final String userName;
+    private final String integrationCode;
+    private final String secret;
+
+    StubAutotask() {
+        this("api@acmemsp.example", "TRACKING-ID-1", "at-secret");
+    }
+
+    /** A tenant whose API user, integration code and secret are these. */
+    StubAutotask(String userName, String integrationCode, String secret) {
+        this.userName = userName;
+        this.integrationCode = integrationCode;
+        this.secret = secret;
+    }
+
     @Override
     public String getName() {
         return "stub-autotask";
@@ -44,8 +59,8 @@ final class StubAutotask extends StubPsa {
 
     @Override
     Map<String, String> settings() {
-        return Map.of("zoneLookupBase", baseUrl() + "/atservicesrest/", "userName", "api@acmemsp.example",
-                "integrationCode", "TRACKING-ID-1", "secret", "at-secret", "webhookSecret", "hook-secret");
+        return Map.of("zoneLookupBase", baseUrl() + "/atservicesrest/", "userName", userName,
+                "integrationCode", integrationCode, "secret", secret, "webhookSecret", "hook-secret");
     }
 
     @Override
@@ -88,11 +103,11 @@ final class StubAutotask extends StubPsa {
         if (path.equalsIgnoreCase(V1 + "zoneInformation")) {
             return json(200, Map.of("zoneName", "Stub Zone", "url", baseUrl() + "/atservicesrest/", "ci", 0));
         }
-        if (!"api@acmemsp.example".equals(request.getHeader("UserName"))
-                || !"TRACKING-ID-1".equals(request.getHeader("ApiIntegrationCode"))) {
+        if (!userName.equals(request.getHeader("UserName"))
+                || !integrationCode.equals(request.getHeader("ApiIntegrationCode"))) {
             return errors(500, "Internal Server Error");
         }
-        if (!"at-secret".equals(request.getHeader("Secret"))) {
+        if (!secret.equals(request.getHeader("Secret"))) {
             return errors(401, "Unauthorized");
         }
         String resource = path.startsWith(V1) ? path.substring(V1.length()) : path;

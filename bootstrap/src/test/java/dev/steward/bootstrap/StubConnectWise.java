@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * ConnectWise Manage 3.0 (THIRD-PARTY-APIS.md §1): Basic {@code company+public:private} plus the {@code clientId}
- * header on every call, tickets, notes with exactly one of the three flags, and callbacks signed with
- * base64(HMAC-SHA256(SHA-256(signing key), body)) whose key is served at {@code Metadata.key_url}.
+ * header on every call, {@code /login/companyinfo} and {@code system/info}, tickets, notes with exactly one of the three
+ * flags, and callbacks signed with base64(HMAC-SHA256(SHA-256(signing key), body)) whose key is served at
+ * {@code Metadata.key_url}.
  */
 final class StubConnectWise extends StubPsa {
 
@@ -65,9 +66,30 @@ final class StubConnectWise extends StubPsa {
 
     @Override
     Delivery ticketCreated(long id) {
+        return callback(id, "added");
+    }
+
+    /** The signed callback ConnectWise sends when ticket {@code id} changed (a note was added, say). */
+    Delivery ticketUpdated(long id) {
+        return callback(id, "updated");
+    }
+
+    /**
+     * The requester's comment on the ticket, as ConnectWise stores one written through the portal or by e-mail: a
+     * discussion note by the contact, no member.
+     */
+    void requesterComment(long ticket, String text) {
+        ObjectNode note = JSON.createObjectNode().put("text", text).put("detailDescriptionFlag", true)
+                .put("internalAnalysisFlag", false).put("resolutionFlag", false).put("customerUpdatedFlag", true)
+                .put("ticketId", ticket).put("dateCreated", Instant.now().toString());
+        note.putObject("contact").put("id", 9001).put("name", "Dana Reyes");
+        addNote(ticket, note);
+    }
+
+    private Delivery callback(long id, String action) {
         ObjectNode callback = JSON.createObjectNode().put("MessageId", UUID.randomUUID().toString())
                 .put("FromUrl", "cw.example").put("CompanyId", "acmemsp").put("MemberId", "dreyes")
-                .put("Action", "added").put("Type", "ticket").put("ID", id)
+                .put("Action", action).put("Type", "ticket").put("ID", id)
                 .put("Entity", "{\"id\":" + id + ",\"summary\":\"(see ticket)\"}");
         callback.putObject("Metadata").put("key_url", baseUrl() + KEY_PATH);
         String body = callback.toString();
@@ -83,6 +105,11 @@ final class StubConnectWise extends StubPsa {
 
     @Override
     ResponseDefinition answer(Request request, String path) {
+        if (path.equals("/login/companyinfo/acmemsp")) {
+            return json(200, Map.of("CompanyName", "Acme MSP", "Codebase", "v4_6_release/", "VersionCode", "v2025.16",
+                    "CompanyID", "acmemsp", "IsCloud", false, "SiteUrl",
+                    baseUrl().replaceFirst("^[a-z]+://", "")));
+        }
         String expected = "Basic " + Base64.getEncoder().encodeToString("acmemsp+pubkey:privkey".getBytes());
         if (!expected.equals(request.getHeader("Authorization")) || !CLIENT_ID.equals(request.getHeader("clientId"))) {
             return json(401, Map.of("code", "Unauthorized", "message", "Authentication failed"));
@@ -91,6 +118,9 @@ final class StubConnectWise extends StubPsa {
             return json(200, Map.of("signing_key", SIGNING_KEY));
         }
         String resource = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : path;
+        if (resource.equals("system/info")) {
+            return json(200, Map.of("version", "v2025.16.10000", "isCloud", false));
+        }
         Matcher m;
         if ((m = NOTES.matcher(resource)).matches() && exists(Long.parseLong(m.group(1)))) {
             long id = Long.parseLong(m.group(1));
@@ -108,6 +138,19 @@ final class StubConnectWise extends StubPsa {
             ObjectNode note = ((ObjectNode) body.deepCopy()).put("ticketId", id)
                     .put("dateCreated", Instant.now().toString()).put("createdBy", "helpdesk-agent");
             return json(201, addNote(id, note));
+        }
+        if ((m = TICKET.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.PATCH)) {
+            ObjectNode ticket = ticket(Long.parseLong(m.group(1)));
+            JsonNode op = body(request).path(0);
+            if (ticket == null) {
+                return json(404, Map.of("code", "NotFound", "message", "Record not found"));
+            }
+            if (!"replace".equals(op.path("op").asText()) || !List.of("automaticEmailContactFlag", "status")
+                    .contains(op.path("path").asText())) {
+                return json(400, Map.of("code", "InvalidObject", "message", "unsupported patch"));
+            }
+            ticket.set(op.path("path").asText(), op.path("value"));
+            return json(200, ticket);
         }
         if ((m = TICKET.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
             ObjectNode ticket = ticket(Long.parseLong(m.group(1)));

@@ -1,6 +1,7 @@
 package dev.steward.bootstrap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * HaloPSA (THIRD-PARTY-APIS.md §2): OAuth2 client credentials at the token URL, bearer tokens on {@code /api},
- * {@code Tickets/{id}}, actions POSTed as arrays with an outcome and {@code hiddenfromuser}, and webhooks that carry
+ * {@code Tickets/{id}}, the outcomes the API agent may use ({@code /api/Outcome}), actions POSTed as arrays with an
+ * outcome and {@code hiddenfromuser}, and webhooks that carry
  * Basic credentials instead of a signature.
  */
 final class StubHaloPsa extends StubPsa {
@@ -84,6 +86,12 @@ final class StubHaloPsa extends StubPsa {
         }
         if (!("Bearer " + TOKEN).equals(request.getHeader("Authorization"))) {
             return json(401, "\"Unauthorized\"");
+        }
+        if (path.equalsIgnoreCase("/api/Outcome") && request.getMethod().equals(RequestMethod.GET)) {
+            ArrayNode outcomes = JSON.createArrayNode();
+            outcomes.addObject().put("id", 7).put("outcome", "Private Note");
+            outcomes.addObject().put("id", 8).put("outcome", "Email User");
+            return json(200, outcomes);
         }
         Matcher m;
         if ((m = TICKET.matcher(path)).matches() && request.getMethod().equals(RequestMethod.GET)) {

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * a HaloPSA stub, Microsoft 365 over GDAP against {@link FakeMicrosoftCloud} and Duo against {@link FakeDuo} (which
  * checks every request's HMAC signature), all connected over the API, and a client in Execute mode mapped to its
  * customer tenant. A ticket "I'm locked out" is checked with read tools, planned, approved over the API, verified by
- * a Duo push and carried out against Graph once, and the requester is told; a denied push runs nothing. A temporary
+ * a Duo push and carried out against Graph once, and the requester is told; a denied push runs nothing; a technician's
+ * confirmation of the caller's identity stands in for the push. A temporary
  * password is shown once to the technician who approved the reset and nowhere else — not on the ticket, not in the
  * activity log, not in any log line (all of Steward's log events are captured, at every level).
  */
@@ -191,6 +192,32 @@ class ToolsThatActIT {
         assertThat(world.activityOf(KIND, ticket)).filteredOn(e -> e.path("kind").asText().equals("verification"))
                 .singleElement().satisfies(e -> assertThat(e.path("summary").asText()).contains(sam.upn())
                         .doesNotContain("DPFZRS9FB0D46QFTM891").doesNotContain("txid"));
+    }
+
+    @Test
+    void aTechnicianWhoConfirmedTheCallersIdentityOverTheApiLetsTheUnblockRunWithoutAPush() throws Exception {
+        Requester tess = lockedOut("tess", "Tess Phoned", FakeDuo.Behaviour.DENY);
+        StubPsa psa = world.psa(KIND);
+        long ticket = raise("I'm locked out and called the service desk", tess.upn());
+        JsonNode approval = pendingApproval(ticket, "m365:unblock-sign-in");
+
+        HttpResponse<String> confirmed = world.api("POST", "/api/v1/approvals/" + approval.path("id").asText()
+                + "/identity", null);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(201);
+        assertThat(world.api("POST", "/api/v1/approvals/" + approval.path("id").asText() + "/approve", null)
+                .statusCode()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !replies(psa, ticket).isEmpty());
+        assertThat(DUO.pushes()).as("the technician's word is enough: no push")
+                .noneMatch(p -> p.username().equals(tess.upn()));
+        assertThat(world.cloud().changes()).filteredOn(r -> r.path().contains(tess.id())).singleElement()
+                .satisfies(r -> assertThat(r.method()).isEqualTo("PATCH"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> trail(ticket).contains("reply ok"));
+        assertThat(trail(ticket)).containsSubsequence("verification ok", "approval m365:unblock-sign-in approved",
+                "tool-call m365:unblock-sign-in ok", "reply ok");
+        assertThat(world.activityOf(KIND, ticket)).filteredOn(e -> e.path("kind").asText().equals("verification"))
+                .singleElement().satisfies(e -> assertThat(e.path("summary").asText())
+                        .startsWith("identity of " + tess.upn() + " confirmed by "));
     }
 
     @Test

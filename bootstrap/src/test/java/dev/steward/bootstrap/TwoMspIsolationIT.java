@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Tenant isolation on the real server and PostgreSQL, across two MSPs created through the operator API: MSP Beta's
  * admin calls every route of the server's route table that acts inside an MSP — reads and writes, API and dashboard —
- * with MSP Alpha's identifiers (its client's slug, its integration, runbook, token and user ids). No answer shows
+ * with MSP Alpha's identifiers (its client's slug, its integration, workflow, token and user ids). No answer shows
  * anything of Alpha's, and afterwards Alpha's data is exactly as it was. The route list comes from the server, so a
  * new route is attacked too.
  */
@@ -43,7 +43,7 @@ class TwoMspIsolationIT {
 
     /** What only Alpha has: none of it may reach Beta. */
     private static final List<String> ALPHA_SECRETS = List.of("Alpha Isolation IT", "Alpha Client Ltd",
-            "Alpha Secret Runbook", "Alpha Client Runbook", "alpha-admin@alpha.example", "alpha-viewer@alpha.example",
+            "Alpha Secret Workflow", "Alpha Client Workflow", "alpha-admin@alpha.example", "alpha-viewer@alpha.example",
             "alpha ci token", "Alpha private prompt", "Alpha client prompt", "api@alpha.example", "ALPHA-TRACK");
 
     private static StewardServer server;
@@ -51,6 +51,9 @@ class TwoMspIsolationIT {
     private static Tenant alpha;
     private static Tenant beta;
     private static final Map<String, String> ALPHA_IDS = new LinkedHashMap<>();
+
+    /** Alpha's Autotask, which the connection is checked against. */
+    private static final List<com.github.tomakehurst.wiremock.WireMockServer> WIREMOCKS = new ArrayList<>();
 
     private record Tenant(String mspId, String adminToken) {}
 
@@ -65,14 +68,17 @@ class TwoMspIsolationIT {
         ok(api(alpha, "PUT", "/api/v1/msp/prompt", Map.of("prompt", "Alpha private prompt")));
         ok(api(alpha, "POST", "/api/v1/clients", Map.of("name", "Alpha Client Ltd", "slug", "alpha-client")));
         ok(api(alpha, "PUT", "/api/v1/clients/alpha-client/prompt", Map.of("prompt", "Alpha client prompt")));
+        StubAutotask autotask = new StubAutotask("api@alpha.example", "ALPHA-TRACK", "alpha-autotask-secret-1234");
+        autotask.serveAt(PlanModeWorld.serve(autotask, WIREMOCKS).baseUrl());
         JsonNode integration = ok(api(alpha, "POST", "/api/v1/integrations", Map.of("kind", "autotask",
-                "settings", Map.of("userName", "api@alpha.example", "integrationCode", "ALPHA-TRACK"),
+                "settings", Map.of("userName", "api@alpha.example", "integrationCode", "ALPHA-TRACK",
+                        "zoneLookupBase", autotask.baseUrl() + "/atservicesrest/"),
                 "secrets", Map.of("secret", "alpha-autotask-secret-1234", "webhookSecret", "alpha-hook-5678"))));
         ALPHA_IDS.put("integration", integration.path("id").asText());
         ALPHA_IDS.put("tool", integration.path("tools").get(0).path("name").asText());
-        ALPHA_IDS.put("runbook", ok(api(alpha, "POST", "/api/v1/runbooks", runbook("Alpha Secret Runbook")))
+        ALPHA_IDS.put("workflow", ok(api(alpha, "POST", "/api/v1/workflows", workflow("Alpha Secret Workflow")))
                 .path("id").asText());
-        ok(api(alpha, "POST", "/api/v1/clients/alpha-client/runbooks", runbook("Alpha Client Runbook")));
+        ok(api(alpha, "POST", "/api/v1/clients/alpha-client/workflows", workflow("Alpha Client Workflow")));
         ALPHA_IDS.put("token", ok(api(alpha, "POST", "/api/v1/tokens", Map.of("name", "alpha ci token")))
                 .path("id").asText());
         ALPHA_IDS.put("user", ok(api(alpha, "POST", "/api/v1/users", Map.of("email", "alpha-viewer@alpha.example",
@@ -85,6 +91,7 @@ class TwoMspIsolationIT {
         if (server != null) {
             server.close();
         }
+        WIREMOCKS.forEach(com.github.tomakehurst.wiremock.WireMockServer::stop);
     }
 
     /** An MSP created by the operator, its first admin, and an admin API token that admin issued. */
@@ -108,8 +115,9 @@ class TwoMspIsolationIT {
         return new Tenant(msp, ok(issued).path("token").asText());
     }
 
-    private static Map<String, Object> runbook(String name) {
-        return Map.of("name", name, "triggers", List.of("printer"), "diagnosis", List.of(), "plan", List.of());
+    private static Map<String, Object> workflow(String name) {
+        return Map.of("name", name, "trigger", "A \"printer\" is offline.", "instructions", "Restart the spooler.",
+                "status", "active");
     }
 
     @Test
@@ -146,7 +154,7 @@ class TwoMspIsolationIT {
 
         assertThat(attacked).as("routes attacked").hasSizeGreaterThan(60)
                 .contains("GET /api/v1/clients -> 200", "GET /api/v1/clients/{slug} -> 404",
-                        "DELETE /api/v1/clients/{slug} -> 404", "PUT /api/v1/runbooks/{id} -> 404");
+                        "DELETE /api/v1/clients/{slug} -> 404", "PUT /api/v1/workflows/{id} -> 404");
         System.out.println("Beta's admin against Alpha's ids:\n  " + String.join("\n  ", attacked));
         assertThat(alphasData()).as("Alpha's data after Beta's attempts").isEqualTo(before);
     }
@@ -176,8 +184,10 @@ class TwoMspIsolationIT {
         JsonNode msp = ok(api(alpha, "GET", "/api/v1/msp", null));
         data.put("msp", msp.path("name").asText() + "|" + msp.path("defaultMode").asText() + "|"
                 + msp.path("prompt").asText());
-        data.put("runbooks", names(ok(api(alpha, "GET", "/api/v1/runbooks", null)), "name"));
-        data.put("clientRunbooks", names(ok(api(alpha, "GET", "/api/v1/clients/alpha-client/runbooks", null)),
+        data.put("workflows", names(ok(api(alpha, "GET", "/api/v1/workflows", null)), "name")
+                + names(ok(api(alpha, "GET", "/api/v1/workflows", null)), "status")
+                + names(ok(api(alpha, "GET", "/api/v1/workflows", null)), "version"));
+        data.put("clientWorkflows", names(ok(api(alpha, "GET", "/api/v1/clients/alpha-client/workflows", null)),
                 "name"));
         data.put("tokens", ok(api(alpha, "GET", "/api/v1/tokens", null)).path("items").findValues("active")
                 .toString() + names(ok(api(alpha, "GET", "/api/v1/tokens", null)), "name"));
@@ -205,7 +215,7 @@ class TwoMspIsolationIT {
     private static String withAlphasIds(String path) {
         String id = path.startsWith("/api/v1/integrations/") || path.startsWith("/integrations/")
                 ? ALPHA_IDS.get("integration")
-                : path.startsWith("/api/v1/runbooks/") ? ALPHA_IDS.get("runbook")
+                : path.startsWith("/api/v1/workflows/") ? ALPHA_IDS.get("workflow")
                 : path.startsWith("/api/v1/tokens/") || path.startsWith("/settings/tokens/") ? ALPHA_IDS.get("token")
                 : path.startsWith("/api/v1/users/") || path.startsWith("/users/") ? ALPHA_IDS.get("user")
                 : UUID.randomUUID().toString();
@@ -223,7 +233,8 @@ class TwoMspIsolationIT {
             case "PUT /api/v1/clients/{slug}/psa-mapping" -> Map.of("integrationKind", "autotask",
                     "companyId", "42");
             case "PUT /api/v1/clients/{slug}/mappings/{kind}" -> Map.of("externalId", "taken-over");
-            case "POST /api/v1/clients/{slug}/runbooks", "PUT /api/v1/runbooks/{id}" -> runbook("Taken Over");
+            case "POST /api/v1/clients/{slug}/workflows", "PUT /api/v1/workflows/{id}" -> workflow("Taken Over");
+            case "POST /api/v1/workflows/{id}/status" -> Map.of("status", "archived");
             case "POST /api/v1/clients/{slug}/integrations" -> Map.of("kind", "autotask", "settings",
                     Map.of("userName", "x@beta.example", "integrationCode", "X"), "secrets", Map.of("secret", "x"));
             case "PUT /api/v1/integrations/{id}/tools/{tool}/policy" -> Map.of("policy", "auto");

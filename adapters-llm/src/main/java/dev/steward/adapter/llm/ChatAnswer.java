@@ -7,11 +7,16 @@ import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.ReasonerStep;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.workflow.AppliedWorkflow;
+import dev.steward.domain.workflow.Workflow;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,10 +35,13 @@ final class ChatAnswer {
 
     private final ObjectMapper json;
     private final FunctionNames catalog;
+    private final List<Workflow> workflows;
 
-    ChatAnswer(ObjectMapper json, FunctionNames catalog) {
+    /** @param workflows those in force, which the model was shown: the ones it names become the step's applied */
+    ChatAnswer(ObjectMapper json, FunctionNames catalog, List<Workflow> workflows) {
         this.json = json;
         this.catalog = catalog;
+        this.workflows = List.copyOf(workflows);
     }
 
     ReasonerStep step(JsonNode answer) {
@@ -90,7 +98,20 @@ final class ChatAnswer {
             plan.add(new PlannedAction(tool, arguments(action.path("arguments"), where + " (" + tool + ")", message),
                     action.path("reason").asText("")));
         }
-        return new ReasonerStep.Finish(node.path("diagnosis").asText(), plan);
+        return new ReasonerStep.Finish(node.path("diagnosis").asText(), plan, applied(node.path("workflows")));
+    }
+
+    /**
+     * The versions of the workflows the model names, in the order shown to it, each once. A name it was not shown
+     * (misspelt, made up) is ignored: the record must only ever name what the agent was really given.
+     */
+    private List<AppliedWorkflow> applied(JsonNode names) {
+        if (!names.isArray()) {
+            return List.of();
+        }
+        Set<String> named = new HashSet<>();
+        names.forEach(n -> named.add(n.asText("").strip().toLowerCase(Locale.ROOT)));
+        return workflows.stream().filter(w -> named.contains(w.name().key())).map(Workflow::applied).toList();
     }
 
     /** A JSON object of arguments, given as a string or inline; values become strings (numbers, flags as written). */

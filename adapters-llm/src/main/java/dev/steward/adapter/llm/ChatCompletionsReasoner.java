@@ -64,7 +64,8 @@ public final class ChatCompletionsReasoner implements Reasoner {
      */
     @Override
     public ReasonerStep next(ReasoningContext context) {
-        ChatAnswer answer = new ChatAnswer(JSON, FunctionNames.of(context.catalog().stream().map(Tool::name).toList()));
+        ChatAnswer answer = new ChatAnswer(JSON, FunctionNames.of(context.catalog().stream().map(Tool::name).toList()),
+                context.workflows());
         UUID session = context.request().session();
         try {
             return answer.step(completions.complete(session, ChatRequest.body(JSON, model, context)));

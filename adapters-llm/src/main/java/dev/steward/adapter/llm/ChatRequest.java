@@ -10,11 +10,13 @@ import dev.steward.application.port.TranscriptItem;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolEffect;
 import dev.steward.domain.integration.ToolParameter;
+import dev.steward.domain.workflow.Workflow;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The body of one chat-completions request for a context: the composed prompt plus Steward's instructions as the
- * system message, the ticket as the user message, every call so far as an assistant {@code tool_calls} message
+ * The body of one chat-completions request for a context: the composed prompt plus Steward's instructions and the
+ * trigger and instructions of every workflow in force (active, in scope, by precedence) as the system message, the ticket as the user message, every call so far as an assistant {@code tool_calls} message
  * followed by its {@code tool} result, and the catalog as function tools. Call ids are {@code call_<n>}, derived from
  * the transcript position, so the same context always gives the same body.
  */
@@ -46,7 +48,7 @@ final class ChatRequest {
         ArrayNode messages = body.putArray("messages");
         String prompt = context.prompt().text().strip();
         messages.addObject().put("role", "system").put("content",
-                prompt.isEmpty() ? INSTRUCTIONS : prompt + "\n\n" + INSTRUCTIONS);
+                (prompt.isEmpty() ? INSTRUCTIONS : prompt + "\n\n" + INSTRUCTIONS) + workflows(context.workflows()));
         messages.addObject().put("role", "user").put("content", ticket(context));
         for (int i = 0; i < context.transcript().size(); i++) {
             TranscriptItem item = context.transcript().get(i);
@@ -86,6 +88,27 @@ final class ChatRequest {
                     + mistake.getMessage() + ". Answer again with the JSON object described, naming only tools given.");
         }
     }
+
+    /** What the model is told about the workflows in force, and how to say which it applied; none: nothing. */
+    static String workflows(List<Workflow> workflows) {
+        if (workflows.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n\n").append(WORKFLOWS);
+        for (int i = 0; i < workflows.size(); i++) {
+            Workflow workflow = workflows.get(i);
+            out.append("\n\n").append(i + 1).append(". ").append(workflow.name().value())
+                    .append("\nWhen: ").append(workflow.trigger().sentence())
+                    .append("\nInstructions: ").append(workflow.instructions().strip());
+        }
+        return out.toString();
+    }
+
+    /** How the model hears about workflows; {@link ChatAnswer} reads the {@code workflows} names it gives back. */
+    static final String WORKFLOWS = """
+            The MSP's workflows for this client follow. Apply every one whose "When" fits the ticket (several may \
+            apply and combine) by following its instructions, and name each one you applied in your final answer: \
+            add "workflows": ["<workflow name>"] to the JSON object. Leave it empty when none fits.""";
 
     private static String ticket(ReasoningContext context) {
         String from = context.request().requester().isBlank() ? "" : " from " + context.request().requester();

@@ -1,5 +1,6 @@
 package dev.steward.adapter.llm;
 
+import dev.steward.domain.workflow.Workflow;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -429,12 +430,32 @@ class ChatCompletionsReasonerTest extends ReasonerContract {
     }
 
     @Test
+    void theModelIsShownEachWorkflowsTriggerAndInstructionsAndTheOnesItNamesAreRecordedAsApplied() {
+        List<Workflow> inForce = dev.steward.application.port.BuiltInWorkflows.all();
+        Workflow passwordReset = inForce.stream().filter(w -> w.name().value().equals("Password reset")).findFirst()
+                .orElseThrow();
+        answer("{\"role\":\"assistant\",\"content\":\"{\\\"diagnosis\\\": \\\"Password expired.\\\", "
+                + "\\\"plan\\\": [], \\\"workflows\\\": [\\\"password RESET\\\", \\\"Made up\\\"]}\"}");
+        ReasoningContext base = context(List.of());
+
+        ReasonerStep step = reasoner().next(new ReasoningContext(base.prompt(), base.request(), base.catalog(),
+                base.transcript(), inForce));
+
+        String system = lastRequest().path("messages").get(0).path("content").asText();
+        assertThat(system).contains(ChatRequest.WORKFLOWS)
+                .contains("Password reset\nWhen: " + passwordReset.trigger().sentence() + "\nInstructions: "
+                        + passwordReset.instructions());
+        assertThat(step).isEqualTo(new ReasonerStep.Finish("Password expired.", List.of(),
+                List.of(passwordReset.applied())));
+    }
+
+    @Test
     void aContextWithoutToolsSendsNoToolsField() {
         answer("{\"role\":\"assistant\",\"content\":\"done\"}");
         AgentRequest request = new AgentRequest(UUID.randomUUID(), Fixtures.uniqueMspId(),
                 new ClientId(UUID.randomUUID()), "7", "", "printer offline");
 
-        reasoner().next(new ReasoningContext(new ComposedPrompt(""), request, List.of(), List.of()));
+        reasoner().next(new ReasoningContext(new ComposedPrompt(""), request, List.of(), List.of(), List.of()));
 
         JsonNode sent = lastRequest();
         assertThat(sent.has("tools")).isFalse();

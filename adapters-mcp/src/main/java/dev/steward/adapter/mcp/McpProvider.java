@@ -63,11 +63,10 @@ public final class McpProvider implements IntegrationProvider {
                     SettingSpec.optional(McpAuthorization.CLIENT_ID, "OAuth client id, only if the authorization server"
                             + " offers no registration"),
                     SettingSpec.optionalSecret(McpAuthorization.CLIENT_SECRET, "OAuth client secret, if it issued one"),
-                    SettingSpec.optional(OAuthGrant.SETTING, "OAuth grant (written by the authorization)"),
-                    SettingSpec.optionalSecret(McpAuthorization.ACCESS_TOKEN, "OAuth access token (written by the"
-                            + " authorization)"),
-                    SettingSpec.optionalSecret(McpAuthorization.REFRESH_TOKEN, "OAuth refresh token (written by the"
-                            + " authorization)")),
+                    SettingSpec.written(OAuthGrant.SETTING, "OAuth grant (token endpoint, client authentication,"
+                            + " expiry)"),
+                    SettingSpec.writtenSecret(McpAuthorization.ACCESS_TOKEN, "OAuth access token"),
+                    SettingSpec.writtenSecret(McpAuthorization.REFRESH_TOKEN, "OAuth refresh token")),
             List.of(), Map.of());
 
     private final boolean stdioAllowed;
@@ -132,7 +131,8 @@ public final class McpProvider implements IntegrationProvider {
             if (refused.isPresent()) {
                 if (tokens.isPresent()) {
                     throw InvalidValue.of("settings.auth", "refused", "the server refused its OAuth access token"
-                            + " (" + refused.get().getResponseInfo().statusCode() + "): authorize it again");
+                            + " (" + refused.get().getResponseInfo().statusCode() + "): authorize it again (disconnect"
+                            + " it and connect it with OAuth)");
                 }
                 boolean advertisesOAuth = refused.get().getResponseInfo().statusCode() == 401
                         && refused.get().getResponseInfo().headers().allValues("WWW-Authenticate").stream()

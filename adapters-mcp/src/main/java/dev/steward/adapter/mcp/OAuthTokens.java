@@ -35,6 +35,7 @@ final class OAuthTokens {
     private final List<Consumer<IntegrationSettings>> listeners = new CopyOnWriteArrayList<>();
     private IntegrationSettings values;
     private OAuthGrant grant;
+    private boolean renewed;
 
     /**
      * @throws InvalidValue ({@code settings.auth}) if the server was not authorized yet
@@ -53,8 +54,15 @@ final class OAuthTokens {
         this.http = new OAuthHttp(context);
     }
 
-    void onRenewed(Consumer<IntegrationSettings> listener) {
+    /**
+     * Reports every renewal from now on to {@code listener}, and at once the one that happened before it was added
+     * (a token renewed while the connection was being opened, before anyone listened), so that none is lost.
+     */
+    synchronized void onRenewed(Consumer<IntegrationSettings> listener) {
         listeners.add(listener);
+        if (renewed) {
+            listener.accept(values);
+        }
     }
 
     /** The access token to send now, renewed first when it expires within {@link #MARGIN}. */
@@ -95,7 +103,8 @@ final class OAuthTokens {
             LOG.warn("The authorization server of MCP server {} refused to renew its access token: {}", server,
                     answer.text("error").map(OAuthHttp::printable).orElse("HTTP " + answer.status()));
             throw PortFailure.permanent("mcp", server + ": the authorization server refused to renew the access"
-                    + " token (" + answer.error() + "); authorize the server again", null);
+                    + " token (" + answer.error() + "); authorize the server again (disconnect it and connect it"
+                    + " with OAuth)", null);
         }
         Map<String, String> secrets = new HashMap<>(values.secrets());
         Optional<Instant> expiry;
@@ -108,6 +117,7 @@ final class OAuthTokens {
         Map<String, String> settings = new HashMap<>(values.settings());
         settings.put(OAuthGrant.SETTING, grant.text());
         values = new IntegrationSettings(settings, secrets);
+        renewed = true;
         LOG.info("Renewed the access token of MCP server {}", server);
         IntegrationSettings renewed = values;
         listeners.forEach(listener -> listener.accept(renewed));

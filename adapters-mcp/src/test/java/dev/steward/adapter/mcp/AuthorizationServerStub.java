@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * checks the verifier, the redirect URI and the resource, and rotates refresh tokens. The person "approves" at once
  * (or refuses, when {@link #deny} is set). Tokens expire by the clock the test shares with Steward.
  */
-final class AuthorizationServerStub implements AutoCloseable {
+public final class AuthorizationServerStub implements AutoCloseable {
 
     record Client(String id, Optional<String> secret, List<String> redirectUris) {}
 
@@ -45,11 +45,11 @@ final class AuthorizationServerStub implements AutoCloseable {
     final Map<String, Client> clients = new ConcurrentHashMap<>();
     final List<Map<String, String>> authorizationRequests = new CopyOnWriteArrayList<>();
     final AtomicInteger registrations = new AtomicInteger();
-    final AtomicInteger refreshes = new AtomicInteger();
+    public final AtomicInteger refreshes = new AtomicInteger();
     volatile boolean registration = true;
     volatile List<String> challengeMethods = List.of("S256");
     volatile boolean deny;
-    volatile long expiresIn = 3600;
+    public volatile long expiresIn = 3600;
 
     private final Clock clock;
     private final HttpServer http;
@@ -57,7 +57,7 @@ final class AuthorizationServerStub implements AutoCloseable {
     private final Map<String, Token> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Token> refreshTokens = new ConcurrentHashMap<>();
 
-    AuthorizationServerStub(Clock clock) {
+    public AuthorizationServerStub(Clock clock) {
         this.clock = clock;
         try {
             http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -71,7 +71,7 @@ final class AuthorizationServerStub implements AutoCloseable {
         http.start();
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + http.getAddress().getPort();
     }
 
@@ -92,7 +92,7 @@ final class AuthorizationServerStub implements AutoCloseable {
         return client;
     }
 
-    void revokeAccessTokens() {
+    public void revokeAccessTokens() {
         accessTokens.clear();
     }
 
@@ -249,7 +249,7 @@ final class AuthorizationServerStub implements AutoCloseable {
         }
     }
 
-    static Map<String, String> form(String text) {
+    public static Map<String, String> form(String text) {
         Map<String, String> out = new LinkedHashMap<>();
         if (text == null || text.isEmpty()) {
             return out;

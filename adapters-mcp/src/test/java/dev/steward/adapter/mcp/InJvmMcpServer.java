@@ -30,13 +30,13 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
  * reference server cannot produce on demand: a slow tool, an {@code isError} result, a 5 MB result, a list that
  * changes, a restart mid-session (same port, sessions lost), a bearer token it demands.
  */
-final class InJvmMcpServer implements AutoCloseable {
+public final class InJvmMcpServer implements AutoCloseable {
 
     static final String TOKEN = "s3cret-token";
     static final int FIVE_MB = 5 * 1024 * 1024;
 
     final AtomicInteger calls = new AtomicInteger();
-    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final int port;
     private final Optional<String> token;
     private final List<SyncToolSpecification> extra = new CopyOnWriteArrayList<>();
@@ -59,7 +59,8 @@ final class InJvmMcpServer implements AutoCloseable {
      * always with the scope it needs), and serves that metadata (RFC 9728) at the well-known URI with its path,
      * naming {@code resource} (its own URL unless a test says otherwise) and {@code as}.
      */
-    static InJvmMcpServer protectedBy(AuthorizationServerStub as, boolean namesMetadata, Optional<String> resource) {
+    public static InJvmMcpServer protectedBy(AuthorizationServerStub as, boolean namesMetadata,
+                                             Optional<String> resource) {
         InJvmMcpServer server = new InJvmMcpServer(Optional.empty(), false, true);
         server.oauth = new OAuthProtection(as, namesMetadata, resource.orElse(server.url()));
         server.start();
@@ -80,7 +81,7 @@ final class InJvmMcpServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/.well-known/oauth-protected-resource/mcp";
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/mcp";
     }
 

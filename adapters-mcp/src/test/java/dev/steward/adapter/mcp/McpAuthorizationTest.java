@@ -154,6 +154,22 @@ class McpAuthorizationTest {
     }
 
     @Test
+    void aRenewalWhileTheConnectionOpensIsReportedToTheListenerAddedAfterwards() throws Exception {
+        as.expiresIn = 30;
+        InJvmMcpServer server = server(true);
+        IntegrationSettings values = authorized(oauth(server));
+
+        IntegrationConnection connection = connect(values);
+        List<IntegrationSettings> renewed = new CopyOnWriteArrayList<>();
+        connection.onSecretsRenewed(renewed::add);
+
+        assertThat(as.refreshes).as("renewed while opening: it expires within the margin").hasPositiveValue();
+        assertThat(renewed).as("the latest renewal, reported at once").hasSize(1);
+        assertThat(renewed.getLast().secrets().get("oauthRefreshToken"))
+                .isNotEqualTo(values.secrets().get("oauthRefreshToken"));
+    }
+
+    @Test
     void aTokenTheServerRefusesIsRenewedOnceAndTheCallGoesThrough() throws Exception {
         InJvmMcpServer server = server(true);
         IntegrationConnection connection = connect(authorized(oauth(server)));

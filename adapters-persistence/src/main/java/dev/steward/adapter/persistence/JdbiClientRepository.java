@@ -32,6 +32,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.core.statement.Update;
 
 /**
@@ -54,6 +55,8 @@ public final class JdbiClientRepository implements ClientRepository {
                       order by s.sequence desc limit %d) r
             ) h
             """.formatted(Client.RECENT_HISTORY);
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String INSERT = """
             insert into clients (id, msp_id, name, slug, mode, status, deploy_status, deploy_error, prompt, psa_kind,
@@ -89,9 +92,14 @@ public final class JdbiClientRepository implements ClientRepository {
         return db.withHandle(h -> {
             int inserted = bindState(h.createUpdate(INSERT), client).execute();
             if (inserted == 0) {
-                throw find(h, client.msp(), client.slug()).isPresent()
-                        ? Conflict.slugTaken(client.slug().value())
-                        : Conflict.of("client.exists", "a client with id " + client.id() + " already exists");
+                if (find(h, client.msp(), client.slug()).isPresent()) {
+                    throw Conflict.slugTaken(client.slug().value());
+                }
+                Optional<Client> holder = client.psaMapping().flatMap(m -> findByPsaMapping(h, client.msp(), m));
+                if (holder.isPresent()) {
+                    throw companyTaken(client.psaMapping().orElseThrow(), holder.get());
+                }
+                throw Conflict.of("client.exists", "a client with id " + client.id() + " already exists");
             }
             insertChanges(h, client.id(), client.recentHistory());
             return client.atVersion(1);
@@ -135,10 +143,40 @@ public final class JdbiClientRepository implements ClientRepository {
         });
     }
 
+    /** One indexed lookup ({@code clients_psa_mapping_unique}), not a scan of the MSP's clients. */
+    @Override
+    public Optional<Client> findByPsaMapping(MspId msp, PsaMapping mapping) {
+        return db.read(h -> findByPsaMapping(h, msp, mapping));
+    }
+
+    private static Optional<Client> findByPsaMapping(Handle h, MspId msp, PsaMapping mapping) {
+        return h.createQuery(SELECT + " where c.msp_id = :msp and c.psa_kind = :kind and c.psa_company_id = :company"
+                        + " and c.status <> 'destroyed'")
+                .bind("msp", msp.value()).bind("kind", mapping.integrationKind()).bind("company", mapping.companyId())
+                .map(JdbiClientRepository::map).findOne();
+    }
+
+    private static Conflict companyTaken(PsaMapping mapping, Client holder) {
+        return Conflict.onField("psaMapping.taken", "companyId", "company " + mapping.companyId() + " of "
+                + mapping.integrationKind() + " is already client '" + holder.slug().value() + "'");
+    }
+
     @Override
     public Client update(Client client) {
         return db.withHandle(h -> {
-            int updated = bindState(h.createUpdate(UPDATE), client).bind("version", client.version()).execute();
+            int updated;
+            try {
+                updated = bindState(h.createUpdate(UPDATE), client).bind("version", client.version()).execute();
+            } catch (UnableToExecuteStatementException e) {
+                // clients_psa_mapping_unique: another live client holds the company (a concurrent mapping won)
+                if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                        && client.psaMapping().isPresent()) {
+                    PsaMapping mapping = client.psaMapping().get();
+                    throw Conflict.onField("psaMapping.taken", "companyId", "company " + mapping.companyId() + " of "
+                            + mapping.integrationKind() + " was just mapped to another client");
+                }
+                throw e;
+            }
             if (updated == 0) {
                 Optional<Client> stored = find(h, client.id());
                 if (stored.isEmpty()) {

@@ -12,6 +12,7 @@ import dev.steward.application.problem.Conflict;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.msp.MspId;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import dev.steward.domain.workflow.Trigger;
 import dev.steward.domain.workflow.Workflow;
 import dev.steward.domain.workflow.WorkflowId;
@@ -28,8 +29,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.jackson2.Jackson2Config;
 
@@ -169,6 +172,34 @@ public final class JdbiWorkflowStore implements WorkflowStore {
                         + " order by w.client_id nulls last, lower(w.name)")
                 .bind("msp", msp.value()).bind("client", client.value())
                 .map(mapper(h)).list());
+    }
+
+    @Override
+    public void recordUse(MspId msp, UUID session, List<AppliedWorkflow> applied) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        db.withHandle(h -> {
+            PreparedBatch batch = h.prepareBatch("""
+                    insert into session_workflows (session_id, msp_id, workflow_id, version, name)
+                    values (:session, :msp, :workflow, :version, :name) on conflict do nothing""");
+            for (AppliedWorkflow workflow : applied) {
+                batch.bind("session", session).bind("msp", msp.value()).bind("workflow", workflow.id().value())
+                        .bind("version", workflow.version()).bind("name", workflow.name().value()).add();
+            }
+            return batch.execute();
+        });
+    }
+
+    @Override
+    public List<AppliedWorkflow> usedBy(MspId msp, UUID session) {
+        return db.read(h -> h.createQuery("""
+                        select workflow_id, version, name from session_workflows
+                        where session_id = :session and msp_id = :msp order by lower(name), version""")
+                .bind("session", session).bind("msp", msp.value())
+                .map((rs, ctx) -> new AppliedWorkflow(new WorkflowId(Columns.uuid(rs, "workflow_id")),
+                        new WorkflowName(rs.getString("name")), rs.getInt("version")))
+                .list());
     }
 
     private static void insertVersion(Handle h, Workflow workflow) {

@@ -14,7 +14,6 @@ import dev.steward.application.port.ClientMappings;
 import dev.steward.application.port.IdentityVerifications;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.RunbookStore;
 import dev.steward.application.port.PendingAuthorizations;
 import dev.steward.application.port.WorkflowStore;
 import dev.steward.application.port.SecretVault;
@@ -40,7 +39,7 @@ import org.jdbi.v3.core.Jdbi;
  *
  * <p>Binds: {@link UnitOfWork} named {@value CallerCheckedUnitOfWork#STORE} (to {@link JdbiUnitOfWork}; the core
  * wraps it), {@link ClientRepository}, {@link MspRepository}, {@link ActivityLog}, {@link IntegrationRepository},
- * {@link ClientMappings}, {@link IdentityVerifications}, {@link ApprovalRepository}, {@link RunbookStore}, {@link WorkflowStore},
+ * {@link ClientMappings}, {@link IdentityVerifications}, {@link ApprovalRepository}, {@link WorkflowStore},
  * {@link AgentCredentials}, {@link AgentCheckIns}, {@link SessionRepository}, {@link UserRepository},
  * {@link WebSessionRepository}, {@link ApiTokenRepository}, {@link OperatorRepository}, {@link IdempotencyRecords},
  * {@link InstanceRegistry}, {@link AgentPlacements}, {@link InstallationLock}, {@link StoreHealth}, {@link WorkQueue},
@@ -78,7 +77,6 @@ public final class PersistenceModule extends AbstractModule {
         bind(ClientMappings.class).to(JdbiClientMappings.class).in(Singleton.class);
         bind(IdentityVerifications.class).to(JdbiIdentityVerifications.class).in(Singleton.class);
         bind(ApprovalRepository.class).to(JdbiApprovalRepository.class).in(Singleton.class);
-        bind(RunbookStore.class).to(JdbiRunbookStore.class).in(Singleton.class);
         bind(WorkflowStore.class).to(JdbiWorkflowStore.class).in(Singleton.class);
         bind(AgentCredentials.class).to(JdbiAgentCredentials.class).in(Singleton.class);
         bind(AgentCheckIns.class).to(JdbiAgentCheckIns.class).in(Singleton.class);

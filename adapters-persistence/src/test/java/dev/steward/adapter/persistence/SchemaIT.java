@@ -49,8 +49,8 @@ class SchemaIT {
         assertThat(tables).contains("activity_log", "agent_check_ins", "agent_credentials", "agent_placements",
                 "api_tokens", "approvals", "client_mappings", "clients", "control_plane_instances",
                 "identity_verifications", "idempotency_keys", "integration_secrets", "integration_settings",
-                "integration_tool_parameters", "integration_tools", "integrations", "msps", "runbook_actions",
-                "runbook_steps", "runbooks", "session_effects", "workflow_versions", "workflows", "sessions", "status_changes", "token_budgets",
+                "integration_tool_parameters", "integration_tools", "integrations", "msps",
+                "session_effects", "session_workflows", "workflow_versions", "workflows", "sessions", "status_changes", "token_budgets",
                 "token_uses", "users", "web_sessions", "work_items", "password_links", "operators");
     }
 

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * V60 moves the runbooks of V7 into workflows with nothing lost: a database holding runbooks at V7 is migrated to the
- * newest schema, and each runbook is then read back as a workflow through {@link JdbiWorkflowStore}.
+ * V60 (and V61, for runbooks written in between) moves the runbooks of V7 into workflows with nothing lost: a database
+ * holding runbooks at V7 is migrated to the newest schema, and each runbook is then read back as a workflow through
+ * {@link JdbiWorkflowStore}.
  */
 class WorkflowMigrationIT {
 
@@ -38,8 +39,10 @@ class WorkflowMigrationIT {
     private static final UUID VPN_LOWER = UUID.randomUUID();
     private static final UUID QUOTES = UUID.randomUUID();
     private static final UUID LONG = UUID.randomUUID();
+    private static final UUID LATE = UUID.randomUUID();
 
     private static JdbiWorkflowStore workflows;
+    private static List<String> TABLES;
 
     @BeforeAll
     static void migrateADatabaseHoldingRunbooks() {
@@ -52,9 +55,15 @@ class WorkflowMigrationIT {
 
         Migrations.migrate(fresh, "7");
         Jdbi.create(fresh).useTransaction(WorkflowMigrationIT::writeRunbooks);
+        Migrations.migrate(fresh, "60");
+        // written by a control plane still on V60, whose runbook API wrote runbooks
+        Jdbi.create(fresh).useTransaction(h -> runbook(h, LATE, ACME.value(), "Written late", List.of("late"),
+                UPDATED.atOffset(ZoneOffset.UTC)));
         Migrations.migrate(fresh);
 
         workflows = new JdbiWorkflowStore(new JdbiUnitOfWork(Database.jdbi(fresh)));
+        TABLES = Jdbi.create(fresh).withHandle(h -> h.createQuery("select table_name from information_schema.tables"
+                + " where table_schema = 'public'").mapTo(String.class).list());
     }
 
     private static void writeRunbooks(Handle h) {
@@ -104,7 +113,7 @@ class WorkflowMigrationIT {
         assertThat(locked.version()).isEqualTo(new WorkflowVersion(1, "migration", UPDATED));
         assertThat(workflows.history(MSP, locked.id())).containsExactly(locked.version());
         assertThat(workflows.list(new WorkflowScope.MspWide(MSP))).hasSize(3);
-        assertThat(workflows.list(new WorkflowScope.OneClient(MSP, ACME))).hasSize(2);
+        assertThat(workflows.list(new WorkflowScope.OneClient(MSP, ACME))).hasSize(3);
     }
 
     @Test
@@ -149,6 +158,19 @@ class WorkflowMigrationIT {
         assertThat(many.trigger().sentence()).hasSizeLessThanOrEqualTo(300).startsWith("The request mentions "
                 + "\"phrase number 0\", \"phrase number 1\"").endsWith("\".");
         assertThat(many.instructions()).contains("phrase number 39");
+    }
+
+    @Test
+    void aRunbookWrittenAfterV60MovesToo() {
+        assertThat(workflow(LATE).trigger().phrases()).containsExactly("late");
+        assertThat(workflow(LATE).scope()).isEqualTo(new WorkflowScope.OneClient(MSP, ACME));
+        assertThat(workflows.history(MSP, new WorkflowId(LATE))).hasSize(1);
+    }
+
+    @Test
+    void theRunbookTablesAreGoneOnceNothingReadsThem() {
+        assertThat(TABLES).doesNotContain("runbooks", "runbook_steps", "runbook_actions")
+                .contains("workflows", "workflow_versions", "session_workflows");
     }
 
     @Test

@@ -54,7 +54,7 @@ class PsaProvidersTest extends TicketSystemsContract {
     private MspId connected(String kind, IntegrationSettings values) {
         MspId msp = Fixtures.uniqueMspId();
         Integration integration = integration(msp, kind);
-        live.register(integration, live.open(integration, values));
+        live.register(integration, live.reopen(integration, values));
         return msp;
     }
 
@@ -102,7 +102,7 @@ class PsaProvidersTest extends TicketSystemsContract {
     void aMissingOrMalformedSettingIsNamedAndNoValueIsShown() {
         assertThatThrownBy(() -> live.open(integration(Fixtures.uniqueMspId(), "halopsa"), new IntegrationSettings(
                 Map.of("apiBase", "https://t.halopsa.com/api/", "tokenUrl", "https://t.halopsa.com/auth/token",
-                        "clientId", "abc"), Map.of("clientSecret", "xyz"))))
+                        "clientId", "abc", "replyOutcomeId", "seven"), Map.of("clientSecret", "xyz"))))
                 .isInstanceOfSatisfying(InvalidValue.class,
                         e -> assertThat(e.field()).isEqualTo("settings.replyOutcomeId"))
                 .hasMessageNotContaining("xyz");
@@ -136,7 +136,7 @@ class PsaProvidersTest extends TicketSystemsContract {
 
         LiveIntegrations allowing = new LiveIntegrations(kinds, ProviderContext.defaults(Clock.systemUTC())
                 .withPlainHttpAllowed(true));
-        assertThat(allowing.open(integration(Fixtures.uniqueMspId(), "connectwise"), plain.get("connectwise")))
+        assertThat(allowing.reopen(integration(Fixtures.uniqueMspId(), "connectwise"), plain.get("connectwise")))
                 .as("allowed for the installation").isNotNull();
     }
 

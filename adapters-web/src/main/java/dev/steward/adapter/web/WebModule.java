@@ -15,7 +15,8 @@ import dev.steward.adapter.web.api.IntegrationRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
 import dev.steward.adapter.web.api.ClientMappingRoutes;
 import dev.steward.adapter.web.api.PsaMappingRoutes;
-import dev.steward.adapter.web.api.RunbookRoutes;
+import dev.steward.adapter.web.api.WorkflowRoutes;
+import dev.steward.adapter.web.dashboard.WorkflowPageRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
@@ -95,8 +96,9 @@ import dev.steward.application.port.PasswordHasher;
  * {@code ConfirmIdentityUseCase}, {@code DecideApprovalUseCase},
  * {@code AgentApi} (the agent API's use cases), {@code ReceiveTicketWebhookUseCase}, {@code IntakeTicketUseCase},
  * {@code GetClientUsageUseCase}, {@code GetTokenBudgetUseCase}, {@code SetTokenBudgetUseCase},
- * {@code MapClientToPsaUseCase}, {@code ListRunbooksUseCase}, {@code SaveRunbookUseCase},
- * {@code DeleteRunbookUseCase}, {@code BrowseDirectoryUseCase}, {@code ListClientMappingsUseCase},
+ * {@code MapClientToPsaUseCase}, {@code ListWorkflowsUseCase}, {@code GetWorkflowUseCase},
+ * {@code CreateWorkflowUseCase}, {@code EditWorkflowUseCase}, {@code ChangeWorkflowStatusUseCase},
+ * {@code BrowseDirectoryUseCase}, {@code ImportPsaCompaniesUseCase}, {@code ListClientMappingsUseCase},
  * {@code MapClientUseCase}, {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase},
  * {@code ManageUsersUseCase}, {@code PasswordsUseCase}, {@code OperatorCredentialsUseCase}, {@code OperatorMspsUseCase},
  * {@code AnswerOnceUseCase}, {@code CheckReadinessUseCase}
@@ -136,7 +138,8 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ClientRoutes.class);
         routes.addBinding().to(PsaMappingRoutes.class);
         routes.addBinding().to(ClientMappingRoutes.class);
-        routes.addBinding().to(RunbookRoutes.class);
+        routes.addBinding().to(WorkflowRoutes.class);
+        routes.addBinding().to(WorkflowPageRoutes.class);
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);

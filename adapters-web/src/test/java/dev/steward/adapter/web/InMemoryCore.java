@@ -17,10 +17,12 @@ import dev.steward.adapter.web.signin.Argon2idPasswordHasher;
 import dev.steward.application.inmemory.InMemoryApiTokenRepository;
 import dev.steward.application.inmemory.InMemoryIdempotencyRecords;
 import dev.steward.application.psa.MapClientToPsaService;
-import dev.steward.application.inmemory.InMemoryRunbookStore;
-import dev.steward.application.runbook.DeleteRunbookService;
-import dev.steward.application.runbook.ListRunbooksService;
-import dev.steward.application.runbook.SaveRunbookService;
+import dev.steward.application.inmemory.InMemoryWorkflowStore;
+import dev.steward.application.workflow.ChangeWorkflowStatusService;
+import dev.steward.application.workflow.CreateWorkflowService;
+import dev.steward.application.workflow.EditWorkflowService;
+import dev.steward.application.workflow.GetWorkflowService;
+import dev.steward.application.workflow.ListWorkflowsService;
 import dev.steward.application.inmemory.InMemoryTicketSystems;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
@@ -149,7 +151,7 @@ public final class InMemoryCore implements AutoCloseable {
             IntegrationKinds.NAMED_SERVERS, "Custom MCP server", Set.of(IntegrationScope.MSP, IntegrationScope.CLIENT),
             List.of(dev.steward.domain.integration.SettingSpec.required("url", "Streamable HTTP URL"),
                     dev.steward.domain.integration.SettingSpec.optional("auth", "none, token or oauth"),
-                    dev.steward.domain.integration.SettingSpec.optionalSecret("oauthAccessToken", "access token")),
+                    dev.steward.domain.integration.SettingSpec.writtenSecret("oauthAccessToken", "access token")),
             List.of(), Map.of())).withAuthorizationFlow(new InMemoryAuthorizationServer());
     /**
      * An MSP-wide documentation platform, as IT Glue is: each client is mapped to one of its organizations, of which
@@ -241,6 +243,9 @@ public final class InMemoryCore implements AutoCloseable {
             mappings, kinds, unitOfWork);
     public final MapClientService mapClient = new MapClientService(validator, clients, msps, integrations, live,
             mappings, unitOfWork);
+    public final dev.steward.application.integration.ImportPsaCompaniesService importCompanies =
+            new dev.steward.application.integration.ImportPsaCompaniesService(validator, integrations, live, clients,
+                    msps, ids, clock, unitOfWork);
     public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
             ids, clients, agentApi.work, agentApi.arrivals, clock, unitOfWork);
@@ -258,11 +263,15 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryTicketSystems ticketSystems = new InMemoryTicketSystems();
     public final MapClientToPsaService mapToPsa = new MapClientToPsaService(validator, clients, msps, unitOfWork,
             ticketSystems);
-    public final InMemoryRunbookStore runbooks = agentApi.runbooks;
-    public final ListRunbooksService listRunbooks = new ListRunbooksService(runbooks, clients, msps);
-    public final SaveRunbookService saveRunbook = new SaveRunbookService(validator, runbooks, clients, msps, ids,
-            clock, unitOfWork);
-    public final DeleteRunbookService deleteRunbook = new DeleteRunbookService(runbooks, unitOfWork);
+    public final InMemoryWorkflowStore workflows = agentApi.workflows;
+    public final ListWorkflowsService listWorkflows = new ListWorkflowsService(workflows, clients, msps);
+    public final GetWorkflowService getWorkflow = new GetWorkflowService(workflows, clients);
+    public final CreateWorkflowService createWorkflow = new CreateWorkflowService(validator, workflows, clients, msps,
+            ids, clock, unitOfWork);
+    public final EditWorkflowService editWorkflow = new EditWorkflowService(validator, workflows, clients, clock,
+            unitOfWork);
+    public final ChangeWorkflowStatusService changeWorkflowStatus = new ChangeWorkflowStatusService(validator,
+            workflows, clients, clock, unitOfWork);
     public final InMemoryIdempotencyRecords idempotencyRecords = new InMemoryIdempotencyRecords(unitOfWork);
     public final AnswerOnceService answerOnce = new AnswerOnceService(idempotencyRecords, unitOfWork, clock);
     public final InMemoryUserRepository users = new InMemoryUserRepository(unitOfWork);

@@ -2,9 +2,11 @@ package dev.steward.adapter.web;
 
 import dev.steward.application.idempotency.AnswerOnceUseCase;
 import dev.steward.application.psa.MapClientToPsaUseCase;
-import dev.steward.application.runbook.DeleteRunbookUseCase;
-import dev.steward.application.runbook.ListRunbooksUseCase;
-import dev.steward.application.runbook.SaveRunbookUseCase;
+import dev.steward.application.workflow.ChangeWorkflowStatusUseCase;
+import dev.steward.application.workflow.CreateWorkflowUseCase;
+import dev.steward.application.workflow.EditWorkflowUseCase;
+import dev.steward.application.workflow.GetWorkflowUseCase;
+import dev.steward.application.workflow.ListWorkflowsUseCase;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.AuthenticateUseCase;
 import dev.steward.application.signin.SignInUseCase;
@@ -90,9 +92,11 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(ListActivityUseCase.class).toInstance(core.activity);
         bind(SignInUseCase.class).toInstance(core.signIn);
         bind(MapClientToPsaUseCase.class).toInstance(core.mapToPsa);
-        bind(ListRunbooksUseCase.class).toInstance(core.listRunbooks);
-        bind(SaveRunbookUseCase.class).toInstance(core.saveRunbook);
-        bind(DeleteRunbookUseCase.class).toInstance(core.deleteRunbook);
+        bind(ListWorkflowsUseCase.class).toInstance(core.listWorkflows);
+        bind(GetWorkflowUseCase.class).toInstance(core.getWorkflow);
+        bind(CreateWorkflowUseCase.class).toInstance(core.createWorkflow);
+        bind(EditWorkflowUseCase.class).toInstance(core.editWorkflow);
+        bind(ChangeWorkflowStatusUseCase.class).toInstance(core.changeWorkflowStatus);
         bind(AnswerOnceUseCase.class).toInstance(core.answerOnce);
         bind(AuthenticateUseCase.class).toInstance(core.authenticate);
         bind(ApiTokensUseCase.class).toInstance(core.apiTokens);
@@ -110,6 +114,7 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(SetToolPolicyUseCase.class).toInstance(core.setToolPolicy);
         bind(MarkToolSensitiveUseCase.class).toInstance(core.markToolSensitive);
         bind(BrowseDirectoryUseCase.class).toInstance(core.browseDirectory);
+        bind(dev.steward.application.integration.ImportPsaCompaniesUseCase.class).toInstance(core.importCompanies);
         bind(ListClientMappingsUseCase.class).toInstance(core.listMappings);
         bind(MapClientUseCase.class).toInstance(core.mapClient);
         bind(ListApprovalsUseCase.class).toInstance(core.listApprovals);

@@ -7,9 +7,7 @@ import dev.steward.application.port.AgentCredentials;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.Runbook;
-import dev.steward.application.port.RunbookStore;
-import dev.steward.application.port.StoredRunbook;
+import dev.steward.application.port.WorkflowStore;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.problem.InvalidCommand;
@@ -23,6 +21,7 @@ import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.prompt.PromptTiers;
+import dev.steward.domain.workflow.Workflow;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,21 +35,21 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
     private final ClientRepository clients;
     private final MspRepository msps;
     private final IntegrationRepository integrations;
-    private final RunbookStore runbooks;
+    private final WorkflowStore workflows;
     private final IntegrationKinds kinds;
     private final AgentConfiguration.ReasonerChoice reasoner;
     private final Clock clock;
 
     @Inject
     public AgentGatewayService(AgentCredentials credentials, AgentCheckIns checkIns, ClientRepository clients,
-                               MspRepository msps, IntegrationRepository integrations, RunbookStore runbooks,
+                               MspRepository msps, IntegrationRepository integrations, WorkflowStore workflows,
                                IntegrationKinds kinds, AgentConfiguration.ReasonerChoice reasoner, Clock clock) {
         this.credentials = credentials;
         this.checkIns = checkIns;
         this.clients = clients;
         this.msps = msps;
         this.integrations = integrations;
-        this.runbooks = runbooks;
+        this.workflows = workflows;
         this.kinds = kinds;
         this.reasoner = reasoner;
         this.clock = clock;
@@ -90,8 +89,8 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
                 }
             }
         }
-        List<Runbook> written = reasoner.kind() == AgentConfiguration.ReasonerChoice.Kind.RUNBOOK
-                ? runbooks.forRequest(msp.id(), client.id()).stream().map(StoredRunbook::runbook).toList() : List.of();
+        List<Workflow> written = workflows.forClient(msp.id(), client.id()).stream().filter(Workflow::isActive)
+                .toList();
         return new AgentConfiguration(client.id(), msp.id(), client.slug(), client.configVersion(),
                 client.effectiveMode(msp.defaultMode()), PromptTiers.of(msp.prompt(), client.prompt()).compose(), tools,
                 psa.filter(kind -> offered.stream().anyMatch(i -> i.kind().equals(kind))), reasoner, written);
@@ -100,7 +99,7 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
     /**
      * Whether the integration is a PSA, as its provider's catalog says (never a guess from tool names). An MSP may
      * connect several PSAs; a client's tickets live in the one it is mapped to, and the tool gateway refuses the
-     * others' tools for it, so the agent is given only that one's, and a runbook's {@code psa:<tool>} names it.
+     * others' tools for it, so the agent is given only that one's, and a workflow's {@code psa:<tool>} names it.
      */
     private boolean isPsa(Integration integration) {
         return kinds.kind(integration.kind()).map(kind -> kind.has(IntegrationCapability.PSA)).orElse(false);

@@ -6,7 +6,7 @@ import dev.steward.application.port.ControlPlane;
 import dev.steward.application.port.Reasoner;
 
 /**
- * How an agent gets its reasoner for the configuration it runs: the runbook reasoner works from the runbooks in the
+ * How an agent gets its reasoner for the configuration it runs: the runbook reasoner works from the workflows in the
  * configuration, entirely inside the agent; a model-based one sends its model calls through the control plane.
  */
 @FunctionalInterface
@@ -15,8 +15,8 @@ public interface AgentReasoning {
     Reasoner reasonerFor(AgentConfiguration configuration, ControlPlane controlPlane);
 
     /**
-     * Runbooks only: the configuration's runbooks before the built-in ones. An agent configured for a model it cannot
-     * run fails that work item (it is delivered again, and given up after a few tries).
+     * The runbook reasoner only, on the configuration's workflows and the built-in ones. An agent configured for a
+     * model it cannot run fails that work item (it is delivered again, and given up after a few tries).
      */
     static AgentReasoning runbooks() {
         return (configuration, controlPlane) -> {
@@ -24,7 +24,7 @@ public interface AgentReasoning {
                 throw new IllegalStateException("this agent runs runbooks only, but its configuration asks for model "
                         + configuration.reasoner().model());
             }
-            return RunbookReasoner.withWritten(configuration.runbooks());
+            return new RunbookReasoner();
         };
     }
 }

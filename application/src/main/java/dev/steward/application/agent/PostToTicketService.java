@@ -14,16 +14,19 @@ import dev.steward.application.port.SessionEffects;
 import dev.steward.application.port.SessionRepository;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.application.port.TicketSystems;
+import dev.steward.application.port.WorkflowStore;
 import dev.steward.application.problem.ApplicationException;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
+import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.PsaMapping;
 import dev.steward.domain.problem.DomainException;
 import dev.steward.domain.session.AgentSession;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -31,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Posts on the session's ticket with the PSA the client is mapped to. Each step is recorded before the PSA is asked
@@ -42,6 +46,7 @@ import java.util.UUID;
 public final class PostToTicketService implements PostToTicketUseCase {
 
     static final int MAX_TEXT = 20_000;
+    static final int MAX_WORKFLOWS = 100;
     private static final System.Logger LOG = System.getLogger(PostToTicketService.class.getName());
 
     private final SessionRepository sessions;
@@ -51,12 +56,13 @@ public final class PostToTicketService implements PostToTicketUseCase {
     private final ActivityLog activity;
     private final ActivityLines lines;
     private final HandoffStatus handoffStatus;
+    private final WorkflowStore workflows;
     private final Clock clock;
 
     @Inject
     public PostToTicketService(SessionRepository sessions, ClientRepository clients, TicketSystems ticketSystems,
                                SessionEffects effects, ActivityLog activity, IdGenerator ids,
-                               HandoffStatus handoffStatus, Clock clock) {
+                               HandoffStatus handoffStatus, WorkflowStore workflows, Clock clock) {
         this.sessions = sessions;
         this.clients = clients;
         this.ticketSystems = ticketSystems;
@@ -64,6 +70,7 @@ public final class PostToTicketService implements PostToTicketUseCase {
         this.activity = activity;
         this.lines = new ActivityLines(ids);
         this.handoffStatus = handoffStatus;
+        this.workflows = workflows;
         this.clock = clock;
     }
 
@@ -90,8 +97,11 @@ public final class PostToTicketService implements PostToTicketUseCase {
         PsaNote note = already.orElseGet(() -> write(psa, scope.ticket(), post));
         effects.finish(effect.done(ActivityOutcome.OK, post.text(), Optional.of(note.id()), Optional.empty()));
         if (already.isEmpty()) {
-            activity.append(lines.transcript(scope, activityKindOf(post.kind()), post.text(), clock.instant()));
+            activity.append(lines.transcript(scope, activityKindOf(post.kind()), withWorkflows(post, deliveryOf(note)),
+                    clock.instant()));
         }
+        // recorded again on a replay: the store keeps each version once, and a lost answer must not lose the record
+        workflows.recordUse(agent.msp(), session.id(), post.workflows());
         if (post.kind() == TicketPost.Kind.NOTE && !session.notePosted()) {
             sessions.update(sessions.find(session.id()).orElse(session).withNotePosted());
         }
@@ -100,6 +110,29 @@ public final class PostToTicketService implements PostToTicketUseCase {
         }
         boolean replayed = already.isPresent();
         return new PostedNote(note.id(), replayed, effect.fingerprint().equals(fingerprint));
+    }
+
+    /** A reply the PSA only posted says so in the activity entry, so nobody believes the requester was e-mailed. */
+    private static String deliveryOf(PsaNote note) {
+        return note.delivery().state() == PsaNote.Delivery.State.POSTED_NOT_EMAILED
+                ? "\n[" + note.delivery().describe() + "]" : "";
+    }
+
+    /**
+     * The note's text as its activity entry shows it: then how a reply was delivered when it was not e-mailed, then
+     * the workflow versions its diagnosis applied. A note too long for an entry is cut before them, so they are never
+     * the part lost.
+     */
+    private static String withWorkflows(TicketPost post, String delivery) {
+        String applied = post.workflows().isEmpty() ? "" : "\n\nWorkflows applied: " + post.workflows().stream()
+                .map(AppliedWorkflow::label).collect(Collectors.joining(", "));
+        String tail = delivery + applied;
+        if (tail.isEmpty()) {
+            return post.text();
+        }
+        int room = ActivityEntry.MAX_SUMMARY - tail.length();
+        String text = post.text().length() <= room ? post.text() : post.text().substring(0, room - 1) + "…";
+        return text + tail;
     }
 
     private static void check(TicketPost post) {
@@ -112,6 +145,9 @@ public final class PostToTicketService implements PostToTicketUseCase {
             violations.add(new FieldViolation("text", "text.required", "is required"));
         } else if (post.text().length() > MAX_TEXT) {
             violations.add(new FieldViolation("text", "text.too-long", "must be at most " + MAX_TEXT + " characters"));
+        }
+        if (post.workflows().size() > MAX_WORKFLOWS) {
+            violations.add(new FieldViolation("workflows", "workflows.too-many", "must be at most " + MAX_WORKFLOWS));
         }
         if (post.planDigest().length() > 128) {
             violations.add(new FieldViolation("planDigest", "planDigest.too-long", "must be at most 128 characters"));

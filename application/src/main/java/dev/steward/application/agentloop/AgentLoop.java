@@ -9,6 +9,7 @@ import dev.steward.application.agent.message.ToolAnswer;
 import dev.steward.application.agent.message.ToolPhase;
 import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.application.port.AgentRequest;
+import dev.steward.application.port.BuiltInWorkflows;
 import dev.steward.application.port.ControlPlane;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.Reasoner;
@@ -19,11 +20,15 @@ import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.mode.EffectiveMode;
+import dev.steward.domain.workflow.AppliedWorkflow;
+import dev.steward.domain.workflow.Workflow;
+import dev.steward.domain.workflow.WorkflowCatalog;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * An agent's work on one assignment, in the agent's own process: request → reasoner steps (each tool call an agent-API
@@ -64,15 +69,20 @@ public final class AgentLoop {
         };
     }
 
-    /** What a diagnosis produced: its words, the plan, and what was checked on the way. */
-    private record Diagnosis(String text, List<PlannedAction> plan, List<TranscriptItem> checked) {}
+    /** What a diagnosis produced: its words, the plan, what was checked on the way, and the workflows applied. */
+    private record Diagnosis(String text, List<PlannedAction> plan, List<TranscriptItem> checked,
+                             List<AppliedWorkflow> applied) {
+        Diagnosis(String text, List<PlannedAction> plan, List<TranscriptItem> checked) {
+            this(text, plan, checked, List.of());
+        }
+    }
 
     private SessionOutcome turn(Assignment work, String requestText) {
         Assignment.Session session = work.session();
         Diagnosis diagnosis = diagnose(work, requestText);
         String note = PlanNote.render(session.mode(), diagnosis.text(), diagnosis.checked(), diagnosis.plan());
         PostedNote posted = controlPlane.post(session.id(), new TicketPost(step(work, "note"), TicketPost.Kind.NOTE,
-                note, PlanNote.digest(diagnosis.plan())));
+                note, PlanNote.digest(diagnosis.plan()), diagnosis.applied()));
         if (session.mode() == EffectiveMode.PLAN) {
             return SessionOutcome.COMPLETED;
         }
@@ -148,6 +158,8 @@ public final class AgentLoop {
         AgentRequest request = new AgentRequest(session.id(), configuration.msp(), configuration.client(),
                 session.ticket(), session.requester(), requestText);
         List<Tool> catalog = configuration.catalog();
+        List<Workflow> inForce = WorkflowCatalog.forClient(configuration.msp(), configuration.client(),
+                Stream.concat(configuration.workflows().stream(), BuiltInWorkflows.all().stream()).toList()).inForce();
         List<TranscriptItem> transcript = new ArrayList<>();
         while (true) {
             if (transcript.size() >= MAX_TOOL_CALLS) {
@@ -155,7 +167,7 @@ public final class AgentLoop {
                         + "conclusion; a technician should review what was checked.", List.of(), transcript);
             }
             ReasonerStep step = nextStep(new ReasoningContext(configuration.prompt(), request, catalog,
-                    configuration.psa(), transcript));
+                    configuration.psa(), transcript, inForce));
             switch (step) {
                 case ReasonerStep.CallTool call -> {
                     ToolAnswer answer = controlPlane.callTool(session.id(), new ToolRequest(
@@ -165,7 +177,7 @@ public final class AgentLoop {
                             answer.result()));
                 }
                 case ReasonerStep.Finish done -> {
-                    return new Diagnosis(done.diagnosis(), done.plan(), transcript);
+                    return new Diagnosis(done.diagnosis(), done.plan(), transcript, done.applied());
                 }
             }
         }

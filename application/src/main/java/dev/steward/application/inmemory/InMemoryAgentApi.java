@@ -43,7 +43,7 @@ public final class InMemoryAgentApi {
     public final InMemoryActivityLog activity = new InMemoryActivityLog();
     public final InMemoryIntegrationRepository integrations;
     public final InMemoryClientMappings mappings;
-    public final InMemoryRunbookStore runbooks;
+    public final InMemoryWorkflowStore workflows;
     public final InMemoryTicketSystems ticketSystems = new InMemoryTicketSystems();
     public final InMemoryToolExecutor tools = new InMemoryToolExecutor();
     public final InMemoryTokenLedger ledger = new InMemoryTokenLedger();
@@ -56,7 +56,7 @@ public final class InMemoryAgentApi {
     public final ToolGateway gateway;
     private final AgentApi api;
 
-    /** Agents that run runbooks, with the default lease and hand-off status. */
+    /** Agents that run the runbook reasoner, with the default lease and hand-off status. */
     public InMemoryAgentApi(Clock clock, InMemoryUnitOfWork unitOfWork, ClientRepository clients, MspRepository msps,
                             AgentCheckIns checkIns) {
         this(clock, unitOfWork, clients, msps, checkIns, new TimeOrderedIdGenerator(clock),
@@ -81,17 +81,17 @@ public final class InMemoryAgentApi {
         this.approvals = new InMemoryApprovalRepository(unitOfWork);
         this.integrations = new InMemoryIntegrationRepository(unitOfWork);
         this.mappings = new InMemoryClientMappings(unitOfWork);
-        this.runbooks = new InMemoryRunbookStore(unitOfWork);
+        this.workflows = new InMemoryWorkflowStore(unitOfWork);
         this.revealed = new RevealedValues(clock);
         this.gateway = new ToolGateway(integrations, mappings, clients, kinds, tools, verifications,
                 pushes, revealed, activity, ids, clock, metrics);
         this.api = new AgentApi(
-                new AgentGatewayService(credentials, checkIns, clients, msps, integrations, runbooks, kinds, reasoner,
+                new AgentGatewayService(credentials, checkIns, clients, msps, integrations, workflows, kinds, reasoner,
                         clock),
                 new AgentWorkService(work, sessions, clients, approvals, effects, activity, arrivals, unitOfWork, ids,
                         clock, timing),
                 new CallToolService(gateway, sessions, effects, approvals, unitOfWork, ids, clock),
-                new PostToTicketService(sessions, clients, ticketSystems, effects, activity, ids, handoff, clock),
+                new PostToTicketService(sessions, clients, ticketSystems, effects, activity, ids, handoff, workflows, clock),
                 new CallModelService(model, ledger, sessions, metrics, clock));
     }
 

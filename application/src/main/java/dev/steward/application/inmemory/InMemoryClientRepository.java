@@ -44,6 +44,7 @@ public final class InMemoryClientRepository implements ClientRepository {
         if (byId.containsKey(client.id())) {
             throw Conflict.of("client.exists", "a client with id " + client.id() + " already exists");
         }
+        requireCompanyFree(client);
         Client stored = client.atVersion(1);
         byId.put(client.id(), stored);
         bySlug.put(key, client.id());
@@ -56,6 +57,26 @@ public final class InMemoryClientRepository implements ClientRepository {
             }
         });
         return stored;
+    }
+
+    /** A PSA company maps to at most one live client, as the database's unique index keeps it. */
+    private void requireCompanyFree(Client client) {
+        if (client.isDestroyed() || client.psaMapping().isEmpty()) {
+            return;
+        }
+        findByPsaMapping(client.msp(), client.psaMapping().get()).filter(other -> !other.id().equals(client.id()))
+                .ifPresent(other -> {
+                    throw Conflict.onField("psaMapping.taken", "companyId", "company "
+                            + client.psaMapping().get().companyId() + " of "
+                            + client.psaMapping().get().integrationKind() + " is already client '"
+                            + other.slug().value() + "'");
+                });
+    }
+
+    @Override
+    public synchronized Optional<Client> findByPsaMapping(MspId msp, dev.steward.domain.client.PsaMapping mapping) {
+        return byId.values().stream().filter(c -> c.msp().equals(msp) && !c.isDestroyed()
+                && c.psaMapping().filter(mapping::equals).isPresent()).findFirst();
     }
 
     @Override
@@ -94,6 +115,7 @@ public final class InMemoryClientRepository implements ClientRepository {
         if (!stored.slug().equals(client.slug()) || !stored.msp().equals(client.msp())) {
             throw new IllegalArgumentException("a client's MSP and slug never change");
         }
+        requireCompanyFree(client);
         Client next = client.atVersion(stored.version() + 1);
         List<StatusChange> history = histories.get(client.id());
         long lastStored = history.getLast().sequence();

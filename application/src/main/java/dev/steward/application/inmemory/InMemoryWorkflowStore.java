@@ -4,6 +4,7 @@ import dev.steward.application.port.WorkflowStore;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import dev.steward.domain.workflow.Workflow;
 import dev.steward.domain.workflow.WorkflowId;
 import dev.steward.domain.workflow.WorkflowScope;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Workflows in memory, every version kept, for tests and embedding. */
 public final class InMemoryWorkflowStore implements WorkflowStore {
@@ -25,6 +27,7 @@ public final class InMemoryWorkflowStore implements WorkflowStore {
     private final InMemoryUnitOfWork unitOfWork;
     /** Every version of every workflow, oldest first; the last is the current one. */
     private final Map<WorkflowId, List<Workflow>> versions = new HashMap<>();
+    private final List<Used> used = new ArrayList<>();
 
     @Inject
     public InMemoryWorkflowStore(InMemoryUnitOfWork unitOfWork) {
@@ -99,6 +102,32 @@ public final class InMemoryWorkflowStore implements WorkflowStore {
         return currents().filter(w -> w.scope().covers(msp, client) && !(w.scope() instanceof WorkflowScope.BuiltIn))
                 .sorted(Comparator.comparingInt((Workflow w) -> w.scope().rank()).thenComparing(BY_NAME)).toList();
     }
+
+    @Override
+    public synchronized void recordUse(MspId msp, UUID session, List<AppliedWorkflow> applied) {
+        for (AppliedWorkflow workflow : applied) {
+            Used use = new Used(msp, session, workflow);
+            if (used.stream().noneMatch(u -> u.session().equals(session) && u.workflow().id().equals(workflow.id())
+                    && u.workflow().version() == workflow.version())) {
+                used.add(use);
+                unitOfWork.onRollback(() -> {
+                    synchronized (this) {
+                        used.remove(use);
+                    }
+                });
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<AppliedWorkflow> usedBy(MspId msp, UUID session) {
+        return used.stream().filter(u -> u.msp().equals(msp) && u.session().equals(session)).map(Used::workflow)
+                .sorted(Comparator.comparing((AppliedWorkflow a) -> a.name().key())
+                        .thenComparingInt(AppliedWorkflow::version))
+                .toList();
+    }
+
+    private record Used(MspId msp, UUID session, AppliedWorkflow workflow) {}
 
     private java.util.stream.Stream<Workflow> currents() {
         return versions.values().stream().map(List::getLast);

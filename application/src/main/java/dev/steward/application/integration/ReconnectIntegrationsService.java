@@ -78,7 +78,7 @@ public final class ReconnectIntegrationsService implements ReconnectIntegrations
         }
         IntegrationConnection connection;
         try {
-            connection = live.open(integration, vault.reveal(integration.msp(), integration.id())
+            connection = live.reopen(integration, vault.reveal(integration.msp(), integration.id())
                     .orElseThrow(() -> new IllegalStateException("its settings are missing from the secret vault")));
         } catch (RuntimeException e) {
             // the message names a field and a rule, never a value (InvalidValue, PortFailure)

@@ -1,6 +1,7 @@
 package dev.steward.application.port;
 
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,11 +17,20 @@ public sealed interface ReasonerStep {
         }
     }
 
-    /** Done diagnosing: what is wrong, and the actions that would resolve it (possibly none). */
-    record Finish(String diagnosis, List<PlannedAction> plan) implements ReasonerStep {
+    /**
+     * Done diagnosing: what is wrong, the actions that would resolve it (possibly none), and the workflow versions
+     * the reasoner applied (recorded in activity and on the session).
+     */
+    record Finish(String diagnosis, List<PlannedAction> plan, List<AppliedWorkflow> applied) implements ReasonerStep {
         public Finish {
             Objects.requireNonNull(diagnosis, "diagnosis");
             plan = List.copyOf(plan);
+            applied = List.copyOf(applied);
+        }
+
+        /** Without any workflow applied. */
+        public Finish(String diagnosis, List<PlannedAction> plan) {
+            this(diagnosis, plan, List.of());
         }
     }
 }

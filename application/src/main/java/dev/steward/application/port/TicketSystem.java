@@ -53,7 +53,13 @@ public interface TicketSystem {
      */
     PsaNote addInternalNote(String ticketId, String text);
 
-    /** Adds a reply the requester sees. ({@link PsaCapability#PUBLIC_REPLIES}) @return visibility PUBLIC */
+    /**
+     * Adds a reply the requester sees, sent the way this PSA notifies the requester (e-mail) where it has one.
+     * ({@link PsaCapability#PUBLIC_REPLIES})
+     *
+     * @return visibility PUBLIC; its {@link PsaNote#delivery()} says whether the requester was e-mailed, or that the
+     *     reply was only posted and why
+     */
     PsaNote addReply(String ticketId, String text);
 
     /**

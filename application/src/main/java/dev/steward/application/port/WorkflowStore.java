@@ -3,12 +3,14 @@ package dev.steward.application.port;
 import dev.steward.application.spi.Stable;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import dev.steward.domain.workflow.Workflow;
 import dev.steward.domain.workflow.WorkflowId;
 import dev.steward.domain.workflow.WorkflowScope;
 import dev.steward.domain.workflow.WorkflowVersion;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The workflows each MSP wrote, MSP-wide or for one client, with every version ever saved (sessions refer to the
@@ -59,4 +61,13 @@ public interface WorkflowStore {
      * MSP-wide ones, every status (the domain's {@code WorkflowCatalog} picks the active ones by precedence).
      */
     List<Workflow> forClient(MspId msp, ClientId client);
+
+    /**
+     * Records that a session of one of {@code msp}'s clients used these workflow versions (built-in ones included).
+     * Recording a version the session has already used again changes nothing, so a redelivered note is harmless.
+     */
+    void recordUse(MspId msp, UUID session, List<AppliedWorkflow> applied);
+
+    /** The workflow versions a session used, by name then version; empty for another MSP's session. */
+    List<AppliedWorkflow> usedBy(MspId msp, UUID session);
 }

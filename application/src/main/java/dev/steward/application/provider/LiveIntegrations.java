@@ -68,6 +68,19 @@ public final class LiveIntegrations implements TicketSystems, PsaWebhooks, ToolE
     }
 
     /**
+     * Has the provider connect an integration whose values were checked when it was stored (a restart): the provider
+     * may skip its live check, so a system that is down for a moment does not stay unused.
+     *
+     * @throws dev.steward.domain.problem.InvalidValue naming a stored value the provider cannot use
+     * @throws NotFound ({@code integration kind}) if no installed provider offers the integration's kind
+     */
+    public IntegrationConnection reopen(Integration integration, IntegrationSettings values) {
+        IntegrationProvider provider = kinds.provider(integration.kind())
+                .orElseThrow(() -> new NotFound("integration kind", integration.kind()));
+        return provider.reconnect(integration, values, context);
+    }
+
+    /**
      * Uses {@code connection} for the integration from now on, closing the one it replaces; registering the same
      * connection again (its integration's tools or policies changed) only updates the integration.
      */

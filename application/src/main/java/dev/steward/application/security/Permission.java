@@ -11,7 +11,7 @@ import java.util.Locale;
 /**
  * The role matrix, in one place: what a signed-in caller of an MSP may do, each permission with the lowest role that
  * holds it (roles are ordered, so a higher role holds every lower role's permissions). Every route of the web adapter
- * names one of these in its route table, and services whose rule depends on the target (an MSP-wide runbook versus a
+ * names one of these in its route table, and services whose rule depends on the target (an MSP-wide workflow versus a
  * client's) check it themselves with {@link #require}.
  *
  * <ul>
@@ -28,7 +28,7 @@ public enum Permission {
     MANAGE_OWN_ACCOUNT(MSP_VIEWER),
     /** Create clients; change a client's mode, prompt, PSA company and other mappings. */
     CHANGE_CLIENTS(MSP_TECHNICIAN),
-    /** Write a client's own runbooks and workflows. */
+    /** Write a client's own workflows. */
     CHANGE_CLIENT_WORKFLOWS(MSP_TECHNICIAN),
     DECIDE_APPROVALS(MSP_TECHNICIAN),
     RETRY_PROVISIONING(MSP_TECHNICIAN),
@@ -39,7 +39,7 @@ public enum Permission {
     MANAGE_INTEGRATIONS(MSP_ADMIN),
     /** The MSP's name, default mode and prompt. */
     CHANGE_MSP_SETTINGS(MSP_ADMIN),
-    /** Runbooks and workflows that apply to every client of the MSP. */
+    /** Workflows that apply to every client of the MSP. */
     CHANGE_MSP_WORKFLOWS(MSP_ADMIN);
 
     private final UserRole lowestRole;

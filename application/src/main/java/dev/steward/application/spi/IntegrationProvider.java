@@ -41,6 +41,19 @@ public interface IntegrationProvider {
     IntegrationConnection connect(Integration integration, IntegrationSettings values, ProviderContext context);
 
     /**
+     * Connects an integration whose values were checked when it was connected, as the control plane does when it
+     * starts. A provider whose {@link #connect} checks the values live may skip that here, so a system that is down
+     * for a moment does not keep its integration from being used once it answers again; by default the same as
+     * {@link #connect}.
+     *
+     * @throws dev.steward.domain.problem.InvalidValue naming a stored value the provider cannot use
+     */
+    default IntegrationConnection reconnect(Integration integration, IntegrationSettings values,
+                                            ProviderContext context) {
+        return connect(integration, values, context);
+    }
+
+    /**
      * How the kind's system authorizes Steward in a person's browser, when it does (an MCP server that advertises
      * OAuth); connecting then takes the values {@link AuthorizationFlow#complete} returned.
      */

@@ -10,7 +10,7 @@ import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryIntegrationProvider;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
-import dev.steward.application.inmemory.InMemoryRunbookStore;
+import dev.steward.application.inmemory.InMemoryWorkflowStore;
 import dev.steward.application.inmemory.InMemoryTicketSystem;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.provider.IntegrationKinds;
@@ -67,7 +67,7 @@ class AgentGatewayServiceTest {
                     kind.name(), kind.tools(), kind.curatedDefaults(), T0));
         }
         return new AgentGatewayService(new InMemoryAgentCredentials(), new InMemoryAgentCheckIns(), clients, msps,
-                integrations, new InMemoryRunbookStore(unitOfWork), IntegrationKinds.of(providers),
+                integrations, new InMemoryWorkflowStore(unitOfWork), IntegrationKinds.of(providers),
                 AgentConfiguration.ReasonerChoice.RUNBOOK, Clock.systemUTC());
     }
 

@@ -39,7 +39,8 @@ import dev.steward.application.port.LanguageModel;
 import dev.steward.application.port.Reasoner;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.provider.IntegrationKinds;
-import dev.steward.application.runbook.SaveRunbookService;
+import dev.steward.application.workflow.ChangeWorkflowStatusService;
+import dev.steward.application.workflow.CreateWorkflowService;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.testkit.MutableClock;
 import dev.steward.application.ticket.IntakeTicketService;
@@ -113,7 +114,8 @@ final class AgentWorld {
     final PollTicketsService poll;
     final DecideApprovalService decide;
     final ExpireApprovalsService expire;
-    final SaveRunbookService saveRunbook;
+    final CreateWorkflowService createWorkflow;
+    final ChangeWorkflowStatusService changeWorkflowStatus;
     final ApprovalTimeout approvalTimeout = new ApprovalTimeout(Duration.ofHours(24));
     private final AgentReasoning reasoning;
     private final Map<ClientId, AgentWorker> workers = new LinkedHashMap<>();
@@ -135,7 +137,7 @@ final class AgentWorld {
         this((configuration, controlPlane) -> reasoner, Optional.empty());
     }
 
-    /** A world whose agents run the runbook reasoner on the runbooks in their configuration. */
+    /** A world whose agents run the runbook reasoner on the workflows in their configuration. */
     static AgentWorld withRunbooks() {
         return new AgentWorld(AgentReasoning.runbooks(), Optional.empty());
     }
@@ -166,7 +168,9 @@ final class AgentWorld {
                 agents.arrivals, agents.effects, agents.approvals, decide, users, agents.activity, unitOfWork, ids,
                 clock);
         poll = new PollTicketsService(validator, msps, agents.ticketSystems, intake);
-        saveRunbook = new SaveRunbookService(validator, agents.runbooks, clients, msps, ids, clock, unitOfWork);
+        createWorkflow = new CreateWorkflowService(validator, agents.workflows, clients, msps, ids, clock, unitOfWork);
+        changeWorkflowStatus = new ChangeWorkflowStatusService(validator, agents.workflows, clients, clock,
+                unitOfWork);
     }
 
     /** A client of the MSP mapped to PSA company {@code companyId}, in {@code mode}, with its agent. */

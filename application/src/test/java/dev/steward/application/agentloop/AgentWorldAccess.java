@@ -11,7 +11,8 @@ import dev.steward.application.port.LanguageModel;
 import dev.steward.application.port.Reasoner;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.application.spi.ToolCall;
-import dev.steward.application.runbook.SaveRunbookUseCase;
+import dev.steward.application.workflow.ChangeWorkflowStatusUseCase;
+import dev.steward.application.workflow.CreateWorkflowUseCase;
 import dev.steward.application.ticket.IntakeTicketService;
 import dev.steward.application.ticket.PollTicketsService;
 import dev.steward.application.verification.ConfirmIdentityService;
@@ -47,7 +48,7 @@ public final class AgentWorldAccess {
         this.world = world;
     }
 
-    /** A world whose agents run the runbook reasoner on the runbooks of their configuration. */
+    /** A world whose agents run the runbook reasoner on the workflows of their configuration. */
     public static AgentWorldAccess withRunbooks() {
         return new AgentWorldAccess(AgentWorld.withRunbooks());
     }
@@ -57,8 +58,12 @@ public final class AgentWorldAccess {
         return new AgentWorldAccess(new AgentWorld(reasoning, Optional.of(model)));
     }
 
-    public SaveRunbookUseCase saveRunbook() {
-        return world.saveRunbook;
+    public CreateWorkflowUseCase createWorkflow() {
+        return world.createWorkflow;
+    }
+
+    public ChangeWorkflowStatusUseCase changeWorkflowStatus() {
+        return world.changeWorkflowStatus;
     }
 
     public InMemoryTicketSystem psa() {
@@ -163,7 +168,7 @@ public final class AgentWorldAccess {
         return world.clock;
     }
 
-    /** A world whose reasoner knows only the built-in runbooks. */
+    /** A world whose reasoner knows only the built-in workflows. */
     public static AgentWorldAccess withBuiltInRunbooks() {
         return new AgentWorldAccess(new RunbookReasoner());
     }

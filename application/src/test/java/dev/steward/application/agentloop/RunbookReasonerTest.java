@@ -2,16 +2,12 @@ package dev.steward.application.agentloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.inmemory.InMemoryRunbookStore;
-import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.port.AgentRequest;
+import dev.steward.application.port.BuiltInWorkflows;
 import dev.steward.application.port.PlannedAction;
 import dev.steward.application.port.Reasoner;
 import dev.steward.application.port.ReasonerStep;
 import dev.steward.application.port.ReasoningContext;
-import dev.steward.application.port.Runbook;
-import dev.steward.application.port.RunbookId;
-import dev.steward.application.port.StoredRunbook;
 import dev.steward.application.port.TranscriptItem;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.testkit.ReasonerContract;
@@ -23,6 +19,17 @@ import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.prompt.PromptText;
 import dev.steward.domain.prompt.PromptTiers;
+import dev.steward.domain.workflow.AppliedWorkflow;
+import dev.steward.domain.workflow.Trigger;
+import dev.steward.domain.workflow.Workflow;
+import dev.steward.domain.workflow.WorkflowCatalog;
+import dev.steward.domain.workflow.WorkflowId;
+import dev.steward.domain.workflow.WorkflowName;
+import dev.steward.domain.workflow.WorkflowScope;
+import dev.steward.domain.workflow.WorkflowStatus;
+import dev.steward.domain.workflow.WorkflowSteps;
+import java.util.ArrayList;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +54,20 @@ class RunbookReasonerTest extends ReasonerContract {
         return new ReasoningContext(PromptTiers.of(PromptText.EMPTY, PromptText.EMPTY).compose(),
                 new AgentRequest(UUID.randomUUID(), Fixtures.uniqueMspId(), new ClientId(UUID.randomUUID()), "1",
                         "dana@contoso.example", text), catalog, psa, transcript);
+    }
+
+    private static Workflow workflow(WorkflowScope scope, String name, String trigger,
+                                     List<WorkflowSteps.Check> checks, List<WorkflowSteps.Action> actions) {
+        return Workflow.create(new WorkflowId(UUID.randomUUID()), scope, new WorkflowName(name), new Trigger(trigger),
+                "Do it.", new WorkflowSteps(checks, actions), WorkflowStatus.ACTIVE, "alice", Fixtures.T0);
+    }
+
+    /** A context whose workflows in force are the client's and the MSP's stored ones, then the built-in ones. */
+    private static ReasoningContext forClient(MspId msp, ClientId client, String text, List<Workflow> stored) {
+        List<Workflow> candidates = Stream.concat(stored.stream(), BuiltInWorkflows.all().stream()).toList();
+        return new ReasoningContext(PromptTiers.of(PromptText.EMPTY, PromptText.EMPTY).compose(),
+                new AgentRequest(UUID.randomUUID(), msp, client, "1", "dana@contoso.example", text), List.of(),
+                List.of(), WorkflowCatalog.forClient(msp, client, candidates).inForce());
     }
 
     @Test
@@ -77,27 +98,29 @@ class RunbookReasonerTest extends ReasonerContract {
 
     @Test
     void aCheckSearchesTheClientsDocumentationForTheTriggerFoundAndTheDiagnosisCarriesWhatItFound() {
-        Runbook vpn = new Runbook("VPN trouble", List.of("vpn", "remote access"), List.of(new Runbook.Step(
-                ToolName.of("hudu:search-articles"), Map.of("query", "{trigger}"))), List.of());
+        Workflow vpn = workflow(new WorkflowScope.BuiltIn(), "VPN trouble", "The \"VPN\" or \"remote access\" fails.",
+                List.of(new WorkflowSteps.Check(ToolName.of("hudu:search-articles"), Map.of("query", "{trigger}"))),
+                List.of());
         List<Tool> catalog = List.of(Tool.readOnly("hudu:search-articles", "Search the client's articles"));
-        RunbookReasoner docs = new RunbookReasoner(List.of(vpn));
 
-        ReasonerStep first = docs.next(context("My VPN drops every hour", catalog, List.of()));
+        ReasonerStep first = reasoner.next(withWorkflows(context("My VPN drops every hour", catalog, List.of()),
+                List.of(vpn)));
         assertThat(first).isEqualTo(new ReasonerStep.CallTool(ToolName.of("hudu:search-articles"),
-                Map.of("query", "vpn")));
+                Map.of("query", "VPN")));
 
-        TranscriptItem found = new TranscriptItem(ToolName.of("hudu:search-articles"), Map.of("query", "vpn"),
+        TranscriptItem found = new TranscriptItem(ToolName.of("hudu:search-articles"), Map.of("query", "VPN"),
                 ActivityOutcome.OK, "1 article matching \"vpn\" in Hudu company Contoso (page 1):\n- #301 VPN runbook");
-        ReasonerStep done = docs.next(context("My VPN drops every hour", catalog, List.of(found)));
+        ReasonerStep done = reasoner.next(withWorkflows(context("My VPN drops every hour", catalog, List.of(found)),
+                List.of(vpn)));
         assertThat(done).isInstanceOfSatisfying(ReasonerStep.Finish.class,
                 finish -> assertThat(finish.diagnosis()).contains("hudu:search-articles: ok").contains("#301 VPN runbook"));
     }
 
     @Test
     void neverAsksToRunAWriteToolEvenWhenARunbookListsIt() {
-        Runbook risky = new Runbook("Risky", List.of("reset"), List.of(new Runbook.Step(
-                ToolName.of("m365:reset-password"), Map.of())), List.of());
-        ReasonerStep step = new RunbookReasoner(List.of(risky)).next(context("please reset", catalog(), List.of()));
+        Workflow risky = workflow(new WorkflowScope.BuiltIn(), "Risky", "A \"reset\".",
+                List.of(new WorkflowSteps.Check(ToolName.of("m365:reset-password"), Map.of())), List.of());
+        ReasonerStep step = reasoner.next(withWorkflows(context("please reset", catalog(), List.of()), List.of(risky)));
 
         assertThat(step).isInstanceOf(ReasonerStep.Finish.class);
     }
@@ -117,11 +140,15 @@ class RunbookReasonerTest extends ReasonerContract {
                 .isInstanceOfSatisfying(ReasonerStep.Finish.class, f -> assertThat(f.plan()).isEmpty());
     }
 
-    private static StoredRunbook stored(MspId msp, Optional<ClientId> client, String name, String trigger,
-                                        String plannedTool) {
-        return new StoredRunbook(new RunbookId(UUID.randomUUID()), msp, client, new Runbook(name, List.of(trigger),
-                List.of(), List.of(new PlannedAction(ToolName.of(plannedTool), Map.of(), "from " + name))),
-                Fixtures.T0);
+    private static Workflow stored(MspId msp, Optional<ClientId> client, String name, String phrase,
+                                   String plannedTool) {
+        return workflow(WorkflowScope.of(msp, client), name, "It mentions \"" + phrase + "\".", List.of(),
+                List.of(new WorkflowSteps.Action(ToolName.of(plannedTool), Map.of(), "from " + name)));
+    }
+
+    private static ReasoningContext withWorkflows(ReasoningContext context, List<Workflow> workflows) {
+        return new ReasoningContext(context.prompt(), context.request(), context.catalog(), context.transcript(),
+                workflows);
     }
 
     private static List<String> plannedTools(ReasonerStep step) {
@@ -130,44 +157,59 @@ class RunbookReasonerTest extends ReasonerContract {
     }
 
     @Test
-    void usesTheClientsRunbooksThenTheMspsThenTheBuiltInOnesAndANameReplacesTheLaterOnes() {
-        InMemoryRunbookStore store = new InMemoryRunbookStore(new InMemoryUnitOfWork());
+    void usesTheClientsWorkflowsThenTheMspsThenTheBuiltInOnesAndANameReplacesTheLaterOnes() {
         MspId msp = Fixtures.uniqueMspId();
         ClientId client = new ClientId(UUID.randomUUID());
-        store.save(stored(msp, Optional.empty(), "password RESET", "password", "m365:msp-fix"));
-        store.save(stored(msp, Optional.empty(), "Printer", "printer", "m365:msp-printer"));
-        store.save(stored(msp, Optional.of(client), "Printer", "printer", "m365:client-printer"));
-        store.save(stored(msp, Optional.of(client), "VPN", "printer", "m365:client-vpn"));
-        RunbookReasoner withStore = new RunbookReasoner(store);
+        List<Workflow> stored = List.of(
+                stored(msp, Optional.empty(), "password RESET", "password", "m365:msp-fix"),
+                stored(msp, Optional.empty(), "Printer", "printer", "m365:msp-printer"),
+                stored(msp, Optional.of(client), "Printer", "printer", "m365:client-printer"),
+                stored(msp, Optional.of(client), "VPN", "printer", "m365:client-vpn"));
 
-        ReasoningContext printerAndPassword = new ReasoningContext(
-                PromptTiers.of(PromptText.EMPTY, PromptText.EMPTY).compose(), new AgentRequest(UUID.randomUUID(),
-                msp, client, "1", "dana@contoso.example", "printer jammed and my password expired"), List.of(),
-                List.of());
-        assertThat(plannedTools(withStore.next(printerAndPassword)))
-                .containsExactly("m365:client-printer", "m365:client-vpn", "m365:msp-fix");
-
-        ReasoningContext otherClient = new ReasoningContext(printerAndPassword.prompt(), new AgentRequest(
-                UUID.randomUUID(), msp, new ClientId(UUID.randomUUID()), "2", "", "printer and password"), List.of(),
-                List.of());
-        assertThat(plannedTools(withStore.next(otherClient))).containsExactly("m365:msp-printer", "m365:msp-fix");
+        assertThat(plannedTools(reasoner.next(forClient(msp, client, "printer jammed and my password expired",
+                stored)))).containsExactly("m365:client-printer", "m365:client-vpn", "m365:msp-fix");
+        assertThat(plannedTools(reasoner.next(forClient(msp, new ClientId(UUID.randomUUID()), "printer and password",
+                stored)))).containsExactly("m365:msp-fix", "m365:msp-printer");
     }
 
     @Test
-    void anotherMspsRunbookNeverApplies() {
-        InMemoryRunbookStore store = new InMemoryRunbookStore(new InMemoryUnitOfWork());
+    void anotherMspsWorkflowNeverApplies() {
         MspId other = Fixtures.uniqueMspId();
         ClientId client = new ClientId(UUID.randomUUID());
-        store.save(stored(other, Optional.empty(), "Password reset", "password", "m365:other-msp"));
-        store.save(stored(other, Optional.of(client), "Printer", "printer", "m365:other-msp-printer"));
+        List<Workflow> stored = List.of(
+                stored(other, Optional.empty(), "Password reset", "password", "m365:other-msp"),
+                stored(other, Optional.of(client), "Printer", "printer", "m365:other-msp-printer"));
 
-        ReasoningContext mine = new ReasoningContext(PromptTiers.of(PromptText.EMPTY, PromptText.EMPTY).compose(),
-                new AgentRequest(UUID.randomUUID(), Fixtures.uniqueMspId(), client, "1", "dana@contoso.example",
-                        "printer password"),
-                List.of(), List.of());
-
-        assertThat(plannedTools(new RunbookReasoner(store).next(mine)))
+        assertThat(plannedTools(reasoner.next(forClient(Fixtures.uniqueMspId(), client, "printer password", stored))))
                 .containsExactly("m365:reset-password", "m365:revoke-sessions");
+    }
+
+    @Test
+    void saysWhichWorkflowVersionsItApplied() {
+        MspId msp = Fixtures.uniqueMspId();
+        ClientId client = new ClientId(UUID.randomUUID());
+        Workflow printer = stored(msp, Optional.of(client), "Printer", "printer", "m365:client-printer")
+                .edited(new WorkflowName("Printer"), new Trigger("It mentions \"printer\"."), "Again.",
+                        WorkflowSteps.NONE, "bob", Fixtures.T0);
+
+        ReasonerStep step = reasoner.next(forClient(msp, client, "printer jammed and my password expired",
+                List.of(printer)));
+
+        assertThat(step).isInstanceOfSatisfying(ReasonerStep.Finish.class, f -> assertThat(f.applied())
+                .containsExactly(new AppliedWorkflow(printer.id(), new WorkflowName("Printer"), 2),
+                        BuiltInWorkflows.all().stream().filter(w -> w.name().value().equals("Password reset"))
+                                .findFirst().orElseThrow().applied()));
+        assertThat(reasoner.next(forClient(msp, client, "the coffee machine", List.of(printer))))
+                .isInstanceOfSatisfying(ReasonerStep.Finish.class, f -> assertThat(f.applied()).isEmpty());
+    }
+
+    @Test
+    void matchesPhrasesAsWholeWordsOnly() {
+        assertThat(reasoner.next(context("my passwords notebook is lost; the comfaxx is down", List.of(), List.of())))
+                .isInstanceOfSatisfying(ReasonerStep.Finish.class, f -> {
+                    assertThat(f.applied()).isEmpty();
+                    assertThat(f.diagnosis()).startsWith("No workflow matches");
+                });
     }
 
     private static final ToolParameter USER = ToolParameter.required("user", ToolParameter.Type.STRING, "UPN");
@@ -250,7 +292,7 @@ class RunbookReasonerTest extends ReasonerContract {
                 text.append(' ').append(phrases.get(random.nextInt(phrases.size())));
             }
             String requester = random.nextBoolean() ? "dana@contoso.example" : "contact 30682411";
-            List<TranscriptItem> transcript = new java.util.ArrayList<>();
+            List<TranscriptItem> transcript = new ArrayList<>();
             ReasonerStep step;
             while ((step = reasoner.next(new ReasoningContext(PromptTiers.of(PromptText.EMPTY, PromptText.EMPTY)
                     .compose(), new AgentRequest(UUID.randomUUID(), Fixtures.uniqueMspId(),

@@ -11,7 +11,6 @@ final class InMemoryStores {
     final InMemoryClientMappings mappings = new InMemoryClientMappings(unitOfWork);
     final InMemoryIdentityVerifications verifications = new InMemoryIdentityVerifications();
     final InMemoryApprovalRepository approvals = new InMemoryApprovalRepository(unitOfWork);
-    final InMemoryRunbookStore runbooks = new InMemoryRunbookStore(unitOfWork);
     final InMemoryWorkflowStore workflows = new InMemoryWorkflowStore(unitOfWork);
     final InMemoryWorkQueue work = new InMemoryWorkQueue(unitOfWork);
     final InMemorySessionEffects effects = new InMemorySessionEffects(unitOfWork);

@@ -78,7 +78,7 @@ class InProcessAgentRuntimeSharedStoreTest {
                 AgentConfiguration started = idle.configuration();
                 return new AgentConfiguration(started.client(), started.msp(), started.slug(), placed(),
                         started.mode(), started.prompt(), started.tools(), started.psa(), started.reasoner(),
-                        started.runbooks());
+                        started.workflows());
             }
 
             private long placed() {

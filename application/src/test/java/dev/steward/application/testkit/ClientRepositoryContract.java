@@ -80,6 +80,61 @@ public abstract class ClientRepositoryContract extends StoreContractSupport {
     }
 
     @Test
+    void aPsaCompanyIsOneLiveClientsOnlyAndFindsThatClient() {
+        MspId msp = storedMsp();
+        PsaMapping company = new PsaMapping("connectwise", "250");
+        Client mapped = repository().update(repository().add(aClient().inMsp(msp).build())
+                .withPsaMapping(Optional.of(company)));
+        Client second = repository().add(aClient().inMsp(msp).build());
+
+        assertThatThrownBy(() -> repository().update(second.withPsaMapping(Optional.of(company))))
+                .isInstanceOfSatisfying(Conflict.class, c -> {
+                    assertThat(c.code()).isEqualTo("psaMapping.taken");
+                    assertThat(c.field()).contains("companyId");
+                });
+        assertThat(repository().find(second.id()).orElseThrow().psaMapping()).as("nothing changed").isEmpty();
+        assertThatThrownBy(() -> repository().add(aClient().inMsp(msp).build().withPsaMapping(Optional.of(company))))
+                .as("a new client with it").isInstanceOf(Conflict.class);
+        assertThat(repository().findByPsaMapping(msp, company)).contains(mapped);
+        assertThat(repository().findByPsaMapping(msp, new PsaMapping("halopsa", "250"))).as("another PSA").isEmpty();
+
+        MspId other = storedMsp();
+        Client theirs = repository().add(aClient().inMsp(other).build());
+        assertThat(repository().update(theirs.withPsaMapping(Optional.of(company))).psaMapping())
+                .as("another MSP's company 250").contains(company);
+    }
+
+    @Test
+    void ofTwoConcurrentMappingsOfOneCompanyOnlyOneWins() throws Exception {
+        MspId msp = storedMsp();
+        PsaMapping company = new PsaMapping("autotask", "29683501");
+        Client first = repository().add(aClient().inMsp(msp).build());
+        Client second = repository().add(aClient().inMsp(msp).build());
+        CountDownLatch mappedFirst = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Client> winner = threads.submit(() -> unitOfWork().inTransaction(() -> {
+                Client done = repository().update(first.withPsaMapping(Optional.of(company)));
+                mappedFirst.countDown();
+                await(release);
+                return done;
+            }));
+            assertThat(mappedFirst.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Client> loser = threads.submit(() -> unitOfWork().inTransaction(
+                    () -> repository().update(second.withPsaMapping(Optional.of(company)))));
+            release.countDown();
+
+            assertThat(winner.get(30, TimeUnit.SECONDS).psaMapping()).contains(company);
+            assertThatThrownBy(() -> loser.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(Conflict.class);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(repository().findByPsaMapping(msp, company).map(Client::id)).contains(first.id());
+        assertThat(repository().find(second.id()).orElseThrow().psaMapping()).isEmpty();
+    }
+
+    @Test
     void findsNothingForAnUnknownIdOrSlug() {
         assertThat(repository().find(new ClientId(UUID.randomUUID()))).isEmpty();
         assertThat(repository().find(storedMsp(), Fixtures.uniqueSlug())).isEmpty();

@@ -9,6 +9,7 @@ import dev.steward.application.problem.Conflict;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.msp.MspId;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import dev.steward.domain.workflow.Trigger;
 import dev.steward.domain.workflow.Workflow;
 import dev.steward.domain.workflow.WorkflowId;
@@ -200,6 +201,25 @@ public abstract class WorkflowStoreContract extends StoreContractSupport {
         }
 
         assertThat(workflows().forClient(msp, client)).containsExactlyInAnyOrder(clientOwn, mspWide);
+    }
+
+    @Test
+    void recordsTheVersionsASessionUsedOnceEachAndShowsThemOnlyToItsMsp() {
+        MspId msp = storedMsp();
+        Workflow printer = aWorkflow(mspWide(msp), "Printer");
+        workflows().add(printer);
+        UUID session = UUID.randomUUID();
+        AppliedWorkflow builtIn = new AppliedWorkflow(WorkflowId.builtIn(new WorkflowName("Locked out")),
+                new WorkflowName("Locked out"), 1);
+        AppliedWorkflow printerV2 = new AppliedWorkflow(printer.id(), new WorkflowName("Printers"), 2);
+
+        workflows().recordUse(msp, session, List.of(printer.applied(), builtIn));
+        workflows().recordUse(msp, session, List.of(printer.applied(), printerV2));
+        workflows().recordUse(msp, UUID.randomUUID(), List.of(builtIn));
+
+        assertThat(workflows().usedBy(msp, session)).containsExactly(builtIn, printer.applied(), printerV2);
+        assertThat(workflows().usedBy(storedMsp(), session)).isEmpty();
+        assertThat(workflows().usedBy(msp, UUID.randomUUID())).isEmpty();
     }
 
     @Test

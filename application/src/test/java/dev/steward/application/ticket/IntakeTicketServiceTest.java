@@ -73,13 +73,14 @@ class IntakeTicketServiceTest {
     }
 
     @Test
-    void theActivityLogShowsTheRequestEachToolCallAndTheNote() {
+    void theActivityLogShowsTheRequestEachToolCallTheNoteAndTheWorkflowsApplied() {
         String ticket = aTicket("250", "I forgot my password");
         world.takeIn(ticket);
 
         List<ActivityEntry> oldestFirst = world.activityOf(ticket).reversed();
         assertThat(oldestFirst).extracting(ActivityEntry::kind).containsExactly(ActivityKind.REQUEST,
                 ActivityKind.TOOL_CALL, ActivityKind.TOOL_CALL, ActivityKind.NOTE);
+        assertThat(oldestFirst.getLast().summary()).endsWith("\n\nWorkflows applied: Password reset v1");
         assertThat(oldestFirst.getFirst().summary()).contains("I forgot my password");
         assertThat(oldestFirst).allSatisfy(e -> assertThat(e.client()).isEqualTo(contoso.id()));
         assertThat(oldestFirst).extracting(e -> e.session().orElseThrow()).containsOnly(

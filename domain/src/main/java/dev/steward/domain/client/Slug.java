@@ -34,6 +34,28 @@ public record Slug(String value) implements Comparable<Slug> {
         return new Slug(value);
     }
 
+    /**
+     * A slug to suggest for something named {@code name} (a PSA company being imported), for a person to accept or
+     * edit: lower-case letters and digits kept, every other run of characters one '-', cut to 63 characters; the
+     * fallback when nothing usable is left (a name of symbols only).
+     */
+    public static Slug suggestedFor(String name, Slug fallback) {
+        StringBuilder out = new StringBuilder();
+        String lower = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < lower.length() && out.length() < MAX_LENGTH; i++) {
+            char c = lower.charAt(i);
+            if (isLetterOrDigit(c)) {
+                out.append(c);
+            } else if (!out.isEmpty() && out.charAt(out.length() - 1) != '-') {
+                out.append('-');
+            }
+        }
+        while (!out.isEmpty() && out.charAt(out.length() - 1) == '-') {
+            out.setLength(out.length() - 1);
+        }
+        return out.isEmpty() ? fallback : new Slug(out.toString());
+    }
+
     private static boolean isLetterOrDigit(char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }

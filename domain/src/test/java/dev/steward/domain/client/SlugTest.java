@@ -89,4 +89,22 @@ class SlugTest {
         assertThat(List.of(Slug.of("b"), Slug.of("a-c"), Slug.of("a")).stream().sorted().map(Slug::value))
                 .containsExactly("a", "a-c", "b");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "Contoso Ltd.|contoso-ltd",
+            "  Fabrikam, Inc. (EMEA)  |fabrikam-inc-emea",
+            "Northwind--Traders|northwind-traders",
+            "A.Datum 2024|a-datum-2024",
+            "Café Noël|caf-no-l",
+            "!!!|company-250"})
+    void suggestsASlugFromANameOrFallsBack(String name, String expected) {
+        assertThat(Slug.suggestedFor(name, Slug.of("company-250")).value()).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSuggestionForALongNameIsCutToTheLimitWithoutATrailingHyphen() {
+        Slug suggested = Slug.suggestedFor("x".repeat(62) + " y", Slug.of("f"));
+        assertThat(suggested.value()).hasSize(62).doesNotEndWith("-");
+    }
 }

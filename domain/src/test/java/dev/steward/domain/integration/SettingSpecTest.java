@@ -21,4 +21,18 @@ class SettingSpecTest {
             assertThatThrownBy(() -> SettingSpec.required(key, "x")).as(key).isInstanceOf(InvalidValue.class);
         }
     }
+
+    @Test
+    void aValueStewardWritesItselfIsOptionalAndMarkedSoAndPeoplesValuesAreNot() {
+        assertThat(SettingSpec.writtenSecret("oauthAccessToken", "Access token")).satisfies(spec -> {
+            assertThat(spec.written()).isTrue();
+            assertThat(spec.secret()).isTrue();
+            assertThat(spec.required()).isFalse();
+            assertThat(spec.field()).isEqualTo("secrets.oauthAccessToken");
+        });
+        assertThat(SettingSpec.written("oauthGrant", "Grant").secret()).isFalse();
+        assertThat(SettingSpec.optional("boardId", "Board").written()).isFalse();
+        assertThatThrownBy(() -> new SettingSpec("token", "Token", true, true, true))
+                .isInstanceOf(InvalidValue.class);
+    }
 }

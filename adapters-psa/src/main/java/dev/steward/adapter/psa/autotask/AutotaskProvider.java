@@ -29,6 +29,10 @@ public final class AutotaskProvider extends PsaProvider {
                 SettingSpec.optional("publicPublishLabel", "Public publish label (default All Autotask Users)"),
                 SettingSpec.optional("noteTypeLabel", "Note type label (default Task Notes)"),
                 SettingSpec.optional("closedStatusLabel", "Closed status label (default Complete)"),
+                SettingSpec.optional("repliesNotifyContact", "true when a notification rule in Autotask e-mails the "
+                        + "contact a published note (default false: replies are posted, not e-mailed)"),
+                SettingSpec.optional("companyTypes", "Company types to import clients from, comma-separated labels "
+                        + "(default Customer)"),
                 SettingSpec.optionalSecret("webhookSecret", "Webhook secret key (webhooks off without it)")));
     }
 
@@ -40,11 +44,22 @@ public final class AutotaskProvider extends PsaProvider {
                 s.optional("internalPublishLabel").orElse("Internal Only"),
                 s.optional("publicPublishLabel").orElse("All Autotask Users"),
                 s.optional("noteTypeLabel").orElse("Task Notes"), s.optional("closedStatusLabel").orElse("Complete"),
-                "Steward", s.number("hourlyRequestLimit", AutotaskSettings.DEFAULT_HOURLY_LIMIT), http), context.clock());
+                "Steward", s.number("hourlyRequestLimit", AutotaskSettings.DEFAULT_HOURLY_LIMIT),
+                s.flag("repliesNotifyContact", false), companyTypes(s), http), context.clock());
+    }
+
+    private static List<String> companyTypes(Settings s) {
+        List<String> labels = java.util.Arrays.stream(s.optional("companyTypes").orElse("Customer").split(","))
+                .map(String::strip).filter(label -> !label.isEmpty()).toList();
+        if (labels.isEmpty()) {
+            throw dev.steward.domain.problem.InvalidValue.of("settings.companyTypes", "malformed",
+                    "must name at least one company type, e.g. Customer");
+        }
+        return labels;
     }
 
     @Override
     protected WebhookReader webhookReader(Settings s, TicketSystem system) {
-        return new AutotaskWebhookReader(s.secret("webhookSecret"));
+        return new AutotaskWebhookReader(s.secret("webhookSecret"), ((AutotaskTicketSystem) system)::ownResourceId);
     }
 }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steward.adapter.psa.common.Json;
 import dev.steward.adapter.psa.common.PsaContacts;
+import dev.steward.adapter.psa.common.PsaProvider;
 import dev.steward.adapter.psa.common.PsaSystem;
+import dev.steward.application.spi.Directory;
+import dev.steward.domain.problem.InvalidValue;
 import dev.steward.adapter.psa.common.PeopleEmails;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.Sleeper;
@@ -49,6 +52,8 @@ public final class AutotaskTicketSystem implements PsaSystem {
     static final String KIND = "autotask";
     private static final int MAX_DESCRIPTION = 32_000;
     private static final int MAX_CACHED_CONTACTS = 10_000;
+    /** How long an API user's resource id that Autotask did not tell stays unknown before it is asked again. */
+    private static final java.time.Duration ASK_AGAIN = java.time.Duration.ofMinutes(10);
 
     private final AutotaskSettings settings;
     private final PsaHttp http;
@@ -58,6 +63,8 @@ public final class AutotaskTicketSystem implements PsaSystem {
     private final PeopleEmails resourceEmails = new PeopleEmails(this::resourceEmail);
     private final Map<String, PsaContacts.Contact> contactsById = new ConcurrentHashMap<>();
     private final AutotaskRules rules;
+    private volatile Optional<String> ownResource = Optional.empty();
+    private volatile Optional<Instant> ownResourceAskedAt = Optional.empty();
 
     public AutotaskTicketSystem(AutotaskSettings settings, Clock clock) {
         this(settings, clock, PsaHttp.defaultClient(), Sleeper.REAL);
@@ -119,7 +126,9 @@ public final class AutotaskTicketSystem implements PsaSystem {
 
     @Override
     public PsaNote addReply(String ticketId, String text) {
-        return addNote(ticketId, text, settings.publicPublishLabel(), Visibility.PUBLIC);
+        PsaNote reply = addNote(ticketId, text, settings.publicPublishLabel(), Visibility.PUBLIC);
+        return settings.repliesNotifyContact() ? reply.emailed() : reply.notEmailed("Autotask's REST API sends no "
+                + "notification for a note, and no notification rule was declared for this MSP");
     }
 
     @Override
@@ -146,6 +155,129 @@ public final class AutotaskTicketSystem implements PsaSystem {
                 .put("publish", Integer.parseInt(picklistValue("TicketNotes", "publish", publishLabel)));
         JsonNode created = http.json(post(api("Tickets/" + ticketId + "/Notes"), body), TicketIds.notFound(ticketId));
         return new PsaNote(Json.required(KIND, created, "itemId"), ticketId, description, visibility, clock.instant());
+    }
+
+    /**
+     * Finds the API user's zone, reads the ticket and note picklists with the credentials, and checks that every
+     * label the settings name is there, so a wrong label fails the connection rather than every note later.
+     */
+    @Override
+    public void checkConnection() {
+        String host = "settings.zoneLookupBase";
+        try {
+            api("");
+        } catch (PortFailure failure) {
+            throw failure.retryable() ? PsaProvider.unreachable(host, failure)
+                    : InvalidValue.of("settings.userName", "unknown", "is not an Autotask API user ("
+                            + failure.getMessage() + ")");
+        }
+        try {
+            picklist("Tickets", "status");
+            picklist("TicketNotes", "publish");
+        } catch (PortFailure failure) {
+            if (failure.retryable()) {
+                throw PsaProvider.unreachable(host, failure);
+            }
+            throw PsaProvider.credentialsRefused(failure)
+                    ? InvalidValue.of("settings.secret", "refused", "was refused by Autotask (" + failure.getMessage()
+                            + ")")
+                    : InvalidValue.of("settings.integrationCode", "refused", "was refused by Autotask together with "
+                            + "the user name (" + failure.getMessage() + ")");
+        }
+        requireLabel("Tickets", "status", settings.closedStatusLabel(), "closedStatusLabel");
+        requireLabel("TicketNotes", "publish", settings.internalPublishLabel(), "internalPublishLabel");
+        requireLabel("TicketNotes", "publish", settings.publicPublishLabel(), "publicPublishLabel");
+        requireLabel("TicketNotes", "noteType", settings.noteTypeLabel(), "noteTypeLabel");
+    }
+
+    private void requireLabel(String entity, String field, String label, String setting) {
+        Map<String, String> values = picklist(entity, field);
+        if (values.values().stream().noneMatch(label::equalsIgnoreCase)) {
+            throw InvalidValue.of("settings." + setting, "unknown", "is not a label of " + entity + "." + field
+                    + " in this Autotask; known: " + values.values());
+        }
+    }
+
+    /**
+     * The API user's own resource id (a {@code Resources/query} by its e-mail, read once), so that a webhook about
+     * Steward's own change can be told apart; empty when Autotask does not say (the reader then reads every event).
+     */
+    Optional<String> ownResourceId() {
+        Instant now = clock.instant();
+        if (ownResource.isPresent() || ownResourceAskedAt.map(at -> now.isBefore(at.plus(ASK_AGAIN))).orElse(false)) {
+            return ownResource;
+        }
+        ownResourceAskedAt = Optional.of(now);
+        try {
+            ObjectNode query = Json.MAPPER.createObjectNode().put("maxRecords", 1);
+            query.putArray("filter").addObject().put("op", "eq").put("field", "email").put("value",
+                    settings.userName());
+            JsonNode items = Json.field(http.json(post(api("Resources/query"), query)), "items");
+            ownResource = items.isArray() && !items.isEmpty() ? Json.text(items.get(0), "id") : Optional.empty();
+        } catch (PortFailure | NotFound unknown) {
+            // not known for now: every event is read, and Autotask is asked again after ASK_AGAIN
+            ownResource = Optional.empty();
+        }
+        return ownResource;
+    }
+
+    /**
+     * Active companies of the configured types ({@code Companies/query}), in id order; the cursor is the last id
+     * seen, so every page is one query whatever Autotask's own paging.
+     */
+    @Override
+    public Directory.Page companies(String search, Optional<String> cursor, int limit) {
+        long after = cursor.map(c -> {
+            if (!c.matches("after:[0-9]{1,18}")) {
+                throw PsaSystem.unknownCursor();
+            }
+            return Long.parseLong(c.substring("after:".length()));
+        }).orElse(0L);
+        ObjectNode query = Json.MAPPER.createObjectNode().put("maxRecords", limit);
+        ArrayNode filter = query.putArray("filter");
+        filter.addObject().put("op", "eq").put("field", "isActive").put("value", true);
+        ArrayNode types = filter.addObject().put("op", "in").put("field", "companyType").putArray("value");
+        companyTypeValues().forEach(value -> types.add(Integer.parseInt(value)));
+        String text = PsaSystem.searchable(search);
+        if (!text.isEmpty()) {
+            filter.addObject().put("op", "contains").put("field", "companyName").put("value", text);
+        }
+        if (after > 0) {
+            filter.addObject().put("op", "gt").put("field", "id").put("value", after);
+        }
+        JsonNode page = http.json(post(api("Companies/query"), query));
+        JsonNode items = Json.field(page, "items");
+        if (!items.isArray()) {
+            throw PortFailure.permanent(KIND, KIND + " answered Companies/query without an items list", null);
+        }
+        List<Directory.Entry> entries = new ArrayList<>();
+        items.forEach(c -> entries.add(toCompany(c)));
+        entries.sort(Comparator.comparing(e -> Long.parseLong(e.id())));
+        return new Directory.Page(entries, entries.size() < limit ? Optional.empty()
+                : Optional.of("after:" + entries.getLast().id()));
+    }
+
+    @Override
+    public Optional<Directory.Entry> company(String id) {
+        try {
+            JsonNode item = Json.field(http.json(get(api("Companies/" + TicketIds.numeric(id))),
+                    () -> new NotFound("company", id)), "item");
+            boolean listed = item.isObject() && Json.flag(item, "isActive") && companyTypeValues()
+                    .contains(Json.text(item, "companyType").orElse(""));
+            return listed ? Optional.of(toCompany(item)) : Optional.empty();
+        } catch (NotFound gone) {
+            return Optional.empty();
+        }
+    }
+
+    /** The picklist values of the configured company types (labels differ per tenant). */
+    private List<String> companyTypeValues() {
+        return settings.companyTypes().stream().map(label -> picklistValue("Companies", "companyType", label)).toList();
+    }
+
+    private static Directory.Entry toCompany(JsonNode company) {
+        return new Directory.Entry(Json.required(KIND, company, "id"), Json.text(company, "companyName").orElse(""),
+                Json.text(company, "webAddress").orElse(""));
     }
 
     /** Active contacts of a company ({@code Contacts/query}), filtered by e-mail address when given. */

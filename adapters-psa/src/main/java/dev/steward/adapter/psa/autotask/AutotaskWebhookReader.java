@@ -9,18 +9,29 @@ import dev.steward.application.port.WebhookDelivery;
 import dev.steward.application.port.WebhookVerdict;
 import dev.steward.application.problem.PortFailure;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Autotask webhook callouts (THIRD-PARTY-APIS.md §3.5): {@code X-Hook-Signature} is the base64 HMAC-SHA1 of the raw
  * body keyed with the webhook's {@code secretKey}, with or without a {@code sha1=} prefix. Ticket events name the
- * ticket in {@code Id}; deletions, deactivations and other entities are ignored.
+ * ticket in {@code Id}; deletions, deactivations and other entities are ignored, and so is an event the API user
+ * caused ({@code PersonID} is its resource: Steward's own note or status change), so Steward's writes do not wake the
+ * agent again.
  */
 public final class AutotaskWebhookReader implements WebhookReader {
 
     private final Secret secretKey;
+    private final Supplier<Optional<String>> ownResource;
 
     public AutotaskWebhookReader(Secret secretKey) {
+        this(secretKey, Optional::empty);
+    }
+
+    /** @param ownResource the API user's resource id, when Autotask tells it */
+    public AutotaskWebhookReader(Secret secretKey, Supplier<Optional<String>> ownResource) {
         this.secretKey = secretKey;
+        this.ownResource = ownResource;
     }
 
     @Override
@@ -46,6 +57,10 @@ public final class AutotaskWebhookReader implements WebhookReader {
         }
         if (!action.equalsIgnoreCase("Create") && !action.equalsIgnoreCase("Update")) {
             return new WebhookVerdict.Ignore("action " + action + " needs no agent");
+        }
+        Optional<String> person = Json.text(event, "PersonID");
+        if (person.isPresent() && ownResource.get().filter(person.get()::equals).isPresent()) {
+            return new WebhookVerdict.Ignore("Steward's own change (by the API user)");
         }
         return Json.text(event, "Id").filter(id -> id.matches("[0-9]{1,18}"))
                 .<WebhookVerdict>map(id -> new WebhookVerdict.AboutTicket(id, action.toLowerCase(java.util.Locale.ROOT)))

@@ -96,11 +96,16 @@ public final class Json {
      * THIRD-PARTY-APIS.md §0.4 says to assume).
      */
     public static Instant instant(String port, String text) {
+        return instant(port, text, ZoneOffset.UTC);
+    }
+
+    /** The same, reading a time without an offset in {@code zone} (a PSA instance's own time zone setting). */
+    public static Instant instant(String port, String text, java.time.ZoneId zone) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(text).atZone(zone).toInstant();
             } catch (DateTimeParseException e) {
                 throw PortFailure.permanent(port, port + " answered with an unreadable time '" + text + "'", e);
             }

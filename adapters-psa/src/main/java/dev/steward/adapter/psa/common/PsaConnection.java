@@ -4,6 +4,7 @@ import dev.steward.application.port.PsaNote;
 import dev.steward.application.port.PsaTicket;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.spi.Directory;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;
@@ -69,8 +70,11 @@ public final class PsaConnection implements IntegrationConnection {
             case PsaTools.LIST_NOTES -> describe(system.notes(ticket));
             case PsaTools.ADD_INTERNAL_NOTE -> "Internal note " + system.addInternalNote(ticket,
                     call.argument("text").orElseThrow()).id() + " added to ticket " + ticket;
-            case PsaTools.REPLY_TO_REQUESTER -> "Reply " + system.addReply(ticket, call.argument("text").orElseThrow())
-                    .id() + " sent on ticket " + ticket;
+            case PsaTools.REPLY_TO_REQUESTER -> {
+                PsaNote reply = system.addReply(ticket, call.argument("text").orElseThrow());
+                String delivery = reply.delivery().describe();
+                yield "Reply " + reply.id() + " posted on ticket " + ticket + (delivery.isEmpty() ? "" : ", " + delivery);
+            }
             case PsaTools.UPDATE_STATUS -> {
                 String status = call.argument("status").orElseThrow();
                 system.updateStatus(ticket, status);
@@ -140,6 +144,25 @@ public final class PsaConnection implements IntegrationConnection {
     @Override
     public Optional<WebhookReader> webhooks() {
         return Optional.of(webhooks);
+    }
+
+    /** The PSA's companies, to map clients to and to import clients from. */
+    @Override
+    public Optional<Directory> directory() {
+        return Optional.of(new Directory() {
+            @Override
+            public Page list(String search, Optional<String> cursor, int limit) {
+                if (limit < 1 || limit > MAX_PAGE) {
+                    throw new IllegalArgumentException("limit must be 1-" + MAX_PAGE);
+                }
+                return system.companies(search, cursor, limit);
+            }
+
+            @Override
+            public Optional<Entry> get(String id) {
+                return id.matches("[0-9]{1,18}") ? system.company(id) : Optional.empty();
+            }
+        });
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.steward.application.port.TicketSystem;
 import dev.steward.application.port.WebhookVerdict;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.IntegrationProvider;
+import dev.steward.application.problem.PortFailure;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.WebhookReader;
 import dev.steward.domain.integration.Integration;
@@ -23,7 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What the three PSA providers share: a PSA is connected MSP-wide only (one PSA serves all of an MSP's clients), is
  * declared a {@link IntegrationCapability#PSA} in its catalog, offers the {@link PsaTools}, and is connected by
- * building its ticket system and webhook reader from the integration's values. Every problem with a value names its field, under {@code secrets.} for a secret.
+ * building its ticket system and webhook reader from the integration's values and checking them live
+ * ({@link PsaSystem#checkConnection}): bogus keys or a host that does not answer are refused before anything is
+ * stored. Reconnecting stored values at start-up skips the live check, so a PSA that is down for a moment is used
+ * again once it answers. Every problem with a value names its field, under {@code secrets.} for a secret.
  */
 public abstract class PsaProvider implements IntegrationProvider {
 
@@ -56,6 +60,17 @@ public abstract class PsaProvider implements IntegrationProvider {
     @Override
     public final IntegrationConnection connect(Integration integration, IntegrationSettings values,
                                                ProviderContext context) {
+        return open(integration, values, context, true);
+    }
+
+    @Override
+    public final IntegrationConnection reconnect(Integration integration, IntegrationSettings values,
+                                                 ProviderContext context) {
+        return open(integration, values, context, false);
+    }
+
+    private IntegrationConnection open(Integration integration, IntegrationSettings values, ProviderContext context,
+                                       boolean checkLive) {
         if (integration.client().isPresent()) {
             throw new IllegalArgumentException("a PSA is connected MSP-wide, not for one client");
         }
@@ -64,6 +79,9 @@ public abstract class PsaProvider implements IntegrationProvider {
                 Duration.ofSeconds(1));
         try {
             PsaSystem system = ticketSystem(settings, http, context);
+            if (checkLive) {
+                system.checkConnection();
+            }
             return new PsaConnection(kind.name(), system, webhooks(integration, settings, system));
         } catch (InvalidValue e) {
             throw inItsPlace(e);
@@ -83,6 +101,20 @@ public abstract class PsaProvider implements IntegrationProvider {
             return delivery -> new WebhookVerdict.Reject(kind.name()
                     + " webhooks are not configured for this MSP (" + off.getMessage() + ")");
         }
+    }
+
+    /**
+     * The refusal of a check that could not reach {@code host}: the field of the host, code {@code unreachable}.
+     * The rule says what happened, never a value.
+     */
+    public static InvalidValue unreachable(String hostField, PortFailure failure) {
+        return InvalidValue.of(hostField, "unreachable", "could not be reached: " + failure.getMessage());
+    }
+
+    /** Whether the PSA refused the credentials outright (HTTP 401 or 403). */
+    public static boolean credentialsRefused(PortFailure failure) {
+        return !failure.retryable() && (failure.getMessage().contains("HTTP 401")
+                || failure.getMessage().contains("HTTP 403"));
     }
 
     /** {@link Settings} names every value {@code settings.<key>}; a secret is given under {@code secrets.<key>}. */

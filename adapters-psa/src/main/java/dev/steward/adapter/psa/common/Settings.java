@@ -42,6 +42,18 @@ public record Settings(Map<String, String> values, ProviderContext context) {
         }
     }
 
+    public boolean flag(String key, boolean fallback) {
+        Optional<String> text = optional(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        return switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw InvalidValue.of("settings." + key, "malformed", "must be true or false");
+        };
+    }
+
     public int number(String key, int fallback) {
         Optional<String> text = optional(key);
         if (text.isEmpty()) {

@@ -8,18 +8,23 @@ import dev.steward.application.port.TicketSystem;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.WebhookReader;
 import dev.steward.domain.integration.SettingSpec;
+import dev.steward.domain.problem.InvalidValue;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * ConnectWise Manage ({@code connectwise}) from settings: apiBase, companyId, publicKey, privateKey, clientId; pageSize,
- * boardId. Its callbacks are verified with the signing key ConnectWise serves (no setting needed).
+ * ConnectWise Manage ({@code connectwise}) from settings: site (the API host and codebase are discovered from it) or
+ * apiBase, companyId, publicKey, privateKey, clientId; pageSize, boardId. Its callbacks are verified with the signing
+ * key ConnectWise serves (no setting needed).
  */
 public final class ConnectWiseProvider extends PsaProvider {
 
     public ConnectWiseProvider() {
         super(ConnectWiseTicketSystem.KIND, "ConnectWise Manage", List.of(
-                SettingSpec.required("apiBase", "API base URL (https://{host}/{codebase}/apis/3.0/)"),
+                SettingSpec.optional("site", "Site you sign in to, e.g. na.myconnectwise.net (the API host and codebase "
+                        + "are discovered from it)"),
+                SettingSpec.optional("apiBase", "API base URL, instead of the site (https://{host}/{codebase}/apis/3.0/)"),
                 SettingSpec.required("companyId", "Login company id"),
                 SettingSpec.required("publicKey", "API member public key"),
                 SettingSpec.secret("privateKey", "API member private key"),
@@ -31,13 +36,36 @@ public final class ConnectWiseProvider extends PsaProvider {
     @Override
     protected PsaSystem ticketSystem(Settings s, HttpSettings http, ProviderContext context) {
         Optional<Integer> board = s.optional("boardId").map(b -> s.number("boardId", 0));
-        return new ConnectWiseTicketSystem(new ConnectWiseSettings(s.uri("apiBase"), s.required("companyId"),
+        Optional<URI> site = s.optional("site").map(given -> site(s, given));
+        Optional<URI> apiBase = s.optional("apiBase").map(given -> s.uri("apiBase"));
+        if (site.isEmpty() && apiBase.isEmpty()) {
+            throw InvalidValue.of("settings.site", "required", "is required (the site you sign in to, e.g. "
+                    + "na.myconnectwise.net), unless the API base URL is given");
+        }
+        return new ConnectWiseTicketSystem(new ConnectWiseSettings(site, apiBase, s.required("companyId"),
                 s.required("publicKey"), s.secret("privateKey"), s.secret("clientId"), s.number("pageSize", 100),
                 board, http));
     }
 
+    /** {@code na.myconnectwise.net} means {@code https://na.myconnectwise.net/}; a URL is taken as given. */
+    private static URI site(Settings s, String given) {
+        String url = given.contains("://") ? given : "https://" + given;
+        String checked = s.context().baseUrl("settings.site", url);
+        URI uri;
+        try {
+            uri = URI.create(checked);
+        } catch (IllegalArgumentException e) {
+            throw InvalidValue.of("settings.site", "malformed", "must be a host name such as na.myconnectwise.net");
+        }
+        if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+            throw InvalidValue.of("settings.site", "malformed", "must be a host name such as na.myconnectwise.net, "
+                    + "without a path");
+        }
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/");
+    }
+
     @Override
     protected WebhookReader webhookReader(Settings s, TicketSystem system) {
-        return new ConnectWiseWebhookReader((ConnectWiseTicketSystem) system, s.uri("apiBase"));
+        return new ConnectWiseWebhookReader((ConnectWiseTicketSystem) system);
     }
 }

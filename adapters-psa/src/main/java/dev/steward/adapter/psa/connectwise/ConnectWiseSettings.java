@@ -7,18 +7,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to reach one MSP's ConnectWise Manage: the API base ({@code https://{host}/{codebase}/apis/3.0/}), the API
- * member's keys (basic auth {@code companyId+publicKey:privateKey}), the integration's {@code clientId} header,
- * the page size (1-1000; old servers cap it at 100) and optionally the service board to poll.
+ * How to reach one MSP's ConnectWise Manage: the site people sign in to ({@code https://na.myconnectwise.net}), from
+ * which the API host and codebase are discovered ({@code /login/companyinfo/{companyId}}), or the API base itself
+ * ({@code https://{host}/{codebase}/apis/3.0/}) — at least one; the API member's keys (basic auth
+ * {@code companyId+publicKey:privateKey}), the integration's {@code clientId} header, the page size (1-1000; old
+ * servers cap it at 100) and optionally the service board to poll.
  */
-public record ConnectWiseSettings(URI apiBase, String companyId, String publicKey, Secret privateKey, Secret clientId,
-                                  int pageSize, Optional<Integer> boardId, HttpSettings http) {
+public record ConnectWiseSettings(Optional<URI> site, Optional<URI> apiBase, String companyId, String publicKey,
+                                  Secret privateKey, Secret clientId, int pageSize, Optional<Integer> boardId,
+                                  HttpSettings http) {
 
     public ConnectWiseSettings {
+        Objects.requireNonNull(site, "site");
         Objects.requireNonNull(apiBase, "apiBase");
-        if (!apiBase.toString().endsWith("/")) {
-            apiBase = URI.create(apiBase + "/");
+        if (site.isEmpty() && apiBase.isEmpty()) {
+            throw new IllegalArgumentException("connectwise needs its site or its apiBase");
         }
+        apiBase = apiBase.map(base -> base.toString().endsWith("/") ? base : URI.create(base + "/"));
         if (companyId == null || companyId.isBlank()) {
             throw new IllegalArgumentException("connectwise companyId is required");
         }
@@ -34,9 +39,22 @@ public record ConnectWiseSettings(URI apiBase, String companyId, String publicKe
         Objects.requireNonNull(http, "http");
     }
 
+    /** Reaching the API at a known base, as before sites were discovered. */
+    public ConnectWiseSettings(URI apiBase, String companyId, String publicKey, Secret privateKey, Secret clientId,
+                               int pageSize, Optional<Integer> boardId, HttpSettings http) {
+        this(Optional.empty(), Optional.of(apiBase), companyId, publicKey, privateKey, clientId, pageSize, boardId,
+                http);
+    }
+
     public static ConnectWiseSettings of(URI apiBase, String companyId, String publicKey, Secret privateKey,
                                          Secret clientId) {
         return new ConnectWiseSettings(apiBase, companyId, publicKey, privateKey, clientId, 100, Optional.empty(),
                 HttpSettings.DEFAULT);
+    }
+
+    /** Where {@code /login/companyinfo} is asked: the site, else the API host. */
+    URI discoveryRoot() {
+        URI from = site.orElseGet(apiBase::orElseThrow);
+        return URI.create(from.getScheme() + "://" + from.getRawAuthority() + "/");
     }
 }

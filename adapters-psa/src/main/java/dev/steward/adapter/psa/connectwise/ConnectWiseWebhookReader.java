@@ -30,7 +30,6 @@ public final class ConnectWiseWebhookReader implements WebhookReader {
     static final int MAX_CACHED_KEYS = 32;
 
     private final ConnectWiseTicketSystem system;
-    private final CallbackKeyUrl keyUrls;
     private final Map<String, String> keys = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -38,9 +37,9 @@ public final class ConnectWiseWebhookReader implements WebhookReader {
         }
     });
 
-    public ConnectWiseWebhookReader(ConnectWiseTicketSystem system, URI apiBase) {
+    /** Checks key URLs against the system's API base (discovered from the site when that is what was given). */
+    public ConnectWiseWebhookReader(ConnectWiseTicketSystem system) {
         this.system = system;
-        this.keyUrls = new CallbackKeyUrl(apiBase);
     }
 
     @Override
@@ -56,7 +55,14 @@ public final class ConnectWiseWebhookReader implements WebhookReader {
         } catch (PortFailure e) {
             return new WebhookVerdict.Reject("the body is not JSON");
         }
-        Optional<URI> keyUrl = keyUrls.accepted(Json.text(event, "Metadata", "key_url").orElse(""));
+        Optional<URI> keyUrl;
+        try {
+            keyUrl = new CallbackKeyUrl(system.apiBase()).accepted(Json.text(event, "Metadata", "key_url")
+                    .orElse(""));
+        } catch (PortFailure e) {
+            return new WebhookVerdict.Reject("the ConnectWise API host could not be discovered to check "
+                    + "Metadata.key_url");
+        }
         if (keyUrl.isEmpty()) {
             return new WebhookVerdict.Reject("Metadata.key_url is not the callback-key path of the configured "
                     + "ConnectWise host");

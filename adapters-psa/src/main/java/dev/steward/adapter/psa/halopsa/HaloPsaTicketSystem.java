@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.steward.adapter.psa.common.Json;
 import dev.steward.adapter.psa.common.PsaContacts;
+import dev.steward.adapter.psa.common.PsaProvider;
 import dev.steward.adapter.psa.common.PsaSystem;
+import dev.steward.application.spi.Directory;
+import dev.steward.domain.problem.InvalidValue;
 import dev.steward.adapter.psa.common.NoteHtml;
 import dev.steward.adapter.psa.common.PeopleEmails;
 import dev.steward.adapter.psa.common.PsaHttp;
@@ -35,16 +38,23 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * HaloPSA (THIRD-PARTY-APIS.md §2). OAuth2 client credentials: the bearer token is fetched on first use and renewed
- * a minute before it expires, and renewed once when the API rejects it (revoked early). Notes are actions: internal = {@code hiddenfromuser:true} with the internal outcome and
- * no e-mail; reply = visible action with the reply outcome and {@code sendemail:true}; approval request = internal.
- * POST bodies are arrays, paging uses {@code pageinate=true} (sic) and stops at {@code record_count}. Status labels
- * come from {@code /api/Status}.
+ * HaloPSA (THIRD-PARTY-APIS.md §2). OAuth2 client credentials: the token URL is the configured one or, where Halo
+ * offers it, {@code {auth_url}/token} from {@code /api/authinfo}; the bearer token is fetched on first use and renewed
+ * a minute before it expires, and renewed once when the API rejects it (revoked early). Notes are actions with an
+ * outcome looked up by name (or id) in {@code /api/Outcome} — one the API agent may not use is not listed there, and
+ * {@link #checkConnection} fails on it rather than every note later: internal = {@code hiddenfromuser:true} with the
+ * internal outcome and no e-mail; reply = visible action with the reply outcome, {@code sendemail:true} and
+ * {@code emailto} the ticket's user (without an address it is posted, not e-mailed); approval request = internal.
+ * POST bodies are arrays, paging uses {@code pageinate=true} (sic) and stops at {@code record_count}; polling asks
+ * only for tickets logged since the last pass ({@code datesearch=dateoccurred&startdate=}). Times without an offset
+ * are in the instance's time zone. Status labels come from {@code /api/Status}.
  */
 public final class HaloPsaTicketSystem implements PsaSystem {
 
     static final String KIND = "halopsa";
     private static final Duration RENEW_BEFORE = Duration.ofSeconds(60);
+    private static final java.time.format.DateTimeFormatter HALO_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final HaloPsaSettings settings;
     private final PsaHttp http;
@@ -52,6 +62,8 @@ public final class HaloPsaTicketSystem implements PsaSystem {
     private String token;
     private Instant tokenExpires = Instant.MIN;
     private Map<String, String> statusNames;
+    private URI tokenUrl;
+    private Map<String, Long> outcomeIds;
     private final PeopleEmails agentEmails = new PeopleEmails(this::agentEmail);
 
     public HaloPsaTicketSystem(HaloPsaSettings settings, Clock clock) {
@@ -79,7 +91,8 @@ public final class HaloPsaTicketSystem implements PsaSystem {
         List<PsaTicket> tickets = new ArrayList<>();
         for (int page = 1; ; page++) {
             String query = "Tickets?pageinate=true&page_size=" + settings.pageSize() + "&page_no=" + page
-                    + "&open_only=true&order=id";
+                    + "&open_only=true&order=id&datesearch=dateoccurred&startdate="
+                    + encode(HALO_TIME.format(since.atZone(settings.timeZone()).toLocalDateTime()));
             JsonNode body = call(() -> get(query));
             JsonNode list = Json.field(body, "tickets");
             if (!list.isArray()) {
@@ -128,6 +141,33 @@ public final class HaloPsaTicketSystem implements PsaSystem {
         return addAction(ticketId, text, false);
     }
 
+    /**
+     * Fetches a token and looks up both outcomes: what every note will need. An outcome the API agent may not use
+     * (not listed to it) fails here, naming its setting, rather than every note later.
+     */
+    @Override
+    public void checkConnection() {
+        try {
+            bearer();
+        } catch (PortFailure failure) {
+            throw failure.retryable() ? PsaProvider.unreachable(settings.tokenUrl().isPresent() ? "settings.tokenUrl"
+                    : "settings.apiBase", failure) : InvalidValue.of("settings.clientSecret", "refused",
+                    "was refused by HaloPSA together with the client id (" + failure.getMessage() + ")");
+        }
+        checkOutcome("internalOutcome", settings.internalOutcome());
+        checkOutcome("replyOutcome", settings.replyOutcome());
+    }
+
+    private void checkOutcome(String key, String wanted) {
+        String field = "settings." + key + (wanted.matches("[0-9]+") ? "Id" : "");
+        try {
+            outcome(wanted);
+        } catch (PortFailure failure) {
+            throw failure.retryable() ? PsaProvider.unreachable("settings.apiBase", failure)
+                    : InvalidValue.of(field, "not-available", failure.getMessage());
+        }
+    }
+
     @Override
     public PsaNote addApprovalRequest(String ticketId, String text) {
         return addAction(ticketId, text, true);
@@ -172,16 +212,97 @@ public final class HaloPsaTicketSystem implements PsaSystem {
         }
     }
 
+    /** Active clients ({@code Client?search=}), a page number as the cursor. */
+    @Override
+    public Directory.Page companies(String search, Optional<String> cursor, int limit) {
+        int page = PsaSystem.page(cursor);
+        String text = PsaSystem.searchable(search);
+        String query = "Client?pageinate=true&page_size=" + limit + "&page_no=" + page + "&includeinactive=false"
+                + (text.isEmpty() ? "" : "&search=" + encode(text));
+        JsonNode body = call(() -> get(query));
+        JsonNode list = Json.field(body, "clients");
+        if (!list.isArray()) {
+            throw PortFailure.permanent(KIND, KIND + " answered Client without a clients list", null);
+        }
+        List<Directory.Entry> entries = new ArrayList<>();
+        list.forEach(c -> entries.add(toClient(c)));
+        boolean more = !entries.isEmpty() && (long) page * limit < Json.field(body, "record_count").asLong(0);
+        return new Directory.Page(entries, more ? Optional.of("page:" + (page + 1)) : Optional.empty());
+    }
+
+    @Override
+    public Optional<Directory.Entry> company(String id) {
+        try {
+            JsonNode client = http.jsonRenewingOn401(() -> get("Client/" + TicketIds.numeric(id)), this::forgetToken,
+                    Optional.of(() -> new NotFound("client", id)));
+            return Json.flag(client, "inactive") ? Optional.empty() : Optional.of(toClient(client));
+        } catch (NotFound gone) {
+            return Optional.empty();
+        }
+    }
+
+    private static Directory.Entry toClient(JsonNode client) {
+        return new Directory.Entry(Json.required(KIND, client, "id"), Json.text(client, "name").orElse(""),
+                Json.text(client, "website").or(() -> Json.text(client, "main_site_name")).orElse(""));
+    }
+
     private PsaNote addAction(String ticketId, String text, boolean hidden) {
-        ticketNode(ticketId);
+        JsonNode ticket = ticketNode(ticketId);
+        Optional<String> userEmail = Json.text(ticket, "user_email").map(String::strip).filter(e -> e.contains("@"));
+        boolean email = !hidden && userEmail.isPresent();
         ArrayNode body = Json.MAPPER.createArrayNode();
-        body.addObject().put("ticket_id", Long.parseLong(ticketId))
-                .put("outcome_id", hidden ? settings.internalOutcomeId() : settings.replyOutcomeId())
+        com.fasterxml.jackson.databind.node.ObjectNode action = body.addObject()
+                .put("ticket_id", Long.parseLong(ticketId))
+                .put("outcome_id", outcome(hidden ? settings.internalOutcome() : settings.replyOutcome()))
                 .put("hiddenfromuser", hidden)
-                .put("sendemail", !hidden)
+                .put("sendemail", email)
                 .put("note_html", NoteHtml.of(text));
+        if (email) {
+            action.put("emailto", userEmail.get());
+        }
         JsonNode saved = call(() -> post("Actions", body));
-        return toNote(saved.isArray() ? saved.path(0) : saved, ticketId);
+        PsaNote note = toNote(saved.isArray() ? saved.path(0) : saved, ticketId);
+        if (hidden) {
+            return note;
+        }
+        return email ? note.emailed() : note.notEmailed("the ticket's user has no e-mail address");
+    }
+
+    /**
+     * The id of the outcome named (or numbered) {@code wanted}, from {@code /api/Outcome} (read once, read again
+     * once when it is missing: someone may just have added it).
+     *
+     * @throws PortFailure permanent when Halo lists no such outcome to the API agent
+     */
+    private long outcome(String wanted) {
+        return outcomes(false).entrySet().stream().filter(e -> matches(e, wanted)).map(Map.Entry::getValue)
+                .findFirst()
+                .or(() -> outcomes(true).entrySet().stream().filter(e -> matches(e, wanted))
+                        .map(Map.Entry::getValue).findFirst())
+                .orElseThrow(() -> PortFailure.permanent(KIND, KIND + " offers the API agent no outcome '" + wanted
+                        + "' (it has another name, or the agent has no rights to it); available: "
+                        + outcomes(false).keySet(), null));
+    }
+
+    private static boolean matches(Map.Entry<String, Long> outcome, String wanted) {
+        return outcome.getKey().equalsIgnoreCase(wanted.strip()) || Long.toString(outcome.getValue()).equals(
+                wanted.strip());
+    }
+
+    /** Outcome name → id, as {@code /api/Outcome} lists them to the API agent. */
+    private synchronized Map<String, Long> outcomes(boolean reload) {
+        if (outcomeIds == null || reload) {
+            Map<String, Long> found = new java.util.LinkedHashMap<>();
+            JsonNode list = call(() -> get("Outcome"));
+            for (JsonNode o : list.isArray() ? list : Json.field(list, "outcomes")) {
+                String name = Json.text(o, "outcome").or(() -> Json.text(o, "name"))
+                        .or(() -> Json.text(o, "buttonname")).orElse("");
+                found.put(name.isBlank() ? "outcome " + Json.required(KIND, o, "id") : name,
+                        Long.parseLong(Json.required(KIND, o, "id")));
+            }
+            outcomeIds = Map.copyOf(found);
+        }
+        return outcomeIds;
     }
 
     private JsonNode ticketNode(String ticketId) {
@@ -197,13 +318,15 @@ public final class HaloPsaTicketSystem implements PsaSystem {
                 .or(() -> Json.text(node, "user_name")).orElse("");
         return new PsaTicket(Json.required(KIND, node, "id"), Json.required(KIND, node, "client_id"),
                 Json.text(node, "summary").orElse(""), Json.text(node, "details").orElse(""), requester, status,
-                Json.flag(node, "hasbeenclosed"), Json.instant(KIND, Json.required(KIND, node, "dateoccurred")));
+                Json.flag(node, "hasbeenclosed"), Json.instant(KIND, Json.required(KIND, node, "dateoccurred"),
+                        settings.timeZone()));
     }
 
     private PsaNote toNote(JsonNode node, String ticketId) {
         String text = Json.text(node, "note_html").map(NoteHtml::toText)
                 .or(() -> Json.text(node, "note")).orElse("");
-        Instant at = Json.text(node, "datetime").map(t -> Json.instant(KIND, t)).orElse(Instant.EPOCH);
+        Instant at = Json.text(node, "datetime").map(t -> Json.instant(KIND, t, settings.timeZone()))
+                .orElse(Instant.EPOCH);
         return new PsaNote(Json.required(KIND, node, "id"), ticketId, text,
                 Json.flag(node, "hiddenfromuser") ? Visibility.INTERNAL : Visibility.PUBLIC, at, authorOf(node));
     }
@@ -240,13 +363,49 @@ public final class HaloPsaTicketSystem implements PsaSystem {
         if (token == null || !clock.instant().isBefore(tokenExpires.minus(RENEW_BEFORE))) {
             String form = "grant_type=client_credentials&client_id=" + encode(settings.clientId())
                     + "&client_secret=" + encode(settings.clientSecret().reveal()) + "&scope=" + encode(settings.scope());
-            JsonNode answer = http.json(http.request(settings.tokenUrl())
+            JsonNode answer = http.json(http.request(tokenUrl())
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build());
             token = Json.required(KIND, answer, "access_token");
             tokenExpires = clock.instant().plusSeconds(Json.field(answer, "expires_in").asLong(3600));
         }
         return token;
+    }
+
+    /**
+     * The configured token URL, else {@code {auth_url}/token?tenant={tenant}} from {@code /api/authinfo}, else (an
+     * instance that does not offer it) {@code /auth/token} on the instance.
+     */
+    private synchronized URI tokenUrl() {
+        if (tokenUrl == null) {
+            tokenUrl = settings.tokenUrl().orElseGet(this::discoverTokenUrl);
+        }
+        return tokenUrl;
+    }
+
+    private URI discoverTokenUrl() {
+        String tenant = settings.tenantName().map(t -> "?tenant=" + encode(t)).orElse("");
+        URI fallback = settings.root().resolve("auth/token" + tenant);
+        JsonNode info;
+        try {
+            info = http.json(http.request(settings.root().resolve("api/authinfo")).header("Accept", "application/json")
+                    .GET().build());
+        } catch (PortFailure failure) {
+            if (failure.retryable()) {
+                throw failure;
+            }
+            return fallback;
+        }
+        Optional<String> authUrl = Json.text(info, "auth_url").map(String::strip).filter(u -> !u.isBlank());
+        if (authUrl.isEmpty()) {
+            return fallback;
+        }
+        URI auth = URI.create(authUrl.get().endsWith("/") ? authUrl.get() : authUrl.get() + "/");
+        if (!auth.isAbsolute() || !settings.root().getScheme().equalsIgnoreCase(auth.getScheme())) {
+            throw PortFailure.permanent(KIND, KIND + " named an auth URL Steward will not send the client secret to ("
+                    + auth.getScheme() + "://" + auth.getHost() + ")", null);
+        }
+        return auth.resolve("token" + tenant);
     }
 
     /** Sends with the current token; a token the API rejects is renewed once. */

@@ -32,7 +32,7 @@ class AutotaskEndToEndTest {
         return new AutotaskTicketSystem(new AutotaskSettings(
                 URI.create(WIREMOCK.baseUrl() + "/atservicesrest/"), FakeAutotask.USER, FakeAutotask.INTEGRATION_CODE,
                 Secret.of("secret", FakeAutotask.SECRET), 500, "Internal Only", "All Autotask Users", "Task Notes",
-                "Complete", "Steward", AutotaskSettings.DEFAULT_HOURLY_LIMIT, HttpSettings.DEFAULT), Clock.systemUTC());
+                "Complete", "Steward", AutotaskSettings.DEFAULT_HOURLY_LIMIT, false, java.util.List.of("Customer"), HttpSettings.DEFAULT), Clock.systemUTC());
     }
 
     @Test

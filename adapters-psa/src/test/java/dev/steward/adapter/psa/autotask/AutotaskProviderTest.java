@@ -12,7 +12,12 @@ import dev.steward.adapter.psa.common.PsaProviderContract;
 import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.domain.problem.InvalidValue;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -62,6 +67,52 @@ class AutotaskProviderTest extends PsaProviderContract {
     @Override
     protected IntegrationSettings refusedValues() {
         return values("ftp://autotask.example/atservicesrest/");
+    }
+
+    @Override
+    protected String seedCompany(String name) {
+        return FAKE.seedCompany(name, FakeAutotask.CUSTOMER, true);
+    }
+
+    @Override
+    protected String seedUnlistedCompany(String name) {
+        return FAKE.seedCompany(name, FakeAutotask.VENDOR, true);
+    }
+
+    @Override
+    protected IntegrationSettings wrongSecretValues() {
+        return new IntegrationSettings(stubValues().settings(), Map.of("secret", WRONG_SECRET));
+    }
+
+    @Override
+    protected String wrongSecretField() {
+        return "secrets.secret";
+    }
+
+    @Override
+    protected IntegrationSettings unreachableValues() {
+        return values("http://127.0.0.1:1/atservicesrest/");
+    }
+
+    @Override
+    protected String unreachableField() {
+        return "settings.zoneLookupBase";
+    }
+
+    @Test
+    void aWrongIntegrationCodeAnUnknownUserAndALabelTheTenantLacksAreEachNamedOnConnect() {
+        Map<String, String> good = stubValues().settings();
+        Map<String, String> field = Map.of("integrationCode", "settings.integrationCode", "userName",
+                "settings.userName", "internalPublishLabel", "settings.internalPublishLabel");
+        Map<String, String> wrong = Map.of("integrationCode", "NOT-OUR-CODE", "userName", "nobody@acmemsp.example",
+                "internalPublishLabel", "Internal");
+        wrong.forEach((key, value) -> {
+            Map<String, String> settings = new java.util.HashMap<>(good);
+            settings.put(key, value);
+            assertThatThrownBy(() -> provider().connect(integration(), new IntegrationSettings(settings,
+                    Map.of("secret", FakeAutotask.SECRET)), context())).as(key)
+                    .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo(field.get(key)));
+        });
     }
 
     private static IntegrationSettings values(String zoneLookupBase) {

@@ -17,6 +17,9 @@ import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.RecordingSleeper;
 import dev.steward.adapter.psa.common.Secret;
 import dev.steward.adapter.psa.common.Json;
+import dev.steward.adapter.psa.common.Signatures;
+import dev.steward.application.port.WebhookDelivery;
+import dev.steward.application.port.WebhookVerdict;
 import dev.steward.application.port.PsaTicket;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.application.problem.PortFailure;
@@ -61,7 +64,7 @@ class AutotaskTicketSystemTest extends TicketSystemContract {
                                             int hourlyLimit) {
         AutotaskSettings settings = new AutotaskSettings(URI.create(WIREMOCK.baseUrl() + "/atservicesrest/"), user,
                 integrationCode, Secret.of("secret", secret), 2, "Internal Only", "All Autotask Users",
-                "Task Notes", "Complete", "Steward", hourlyLimit,
+                "Task Notes", "Complete", "Steward", hourlyLimit, false, List.of("Customer"),
                 new HttpSettings(timeout, 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
         return new AutotaskTicketSystem(settings, clock, PsaHttp.defaultClient(), sleeper);
     }
@@ -166,6 +169,25 @@ class AutotaskTicketSystemTest extends TicketSystemContract {
         assertThat(system.newTickets(base())).filteredOn(t -> t.companyId().equals(company))
                 .extracting(PsaTicket::requester).containsOnly("sam.lee@contoso.example");
         assertThat(FAKE.requests()).filteredOn(r -> r.getUrl().equals(contactUrl)).as("read once").hasSize(1);
+    }
+
+    @Test
+    void aWebhookAboutStewardsOwnChangeIsIgnoredSoItsNotesDoNotWakeTheAgentAgain() {
+        AutotaskWebhookReader reader = new AutotaskWebhookReader(Secret.of("webhookSecret", "hook"),
+                system::ownResourceId);
+        java.util.function.Function<Long, WebhookVerdict> deliveryBy = person -> {
+            byte[] body = ("{\"Action\":\"Update\",\"EntityType\":\"Ticket\",\"Id\":128926,\"PersonID\":" + person
+                    + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return reader.read(new WebhookDelivery(java.util.Map.of("X-Hook-Signature", Signatures.base64Hmac(
+                    "HmacSHA1", "hook".getBytes(java.nio.charset.StandardCharsets.UTF_8), body)), body));
+        };
+
+        assertThat(deliveryBy.apply(29682886L)).as("the API user's resource").isInstanceOfSatisfying(
+                WebhookVerdict.Ignore.class, i -> assertThat(i.reason()).contains("Steward's own change"));
+        assertThat(deliveryBy.apply(29682999L)).as("a technician or the requester")
+                .isInstanceOf(WebhookVerdict.AboutTicket.class);
+        assertThat(FAKE.requests()).filteredOn(r -> r.getUrl().contains("Resources/query")).as("asked once")
+                .hasSize(1);
     }
 
     @Test

@@ -47,6 +47,11 @@ final class FakeAutotask extends FakePsaApi {
     private final Map<Long, List<ObjectNode>> notes = new HashMap<>();
     private final Map<String, JsonNode> queries = new HashMap<>();
     private final Map<Long, ObjectNode> contacts = new LinkedHashMap<>();
+    private final Map<Long, ObjectNode> companies = new LinkedHashMap<>();
+    private static final Pattern COMPANY = Pattern.compile("Companies/(\\d+)");
+    static final int CUSTOMER = 1;
+    static final int VENDOR = 7;
+    private long nextCompany = 29683500;
     private long nextContact = 30682400;
     private final Map<Long, ObjectNode> resources = new LinkedHashMap<>(Map.of(API_RESOURCE,
             Json.MAPPER.createObjectNode().put("id", API_RESOURCE).put("firstName", "API").put("lastName", "User")
@@ -58,6 +63,14 @@ final class FakeAutotask extends FakePsaApi {
     @Override
     public String getName() {
         return "fake-autotask";
+    }
+
+    /** A company of type {@code type} ({@link #CUSTOMER}, {@link #VENDOR} …). */
+    synchronized String seedCompany(String name, int type, boolean active) {
+        long id = ++nextCompany;
+        companies.put(id, Json.MAPPER.createObjectNode().put("id", id).put("companyName", name)
+                .put("companyType", type).put("isActive", active).put("webAddress", "www.example.com"));
+        return Long.toString(id);
     }
 
     /** A contact of {@code company}; inactive ones are kept but not active. */
@@ -140,12 +153,25 @@ final class FakeAutotask extends FakePsaApi {
         if (resource.equals("Tickets/entityInformation/fields")) {
             return fields(field("status", Map.of(1, "New", 8, "In Progress", CLOSED, "Complete")));
         }
+        if (resource.equals("Companies/entityInformation/fields")) {
+            return fields(field("companyType", Map.of(CUSTOMER, "Customer", 2, "Lead", 3, "Prospect", VENDOR,
+                    "Vendor")));
+        }
+        if ((m = COMPANY.matcher(resource)).matches() && method.equals(RequestMethod.GET)) {
+            ObjectNode company = companies.get(Long.parseLong(m.group(1)));
+            if (company == null) {
+                return errors(404, "The requested resource does not exist.");
+            }
+            ObjectNode answer = Json.MAPPER.createObjectNode();
+            answer.set("item", company);
+            return json(200, answer);
+        }
         if (resource.equals("TicketNotes/entityInformation/fields")) {
             return fields(field("publish", Map.of(1, "All Autotask Users", 2, "Internal Only", 4,
                     "Internal & Co-managed")), field("noteType", Map.of(1, "Task Notes", 2,
                     "Service Desk Notification", 13, "Workflow Rule")));
         }
-        for (String entity : List.of("Tickets", "Contacts")) {
+        for (String entity : List.of("Tickets", "Contacts", "Companies", "Resources")) {
             if (resource.equals(entity + "/query") && method.equals(RequestMethod.POST)) {
                 return queryPage(entity, body(request), 0);
             }
@@ -236,12 +262,21 @@ final class FakeAutotask extends FakePsaApi {
                 case "eq" -> t -> t.path(field).asText().equalsIgnoreCase(value.asText());
                 case "noteq" -> t -> !t.path(field).asText().equals(value.asText());
                 case "gte" -> t -> !Instant.parse(t.path(field).asText()).isBefore(Instant.parse(value.asText()));
+                case "gt" -> t -> t.path(field).asLong() > value.asLong();
+                case "contains" -> t -> t.path(field).asText().toLowerCase(java.util.Locale.ROOT)
+                        .contains(value.asText().toLowerCase(java.util.Locale.ROOT));
+                case "in" -> t -> java.util.stream.StreamSupport.stream(value.spliterator(), false)
+                        .anyMatch(v -> v.asText().equals(t.path(field).asText()));
                 default -> throw new IllegalArgumentException("op not supported by the stub: " + f);
             });
         }
         int max = Math.min(query.path("maxRecords").asInt(500), 500);
-        List<ObjectNode> all = (entity.equals("Contacts") ? contacts : tickets).values().stream().filter(match)
-                .toList();
+        List<ObjectNode> all = (switch (entity) {
+            case "Contacts" -> contacts;
+            case "Companies" -> companies;
+            case "Resources" -> resources;
+            default -> tickets;
+        }).values().stream().filter(match).toList();
         List<ObjectNode> page = all.subList(Math.min(offset, all.size()), Math.min(offset + max, all.size()));
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.putArray("items").addAll(page);

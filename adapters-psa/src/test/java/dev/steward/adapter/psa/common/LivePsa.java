@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One PSA connected for a fresh MSP through its provider, live as the control plane holds it. */
+/**
+ * One PSA connected for a fresh MSP through its provider, live as the control plane holds it after a restart (stored
+ * values, not checked against the PSA again: webhook tests need no PSA answering).
+ */
 public record LivePsa(LiveIntegrations live, MspId msp, Integration integration) {
 
     public static LivePsa connect(IntegrationProvider provider, Map<String, String> settings,
@@ -24,7 +27,7 @@ public record LivePsa(LiveIntegrations live, MspId msp, Integration integration)
         MspId msp = Fixtures.uniqueMspId();
         Integration integration = Integration.connect(new IntegrationId(UUID.randomUUID()), msp, Optional.empty(),
                 provider.kind().name(), provider.kind().tools(), provider.kind().curatedDefaults(), Fixtures.T0);
-        live.register(integration, live.open(integration, new IntegrationSettings(settings, secrets)));
+        live.register(integration, live.reopen(integration, new IntegrationSettings(settings, secrets)));
         return new LivePsa(live, msp, integration);
     }
 }

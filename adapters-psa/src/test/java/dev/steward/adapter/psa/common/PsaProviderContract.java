@@ -22,6 +22,10 @@ import dev.steward.application.testkit.IntegrationProviderContract;
 import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.problem.InvalidValue;
+import dev.steward.application.spi.Directory;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +49,12 @@ public abstract class PsaProviderContract extends IntegrationProviderContract {
     /** A contact (Halo: user) of {@code company} in the stub. */
     protected abstract String seedContact(String company, String first, String last, String email, boolean active);
 
+    /** A company the PSA lists for import (ConnectWise: not deleted; Halo: an active client; Autotask: a customer). */
+    protected abstract String seedCompany(String name);
+
+    /** A company the PSA has but does not list for import (deleted, inactive, or a vendor). */
+    protected abstract String seedUnlistedCompany(String name);
+
     /** The stub's server, for injecting failures. */
     protected abstract WireMockExtension wiremock();
 
@@ -54,9 +64,81 @@ public abstract class PsaProviderContract extends IntegrationProviderContract {
     /** Values that point the provider at the stub with valid credentials. */
     protected abstract IntegrationSettings stubValues();
 
+    /** A secret the stub refuses, as people mistype it. */
+    protected static final String WRONG_SECRET = "wrong-secret-value";
+
+    /** The stub's values with {@link #WRONG_SECRET} for the secret the PSA checks. */
+    protected abstract IntegrationSettings wrongSecretValues();
+
+    /** The field a refused {@link #wrongSecretValues()} is reported on, e.g. {@code secrets.privateKey}. */
+    protected abstract String wrongSecretField();
+
+    /** The stub's values pointed at {@code 127.0.0.1:1}, where nothing answers. */
+    protected abstract IntegrationSettings unreachableValues();
+
+    /** The host field that {@link #unreachableValues()} is reported on. */
+    protected abstract String unreachableField();
+
     @Override
     protected IntegrationSettings usableValues() {
         return stubValues();
+    }
+
+    @Test
+    void listsThePsasCompaniesBySearchPageByPageAndReadsOneById() {
+        String tag = "Tag" + COMPANY.addAndGet(3);
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            ids.add(seedCompany(tag + " Company " + i));
+        }
+        String unlisted = seedUnlistedCompany(tag + " Elsewhere");
+        try (IntegrationConnection connection = provider().connect(integration(), usableValues(), context())) {
+            Directory directory = connection.directory().orElseThrow();
+            List<Directory.Entry> all = new ArrayList<>();
+            Optional<String> cursor = Optional.empty();
+            int pages = 0;
+            do {
+                Directory.Page page = directory.list(tag.toLowerCase(java.util.Locale.ROOT), cursor, 2);
+                all.addAll(page.entries());
+                cursor = page.next();
+                pages++;
+            } while (cursor.isPresent() && pages < 10);
+
+            assertThat(all).extracting(Directory.Entry::id).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(pages).as("two a page").isBetween(3, 4);
+            assertThat(directory.get(ids.getFirst())).get().extracting(Directory.Entry::label)
+                    .isEqualTo(tag + " Company 1");
+            assertThat(directory.get(unlisted)).as("not listed, not found").isEmpty();
+            assertThat(directory.get("987654321")).isEmpty();
+            assertThatThrownBy(() -> directory.list("", Optional.of("page:x"), 2))
+                    .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("cursor"));
+        }
+    }
+
+    @Test
+    void connectingChecksTheCredentialsLiveAndNamesTheRefusedFieldWithoutItsValue() {
+        assertThatThrownBy(() -> provider().connect(integration(), wrongSecretValues(), context()))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> {
+                    assertThat(e.field()).isEqualTo(wrongSecretField());
+                    assertThat(e.code()).isEqualTo(wrongSecretField() + ".refused");
+                    assertThat(e.rule()).doesNotContain(WRONG_SECRET);
+                });
+    }
+
+    @Test
+    void connectingToAHostThatDoesNotAnswerNamesTheHostField() {
+        assertThatThrownBy(() -> provider().connect(integration(), unreachableValues(), context()))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> {
+                    assertThat(e.field()).isEqualTo(unreachableField());
+                    assertThat(e.code()).isEqualTo(unreachableField() + ".unreachable");
+                });
+    }
+
+    @Test
+    void reconnectingStoredValuesAtStartUpDoesNotWaitForThePsa() {
+        try (IntegrationConnection connection = provider().reconnect(integration(), unreachableValues(), context())) {
+            assertThat(connection.tools()).as("live again once the PSA answers").isNotEmpty();
+        }
     }
 
     @Override

@@ -12,7 +12,12 @@ import dev.steward.adapter.psa.common.PsaProviderContract;
 import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.domain.problem.InvalidValue;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,6 +64,59 @@ class ConnectWiseProviderTest extends PsaProviderContract {
         return new IntegrationSettings(Map.of("apiBase", WIREMOCK.baseUrl() + FakeConnectWise.PREFIX, "companyId",
                 FakeConnectWise.COMPANY, "publicKey", FakeConnectWise.PUBLIC_KEY),
                 Map.of("privateKey", FakeConnectWise.PRIVATE_KEY, "clientId", FakeConnectWise.CLIENT_ID));
+    }
+
+    @Override
+    protected String seedCompany(String name) {
+        return FAKE.seedCompany(name, false);
+    }
+
+    @Override
+    protected String seedUnlistedCompany(String name) {
+        return FAKE.seedCompany(name, true);
+    }
+
+    @Override
+    protected IntegrationSettings wrongSecretValues() {
+        return new IntegrationSettings(Map.of("apiBase", WIREMOCK.baseUrl() + FakeConnectWise.PREFIX, "companyId",
+                FakeConnectWise.COMPANY, "publicKey", FakeConnectWise.PUBLIC_KEY),
+                Map.of("privateKey", WRONG_SECRET, "clientId", FakeConnectWise.CLIENT_ID));
+    }
+
+    @Override
+    protected String wrongSecretField() {
+        return "secrets.privateKey";
+    }
+
+    /** Only the site: the codebase and API host are discovered, and nothing answers there. */
+    @Override
+    protected IntegrationSettings unreachableValues() {
+        return new IntegrationSettings(Map.of("site", "http://127.0.0.1:1", "companyId", FakeConnectWise.COMPANY,
+                "publicKey", FakeConnectWise.PUBLIC_KEY),
+                Map.of("privateKey", FakeConnectWise.PRIVATE_KEY, "clientId", FakeConnectWise.CLIENT_ID));
+    }
+
+    @Override
+    protected String unreachableField() {
+        return "settings.site";
+    }
+
+    @Test
+    void theSiteAloneConnectsAndAnUnknownCompanyIsNamed() {
+        try (var connection = provider().connect(integration(), new IntegrationSettings(Map.of("site",
+                WIREMOCK.baseUrl(), "companyId", FakeConnectWise.COMPANY, "publicKey", FakeConnectWise.PUBLIC_KEY),
+                Map.of("privateKey", FakeConnectWise.PRIVATE_KEY, "clientId", FakeConnectWise.CLIENT_ID)), context())) {
+            assertThat(connection.ticketSystem()).isPresent();
+        }
+        assertThatThrownBy(() -> provider().connect(integration(), new IntegrationSettings(Map.of("site",
+                WIREMOCK.baseUrl(), "companyId", "nosuchmsp", "publicKey", FakeConnectWise.PUBLIC_KEY),
+                Map.of("privateKey", FakeConnectWise.PRIVATE_KEY, "clientId", FakeConnectWise.CLIENT_ID)), context()))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("settings.companyId"));
+        assertThatThrownBy(() -> provider().connect(integration(), new IntegrationSettings(Map.of("companyId",
+                FakeConnectWise.COMPANY, "publicKey", FakeConnectWise.PUBLIC_KEY),
+                Map.of("privateKey", FakeConnectWise.PRIVATE_KEY, "clientId", FakeConnectWise.CLIENT_ID)), context()))
+                .as("neither site nor API base").isInstanceOfSatisfying(InvalidValue.class,
+                        e -> assertThat(e.field()).isEqualTo("settings.site"));
     }
 
     @Override

@@ -16,6 +16,7 @@ import dev.steward.adapter.psa.common.PsaFailureContract;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.RecordingSleeper;
 import dev.steward.adapter.psa.common.Secret;
+import dev.steward.application.port.PsaNote;
 import dev.steward.application.port.PsaTicket;
 import dev.steward.application.port.TicketSystem;
 import dev.steward.application.problem.PortFailure;
@@ -44,7 +45,18 @@ class ConnectWiseTicketSystemTest extends TicketSystemContract {
     @BeforeEach
     void stubTheApi() {
         WIREMOCK.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FAKE.getName())));
+        FAKE.reset();
         system = systemWith(FakeConnectWise.PRIVATE_KEY);
+    }
+
+    /** Only the site, as a technician knows it: the API host and codebase are discovered. */
+    private ConnectWiseTicketSystem siteOnly(String privateKey) {
+        ConnectWiseSettings settings = new ConnectWiseSettings(Optional.of(URI.create(WIREMOCK.baseUrl() + "/")),
+                Optional.empty(), FakeConnectWise.COMPANY, FakeConnectWise.PUBLIC_KEY,
+                Secret.of("privateKey", privateKey), Secret.of("clientId", FakeConnectWise.CLIENT_ID), 2,
+                Optional.empty(), new HttpSettings(Duration.ofSeconds(10), 3, Duration.ofSeconds(30),
+                Duration.ofSeconds(1)));
+        return new ConnectWiseTicketSystem(settings, PsaHttp.defaultClient(), sleeper);
     }
 
     private ConnectWiseTicketSystem systemWith(String privateKey) {
@@ -136,6 +148,112 @@ class ConnectWiseTicketSystemTest extends TicketSystemContract {
         assertThat(pages).extracting(r -> r.queryParameter("conditions").firstValue()).containsOnly(
                 "closedFlag=false and _info/dateEntered>=[2030-01-01T00:00:00Z]");
         assertThat(pages).extracting(r -> r.queryParameter("page").firstValue()).startsWith("1", "2", "3");
+    }
+
+    @Test
+    void theSiteAloneIsEnoughTheCodebaseAndApiHostAreDiscovered() {
+        String id = aTicket();
+        int before = requestsTo("/login/companyinfo/").size();
+        ConnectWiseTicketSystem fromSite = siteOnly(FakeConnectWise.PRIVATE_KEY);
+
+        assertThat(fromSite.ticket(id).id()).isEqualTo(id);
+        fromSite.notes(id);
+        assertThat(requestsTo("/login/companyinfo/" + FakeConnectWise.COMPANY)).as("discovered once")
+                .hasSize(before + 1);
+        assertThat(requestsTo("service/tickets/" + id).getLast().getUrl()).startsWith(FakeConnectWise.PREFIX);
+    }
+
+    @Test
+    void anUpgradeThatMovesTheCodebaseIsFollowedAfterA404() {
+        String id = aTicket();
+        ConnectWiseTicketSystem fromSite = siteOnly(FakeConnectWise.PRIVATE_KEY);
+        fromSite.ticket(id);
+        system.ticket(id);
+        FAKE.moveCodebase("v2024_8");
+
+        assertThat(fromSite.ticket(id).id()).isEqualTo(id);
+        assertThat(system.ticket(id).id()).as("a configured API base follows the move too").isEqualTo(id);
+        assertThat(requestsTo("service/tickets/" + id).getLast().getUrl()).startsWith("/v2024_8/apis/3.0/");
+    }
+
+    @Test
+    void aSiteThatKnowsNoSuchCompanyIsAPermanentFailure() {
+        ConnectWiseSettings settings = new ConnectWiseSettings(Optional.of(URI.create(WIREMOCK.baseUrl() + "/")),
+                Optional.empty(), "nosuchmsp", FakeConnectWise.PUBLIC_KEY, Secret.of("privateKey", "x"),
+                Secret.of("clientId", FakeConnectWise.CLIENT_ID), 2, Optional.empty(), HttpSettings.DEFAULT);
+        assertThatThrownBy(() -> new ConnectWiseTicketSystem(settings, PsaHttp.defaultClient(), sleeper).ticket("1"))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("knows no company nosuchmsp");
+    }
+
+    @Test
+    void asksForTheServersOwnApiVersionWhenItIsOlderThanTheAdapters() {
+        String id = aTicket();
+        system.ticket(id);
+
+        assertThat(requestsTo("service/tickets/" + id).getLast().getHeader("Accept"))
+                .isEqualTo("application/vnd.connectwise.com+json; version=" + FakeConnectWise.SERVER_VERSION);
+        assertThat(ConnectWiseTicketSystem.WRITTEN_FOR.toString()).isEqualTo("2025.16");
+    }
+
+    @Test
+    void wrongCredentialsThatTheCloudAnswersWith404AreReportedAsCredentialsNotAMissingTicket() {
+        String id = aTicket();
+        FAKE.answerBadCredentialsWith(404);
+
+        assertThatThrownBy(() -> systemWith("wrong-private-key").ticket(id))
+                .isInstanceOfSatisfying(PortFailure.class, f -> assertThat(f.retryable()).isFalse())
+                .hasMessageContaining("refused the credentials").hasMessageNotContaining("wrong-private-key");
+        assertThatThrownBy(() -> system.ticket("987654321")).as("with good credentials a 404 is a missing ticket")
+                .isInstanceOf(dev.steward.application.problem.NotFound.class).hasMessageContaining("987654321");
+    }
+
+    @Test
+    void projectTicketsAreNotTakenAsServiceTickets() {
+        String company = uniqueCompany();
+        Instant since = Instant.parse("2031-01-01T00:00:00Z");
+        String service = FAKE.seed(new TicketSeed(company, "Printer offline", "", "x@y.example", since, false));
+        String project = FAKE.seedProjectTicket(company, "Migrate file server: phase 2", since.plusSeconds(1));
+
+        assertThat(system.newTickets(since)).filteredOn(t -> t.companyId().equals(company))
+                .extracting(PsaTicket::id).containsExactly(service);
+        assertThatThrownBy(() -> system.ticket(project)).isInstanceOf(dev.steward.application.problem.NotFound.class);
+    }
+
+    @Test
+    void boardStatusesArePagedWithinTheServersPageSizeLimit() {
+        FAKE.limitPageSize(100);
+        String id = aTicket();
+
+        system.updateStatus(id, "Closed");
+
+        assertThat(system.ticket(id).status()).isEqualTo("Closed");
+        assertThat(requestsTo("/statuses")).extracting(r -> Integer.parseInt(r.queryParameter("pageSize")
+                .firstValue())).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(100));
+    }
+
+    @Test
+    void aReplyIsEmailedToTheContactWithTheTicketsContactFlagSetForItAndPutBackAfter() {
+        String id = aTicket();
+
+        PsaNote reply = system.addReply(id, "Please sign in again.");
+
+        assertThat(FAKE.emailsSent()).contains(id + " → dana@contoso.example");
+        assertThat(reply.delivery()).isEqualTo(PsaNote.Delivery.EMAILED);
+        assertThat(FAKE.ticketRecord(id).path("automaticEmailContactFlag").asBoolean()).as("put back").isFalse();
+        system.addInternalNote(id, "Diagnosis only");
+        assertThat(FAKE.emailsSent()).filteredOn(e -> e.startsWith(id + " ")).hasSize(1);
+    }
+
+    @Test
+    void aReplyOnATicketWithoutAContactAddressIsPostedNotEmailed() {
+        String id = FAKE.seed(new TicketSeed(uniqueCompany(), "Alert: disk full", "", "", base(), false));
+
+        PsaNote reply = system.addReply(id, "We are on it.");
+
+        assertThat(reply.delivery().state()).isEqualTo(PsaNote.Delivery.State.POSTED_NOT_EMAILED);
+        assertThat(reply.delivery().describe()).startsWith("posted, not e-mailed");
+        assertThat(FAKE.emailsSent()).noneMatch(e -> e.startsWith(id + " "));
     }
 
     @Test

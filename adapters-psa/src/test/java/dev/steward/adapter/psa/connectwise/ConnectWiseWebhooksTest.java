@@ -117,7 +117,11 @@ class ConnectWiseWebhooksTest extends PsaWebhooksContract {
             assertThat(webhooks.read(msp, "connectwise", delivery)).as(path)
                     .isInstanceOf(WebhookVerdict.Reject.class);
         }
-        assertThat(WIREMOCK.getAllServeEvents()).as("nothing was fetched").isEmpty();
+        assertThat(WIREMOCK.getAllServeEvents()).as("nothing was fetched (discovering the codebase needs no key)")
+                .allSatisfy(e -> {
+                    assertThat(e.getRequest().getUrl()).startsWith("/login/companyinfo/");
+                    assertThat(e.getRequest().getHeader("Authorization")).isNull();
+                });
     }
 
     @Test

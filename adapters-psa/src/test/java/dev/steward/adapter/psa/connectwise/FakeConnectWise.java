@@ -24,12 +24,19 @@ import java.util.regex.Pattern;
 
 /**
  * A ConnectWise Manage API 3.0 in memory (THIRD-PARTY-APIS.md §1): basic auth {@code company+public:private} and the
- * {@code clientId} header on every call, conditions (the subset the adapter sends), {@code page}/{@code pageSize}
- * with a {@code Link} header, notes with exactly one of the three flags, board statuses and JSON-Patch updates.
+ * {@code clientId} header on every call — wrong credentials answered with 401, or with 404 as the cloud does
+ * ({@link #answerBadCredentialsWith}) —, conditions (the subset the adapter sends), {@code page}/{@code pageSize}
+ * with a {@code Link} header and a server page-size limit ({@link #limitPageSize}), notes with exactly one of the three
+ * flags, board statuses (paged too), JSON-Patch updates, {@code system/info}, and project tickets among the service
+ * tickets. {@code /login/companyinfo/{company}} (no credentials) tells the codebase, API host and version; the API is
+ * served under that codebase only ({@link #moveCodebase} upgrades it), and an {@code Accept} version newer than the
+ * server's is refused. A discussion note with notifications on is e-mailed to the contact while the ticket's
+ * {@code automaticEmailContactFlag} is set ({@link #emailsSent}).
  */
 final class FakeConnectWise extends FakePsaApi {
 
     static final String PREFIX = "/v4_6_release/apis/3.0/";
+    static final String SERVER_VERSION = "2024.8";
     static final String COMPANY = "acmemsp";
     static final String PUBLIC_KEY = "pubkey";
     static final String PRIVATE_KEY = "privkey";
@@ -43,9 +50,15 @@ final class FakeConnectWise extends FakePsaApi {
 
     private final Map<Long, ObjectNode> tickets = new LinkedHashMap<>();
     private final Map<Long, ObjectNode> contacts = new LinkedHashMap<>();
+    private final Map<Long, ObjectNode> companies = new LinkedHashMap<>();
+    private static final Pattern COMPANY_BY_ID = Pattern.compile("company/companies/(\\d+)");
     private final Map<Long, List<ObjectNode>> notes = new LinkedHashMap<>();
     private final ArrayNode statuses = Json.MAPPER.createArrayNode();
     private final Map<Long, ObjectNode> members = new LinkedHashMap<>();
+    private final List<String> emails = new ArrayList<>();
+    private String codebase = "v4_6_release";
+    private int badCredentialsStatus = 401;
+    private int maxPageSize = 1000;
     private long nextTicket = 51000;
     private long nextNote = 880000;
 
@@ -56,6 +69,44 @@ final class FakeConnectWise extends FakePsaApi {
         status(19, "Closed", true);
     }
 
+    /** The server is upgraded: its API moves to another codebase, the old one answers 404. */
+    synchronized void moveCodebase(String newCodebase) {
+        codebase = newCodebase;
+    }
+
+    /** 401, or 404 as ConnectWise cloud answers wrong credentials. */
+    synchronized void answerBadCredentialsWith(int status) {
+        badCredentialsStatus = status;
+    }
+
+    /** The largest page the server serves (older servers: 100). */
+    synchronized void limitPageSize(int max) {
+        maxPageSize = max;
+    }
+
+    /** Back to the defaults, for the next test. */
+    synchronized void reset() {
+        codebase = "v4_6_release";
+        badCredentialsStatus = 401;
+        maxPageSize = 1000;
+    }
+
+    /** "ticket → address" for every e-mail the server sent a contact. */
+    synchronized List<String> emailsSent() {
+        return List.copyOf(emails);
+    }
+
+    /** A project ticket of {@code company}, which the service-ticket list returns too. */
+    synchronized String seedProjectTicket(String company, String summary, Instant createdAt) {
+        String id = seed(new TicketSeed(company, summary, "", "pm@contoso.example", createdAt, false));
+        tickets.get(Long.parseLong(id)).put("recordType", "ProjectTicket");
+        return id;
+    }
+
+    synchronized ObjectNode ticketRecord(String id) {
+        return tickets.get(Long.parseLong(id)).deepCopy();
+    }
+
     private void status(int id, String name, boolean closed) {
         statuses.addObject().put("id", id).put("name", name).put("closedStatus", closed).put("defaultFlag", id == 17)
                 .put("inactive", false);
@@ -64,6 +115,14 @@ final class FakeConnectWise extends FakePsaApi {
     @Override
     public String getName() {
         return "fake-connectwise";
+    }
+
+    /** A company of the MSP's PSA; a deleted one is kept but flagged. */
+    synchronized String seedCompany(String name, boolean deleted) {
+        long id = 250 + companies.size() + 1;
+        companies.put(id, Json.MAPPER.createObjectNode().put("id", id).put("identifier", name.replaceAll("[^A-Za-z0-9]", ""))
+                .put("name", name).put("deletedFlag", deleted));
+        return Long.toString(id);
     }
 
     /** A contact of {@code company} with its e-mail as a communication item. */
@@ -91,7 +150,8 @@ final class FakeConnectWise extends FakePsaApi {
         t.putObject("company").put("id", Long.parseLong(seed.companyId())).put("identifier", "C" + seed.companyId())
                 .put("name", "Company " + seed.companyId());
         t.putObject("contact").put("id", 9001).put("name", "Dana Reyes");
-        t.put("contactEmailAddress", seed.requester()).put("closedFlag", seed.closed()).put("severity", "Medium");
+        t.put("contactEmailAddress", seed.requester()).put("closedFlag", seed.closed()).put("severity", "Medium")
+                .put("automaticEmailContactFlag", false);
         t.putObject("_info").put("dateEntered", seed.createdAt().toString()).put("lastUpdated",
                 seed.createdAt().toString()).put("enteredBy", "Email Connector");
         tickets.put(id, t);
@@ -139,21 +199,44 @@ final class FakeConnectWise extends FakePsaApi {
 
     @Override
     protected ResponseDefinition answer(Request request) {
+        String path = path(request);
+        if (path.startsWith("/login/companyinfo/")) {
+            return companyInfo(request, path.substring("/login/companyinfo/".length()));
+        }
         String expected = "Basic " + Base64.getEncoder().encodeToString((COMPANY + "+" + PUBLIC_KEY + ":"
                 + PRIVATE_KEY).getBytes());
         if (!expected.equals(request.getHeader("Authorization")) || !CLIENT_ID.equals(request.getHeader("clientId"))) {
-            return json(401, Map.of("code", "Unauthorized", "message", "Authentication failed"));
+            return badCredentialsStatus == 404 ? notFound(path)
+                    : json(401, Map.of("code", "Unauthorized", "message", "Authentication failed"));
         }
-        String path = path(request);
         if (path.equals(KEY_PATH)) {
             return json(200, Map.of("signing_key", SIGNING_KEY));
         }
-        if (!path.startsWith(PREFIX)) {
+        String prefix = "/" + codebase + "/apis/3.0/";
+        if (!path.startsWith(prefix)) {
             return notFound(path);
         }
-        String resource = path.substring(PREFIX.length());
+        String accept = request.getHeader("Accept") == null ? "" : request.getHeader("Accept");
+        Matcher version = Pattern.compile("version=([0-9]{4})\\.([0-9]+)").matcher(accept);
+        if (version.find() && newerThanServer(Integer.parseInt(version.group(1)), Integer.parseInt(version.group(2)))) {
+            return json(400, Map.of("code", "InvalidVersion", "message", "The API version " + version.group(1) + "."
+                    + version.group(2) + " is not supported by this server (" + SERVER_VERSION + ")"));
+        }
+        String resource = path.substring(prefix.length());
         RequestMethod method = request.getMethod();
         Matcher m;
+        if (resource.equals("system/info") && method.equals(RequestMethod.GET)) {
+            return json(200, Map.of("version", "v" + SERVER_VERSION + ".12345", "isCloud", true,
+                    "serverTimeZone", "Eastern Standard Time", "cloudRegion", "NA"));
+        }
+        if (resource.equals("company/companies") && method.equals(RequestMethod.GET)) {
+            return page(request, companies.values().stream().filter(conditions(query(request, "conditions")
+                    .orElse(""))).map(JsonNode.class::cast).toList());
+        }
+        if ((m = COMPANY_BY_ID.matcher(resource)).matches() && method.equals(RequestMethod.GET)) {
+            ObjectNode company = companies.get(Long.parseLong(m.group(1)));
+            return company == null ? notFound(resource) : json(200, company);
+        }
         if (resource.equals("company/contacts") && method.equals(RequestMethod.GET)) {
             Predicate<JsonNode> email = query(request, "childConditions").map(FakeConnectWise::communicationItem)
                     .orElse(c -> true);
@@ -183,6 +266,12 @@ final class FakeConnectWise extends FakePsaApi {
             ObjectNode note = addNote(id, body.get("text").asText(), flag(body, "detailDescriptionFlag"),
                     flag(body, "internalAnalysisFlag"), Instant.parse("2026-11-22T09:20:00Z"));
             note.put("processNotifications", flag(body, "processNotifications"));
+            ObjectNode ticket = tickets.get(id);
+            if (flag(body, "detailDescriptionFlag") && flag(body, "processNotifications")
+                    && ticket.path("automaticEmailContactFlag").asBoolean()
+                    && !ticket.path("contactEmailAddress").asText().isBlank()) {
+                emails.add(id + " → " + ticket.path("contactEmailAddress").asText());
+            }
             return json(201, note);
         }
         if ((m = TICKET.matcher(resource)).matches()) {
@@ -192,6 +281,12 @@ final class FakeConnectWise extends FakePsaApi {
             }
             if (method.equals(RequestMethod.PATCH)) {
                 JsonNode op = body(request).get(0);
+                if ("replace".equals(op.path("op").asText())
+                        && "automaticEmailContactFlag".equals(op.path("path").asText())
+                        && op.path("value").isBoolean()) {
+                    ticket.put("automaticEmailContactFlag", op.path("value").asBoolean());
+                    return json(200, ticket);
+                }
                 if (!"replace".equals(op.path("op").asText()) || !"status".equals(op.path("path").asText())) {
                     return json(400, Map.of("code", "InvalidObject", "message", "unsupported patch"));
                 }
@@ -212,9 +307,30 @@ final class FakeConnectWise extends FakePsaApi {
             return member == null ? notFound(resource) : json(200, member);
         }
         if (STATUSES.matcher(resource).matches()) {
-            return json(200, statuses);
+            List<JsonNode> all = new ArrayList<>();
+            statuses.forEach(all::add);
+            return page(request, all);
         }
         return notFound(resource);
+    }
+
+    private boolean newerThanServer(int year, int release) {
+        String[] server = SERVER_VERSION.split("\\.");
+        int serverYear = Integer.parseInt(server[0]);
+        return year > serverYear || year == serverYear && release > Integer.parseInt(server[1]);
+    }
+
+    /** What {@code /login/companyinfo/{company}} tells: codebase, API host (this server) and version; nulls for another. */
+    private ResponseDefinition companyInfo(Request request, String company) {
+        if (!company.equalsIgnoreCase(COMPANY)) {
+            ObjectNode unknown = Json.MAPPER.createObjectNode().putNull("CompanyName").putNull("Codebase")
+                    .putNull("VersionCode").putNull("SiteUrl");
+            return json(200, unknown);
+        }
+        String host = request.getAbsoluteUrl().replaceFirst("^[a-z]+://", "").replaceFirst("/.*$", "");
+        return json(200, Map.of("CompanyName", "Acme MSP", "Codebase", codebase + "/", "VersionCode",
+                "v" + SERVER_VERSION, "VersionNumber", "v4.6.12345", "CompanyID", COMPANY, "IsCloud", true,
+                "SiteUrl", host));
     }
 
     private ObjectNode addNote(long ticket, String text, boolean discussion, boolean internal, Instant at) {
@@ -235,13 +351,13 @@ final class FakeConnectWise extends FakePsaApi {
         return json(404, Map.of("code", "NotFound", "message", "Record not found: " + what));
     }
 
-    /** One page as CW serves it: {@code page} 1-based, {@code pageSize} default 25 max 1000, Link rel=next. */
-    private static ResponseDefinition page(Request request, List<JsonNode> all) {
+    /** One page as CW serves it: {@code page} 1-based, {@code pageSize} default 25 max 1000 (or less), Link rel=next. */
+    private ResponseDefinition page(Request request, List<JsonNode> all) {
         int size = Integer.parseInt(query(request, "pageSize").orElse("25"));
-        if (size < 1 || size > 1000) {
+        if (size < 1 || size > maxPageSize) {
             return json(400, Map.of("code", "InvalidObject", "message", "pageSize is invalid",
                     "errors", List.of(Map.of("code", "OutOfRange", "message",
-                            "The field pageSize must be between 1 and 1000.", "field", "pageSize"))));
+                            "The field pageSize must be between 1 and " + maxPageSize + ".", "field", "pageSize"))));
         }
         int page = Integer.parseInt(query(request, "page").orElse("1"));
         int from = Math.min((page - 1) * size, all.size());
@@ -273,7 +389,14 @@ final class FakeConnectWise extends FakePsaApi {
         }
         for (String part : conditions.split(" and ")) {
             Matcher date = Pattern.compile("_info/dateEntered>=\\[(.+)]").matcher(part.strip());
-            Matcher eq = Pattern.compile("([a-zA-Z/_]+)=(\\w+)").matcher(part.strip());
+            Matcher contains = Pattern.compile("([a-zA-Z/_]+) contains \"([^\"]*)\"").matcher(part.strip());
+            if (contains.matches()) {
+                String field = contains.group(1);
+                String text = contains.group(2).toLowerCase(java.util.Locale.ROOT);
+                all = all.and(t -> t.path(field).asText().toLowerCase(java.util.Locale.ROOT).contains(text));
+                continue;
+            }
+            Matcher eq = Pattern.compile("([a-zA-Z/_]+)=\"?(\\w+)\"?").matcher(part.strip());
             if (date.matches()) {
                 Instant since = Instant.parse(date.group(1));
                 all = all.and(t -> !Instant.parse(t.path("_info").path("dateEntered").asText()).isBefore(since));

@@ -24,9 +24,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A HaloPSA tenant in memory (THIRD-PARTY-APIS.md §2): client-credentials token at {@code /auth/token?tenant=},
+ * A HaloPSA tenant in memory (THIRD-PARTY-APIS.md §2): {@code /api/authinfo} naming its auth server
+ * ({@code /identity}), client-credentials token at {@code /auth/token?tenant=} and {@code /identity/token?tenant=},
  * bearer auth on {@code /api/*}, {@code pageinate}/{@code page_size}/{@code page_no} with {@code record_count},
- * array POST bodies, actions that need an outcome, times without an offset.
+ * {@code datesearch}/{@code startdate}, array POST bodies, actions that need an outcome the API agent has rights to
+ * ({@code /api/Outcome} lists only those; {@link #withdrawOutcome}), replies e-mailed to {@code emailto}
+ * ({@link #emailsSent}), and times without an offset in the instance's time zone ({@link #useTimeZone}).
  */
 final class FakeHaloPsa extends FakePsaApi {
 
@@ -44,9 +47,36 @@ final class FakeHaloPsa extends FakePsaApi {
     private final Map<Long, ObjectNode> users = new LinkedHashMap<>();
     private long nextUser = 500;
     private final Map<Long, ObjectNode> agents = new LinkedHashMap<>();
+    private final Map<Long, ObjectNode> clients = new LinkedHashMap<>();
+    private static final Pattern CLIENT = Pattern.compile("/api/Client/(\\d+)");
     private int tokensIssued;
     private long nextTicket = 4700;
     private long nextAction = 9000;
+    private final Map<Integer, String> outcomes = new LinkedHashMap<>(Map.of(PRIVATE_OUTCOME, "Private Note",
+            EMAIL_OUTCOME, "Email User", 21, "Change Request"));
+    private final java.util.Set<Integer> withdrawn = new java.util.HashSet<>();
+    private final List<String> emails = new ArrayList<>();
+    private java.time.ZoneId zone = ZoneOffset.UTC;
+
+    /** The API agent loses its rights to an outcome: not listed, and an action with it is refused. */
+    synchronized void withdrawOutcome(int id) {
+        withdrawn.add(id);
+    }
+
+    /** The instance's time zone setting: times are written and read without an offset in it. */
+    synchronized void useTimeZone(java.time.ZoneId instanceZone) {
+        zone = instanceZone;
+    }
+
+    synchronized void reset() {
+        withdrawn.clear();
+        zone = ZoneOffset.UTC;
+    }
+
+    /** "ticket → address" for every reply e-mailed. */
+    synchronized List<String> emailsSent() {
+        return List.copyOf(emails);
+    }
 
     FakeHaloPsa() {
         statuses.addObject().put("id", 1).put("name", "New");
@@ -96,6 +126,14 @@ final class FakeHaloPsa extends FakePsaApi {
         return tokensIssued;
     }
 
+    /** A client (Halo's company); an inactive one is kept but not listed. */
+    synchronized String seedClient(String name, boolean active) {
+        long id = 12 + clients.size() + 1;
+        clients.put(id, Json.MAPPER.createObjectNode().put("id", id).put("name", name).put("inactive", !active)
+                .put("website", name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "") + ".example"));
+        return Long.toString(id);
+    }
+
     /** A user (Halo's contact) of client {@code company}. */
     synchronized String seedContact(String company, String first, String last, String email, boolean active) {
         long id = ++nextUser;
@@ -113,7 +151,7 @@ final class FakeHaloPsa extends FakePsaApi {
                 .put("user_name", "Dana Reyes").put("user_email", seed.requester())
                 .put("status_id", seed.closed() ? 9 : 1).put("tickettype_id", 1).put("priority_id", 3)
                 .put("agent_id", 0).put("hasbeenclosed", seed.closed())
-                .put("dateoccurred", LocalDateTime.ofInstant(seed.createdAt(), ZoneOffset.UTC).toString());
+                .put("dateoccurred", LocalDateTime.ofInstant(seed.createdAt(), zone).toString());
         tickets.put(id, t);
         actions.put(id, new ArrayList<>());
         return Long.toString(id);
@@ -122,8 +160,12 @@ final class FakeHaloPsa extends FakePsaApi {
     @Override
     protected ResponseDefinition answer(Request request) {
         String path = path(request);
-        if (path.equals("/auth/token")) {
+        if (path.equals("/auth/token") || path.equals("/identity/token")) {
             return token(request);
+        }
+        if (path.equalsIgnoreCase("/api/authinfo")) {
+            String base = request.getAbsoluteUrl().substring(0, request.getAbsoluteUrl().indexOf("/api/"));
+            return json(200, Map.of("auth_url", base + "/identity", "tenant_id", "8f7e6d5c-0000-4000-8000-0000000000aa"));
         }
         if (!("Bearer token-" + tokensIssued).equals(request.getHeader("Authorization")) || tokensIssued == 0) {
             return json(401, "\"Unauthorized\"");
@@ -132,6 +174,32 @@ final class FakeHaloPsa extends FakePsaApi {
         Matcher m;
         if (path.equalsIgnoreCase("/api/Status")) {
             return json(200, statuses);
+        }
+        if (path.equalsIgnoreCase("/api/Outcome") && method.equals(RequestMethod.GET)) {
+            ArrayNode list = Json.MAPPER.createArrayNode();
+            outcomes.forEach((id, name) -> {
+                if (!withdrawn.contains(id)) {
+                    list.addObject().put("id", id).put("outcome", name).put("buttonname", name);
+                }
+            });
+            return json(200, list);
+        }
+        if (path.equalsIgnoreCase("/api/Client") && method.equals(RequestMethod.GET)) {
+            String search = query(request, "search").orElse("").toLowerCase(java.util.Locale.ROOT);
+            boolean inactive = Boolean.parseBoolean(query(request, "includeinactive").orElse("false"));
+            List<ObjectNode> all = clients.values().stream().filter(c -> inactive || !c.path("inactive").asBoolean())
+                    .filter(c -> c.path("name").asText().toLowerCase(java.util.Locale.ROOT).contains(search)).toList();
+            int size = Integer.parseInt(query(request, "page_size").orElse("50"));
+            int page = Integer.parseInt(query(request, "page_no").orElse("1"));
+            ObjectNode body = Json.MAPPER.createObjectNode().put("page_no", page).put("page_size", size)
+                    .put("record_count", all.size());
+            body.putArray("clients").addAll(all.subList(Math.min((page - 1) * size, all.size()),
+                    Math.min(page * size, all.size())));
+            return json(200, body);
+        }
+        if ((m = CLIENT.matcher(path)).matches() && method.equals(RequestMethod.GET)) {
+            ObjectNode client = clients.get(Long.parseLong(m.group(1)));
+            return client == null ? json(404, "\"Client not found\"") : json(200, client);
         }
         if (path.equalsIgnoreCase("/api/Users") && method.equals(RequestMethod.GET)) {
             return userPage(request);
@@ -169,6 +237,10 @@ final class FakeHaloPsa extends FakePsaApi {
             if (!item.hasNonNull("outcome_id")) {
                 return json(400, "\"An Outcome must be entered for this Action\"");
             }
+            if (withdrawn.contains(item.path("outcome_id").asInt())
+                    || !outcomes.containsKey(item.path("outcome_id").asInt())) {
+                return json(400, "\"You do not have access to this Action at the moment\"");
+            }
             long ticket = item.path("ticket_id").asLong();
             if (!actions.containsKey(ticket)) {
                 return json(400, "\"Ticket not found\"");
@@ -182,6 +254,9 @@ final class FakeHaloPsa extends FakePsaApi {
                     .put("note_html", item.path("note_html").asText())
                     .put("note", item.path("note_html").asText().replaceAll("<[^>]+>", ""));
             actions.get(ticket).add(action);
+            if (item.path("sendemail").asBoolean() && !item.path("emailto").asText().isBlank()) {
+                emails.add(ticket + " → " + item.path("emailto").asText());
+            }
             return json(201, action);
         }
         return json(404, "\"Not found\"");
@@ -204,7 +279,13 @@ final class FakeHaloPsa extends FakePsaApi {
     private ResponseDefinition ticketPage(Request request) {
         boolean paged = "true".equals(query(request, "pageinate").orElse("false"));
         boolean openOnly = "true".equals(query(request, "open_only").orElse("false"));
+        java.util.Optional<LocalDateTime> start = query(request, "startdate").map(LocalDateTime::parse);
+        if (start.isPresent() && !"dateoccurred".equals(query(request, "datesearch").orElse(""))) {
+            return json(400, "\"startdate needs datesearch\"");
+        }
         List<ObjectNode> all = tickets.values().stream().filter(t -> !openOnly || !t.path("hasbeenclosed").asBoolean())
+                .filter(t -> start.map(s -> !LocalDateTime.parse(t.path("dateoccurred").asText()).isBefore(s))
+                        .orElse(true))
                 .toList();
         int size = paged ? Integer.parseInt(query(request, "page_size").orElse("50")) : all.size();
         int page = paged ? Integer.parseInt(query(request, "page_no").orElse("1")) : 1;

@@ -12,7 +12,12 @@ import dev.steward.adapter.psa.common.PsaProviderContract;
 import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.domain.problem.InvalidValue;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -62,6 +67,56 @@ class HaloPsaProviderTest extends PsaProviderContract {
     @Override
     protected IntegrationSettings refusedValues() {
         return values("ftp://halo.example/api/");
+    }
+
+    @Override
+    protected String seedCompany(String name) {
+        return FAKE.seedClient(name, true);
+    }
+
+    @Override
+    protected String seedUnlistedCompany(String name) {
+        return FAKE.seedClient(name, false);
+    }
+
+    @Override
+    protected IntegrationSettings wrongSecretValues() {
+        return new IntegrationSettings(stubValues().settings(), Map.of("clientSecret", WRONG_SECRET));
+    }
+
+    @Override
+    protected String wrongSecretField() {
+        return "secrets.clientSecret";
+    }
+
+    /** No token URL: it is discovered from the instance, which does not answer. */
+    @Override
+    protected IntegrationSettings unreachableValues() {
+        return new IntegrationSettings(Map.of("apiBase", "http://127.0.0.1:1/api/", "tenant", FakeHaloPsa.TENANT,
+                "clientId", FakeHaloPsa.CLIENT_ID), Map.of("clientSecret", FakeHaloPsa.CLIENT_SECRET));
+    }
+
+    @Override
+    protected String unreachableField() {
+        return "settings.apiBase";
+    }
+
+    @Test
+    void outcomesByNameConnectAndOneTheAgentMayNotUseIsNamedOnConnect() {
+        Map<String, String> byName = Map.of("apiBase", WIREMOCK.baseUrl() + "/api/", "tenant", FakeHaloPsa.TENANT,
+                "clientId", FakeHaloPsa.CLIENT_ID, "replyOutcome", "Email User", "internalOutcome", "Private Note");
+        try (var connection = provider().connect(integration(), new IntegrationSettings(byName,
+                Map.of("clientSecret", FakeHaloPsa.CLIENT_SECRET)), context())) {
+            assertThat(connection.ticketSystem()).isPresent();
+        }
+        Map<String, String> unknown = new java.util.HashMap<>(byName);
+        unknown.put("replyOutcome", "Email Customer");
+        assertThatThrownBy(() -> provider().connect(integration(), new IntegrationSettings(unknown,
+                Map.of("clientSecret", FakeHaloPsa.CLIENT_SECRET)), context()))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> {
+                    assertThat(e.field()).isEqualTo("settings.replyOutcome");
+                    assertThat(e.rule()).contains("no outcome 'Email Customer'");
+                });
     }
 
     private static IntegrationSettings values(String apiBase) {

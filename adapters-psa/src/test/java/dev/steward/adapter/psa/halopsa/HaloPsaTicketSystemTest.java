@@ -17,7 +17,13 @@ import dev.steward.adapter.psa.common.PsaFailureContract;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.RecordingSleeper;
 import dev.steward.adapter.psa.common.Secret;
+import dev.steward.application.port.PsaNote;
+import dev.steward.domain.problem.InvalidValue;
+import dev.steward.application.port.PsaTicket;
 import dev.steward.application.port.TicketSystem;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.testkit.MutableClock;
 import dev.steward.application.testkit.TicketSystemContract;
@@ -45,7 +51,17 @@ class HaloPsaTicketSystemTest extends TicketSystemContract {
     @BeforeEach
     void stubTheApi() {
         WIREMOCK.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FAKE.getName())));
+        FAKE.reset();
         system = systemWith(FakeHaloPsa.CLIENT_SECRET);
+    }
+
+    /** As a technician would set it up: no token URL, outcomes by name, the instance's time zone. */
+    private HaloPsaTicketSystem discovering(String replyOutcome, ZoneId zone) {
+        HaloPsaSettings settings = new HaloPsaSettings(URI.create(WIREMOCK.baseUrl() + "/api/"), Optional.empty(),
+                Optional.of(FakeHaloPsa.TENANT), FakeHaloPsa.CLIENT_ID, Secret.of("clientSecret",
+                FakeHaloPsa.CLIENT_SECRET), "all", 2, "private note", replyOutcome, zone,
+                new HttpSettings(Duration.ofSeconds(10), 3, Duration.ofSeconds(30), Duration.ofSeconds(1)));
+        return new HaloPsaTicketSystem(settings, clock, PsaHttp.defaultClient(), sleeper);
     }
 
     private HaloPsaTicketSystem systemWith(String clientSecret) {
@@ -147,6 +163,83 @@ class HaloPsaTicketSystemTest extends TicketSystemContract {
         assertThat(system.newTickets(since)).filteredOn(t -> t.companyId().equals(company)).hasSize(5);
         assertThat(FAKE.requests()).filteredOn(r -> r.getUrl().startsWith("/api/Tickets?"))
                 .allSatisfy(r -> assertThat(r.getUrl()).contains("pageinate=true").contains("page_size=2"));
+    }
+
+    @Test
+    void theTokenUrlIsDiscoveredFromTheInstancesAuthinfo() {
+        String id = aTicket();
+
+        assertThat(discovering("Email User", ZoneOffset.UTC).ticket(id).id()).isEqualTo(id);
+        assertThat(FAKE.requests()).filteredOn(r -> r.getUrl().startsWith("/identity/token")).last()
+                .satisfies(r -> assertThat(r.getUrl()).isEqualTo("/identity/token?tenant=" + FakeHaloPsa.TENANT));
+    }
+
+    @Test
+    void outcomesAreLookedUpByNameInTheInstancesOwnList() {
+        HaloPsaTicketSystem named = discovering("email user", ZoneOffset.UTC);
+        String id = aTicket();
+
+        named.addInternalNote(id, "Checked the mailbox permissions");
+        assertThat(lastActionPosted().get(0).get("outcome_id").asInt()).isEqualTo(FakeHaloPsa.PRIVATE_OUTCOME);
+        named.addReply(id, "You have access now.");
+        assertThat(lastActionPosted().get(0).get("outcome_id").asInt()).isEqualTo(FakeHaloPsa.EMAIL_OUTCOME);
+    }
+
+    @Test
+    void anOutcomeTheApiAgentHasNoRightsToFailsTheConnectionCheckNamingIt() {
+        FAKE.withdrawOutcome(FakeHaloPsa.EMAIL_OUTCOME);
+
+        assertThatThrownBy(() -> discovering("Email User", ZoneOffset.UTC).checkConnection())
+                .isInstanceOfSatisfying(InvalidValue.class, e -> {
+                    assertThat(e.field()).isEqualTo("settings.replyOutcome");
+                    assertThat(e.rule()).contains("no outcome 'Email User'").contains("Private Note");
+                });
+        assertThatThrownBy(() -> discovering("Send Survey", ZoneOffset.UTC).checkConnection()).as("unknown name")
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("no outcome 'Send Survey'");
+        discovering("Change Request", ZoneOffset.UTC).checkConnection();
+    }
+
+    @Test
+    void aReplyIsEmailedToTheTicketsUserAndOneWithoutAnAddressIsPostedNotEmailed() {
+        String id = aTicket();
+        assertThat(system.addReply(id, "You have access now.").delivery()).isEqualTo(PsaNote.Delivery.EMAILED);
+        assertThat(lastActionPosted().get(0).get("emailto").asText()).isEqualTo("dana@contoso.example");
+        assertThat(FAKE.emailsSent()).contains(id + " → dana@contoso.example");
+
+        String anonymous = FAKE.seed(new TicketSeed(uniqueCompany(), "Alert: backup failed", "", "", base(), false));
+        PsaNote posted = system.addReply(anonymous, "We are looking into it.");
+        assertThat(posted.delivery().state()).isEqualTo(PsaNote.Delivery.State.POSTED_NOT_EMAILED);
+        assertThat(lastActionPosted().get(0).get("sendemail").asBoolean()).isFalse();
+    }
+
+    @Test
+    void pollingAsksHaloForTicketsLoggedSinceTheLastPassInsteadOfPagingThroughEveryOpenTicket() {
+        String company = uniqueCompany();
+        for (int i = 0; i < 7; i++) {
+            FAKE.seed(new TicketSeed(company, "old open ticket " + i, "", "x@y.example",
+                    Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i), false));
+        }
+        Instant since = Instant.parse("2032-01-01T00:00:00Z");
+        FAKE.seed(new TicketSeed(company, "new ticket", "", "x@y.example", since.plusSeconds(5), false));
+        int before = FAKE.requests().size();
+
+        assertThat(system.newTickets(since)).extracting(PsaTicket::summary).containsExactly("new ticket");
+        List<Request> asked = FAKE.requests().subList(before, FAKE.requests().size()).stream()
+                .filter(r -> r.getUrl().startsWith("/api/Tickets?")).toList();
+        assertThat(asked).as("one page holds what changed").hasSize(1).allSatisfy(r -> assertThat(r.getUrl())
+                .contains("datesearch=dateoccurred").contains("startdate=2032-01-01T00%3A00%3A00"));
+    }
+
+    @Test
+    void timesWithoutAnOffsetFollowTheInstancesTimeZone() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        FAKE.useTimeZone(newYork);
+        Instant opened = Instant.parse("2026-11-22T14:30:00Z");
+        String id = FAKE.seed(new TicketSeed(uniqueCompany(), "VPN drops", "", "x@y.example", opened, false));
+
+        assertThat(discovering("Email User", newYork).ticket(id).createdAt()).isEqualTo(opened);
+        assertThat(system.ticket(id).createdAt()).as("read as UTC it is five hours off")
+                .isEqualTo(opened.minus(Duration.ofHours(5)));
     }
 
     @Test

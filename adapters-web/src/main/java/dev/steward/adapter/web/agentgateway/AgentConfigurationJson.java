@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steward.application.agent.message.AgentConfiguration;
-import dev.steward.application.port.PlannedAction;
-import dev.steward.application.port.Runbook;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.ToolEffect;
@@ -15,10 +13,20 @@ import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.prompt.ComposedPrompt;
+import dev.steward.domain.workflow.Trigger;
+import dev.steward.domain.workflow.Workflow;
+import dev.steward.domain.workflow.WorkflowId;
+import dev.steward.domain.workflow.WorkflowName;
+import dev.steward.domain.workflow.WorkflowScope;
+import dev.steward.domain.workflow.WorkflowStatus;
+import dev.steward.domain.workflow.WorkflowSteps;
+import dev.steward.domain.workflow.WorkflowVersion;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The agent API's configuration document: the one mapping between {@link AgentConfiguration} and JSON. {@code psa} is
@@ -26,7 +34,7 @@ import java.util.Optional;
  */
 public record AgentConfigurationJson(String clientId, String mspId, String slug, long version, String mode,
                                      String prompt, List<ToolJson> tools, String psa, ReasonerJson reasoner,
-                                     List<RunbookJson> runbooks) {
+                                     List<WorkflowJson> workflows) {
 
     /** {@code inputSchema}: the JSON Schema of the tool's arguments, which the agent's model is shown. */
     public record ToolJson(String name, String effect, String policy, String description, JsonNode inputSchema) {}
@@ -34,9 +42,15 @@ public record AgentConfigurationJson(String clientId, String mspId, String slug,
     /** {@code runbook}, or {@code model} with the model's name (the control plane holds its key). */
     public record ReasonerJson(String kind, String model) {}
 
-    public record RunbookJson(String name, List<String> triggers, List<StepJson> diagnosis, List<ActionJson> plan) {}
+    /**
+     * An active workflow of the client ({@code client} its id) or of the MSP ({@code client} null), at one version:
+     * the agent resolves precedence against the built-in ones it ships with and names the versions it applied.
+     */
+    public record WorkflowJson(String id, String client, String name, String trigger, String instructions,
+                               List<CheckJson> checks, List<ActionJson> actions, int version, String changedBy,
+                               Instant changedAt) {}
 
-    public record StepJson(String tool, Map<String, String> arguments) {}
+    public record CheckJson(String tool, Map<String, String> arguments) {}
 
     public record ActionJson(String tool, Map<String, String> arguments, String reason) {}
 
@@ -48,10 +62,7 @@ public record AgentConfigurationJson(String clientId, String mspId, String slug,
                         schema(t.input()))).toList(),
                 config.psa().orElse(null),
                 new ReasonerJson(config.reasoner().kind().name().toLowerCase(Locale.ROOT), config.reasoner().model()),
-                config.runbooks().stream().map(r -> new RunbookJson(r.name(), r.triggers(),
-                        r.diagnosis().stream().map(s -> new StepJson(s.tool().value(), s.arguments())).toList(),
-                        r.plan().stream().map(a -> new ActionJson(a.tool().value(), a.arguments(), a.reason()))
-                                .toList())).toList());
+                config.workflows().stream().map(AgentConfigurationJson::workflow).toList());
     }
 
     public AgentConfiguration toConfiguration() {
@@ -63,11 +74,29 @@ public record AgentConfigurationJson(String clientId, String mspId, String slug,
                 Optional.ofNullable(psa).filter(kind -> !kind.isBlank()),
                 new AgentConfiguration.ReasonerChoice(AgentConfiguration.ReasonerChoice.Kind.valueOf(
                         reasoner.kind().toUpperCase(Locale.ROOT)), reasoner.model()),
-                runbooks == null ? List.of() : runbooks.stream().map(r -> new Runbook(r.name(), r.triggers(),
-                        r.diagnosis().stream().map(s -> new Runbook.Step(ToolName.of(s.tool()), s.arguments()))
-                                .toList(),
-                        r.plan().stream().map(a -> new PlannedAction(ToolName.of(a.tool()), a.arguments(),
-                                a.reason())).toList())).toList());
+                workflows == null ? List.of() : workflows.stream().map(w -> workflow(MspId.parse(mspId), w)).toList());
+    }
+
+    private static WorkflowJson workflow(Workflow w) {
+        return new WorkflowJson(w.id().toString(), w.scope().client().map(ClientId::toString).orElse(null),
+                w.name().value(), w.trigger().sentence(), w.instructions(),
+                w.steps().checks().stream().map(c -> new CheckJson(c.tool().value(), c.arguments())).toList(),
+                w.steps().actions().stream().map(a -> new ActionJson(a.tool().value(), a.arguments(), a.reason()))
+                        .toList(),
+                w.version().number(), w.version().changedBy(), w.version().changedAt());
+    }
+
+    /** Only active workflows travel to agents. */
+    private static Workflow workflow(MspId msp, WorkflowJson w) {
+        return new Workflow(new WorkflowId(UUID.fromString(w.id())),
+                WorkflowScope.of(msp, Optional.ofNullable(w.client()).map(ClientId::parse)),
+                new WorkflowName(w.name()), new Trigger(w.trigger()), w.instructions(),
+                new WorkflowSteps(
+                        w.checks() == null ? List.of() : w.checks().stream().map(c -> new WorkflowSteps.Check(
+                                ToolName.of(c.tool()), c.arguments())).toList(),
+                        w.actions() == null ? List.of() : w.actions().stream().map(a -> new WorkflowSteps.Action(
+                                ToolName.of(a.tool()), a.arguments(), a.reason())).toList()),
+                WorkflowStatus.ACTIVE, new WorkflowVersion(w.version(), w.changedBy(), w.changedAt()));
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

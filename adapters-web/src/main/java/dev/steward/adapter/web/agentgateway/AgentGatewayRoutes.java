@@ -16,12 +16,15 @@ import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -171,8 +174,22 @@ public final class AgentGatewayRoutes implements RouteGroup {
             throw RequestProblem.invalidField(body.step() == null ? "step" : "text",
                     (body.step() == null ? "step" : "text") + ".required", "is required");
         }
+        List<AppliedWorkflow> workflows = new ArrayList<>();
+        for (TicketPostJson.AppliedWorkflowJson workflow : body.workflows() == null
+                ? List.<TicketPostJson.AppliedWorkflowJson>of() : body.workflows()) {
+            try {
+                workflows.add(workflow.toApplied());
+            } catch (RuntimeException e) {
+                throw RequestProblem.invalidField("workflows", "workflows.invalid",
+                        "each names a workflow by id, name and version (1 or more)");
+            }
+        }
+        if (kind != TicketPost.Kind.NOTE && !workflows.isEmpty()) {
+            throw RequestProblem.invalidField("workflows", "workflows.not-a-note",
+                    "only a note names the workflows its diagnosis applied");
+        }
         ctx.json(PostedNoteJson.from(api.ticket().post(agent(ctx), session,
-                new TicketPost(body.step(), kind, body.text(), body.planDigest()))));
+                new TicketPost(body.step(), kind, body.text(), body.planDigest(), workflows))));
     }
 
     /** The chat-completions request goes to the model as it is (the control plane adds the key and the model name). */

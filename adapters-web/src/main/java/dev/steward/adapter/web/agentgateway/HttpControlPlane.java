@@ -239,7 +239,8 @@ public final class HttpControlPlane implements ControlPlane {
     @Override
     public PostedNote post(UUID session, TicketPost post) {
         TicketPostJson body = new TicketPostJson(post.step(), post.kind().name().toLowerCase(Locale.ROOT)
-                .replace('_', '-'), post.text(), post.planDigest());
+                .replace('_', '-'), post.text(), post.planDigest(),
+                post.workflows().stream().map(TicketPostJson.AppliedWorkflowJson::from).toList());
         return read(send(post("agent/v1/sessions/" + session + "/posts", body, TIMEOUT.multipliedBy(6)), true),
                 PostedNoteJson.class).toNote();
     }

@@ -7,6 +7,8 @@ import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.RequestProblem;
 import dev.steward.application.integration.BrowseDirectoryQuery;
 import dev.steward.application.integration.BrowseDirectoryUseCase;
+import dev.steward.application.integration.ImportPsaCompaniesCommand;
+import dev.steward.application.integration.ImportPsaCompaniesUseCase;
 import dev.steward.application.integration.ListClientMappingsUseCase;
 import dev.steward.application.integration.MapClientCommand;
 import dev.steward.application.integration.MapClientUseCase;
@@ -20,7 +22,7 @@ import java.util.Optional;
 /**
  * Mapping clients to entries of integrations' directories (a Microsoft 365 customer tenant, a documentation platform's
  * company): browse a connected integration's directory, list a client's mappings, set one (with {@code If-Match}),
- * remove one. The same routes serve every kind that offers a directory.
+ * remove one. The same routes serve every kind that offers a directory; a PSA's companies can be imported as clients.
  */
 public final class ClientMappingRoutes implements RouteGroup {
 
@@ -31,20 +33,24 @@ public final class ClientMappingRoutes implements RouteGroup {
     private final BrowseDirectoryUseCase browse;
     private final ListClientMappingsUseCase list;
     private final MapClientUseCase map;
+    private final ImportPsaCompaniesUseCase importer;
 
     @Inject
     public ClientMappingRoutes(CallerResolver callers, JsonBodies bodies, BrowseDirectoryUseCase browse,
-                               ListClientMappingsUseCase list, MapClientUseCase map) {
+                               ListClientMappingsUseCase list, MapClientUseCase map,
+                               ImportPsaCompaniesUseCase importer) {
         this.callers = callers;
         this.bodies = bodies;
         this.browse = browse;
         this.list = list;
         this.map = map;
+        this.importer = importer;
     }
 
     @Override
     public void register(JavalinConfig config) {
         config.routes.get("/api/v1/integrations/{id}/directory", this::directory);
+        config.routes.post("/api/v1/integrations/{id}/import", this::importCompanies);
         config.routes.get("/api/v1/clients/{slug}/mappings", ctx -> ctx.json(ClientMappingJson.ChoiceListJson
                 .from(list.list(callers.mspOf(ctx), ctx.pathParam("slug")))));
         config.routes.put("/api/v1/clients/{slug}/mappings/{kind}", this::put);
@@ -57,6 +63,20 @@ public final class ClientMappingRoutes implements RouteGroup {
                 ctx.pathParam("id"), Optional.ofNullable(ctx.queryParam("search")).orElse(""),
                 Optional.ofNullable(ctx.queryParam("cursor")).filter(c -> !c.isEmpty()),
                 Requests.intQueryParam(ctx, "limit", DEFAULT_PAGE)))));
+    }
+
+    /** Always 200 with one result per row: a refused row names its own field and the others are still imported. */
+    private void importCompanies(Context ctx) {
+        MspId msp = callers.mspOf(ctx);
+        ImportCompaniesJson body = bodies.read(ctx, ImportCompaniesJson.class);
+        if (body.rows() == null || body.rows().isEmpty()) {
+            throw RequestProblem.invalidField("rows", "rows.required", "must hold at least one company");
+        }
+        if (body.rows().stream().anyMatch(java.util.Objects::isNull)) {
+            throw RequestProblem.invalidField("rows", "rows.invalid", "must not hold null");
+        }
+        ctx.json(ImportCompaniesJson.ResultJson.from(importer.importCompanies(new ImportPsaCompaniesCommand(msp,
+                ctx.pathParam("id"), body.rows().stream().map(ImportCompaniesJson.RowJson::toRow).toList()))));
     }
 
     private void put(Context ctx) {

@@ -11,7 +11,8 @@ import java.util.List;
 public record IntegrationKindJson(String name, String label, List<String> scopes, List<SettingJson> settings,
                                   List<KindToolJson> tools) {
 
-    public record SettingJson(String key, String label, boolean secret, boolean required) {}
+    /** {@code written}: Steward writes the value itself (OAuth tokens); no one is asked for it. */
+    public record SettingJson(String key, String label, boolean secret, boolean required, boolean written) {}
 
     public record KindToolJson(String name, String effect, String description, String defaultPolicy,
                                boolean sensitive, @JsonRawValue String inputSchema) {}
@@ -27,6 +28,6 @@ public record IntegrationKindJson(String name, String label, List<String> scopes
     }
 
     private static SettingJson setting(SettingSpec spec) {
-        return new SettingJson(spec.key(), spec.label(), spec.secret(), spec.required());
+        return new SettingJson(spec.key(), spec.label(), spec.secret(), spec.required(), spec.written());
     }
 }

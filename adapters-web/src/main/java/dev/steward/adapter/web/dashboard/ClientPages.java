@@ -156,6 +156,7 @@ final class ClientPages {
     private static final List<Tab> TABS = List.of(new Tab("overview", "Overview", ""),
             new Tab("integrations", "Integrations", "/integrations"),
             new Tab("activity", "Activity", "/activity"), new Tab("prompt", "Prompt", "/prompt"),
+            new Tab("workflows", "Workflows", "/workflows"),
             new Tab("diagnostics", "Diagnostics", "/diagnostics"));
 
     static Html tabs(ClientJson c, String active) {

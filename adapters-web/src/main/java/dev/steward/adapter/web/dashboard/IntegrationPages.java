@@ -180,8 +180,10 @@ final class IntegrationPages {
         boolean submitted = kind.name().equals(form.kind());
         FormErrors errors = submitted ? form.errors() : FormErrors.NONE;
         boolean named = kind.name().equals(IntegrationKinds.NAMED_SERVERS);
+        // values Steward writes itself (OAuth tokens) are never asked for
+        List<SettingSpec> asked = kind.settings().stream().filter(spec -> !spec.written()).toList();
         String[] shown = Stream.concat(named ? Stream.of("kind") : Stream.empty(),
-                kind.settings().stream().map(SettingSpec::field)).toArray(String[]::new);
+                asked.stream().map(SettingSpec::field)).toArray(String[]::new);
         return Html.of("""
                 <details class="connect" data-kind="%s"%s>
                 <summary>Connect %s</summary>
@@ -194,7 +196,7 @@ final class IntegrationPages {
                 </details>
                 """, kind.name(), new Html(submitted ? " open" : ""), kind.label(), action, errors.alert(shown),
                 kind.name(), named ? serverInput(kind, submitted ? form.server() : "", errors) : Html.EMPTY,
-                Html.each(kind.settings(), spec -> input(kind, spec,
+                Html.each(asked, spec -> input(kind, spec,
                         submitted ? form.settings().getOrDefault(spec.key(), "") : "", errors)),
                 kind.label());
     }

@@ -136,16 +136,19 @@ public final class RouteRules {
         rule("PUT /api/v1/integrations/{id}/tools/{tool}/policy", MANAGE_INTEGRATIONS);
         rule("PUT /api/v1/integrations/{id}/tools/{tool}/sensitive", MANAGE_INTEGRATIONS);
         rule("GET /api/v1/integrations/{id}/directory", READ);
+        rule("POST /api/v1/integrations/{id}/import", CHANGE_CLIENTS);
         rule("GET /api/v1/clients/{slug}/mappings", READ);
         rule("PUT /api/v1/clients/{slug}/mappings/{kind}", CHANGE_CLIENTS);
         rule("DELETE /api/v1/clients/{slug}/mappings/{kind}", CHANGE_CLIENTS);
-        rule("GET /api/v1/runbooks", READ);
-        rule("POST /api/v1/runbooks", CHANGE_MSP_WORKFLOWS);
-        rule("GET /api/v1/clients/{slug}/runbooks", READ);
-        rule("POST /api/v1/clients/{slug}/runbooks", CHANGE_CLIENT_WORKFLOWS);
-        // a client's or an MSP-wide runbook: the service asks for CHANGE_MSP_WORKFLOWS when it is MSP-wide
-        rule("PUT /api/v1/runbooks/{id}", CHANGE_CLIENT_WORKFLOWS);
-        rule("DELETE /api/v1/runbooks/{id}", CHANGE_CLIENT_WORKFLOWS);
+        rule("GET /api/v1/workflows", READ);
+        rule("GET /api/v1/workflows/built-in", READ);
+        rule("POST /api/v1/workflows", CHANGE_MSP_WORKFLOWS);
+        rule("GET /api/v1/clients/{slug}/workflows", READ);
+        rule("POST /api/v1/clients/{slug}/workflows", CHANGE_CLIENT_WORKFLOWS);
+        rule("GET /api/v1/workflows/{id}", READ);
+        // a client's or an MSP-wide workflow: the service asks for CHANGE_MSP_WORKFLOWS when it is MSP-wide
+        rule("PUT /api/v1/workflows/{id}", CHANGE_CLIENT_WORKFLOWS);
+        rule("POST /api/v1/workflows/{id}/status", CHANGE_CLIENT_WORKFLOWS);
 
         // dashboard
         rule("GET /", READ);
@@ -155,6 +158,14 @@ public final class RouteRules {
         rule("POST /clients/{slug}/mode", CHANGE_CLIENTS);
         rule("POST /clients/{slug}/retry", RETRY_PROVISIONING);
         rule("POST /clients/{slug}/delete", DELETE_CLIENTS);
+        rule("GET /workflows", READ);
+        rule("POST /workflows", CHANGE_MSP_WORKFLOWS);
+        rule("GET /clients/{slug}/workflows", READ);
+        rule("POST /clients/{slug}/workflows", CHANGE_CLIENT_WORKFLOWS);
+        rule("GET /workflows/{id}", READ);
+        // a client's or an MSP-wide workflow: the service asks for CHANGE_MSP_WORKFLOWS when it is MSP-wide
+        rule("POST /workflows/{id}", CHANGE_CLIENT_WORKFLOWS);
+        rule("POST /workflows/{id}/status", CHANGE_CLIENT_WORKFLOWS);
         rule("GET /clients/{slug}/prompt", READ);
         rule("POST /clients/{slug}/prompt", CHANGE_CLIENTS);
         rule("GET /clients/{slug}/activity", READ);

@@ -24,7 +24,8 @@ import dev.steward.application.port.ControlPlane;
 import dev.steward.application.port.LanguageModel;
 import dev.steward.application.port.PsaNote;
 import dev.steward.application.problem.PortFailure;
-import dev.steward.application.runbook.SaveRunbookCommand;
+import dev.steward.application.workflow.CreateWorkflowCommand;
+import dev.steward.application.workflow.WorkflowContent;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.client.Client;
@@ -130,8 +131,12 @@ class AgentGatewayRoutesTest {
 
     @Test
     void anAgentPullsItsConfigurationWithoutSecretsOrDisabledTools() {
-        world.saveRunbook().save(new SaveRunbookCommand(world.mspId(), Optional.of(contoso.slug().value()),
-                Optional.empty(), "Printer", List.of("printer"), List.of(), List.of(), UserRole.MSP_TECHNICIAN));
+        world.createWorkflow().create(new CreateWorkflowCommand(world.mspId(), Optional.of(contoso.slug().value()),
+                new WorkflowContent("Printer", "The \"printer\" is offline.", "Restart the spooler.", List.of(),
+                        List.of()), Optional.of("active"), "tech@msp.example", UserRole.MSP_TECHNICIAN));
+        world.createWorkflow().create(new CreateWorkflowCommand(world.mspId(), Optional.of(contoso.slug().value()),
+                new WorkflowContent("Scanner", "The \"scanner\" is offline.", "Not yet.", List.of(), List.of()),
+                Optional.empty(), "tech@msp.example", UserRole.MSP_TECHNICIAN));
 
         AgentConfiguration config = agentOf(contoso).configuration();
 
@@ -141,7 +146,8 @@ class AgentGatewayRoutesTest {
         assertThat(config.tools()).extracting(t -> t.name().value())
                 .containsExactlyInAnyOrder("m365:get-user", "m365:reset-password");
         assertThat(config.reasoner()).isEqualTo(AgentConfiguration.ReasonerChoice.model("qwen2.5"));
-        assertThat(config.runbooks()).as("runbooks go to runbook reasoners only").isEmpty();
+        assertThat(config.workflows()).as("the active workflows go to every reasoner, the model's too")
+                .extracting(w -> w.name().value()).containsExactly("Printer");
     }
 
     @Test
@@ -149,7 +155,7 @@ class AgentGatewayRoutesTest {
         String ticket = ticket("250", "Outlook keeps asking for password");
         world.intake(ticket);
         AgentWorker agent = new AgentWorker(agentOf(contoso), (configuration, controlPlane) ->
-                RunbookReasoner.withWritten(configuration.runbooks()), AgentWorker.Timing.DEFAULT, () -> { },
+                new RunbookReasoner(), AgentWorker.Timing.DEFAULT, () -> { },
                 line -> { });
 
         assertThat(agent.workOnce(Duration.ZERO)).isTrue();
@@ -210,6 +216,39 @@ class AgentGatewayRoutesTest {
                 .isInstanceOfSatisfying(PortFailure.class, e -> assertThat(e.port()).isEqualTo(ControlPlane.REFUSED));
         assertThat(world.agents().work.waiting(contoso.id(), Instant.now())).as("nothing was taken").isOne();
         assertThat(world.psa().allNotes()).isEmpty();
+    }
+
+    /**
+     * Another client's agent token is a valid token of that client, so it is not refused as a token: it simply reaches
+     * nothing of this client. Its take finds none of this client's work, its renew and complete of this client's item
+     * are lost-lease answers, and its tool calls, posts and model calls in this client's session are 404; nothing runs,
+     * nothing is posted, and the item still waits for this client's own agent.
+     */
+    @Test
+    void anotherClientsAgentTokenReachesNothingOfThisClientAndChangesNothing() throws Exception {
+        world.intake(ticket("250", "printer offline"));
+        Assignment contosos = agentOf(contoso).take(UUID.randomUUID(), Duration.ZERO).orElseThrow();
+        String fabrikamToken = sessionOf(fabrikam);
+        ControlPlane fabrikamAgent = new HttpControlPlane(base(), fabrikamToken, Optional.empty(), Duration.ZERO);
+        String session = "agent/v1/sessions/" + contosos.session().id();
+
+        assertThat(fabrikamAgent.take(UUID.randomUUID(), Duration.ZERO)).as("none of contoso's work").isEmpty();
+        assertThat(fabrikamAgent.renew(contosos)).isFalse();
+        assertThat(fabrikamAgent.complete(contosos, SessionOutcome.COMPLETED)).isFalse();
+        assertThat(raw("POST", session + "/tool-calls", fabrikamToken, "{\"step\":\"d1\",\"phase\":\"diagnosis\","
+                + "\"tool\":\"m365:get-user\",\"arguments\":{\"user\":\"dana\"}}").statusCode()).isEqualTo(404);
+        assertThat(raw("POST", session + "/posts", fabrikamToken,
+                "{\"step\":\"x\",\"kind\":\"note\",\"text\":\"not yours\"}").statusCode()).isEqualTo(404);
+        assertThat(raw("POST", session + "/model", fabrikamToken,
+                "{\"model\":\"qwen2.5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").statusCode())
+                .isEqualTo(404);
+
+        assertThat(world.executed()).isEmpty();
+        assertThat(model.requests()).isEmpty();
+        assertThat(world.psa().allNotes()).isEmpty();
+        ControlPlane contososAgent = agentOf(contoso);
+        assertThat(contososAgent.renew(contosos)).as("contoso's agent still holds its item").isTrue();
+        assertThat(contososAgent.complete(contosos, SessionOutcome.COMPLETED)).isTrue();
     }
 
     @Test

@@ -99,6 +99,24 @@ class IntegrationAuthorizationApiTest extends ServerPerTest {
     }
 
     @Test
+    void theTokensTheAuthorizationWritesAreNeverAskedForOnTheConnectFormAndTheKindSaysSo() {
+        assertThat(server.page("/integrations").body()).contains("id=\"connect-mcp-auth\"")
+                .doesNotContain("connect-mcp-oauthAccessToken");
+        JsonNode kind = null;
+        for (JsonNode k : parse(server.get("/api/v1/integration-kinds"))) {
+            if (k.path("name").asText().equals("mcp")) {
+                kind = k;
+            }
+        }
+        assertThat(kind).isNotNull();
+        assertThat(kind.path("settings").findValuesAsText("key")).contains("auth", "oauthAccessToken");
+        for (JsonNode setting : kind.path("settings")) {
+            assertThat(setting.path("written").asBoolean()).as(setting.toString())
+                    .isEqualTo(setting.path("key").asText().equals("oauthAccessToken"));
+        }
+    }
+
+    @Test
     void theConnectFormWithOAuthLeadsToTheAuthorizationServerByALink() {
         HttpResponse<String> page = server.form("/integrations", Map.of("kind", "mcp", "server", "rmm",
                 "settings.url", "https://rmm.example/mcp", "settings.auth", "oauth"));

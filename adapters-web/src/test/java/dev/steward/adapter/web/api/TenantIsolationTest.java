@@ -88,19 +88,22 @@ class TenantIsolationTest {
     }
 
     @Test
-    void neverShowsChangesOrDeletesAnotherMspsRunbooks() {
-        Map<String, Object> printer = Map.of("name", "Printer", "triggers", List.of("printer"));
-        String id = parse(server.post("/api/v1/runbooks", json(printer), HEADER, mine())).path("id").asText();
-        server.post("/api/v1/clients/acme/runbooks", json(printer), HEADER, mine());
+    void neverShowsOrChangesAnotherMspsWorkflows() {
+        Map<String, Object> printer = Map.of("name", "Printer", "trigger", "A \"printer\" issue.",
+                "instructions", "Restart the spooler.");
+        String id = parse(server.post("/api/v1/workflows", json(printer), HEADER, mine())).path("id").asText();
+        server.post("/api/v1/clients/acme/workflows", json(printer), HEADER, mine());
 
-        assertThat(server.put("/api/v1/runbooks/" + id, json(Map.of("name", "Mine now", "triggers", List.of("x"))),
-                HEADER, asOther()).statusCode()).isEqualTo(404);
-        assertThat(server.delete("/api/v1/runbooks/" + id, "", HEADER, asOther()).statusCode()).isEqualTo(404);
-        assertThat(server.get("/api/v1/clients/acme/runbooks", HEADER, asOther()).statusCode()).isEqualTo(404);
-        assertThat(server.post("/api/v1/clients/acme/runbooks", json(printer), HEADER, asOther()).statusCode())
+        assertThat(server.put("/api/v1/workflows/" + id, json(Map.of("name", "Mine now", "trigger", "x",
+                "instructions", "y")), HEADER, asOther()).statusCode()).isEqualTo(404);
+        assertThat(server.post("/api/v1/workflows/" + id + "/status", json(Map.of("status", "active")), HEADER,
+                asOther()).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/workflows/" + id, HEADER, asOther()).statusCode()).isEqualTo(404);
+        assertThat(server.get("/api/v1/clients/acme/workflows", HEADER, asOther()).statusCode()).isEqualTo(404);
+        assertThat(server.post("/api/v1/clients/acme/workflows", json(printer), HEADER, asOther()).statusCode())
                 .isEqualTo(404);
-        assertThat(parse(server.get("/api/v1/runbooks", HEADER, asOther())).path("items").isEmpty()).isTrue();
-        assertThat(parse(server.get("/api/v1/runbooks", HEADER, mine())).path("items").get(0).path("name").asText())
+        assertThat(parse(server.get("/api/v1/workflows", HEADER, asOther())).path("items").isEmpty()).isTrue();
+        assertThat(parse(server.get("/api/v1/workflows", HEADER, mine())).path("items").get(0).path("name").asText())
                 .isEqualTo("Printer");
     }
 

@@ -1,6 +1,5 @@
 package dev.steward.application.agent.message;
 
-import dev.steward.application.port.Runbook;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.Tool;
@@ -11,6 +10,7 @@ import dev.steward.domain.integration.ToolPolicy;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.prompt.ComposedPrompt;
+import dev.steward.domain.workflow.Workflow;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,13 +18,13 @@ import java.util.Optional;
 /**
  * Everything an agent runs with, and nothing secret: the composed prompt, the effective mode, the tools it may see
  * with their policies (disabled tools are left out), the integration kind of the client's PSA among them (as its
- * provider's catalog declares it: what a runbook's {@code psa:<tool>} names), which reasoner it runs and — for the
- * runbook reasoner — the client's and the MSP's runbooks, in that order (the built-in ones ship with the agent).
- * {@code version} is what the agent acknowledges.
+ * provider's catalog declares it: what a workflow's {@code psa:<tool>} names), which reasoner it runs, and the active
+ * workflows the client's MSP wrote for it and for all its clients (the built-in ones ship with the agent, which
+ * resolves precedence). {@code version} is what the agent acknowledges.
  */
 public record AgentConfiguration(ClientId client, MspId msp, Slug slug, long version, EffectiveMode mode,
                                  ComposedPrompt prompt, List<ToolGrant> tools, Optional<String> psa,
-                                 ReasonerChoice reasoner, List<Runbook> runbooks) {
+                                 ReasonerChoice reasoner, List<Workflow> workflows) {
 
     /** A tool the agent may ask for, with what it takes (the model is shown its input schema). */
     public record ToolGrant(ToolName name, ToolEffect effect, ToolPolicy policy, String description, ToolInput input) {
@@ -75,7 +75,7 @@ public record AgentConfiguration(ClientId client, MspId msp, Slug slug, long ver
         tools = List.copyOf(tools);
         Objects.requireNonNull(psa, "psa");
         Objects.requireNonNull(reasoner, "reasoner");
-        runbooks = List.copyOf(runbooks);
+        workflows = List.copyOf(workflows);
     }
 
     /** The tools the reasoner may ask for. */

@@ -1,5 +1,7 @@
 package dev.steward.application.agent.message;
 
+import dev.steward.domain.workflow.AppliedWorkflow;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,9 +9,9 @@ import java.util.Objects;
  * diagnosis and plan, a reply to the requester, an approval request, or a hand-off (an internal note, and the ticket
  * moved to the MSP's "needs a technician" status). Posted at most once per step. {@code planDigest} (notes only)
  * identifies the plan behind the note, so an agent that works a redelivered item learns whether it reached the same
- * plan as the note already posted.
+ * plan as the note already posted. {@code workflows} (notes only) are the workflow versions the diagnosis applied.
  */
-public record TicketPost(String step, Kind kind, String text, String planDigest) {
+public record TicketPost(String step, Kind kind, String text, String planDigest, List<AppliedWorkflow> workflows) {
 
     /**
      * {@code NOTE}: the diagnosis and plan of a turn of the session (one per work item); {@code INTERNAL}: any other
@@ -23,5 +25,14 @@ public record TicketPost(String step, Kind kind, String text, String planDigest)
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
         planDigest = planDigest == null ? "" : planDigest;
+        workflows = workflows == null ? List.of() : List.copyOf(workflows);
+        if (kind != Kind.NOTE && !workflows.isEmpty()) {
+            throw new IllegalArgumentException("only the note of a turn names the workflows it applied");
+        }
+    }
+
+    /** A post naming no workflows: anything but a turn's note, or a note no workflow led to. */
+    public TicketPost(String step, Kind kind, String text, String planDigest) {
+        this(step, kind, text, planDigest, List.of());
     }
 }
