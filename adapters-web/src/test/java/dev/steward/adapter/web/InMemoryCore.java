@@ -216,14 +216,15 @@ public final class InMemoryCore implements AutoCloseable {
             msps, vault, live);
     public final ConnectIntegrationService connectIntegration = new ConnectIntegrationService(validator, kinds,
             live, integrations, vault, clients, msps, ids, clock, unitOfWork);
-    public final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations();
-    public final AuthorizeIntegrationService authorizeIntegration = new AuthorizeIntegrationService(validator, kinds,
-            integrations, clients, msps, pendingAuthorizations, connectIntegration, ProviderContext.defaults(clock),
-            clock, unitOfWork);
+
     public final GetIntegrationService getIntegration = new GetIntegrationService(integrations, kinds, clients, vault,
             live);
     public final RefreshIntegrationToolsService refreshIntegrationTools = new RefreshIntegrationToolsService(kinds,
             live, integrations, clients, vault, clock, unitOfWork);
+    public final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations();
+    public final AuthorizeIntegrationService authorizeIntegration = new AuthorizeIntegrationService(validator, kinds,
+            integrations, clients, msps, pendingAuthorizations, connectIntegration, refreshIntegrationTools, live,
+            vault, ProviderContext.defaults(clock), clock, unitOfWork);
     public final DisconnectIntegrationService disconnectIntegration = new DisconnectIntegrationService(live,
             integrations, vault, clients, clock, unitOfWork);
     public final SetToolPolicyService setToolPolicy = new SetToolPolicyService(validator, kinds, integrations, vault,
