@@ -106,6 +106,9 @@ import dev.steward.application.client.GetClientService;
 import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsService;
 import dev.steward.application.client.ListClientsUseCase;
+import dev.steward.application.agent.AgentReasoning;
+import dev.steward.application.dryrun.DryRunService;
+import dev.steward.application.dryrun.DryRunUseCase;
 import dev.steward.application.client.SummarizeClientActivityService;
 import dev.steward.application.client.SummarizeClientActivityUseCase;
 import dev.steward.application.client.ListStatusHistoryService;
@@ -295,6 +298,8 @@ final class CoreModule extends AbstractModule {
         bind(GetTokenBudgetUseCase.class).to(GetTokenBudgetService.class);
         bind(SetTokenBudgetUseCase.class).to(SetTokenBudgetService.class);
         bind(ToolGateway.class);
+        bind(AgentReasoning.class).toInstance(new AgentReasonings());
+        bind(DryRunUseCase.class).to(DryRunService.class);
 
         bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
         bind(CommandValidator.class).in(Singleton.class);

@@ -44,6 +44,7 @@ import dev.steward.application.client.CreateClientService;
 import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.inmemory.InMemoryAgentApi;
 import dev.steward.application.usage.GetClientUsageService;
+import dev.steward.application.dryrun.DryRunService;
 import dev.steward.application.client.SummarizeClientActivityService;
 import dev.steward.application.usage.GetTokenBudgetService;
 import dev.steward.application.usage.SetTokenBudgetService;
@@ -253,6 +254,8 @@ public final class InMemoryCore implements AutoCloseable {
             ids, clients, agentApi.work, agentApi.arrivals, clock, unitOfWork);
     public final SummarizeClientActivityService summarize = new SummarizeClientActivityService(agentApi.work,
             activityLog, clock);
+    public final DryRunService dryRun = new DryRunService(clients, agentApi.api().gateway(),
+            AgentReasoning.runbooks(), agentApi.gateway, agentApi.ticketSystems, activityLog, ids, clock);
     public final GetClientUsageService usage = new GetClientUsageService(clients, agentApi.work, agentApi.ledger,
             clock);
     public final GetTokenBudgetService getTokenBudget = new GetTokenBudgetService(msps, clients, agentApi.ledger);

@@ -111,6 +111,8 @@ public final class RouteRules {
         rule("GET /api/v1/clients/{slug}/prompt/preview", READ);
         rule("GET /api/v1/clients/{slug}/diagnostics", READ);
         rule("GET /api/v1/clients/{slug}/usage", READ);
+        // a dry run reads the client's systems for real (it writes nothing): a technician's test of the agent
+        rule("POST /api/v1/clients/{slug}/dry-runs", CHANGE_CLIENTS);
         rule("GET /api/v1/clients/{slug}/token-budget", READ);
         rule("PUT /api/v1/clients/{slug}/token-budget", CHANGE_CLIENTS);
         rule("PUT /api/v1/clients/{slug}/psa-mapping", CHANGE_CLIENTS);
