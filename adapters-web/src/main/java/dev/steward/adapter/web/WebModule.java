@@ -86,7 +86,8 @@ import dev.steward.application.port.PasswordHasher;
  * the agent API's {@link AgentGatewayRoutes}; the PSA webhooks' {@link PsaWebhookRoutes}.
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
- * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
+ * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code SummarizeClientActivityUseCase},
+ * {@code GetClientUseCase}, {@code DeleteClientUseCase},
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},

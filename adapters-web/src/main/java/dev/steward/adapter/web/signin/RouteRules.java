@@ -130,6 +130,7 @@ public final class RouteRules {
         rule("POST /api/v1/clients/{slug}/integrations", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/integrations/authorizations", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/clients/{slug}/integrations/authorizations", MANAGE_INTEGRATIONS);
+        rule("POST /api/v1/integrations/{id}/authorizations", MANAGE_INTEGRATIONS);
         rule("GET /api/v1/integrations/{id}", READ);
         rule("DELETE /api/v1/integrations/{id}", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/integrations/{id}/refresh", MANAGE_INTEGRATIONS);
@@ -205,6 +206,7 @@ public final class RouteRules {
         rule("POST /integrations/{id}/tools/{tool}/policy", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/tools/{tool}/sensitive", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/refresh", MANAGE_INTEGRATIONS);
+        rule("POST /integrations/{id}/authorize", MANAGE_INTEGRATIONS);
         rule("GET /integrations/{id}/disconnect", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/disconnect", MANAGE_INTEGRATIONS);
     }
