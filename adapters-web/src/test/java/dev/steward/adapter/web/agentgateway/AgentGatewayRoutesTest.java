@@ -1,5 +1,8 @@
 package dev.steward.adapter.web.agentgateway;
 
+import dev.steward.domain.activity.ActivityEntry;
+import dev.steward.domain.activity.ActivityKind;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -166,6 +169,31 @@ class AgentGatewayRoutesTest {
         });
         assertThat(world.executed()).extracting(i -> i.tool().value()).containsExactly("m365:get-user");
         assertThat(world.agents().work.waiting(contoso.id(), Instant.now())).isZero();
+        ActivityEntry note = world.activityOf(ticket).stream().filter(e -> e.kind() == ActivityKind.NOTE)
+                .findFirst().orElseThrow();
+        assertThat(note.summary()).as("the applied versions travelled over HTTP with the note")
+                .endsWith("\n\nWorkflows applied: MFA trouble v1, Password reset v1");
+        assertThat(world.agents().workflows.usedBy(world.mspId(), note.session().orElseThrow()))
+                .extracting(AppliedWorkflow::label).containsExactly("MFA trouble v1", "Password reset v1");
+    }
+
+    @Test
+    void aPostNamingWorkflowsBadlyOrOnAnythingButANoteIsRefusedOnTheField() throws Exception {
+        world.intake(ticket("250", "printer offline"));
+        Assignment taken = agentOf(contoso).take(UUID.randomUUID(), Duration.ZERO).orElseThrow();
+        String token = sessionOf(contoso);
+        String posts = "agent/v1/sessions/" + taken.session().id() + "/posts";
+
+        HttpResponse<String> malformed = raw("POST", posts, token, "{\"step\":\"n\",\"kind\":\"note\",\"text\":\"x\","
+                + "\"workflows\":[{\"id\":\"not-a-uuid\",\"name\":\"VPN\",\"version\":1}]}");
+        HttpResponse<String> onAReply = raw("POST", posts, token, "{\"step\":\"r\",\"kind\":\"reply\",\"text\":\"x\","
+                + "\"workflows\":[{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"VPN\",\"version\":1}]}");
+
+        assertThat(malformed.statusCode()).isEqualTo(422);
+        assertThat(malformed.body()).contains("workflows.invalid");
+        assertThat(onAReply.statusCode()).isEqualTo(422);
+        assertThat(onAReply.body()).contains("workflows.not-a-note");
+        assertThat(world.psa().allNotes()).isEmpty();
     }
 
     @Test
