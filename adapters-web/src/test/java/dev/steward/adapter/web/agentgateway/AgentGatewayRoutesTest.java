@@ -390,6 +390,50 @@ class AgentGatewayRoutesTest {
         assertThat(world.agents().checkIns.latest(fabrikam.id())).isEmpty();
     }
 
+    /**
+     * A control plane older than the agent refuses the take's unknown {@code checkIn} field (422
+     * {@code body.unknown-field}) and answers check-ins with 204: the agent checks in on that route from then on.
+     */
+    @Test
+    void anAgentNewerThanItsControlPlaneChecksInOnTheCheckInRouteInstead() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer older = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        older.createContext("/agent/v1/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            calls.add(call + (body.contains("\"checkIn\"") ? " with checkIn" : ""));
+            byte[] unknownField = "{\"status\":422,\"code\":\"body.unknown-field\",\"detail\":\"checkIn: unknown\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (call.equals("POST /agent/v1/work/take") && body.contains("\"checkIn\"")) {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(422, unknownField.length);
+                exchange.getResponseBody().write(unknownField);
+            } else {
+                exchange.sendResponseHeaders(call.equals("POST /agent/v1/work/take")
+                        || call.equals("POST /agent/v1/check-ins") ? 204 : 404, -1);
+            }
+            exchange.close();
+        });
+        older.start();
+        try {
+            ControlPlane agent = new HttpControlPlane(URI.create("http://127.0.0.1:" + older.getAddress().getPort()
+                    + "/"), "stw_older");
+
+            ControlPlane.Heartbeat first = agent.checkInAndTake(UUID.randomUUID(), Duration.ZERO, 3);
+            ControlPlane.Heartbeat second = agent.checkInAndTake(UUID.randomUUID(), Duration.ZERO, 3);
+
+            assertThat(first.latestVersion()).as("an older control plane does not say; the agent then fetches")
+                    .isEmpty();
+            assertThat(first.work()).isEmpty();
+            assertThat(second.latestVersion()).isEmpty();
+            assertThat(calls).containsExactly("POST /agent/v1/work/take with checkIn", "POST /agent/v1/check-ins",
+                    "POST /agent/v1/work/take", "POST /agent/v1/check-ins", "POST /agent/v1/work/take");
+        } finally {
+            older.stop(0);
+        }
+    }
+
     @Test
     void anIdleAgentMakesOneRequestPerHeartbeatAndFetchesItsConfigurationOnlyWhenItChanged() throws Exception {
         AgentWorker agent = new AgentWorker(agentOf(contoso), AgentReasoning.runbooks(),
