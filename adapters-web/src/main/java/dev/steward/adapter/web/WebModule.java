@@ -88,7 +88,7 @@ import dev.steward.application.port.PasswordHasher;
  * the agent API's {@link AgentGatewayRoutes}; the PSA webhooks' {@link PsaWebhookRoutes}.
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
- * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code SummarizeClientActivityUseCase},
+ * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code SummarizeClientActivityUseCase}, {@code DryRunUseCase},
  * {@code GetClientUseCase}, {@code DeleteClientUseCase},
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
