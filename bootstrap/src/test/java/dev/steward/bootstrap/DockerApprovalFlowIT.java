@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Issue 10's approvals and follow-ups on the REAL agent image and a real Docker engine, not only in process: the
  * control plane (embedded PostgreSQL, Docker runtime) with a ConnectWise stub and the Microsoft cloud stub, one client
- * in execute mode whose own runbook plans {@code m365:revoke-sessions} (a write tool, so it waits for approval). The
+ * in execute mode whose own workflow plans {@code m365:revoke-sessions} (a write tool, so it waits for approval). The
  * client's container diagnoses the ticket and asks for approval; approved over the API, the approved call runs
  * exactly once, in that container, in the same session, with the kept arguments, and the requester is told what was
  * done; denied, nothing runs and the requester is told it was not approved and why. The requester's later comment
@@ -51,13 +51,14 @@ class DockerApprovalFlowIT {
                 "STEWARD_INSTALLATION_ID", INSTALLATION)), List.of(new StubConnectWise()));
         assertThat(world.api("PUT", "/api/v1/clients/" + SLUG + "/mode", "{\"mode\":\"execute\"}").statusCode())
                 .isEqualTo(200);
-        String runbook = """
-                {"name": "Lost phone", "triggers": ["sign me out"],
-                 "diagnosis": [{"tool": "m365:get-user", "arguments": {"user": "{requester}"}}],
-                 "plan": [{"tool": "m365:revoke-sessions", "arguments": {"user": "{requester}"},
-                           "reason": "%s"}]}""".formatted(REASON);
-        HttpResponse<String> saved = world.api("POST", "/api/v1/clients/" + SLUG + "/runbooks", runbook);
-        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        String workflow = """
+                {"name": "Lost phone", "trigger": "The requester asks us to \\"sign me out\\".", "status": "active",
+                 "instructions": "Check the user, then sign them out everywhere.",
+                 "checks": [{"tool": "m365:get-user", "arguments": {"user": "{requester}"}}],
+                 "actions": [{"tool": "m365:revoke-sessions", "arguments": {"user": "{requester}"},
+                              "reason": "%s"}]}""".formatted(REASON);
+        HttpResponse<String> saved = world.api("POST", "/api/v1/clients/" + SLUG + "/workflows", workflow);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
     }
 
     @AfterAll
