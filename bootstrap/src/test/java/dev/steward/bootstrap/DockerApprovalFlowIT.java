@@ -52,8 +52,8 @@ class DockerApprovalFlowIT {
         assertThat(world.api("PUT", "/api/v1/clients/" + SLUG + "/mode", "{\"mode\":\"execute\"}").statusCode())
                 .isEqualTo(200);
         String workflow = """
-                {"name": "Lost phone", "trigger": "The requester asks us to \\"sign me out\\".", "status": "active",
-                 "instructions": "Check the user, then sign them out everywhere.",
+                {"name": "Lost phone", "trigger": "The requester asks us to \\"sign me out\\" everywhere.",
+                 "status": "active", "instructions": "Check the user, then plan signing out every session.",
                  "checks": [{"tool": "m365:get-user", "arguments": {"user": "{requester}"}}],
                  "actions": [{"tool": "m365:revoke-sessions", "arguments": {"user": "{requester}"},
                               "reason": "%s"}]}""".formatted(REASON);
@@ -103,7 +103,8 @@ class DockerApprovalFlowIT {
         List<String[]> worked = workedIn(agent, ticket);
         assertThat(worked).extracting(w -> w[0]).containsExactly("new ticket", "approval approved");
         assertThat(worked.get(1)[1]).isEqualTo(worked.get(0)[1]);
-        assertThat(logsOf(agent)).contains("finished ticket " + ticket + " (approval approved");
+        await().atMost(Duration.ofSeconds(30)).until(() -> logsOf(agent)
+                .contains("finished ticket " + ticket + " (approval approved")); // completed after the reply
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.steward.adapter.web.api.ClientRoutes;
 import dev.steward.adapter.web.api.ClientMappingRoutes;
 import dev.steward.adapter.web.api.PsaMappingRoutes;
 import dev.steward.adapter.web.api.WorkflowRoutes;
+import dev.steward.adapter.web.dashboard.WorkflowPageRoutes;
 import dev.steward.adapter.web.api.DiagnosticsRoutes;
 import dev.steward.adapter.web.api.ModeRoutes;
 import dev.steward.adapter.web.api.MspRoutes;
@@ -85,7 +86,8 @@ import dev.steward.application.port.PasswordHasher;
  * the agent API's {@link AgentGatewayRoutes}; the PSA webhooks' {@link PsaWebhookRoutes}.
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
- * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
+ * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code SummarizeClientActivityUseCase},
+ * {@code GetClientUseCase}, {@code DeleteClientUseCase},
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
@@ -138,6 +140,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(PsaMappingRoutes.class);
         routes.addBinding().to(ClientMappingRoutes.class);
         routes.addBinding().to(WorkflowRoutes.class);
+        routes.addBinding().to(WorkflowPageRoutes.class);
         routes.addBinding().to(ModeRoutes.class);
         routes.addBinding().to(MspRoutes.class);
         routes.addBinding().to(PromptRoutes.class);

@@ -26,6 +26,7 @@ import dev.steward.application.client.CreateClientUseCase;
 import dev.steward.application.client.DeleteClientUseCase;
 import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsUseCase;
+import dev.steward.application.client.SummarizeClientActivityUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.client.RetryProvisioningUseCase;
 import dev.steward.application.diagnostics.GetDiagnosticsUseCase;
@@ -71,6 +72,7 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(Clock.class).toInstance(core.clock);
         bind(CreateClientUseCase.class).toInstance(core.create);
         bind(ListClientsUseCase.class).toInstance(core.list);
+        bind(SummarizeClientActivityUseCase.class).toInstance(core.summarize);
         bind(GetClientUseCase.class).toInstance(core.get);
         bind(DeleteClientUseCase.class).toInstance(core.delete);
         bind(ListStatusHistoryUseCase.class).toInstance(core.history);

@@ -14,7 +14,7 @@ final class Layout {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    enum Section { CLIENTS, ACTIVITY, SETTINGS, INTEGRATIONS, APPROVALS, USERS, ACCOUNT }
+    enum Section { CLIENTS, WORKFLOWS, ACTIVITY, SETTINGS, INTEGRATIONS, APPROVALS, USERS, ACCOUNT }
 
     private static final String ACCOUNT = "<!--account-->";
     /** The Users link, kept only for callers who may manage users. */
@@ -45,6 +45,7 @@ final class Layout {
                 <a class="brand" href="/clients">Steward</a>
                 <nav aria-label="Main">
                 <a href="/clients"%s>Clients</a>
+                <a href="/workflows"%s>Workflows</a>
                 <a href="/activity"%s>Activity</a>
                 <a href="/settings"%s>MSP settings</a>
                 <a href="/integrations"%s>Integrations</a>
@@ -58,7 +59,8 @@ final class Layout {
                 </main>
                 </body>
                 </html>
-                """, title, current(section == Section.CLIENTS), current(section == Section.ACTIVITY),
+                """, title, current(section == Section.CLIENTS), current(section == Section.WORKFLOWS),
+                current(section == Section.ACTIVITY),
                 current(section == Section.SETTINGS), current(section == Section.INTEGRATIONS),
                 current(section == Section.APPROVALS), current(section == Section.USERS),
                 refresh.map(url -> Html.of(" data-refresh=\"%s\"", url)).orElse(Html.EMPTY), body);

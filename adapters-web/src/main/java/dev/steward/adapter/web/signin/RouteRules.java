@@ -130,6 +130,7 @@ public final class RouteRules {
         rule("POST /api/v1/clients/{slug}/integrations", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/integrations/authorizations", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/clients/{slug}/integrations/authorizations", MANAGE_INTEGRATIONS);
+        rule("POST /api/v1/integrations/{id}/authorizations", MANAGE_INTEGRATIONS);
         rule("GET /api/v1/integrations/{id}", READ);
         rule("DELETE /api/v1/integrations/{id}", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/integrations/{id}/refresh", MANAGE_INTEGRATIONS);
@@ -158,6 +159,14 @@ public final class RouteRules {
         rule("POST /clients/{slug}/mode", CHANGE_CLIENTS);
         rule("POST /clients/{slug}/retry", RETRY_PROVISIONING);
         rule("POST /clients/{slug}/delete", DELETE_CLIENTS);
+        rule("GET /workflows", READ);
+        rule("POST /workflows", CHANGE_MSP_WORKFLOWS);
+        rule("GET /clients/{slug}/workflows", READ);
+        rule("POST /clients/{slug}/workflows", CHANGE_CLIENT_WORKFLOWS);
+        rule("GET /workflows/{id}", READ);
+        // a client's or an MSP-wide workflow: the service asks for CHANGE_MSP_WORKFLOWS when it is MSP-wide
+        rule("POST /workflows/{id}", CHANGE_CLIENT_WORKFLOWS);
+        rule("POST /workflows/{id}/status", CHANGE_CLIENT_WORKFLOWS);
         rule("GET /clients/{slug}/prompt", READ);
         rule("POST /clients/{slug}/prompt", CHANGE_CLIENTS);
         rule("GET /clients/{slug}/activity", READ);
@@ -197,6 +206,7 @@ public final class RouteRules {
         rule("POST /integrations/{id}/tools/{tool}/policy", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/tools/{tool}/sensitive", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/refresh", MANAGE_INTEGRATIONS);
+        rule("POST /integrations/{id}/authorize", MANAGE_INTEGRATIONS);
         rule("GET /integrations/{id}/disconnect", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/disconnect", MANAGE_INTEGRATIONS);
     }
