@@ -45,7 +45,8 @@ import java.util.UUID;
  * the control plane. Its control plane is a dry one: tool calls go to the real {@link ToolGateway} in the diagnosis
  * phase (reads run, writes are refused and only planned; each call is recorded in activity as usual), and the one
  * internal note the loop posts is kept instead of being written to the PSA. The request and the note are recorded in
- * activity under ticket {@code dry-run:<ticket>} (or {@code dry-run:text}), so a dry run never reads as real work.
+ * activity under ticket {@code dry-run:<ticket>} (or {@code dry-run:text}), so a dry run never reads as real work;
+ * the agent itself sees the real ticket number, so its checks (reading the ticket) run as they would.
  */
 public final class DryRunService implements DryRunUseCase {
 
@@ -92,16 +93,18 @@ public final class DryRunService implements DryRunUseCase {
         Client client = ClientLookup.require(clients, command.msp(), command.slug());
         String requester = "";
         String request;
-        String ticket;
+        // the agent sees the real ticket number (its checks read the ticket); activity files it under dry-run:<n>
+        String source;
         if (hasTicket) {
             PsaTicket found = ticket(client, command.ticket().strip());
             request = found.requestText();
             requester = found.requester();
-            ticket = "dry-run:" + found.id();
+            source = found.id();
         } else {
             request = command.text().strip();
-            ticket = "dry-run:text";
+            source = "text";
         }
+        String ticket = "dry-run:" + source;
         UUID session = ids.next();
         AgentConfiguration configuration = agents.configuration(new AgentIdentity(client.id(), client.msp(),
                 client.slug()));
@@ -112,7 +115,7 @@ public final class DryRunService implements DryRunUseCase {
                 clock.instant()));
         DryControlPlane dry = new DryControlPlane(configuration, scope);
         Assignment assignment = new Assignment(ids.next(), ids.next(), clock.instant().plus(Duration.ofMinutes(5)),
-                1, configuration.version(), new Assignment.Session(session, ticket, requester,
+                1, configuration.version(), new Assignment.Session(session, source, requester,
                 EffectiveMode.PLAN), new Assignment.Task.Start(request), List.of(), 0);
         new AgentLoop(reasoning.reasonerFor(configuration, dry), dry, configuration).work(assignment);
         String note = dry.note.orElse("");
