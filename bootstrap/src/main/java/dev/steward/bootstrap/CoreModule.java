@@ -106,6 +106,11 @@ import dev.steward.application.client.GetClientService;
 import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsService;
 import dev.steward.application.client.ListClientsUseCase;
+import dev.steward.application.agent.AgentReasoning;
+import dev.steward.application.dryrun.DryRunService;
+import dev.steward.application.dryrun.DryRunUseCase;
+import dev.steward.application.client.SummarizeClientActivityService;
+import dev.steward.application.client.SummarizeClientActivityUseCase;
 import dev.steward.application.client.ListStatusHistoryService;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.client.RetryProvisioningService;
@@ -196,6 +201,7 @@ final class CoreModule extends AbstractModule {
     protected void configure() {
         bind(CreateClientUseCase.class).to(CreateClientService.class);
         bind(ListClientsUseCase.class).to(ListClientsService.class);
+        bind(SummarizeClientActivityUseCase.class).to(SummarizeClientActivityService.class);
         bind(GetClientUseCase.class).to(GetClientService.class);
         bind(DeleteClientUseCase.class).to(DeleteClientService.class);
         bind(ListStatusHistoryUseCase.class).to(ListStatusHistoryService.class);
@@ -292,6 +298,8 @@ final class CoreModule extends AbstractModule {
         bind(GetTokenBudgetUseCase.class).to(GetTokenBudgetService.class);
         bind(SetTokenBudgetUseCase.class).to(SetTokenBudgetService.class);
         bind(ToolGateway.class);
+        bind(AgentReasoning.class).toInstance(new AgentReasonings());
+        bind(DryRunUseCase.class).to(DryRunService.class);
 
         bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
         bind(CommandValidator.class).in(Singleton.class);

@@ -53,10 +53,13 @@ class DocsPasswordRevealIT {
                 .path("id").asText();
         ok(world.api("PUT", "/api/v1/clients/" + SLUG + "/mappings/hudu", "{\"externalId\":\"" + contoso + "\"}"));
         ok(world.api("PUT", "/api/v1/clients/" + SLUG + "/mode", "{\"mode\":\"execute\"}"));
-        ok(world.api("POST", "/api/v1/clients/" + SLUG + "/runbooks", """
-                {"name": "Guest Wi-Fi key", "triggers": ["guest wifi"], "diagnosis": [],
-                 "plan": [{"tool": "hudu:get-password", "arguments": {"name": "Guest Wi-Fi"},
-                           "reason": "a technician hands the guest Wi-Fi key over"}]}"""));
+        HttpResponse<String> workflow = world.api("POST", "/api/v1/clients/" + SLUG + "/workflows", """
+                {"name": "Guest Wi-Fi key", "trigger": "Someone asks for the \\"guest wifi\\" key.",
+                 "status": "active", "instructions": "A technician hands the guest Wi-Fi key over.",
+                 "checks": [],
+                 "actions": [{"tool": "hudu:get-password", "arguments": {"name": "Guest Wi-Fi"},
+                              "reason": "a technician hands the guest Wi-Fi key over"}]}""");
+        assertThat(workflow.statusCode()).as(workflow.body()).isEqualTo(201);
     }
 
     @AfterAll

@@ -124,6 +124,23 @@ class McpOAuthIT {
                 assertThat(json(listed).path("tools").findValuesAsText("name")).contains("mcp:rmm:echo");
                 assertThat(as.refreshes).as("renewed with the refresh token stored after the last renewal")
                         .hasValueGreaterThan(renewedBeforeRestart);
+
+                // the grant revoked at the authorization server: the server is authorized again, in place
+                as.revokeAccessTokens();
+                as.revokeRefreshTokens();
+                HttpResponse<String> refused = api.send("POST", "/api/v1/integrations/" + id + "/refresh", null);
+                assertThat(refused.statusCode()).isNotEqualTo(200);
+                assertThat(refused.body()).contains("authorize the server again");
+                HttpResponse<String> again = api.send("POST", "/api/v1/integrations/" + id + "/authorizations", null);
+                assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+                HttpResponse<String> approved = browse(json(again).path("authorizationUrl").asText(), Optional.empty());
+                assertThat(approved.statusCode()).as(approved.body()).isEqualTo(302);
+                HttpResponse<String> renewedInPlace = browse(approved.headers().firstValue("Location").orElseThrow(),
+                        Optional.of(signIn(second)));
+                assertThat(renewedInPlace.statusCode()).as(renewedInPlace.body()).isEqualTo(303);
+                assertThat(renewedInPlace.headers().firstValue("Location")).contains("/integrations/" + id);
+                HttpResponse<String> listedAgain = api.send("POST", "/api/v1/integrations/" + id + "/refresh", null);
+                assertThat(listedAgain.statusCode()).as(listedAgain.body()).isEqualTo(200);
             }
         }
     }

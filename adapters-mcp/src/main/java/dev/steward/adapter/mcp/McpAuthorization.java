@@ -67,7 +67,8 @@ final class McpAuthorization implements AuthorizationFlow {
         URI issuer = url(context, "authorization server", first(resource.get("authorization_servers")).orElseThrow(
                 () -> discovery("its protected resource metadata names no authorization server")));
         Map<String, Object> metadata = authorizationServer(http, issuer);
-        if (!(metadata.get("code_challenge_methods_supported") instanceof List<?> methods) || !methods.contains("S256")) {
+        if (!(metadata.get("code_challenge_methods_supported") instanceof List<?> methods)
+                || !methods.contains("S256")) {
             throw discovery("its authorization server " + issuer + " does not offer PKCE with S256"
                     + " (code_challenge_methods_supported), which MCP requires; Steward does not authorize without it");
         }
@@ -76,12 +77,24 @@ final class McpAuthorization implements AuthorizationFlow {
 
         Map<String, String> settings = new HashMap<>(values.settings());
         Map<String, String> secrets = new HashMap<>(values.secrets());
+        // authorized again: the old grant's tokens go, and a client Steward registered itself is registered anew
+        // (for this redirect URI; Steward may be reached at another address than when it first registered)
+        boolean registeredBefore = Optional.ofNullable(settings.remove(OAuthGrant.SETTING)).map(OAuthGrant::parse)
+                .map(OAuthGrant::registered).orElse(false);
+        secrets.remove(ACCESS_TOKEN);
+        secrets.remove(REFRESH_TOKEN);
+        if (registeredBefore) {
+            settings.remove(CLIENT_ID);
+            secrets.remove(CLIENT_SECRET);
+        }
         String clientAuth;
+        boolean registering = false;
         if (settings.containsKey(CLIENT_ID)) {
             clientAuth = secrets.containsKey(CLIENT_SECRET) ? OAuthGrant.BASIC : OAuthGrant.NONE;
         } else if (metadata.get("registration_endpoint") instanceof String registration) {
             clientAuth = register(http, url(context, "registration endpoint", registration), metadata, redirectUri,
                     settings, secrets);
+            registering = true;
         } else {
             throw InvalidValue.of("settings." + CLIENT_ID, "required", "the authorization server " + issuer
                     + " offers no registration: register Steward there with the redirect URI " + redirectUri
@@ -101,7 +114,8 @@ final class McpAuthorization implements AuthorizationFlow {
         query.put("resource", canonical(server));
         scope.ifPresent(s -> query.put("scope", s));
         String location = authorize + (authorize.getRawQuery() == null ? "?" : "&") + OAuthHttp.encode(query);
-        settings.put(OAuthGrant.SETTING, new OAuthGrant(tokens.toString(), clientAuth, scope, Optional.empty()).text());
+        settings.put(OAuthGrant.SETTING, new OAuthGrant(tokens.toString(), clientAuth, scope, Optional.empty(),
+                registering).text());
         secrets.put(VERIFIER, verifier);
         return new Started(location, new IntegrationSettings(settings, secrets));
     }

@@ -131,8 +131,8 @@ public final class McpProvider implements IntegrationProvider {
             if (refused.isPresent()) {
                 if (tokens.isPresent()) {
                     throw InvalidValue.of("settings.auth", "refused", "the server refused its OAuth access token"
-                            + " (" + refused.get().getResponseInfo().statusCode() + "): authorize it again (disconnect"
-                            + " it and connect it with OAuth)");
+                            + " (" + refused.get().getResponseInfo().statusCode() + "): authorize it again (Authorize"
+                            + " again on its page, or POST /api/v1/integrations/{id}/authorizations)");
                 }
                 boolean advertisesOAuth = refused.get().getResponseInfo().statusCode() == 401
                         && refused.get().getResponseInfo().headers().allValues("WWW-Authenticate").stream()

@@ -11,10 +11,12 @@ import java.util.Optional;
 /**
  * What Steward keeps about an MCP server's OAuth authorization besides its tokens, in the one setting
  * {@value #SETTING}: the token endpoint the authorization server published, how Steward authenticates there
- * ({@code none}: a public client; {@code basic}: with its client secret), the scope asked for, and when the access
- * token expires (absent: the server did not say).
+ * ({@code none}: a public client; {@code basic}: with its client secret), the scope asked for, when the access
+ * token expires (absent: the server did not say), and whether Steward registered its client itself (then a new
+ * authorization registers it again, for the redirect URI of that time).
  */
-record OAuthGrant(String tokenEndpoint, String clientAuth, Optional<String> scope, Optional<Instant> expiresAt) {
+record OAuthGrant(String tokenEndpoint, String clientAuth, Optional<String> scope, Optional<Instant> expiresAt,
+                  boolean registered) {
 
     static final String SETTING = "oauthGrant";
     static final String BASIC = "basic";
@@ -23,7 +25,7 @@ record OAuthGrant(String tokenEndpoint, String clientAuth, Optional<String> scop
     private static final ObjectMapper JSON = new ObjectMapper();
 
     OAuthGrant withExpiry(Optional<Instant> expiry) {
-        return new OAuthGrant(tokenEndpoint, clientAuth, scope, expiry);
+        return new OAuthGrant(tokenEndpoint, clientAuth, scope, expiry, registered);
     }
 
     String text() {
@@ -32,6 +34,7 @@ record OAuthGrant(String tokenEndpoint, String clientAuth, Optional<String> scop
         out.put("clientAuth", clientAuth);
         scope.ifPresent(s -> out.put("scope", s));
         expiresAt.ifPresent(e -> out.put("expiresAt", e.toString()));
+        out.put("registered", Boolean.toString(registered));
         try {
             return JSON.writeValueAsString(out);
         } catch (JsonProcessingException e) {
@@ -44,11 +47,13 @@ record OAuthGrant(String tokenEndpoint, String clientAuth, Optional<String> scop
         try {
             Map<?, ?> map = JSON.readValue(text, Map.class);
             if (!(map.get("tokenEndpoint") instanceof String endpoint)
-                    || !(map.get("clientAuth") instanceof String auth) || !java.util.Set.of(BASIC, NONE).contains(auth)) {
+                    || !(map.get("clientAuth") instanceof String auth)
+                    || !java.util.Set.of(BASIC, NONE).contains(auth)) {
                 throw new IllegalArgumentException("incomplete");
             }
             return new OAuthGrant(endpoint, auth, Optional.ofNullable((String) map.get("scope")),
-                    Optional.ofNullable((String) map.get("expiresAt")).map(Instant::parse));
+                    Optional.ofNullable((String) map.get("expiresAt")).map(Instant::parse),
+                    "true".equals(map.get("registered")));
         } catch (JsonProcessingException | RuntimeException e) {
             throw InvalidValue.of("settings." + SETTING, "malformed", "is written by the authorization: authorize the"
                     + " server again instead of typing it");

@@ -103,8 +103,8 @@ final class OAuthTokens {
             LOG.warn("The authorization server of MCP server {} refused to renew its access token: {}", server,
                     answer.text("error").map(OAuthHttp::printable).orElse("HTTP " + answer.status()));
             throw PortFailure.permanent("mcp", server + ": the authorization server refused to renew the access"
-                    + " token (" + answer.error() + "); authorize the server again (disconnect it and connect it"
-                    + " with OAuth)", null);
+                    + " token (" + answer.error() + "); authorize the server again (Authorize again on its page)",
+                    null);
         }
         Map<String, String> secrets = new HashMap<>(values.secrets());
         Optional<Instant> expiry;

@@ -96,7 +96,7 @@ public final class AuthorizationServerStub implements AutoCloseable {
         accessTokens.clear();
     }
 
-    void revokeRefreshTokens() {
+    public void revokeRefreshTokens() {
         refreshTokens.clear();
     }
 

@@ -123,6 +123,22 @@ class McpAuthorizationTest {
     }
 
     @Test
+    void authorizedAgainWithTheValuesItIsConnectedWithARegisteredClientIsRegisteredAnewAndTheOldTokensGo()
+            throws Exception {
+        InJvmMcpServer server = server(true);
+        IntegrationSettings first = authorized(oauth(server));
+        as.revokeAccessTokens();
+        as.revokeRefreshTokens();
+
+        IntegrationSettings again = authorized(first);
+
+        assertThat(as.registrations).hasValue(2);
+        assertThat(again.settings().get("oauthClientId")).isNotEqualTo(first.settings().get("oauthClientId"));
+        assertThat(again.secrets().get("oauthRefreshToken")).isNotEqualTo(first.secrets().get("oauthRefreshToken"));
+        assertThat(echo(connect(again), "renewed")).isEqualTo("Echo: renewed x1");
+    }
+
+    @Test
     void findsTheMetadataAtTheWellKnownUriWhenTheChallengeDoesNotNameIt() throws Exception {
         InJvmMcpServer server = server(false);
 

@@ -15,6 +15,10 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -115,6 +119,29 @@ public final class JdbiActivityLog implements ActivityLog {
             q.before().ifPresent(b -> select.bind("beforeAt", ts(b.at())).bind("beforeId", b.id()));
             return select.map(JdbiActivityLog::map).list();
         });
+    }
+
+    /**
+     * One statement for all the clients: for each, the newest row by the (client, at desc, id desc) index (a
+     * lateral top-1, so a client with a long history costs one index probe, not a scan of its entries).
+     */
+    @Override
+    public Map<ClientId, Instant> lastActivity(MspId msp, Collection<ClientId> clients) {
+        if (clients.isEmpty()) {
+            return Map.of();
+        }
+        Map<ClientId, Instant> newest = new HashMap<>();
+        db.read(h -> h.createQuery("""
+                        select asked.client_id, latest.at
+                        from unnest(:clients::uuid[]) as asked(client_id)
+                        cross join lateral (select a.at from activity_log a
+                                            where a.client_id = asked.client_id and a.msp_id = :msp
+                                            order by a.at desc, a.id desc limit 1) as latest""")
+                .bindArray("clients", String.class, clients.stream().map(ClientId::toString).toArray(String[]::new))
+                .bind("msp", msp.value())
+                .map((rs, ctx) -> Map.entry(new ClientId(Columns.uuid(rs, "client_id")), Columns.instant(rs, "at")))
+                .list()).forEach(row -> newest.put(row.getKey(), row.getValue()));
+        return newest;
     }
 
     private static ActivityEntry map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -9,6 +9,7 @@ import dev.steward.application.port.PendingAuthorization;
 import dev.steward.application.port.PendingAuthorizations;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.security.SecretTokens;
+import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -40,9 +41,9 @@ public final class JdbiPendingAuthorizations implements PendingAuthorizations {
         String hash = SecretTokens.hash(pending.state());
         db.withHandle(h -> h.createUpdate("""
                         insert into pending_authorizations (state_hash, msp_id, client_slug, kind, settings, secrets,
-                                                            key_id, redirect_uri, expires_at)
+                                                            key_id, redirect_uri, expires_at, integration_id)
                         values (:hash, :msp, :client, :kind, :settings::jsonb, :secrets, :keyId, :redirectUri,
-                                :expiresAt)""")
+                                :expiresAt, :integration)""")
                 .bind("hash", hash)
                 .bind("msp", pending.msp().value())
                 .bind("client", pending.client().orElse(null))
@@ -52,6 +53,7 @@ public final class JdbiPendingAuthorizations implements PendingAuthorizations {
                 .bind("keyId", cipher.keyId())
                 .bind("redirectUri", pending.redirectUri())
                 .bind("expiresAt", ts(pending.expiresAt()))
+                .bind("integration", pending.integration().map(IntegrationId::value).orElse(null))
                 .execute());
     }
 
@@ -63,7 +65,7 @@ public final class JdbiPendingAuthorizations implements PendingAuthorizations {
                     .execute();
             return h.createQuery("delete from pending_authorizations where state_hash = :hash returning msp_id,"
                             + " client_slug, kind, " + Columns.jsonMap("settings") + ", secrets, key_id, redirect_uri,"
-                            + " expires_at")
+                            + " expires_at, integration_id")
                     .bind("hash", hash)
                     .map((rs, ctx) -> {
                         if (!rs.getString("key_id").equals(cipher.keyId())) {
@@ -76,7 +78,8 @@ public final class JdbiPendingAuthorizations implements PendingAuthorizations {
                         return new PendingAuthorization(state, new MspId(Columns.uuid(rs, "msp_id")),
                                 Columns.optionalText(rs, "client_slug"), rs.getString("kind"),
                                 new IntegrationSettings(Columns.map(rs, "settings"), secrets),
-                                rs.getString("redirect_uri"), Columns.instant(rs, "expires_at"));
+                                rs.getString("redirect_uri"), Columns.instant(rs, "expires_at"),
+                                Optional.ofNullable(Columns.uuid(rs, "integration_id")).map(IntegrationId::new));
                     })
                     .findOne()
                     .filter(p -> !p.expiresAt().isBefore(now));

@@ -12,6 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -133,6 +136,26 @@ public final class JdbiWorkQueue implements WorkQueue {
                 .bind("client", client.value())
                 .bind("now", ts(now))
                 .mapTo(Integer.class).one());
+    }
+
+    @Override
+    public Map<ClientId, Integer> waitingByClient(Collection<ClientId> clients, Instant now) {
+        Map<ClientId, Integer> counts = new HashMap<>();
+        clients.forEach(client -> counts.put(client, 0));
+        if (clients.isEmpty()) {
+            return counts;
+        }
+        // one grouped count over the open-items index (work_items_open_idx), however many clients are listed
+        db.read(h -> h.createQuery("""
+                        select client_id, count(*) as waiting from work_items
+                        where client_id = any(:clients::uuid[]) and finished_at is null
+                          and (lease is null or leased_until <= :now)
+                        group by client_id""")
+                .bindArray("clients", String.class, clients.stream().map(ClientId::toString).toArray(String[]::new))
+                .bind("now", ts(now))
+                .map((rs, ctx) -> Map.entry(new ClientId(Columns.uuid(rs, "client_id")), rs.getInt("waiting")))
+                .list()).forEach(row -> counts.put(row.getKey(), row.getValue()));
+        return counts;
     }
 
     @Override

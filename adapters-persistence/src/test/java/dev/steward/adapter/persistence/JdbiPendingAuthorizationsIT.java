@@ -4,7 +4,15 @@ import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.PendingAuthorizations;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.testkit.PendingAuthorizationsContract;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationId;
+import dev.steward.domain.msp.MspId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 class JdbiPendingAuthorizationsIT extends PendingAuthorizationsContract {
 
@@ -30,5 +38,11 @@ class JdbiPendingAuthorizationsIT extends PendingAuthorizationsContract {
     @Override
     protected PendingAuthorizations pending() {
         return pending;
+    }
+
+    @Override
+    protected IntegrationId storedIntegration(MspId msp) {
+        return stores.integrations().add(Integration.connect(new IntegrationId(UUID.randomUUID()), msp,
+                Optional.empty(), "mcp:rmm", List.of(), Map.of(), Fixtures.T0)).id();
     }
 }

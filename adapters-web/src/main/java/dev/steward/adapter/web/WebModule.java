@@ -11,6 +11,7 @@ import dev.steward.adapter.web.api.ActivityRoutes;
 import dev.steward.adapter.web.api.ApprovalRoutes;
 import dev.steward.adapter.web.api.IdentityRoutes;
 import dev.steward.adapter.web.api.UsageRoutes;
+import dev.steward.adapter.web.api.DryRunRoutes;
 import dev.steward.adapter.web.api.IntegrationRoutes;
 import dev.steward.adapter.web.api.ClientRoutes;
 import dev.steward.adapter.web.api.ClientMappingRoutes;
@@ -78,7 +79,8 @@ import dev.steward.application.port.PasswordHasher;
  * tokens' {@link ApiTokenRoutes} and {@link ApiTokenPageRoutes}; users' {@link UserRoutes}, {@link UserPageRoutes}
  * and {@link AccountPageRoutes}; operators' {@link OperatorRoutes}; the API's {@link ClientRoutes}, {@link ModeRoutes},
  * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes},
- * {@link IntegrationRoutes}, {@link ClientMappingRoutes}, {@link ApprovalRoutes}, {@link UsageRoutes};
+ * {@link IntegrationRoutes}, {@link ClientMappingRoutes}, {@link ApprovalRoutes}, {@link UsageRoutes},
+ * {@link DryRunRoutes};
  * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
  * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link IntegrationPageRoutes}, {@link MappingPageRoutes},
  * {@link ApprovalPageRoutes},
@@ -86,7 +88,8 @@ import dev.steward.application.port.PasswordHasher;
  * the agent API's {@link AgentGatewayRoutes}; the PSA webhooks' {@link PsaWebhookRoutes}.
  *
  * <p>Needs from other modules (bootstrap's {@code CoreModule}): {@code java.time.Clock} and the use cases
- * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code GetClientUseCase}, {@code DeleteClientUseCase},
+ * {@code CreateClientUseCase}, {@code ListClientsUseCase}, {@code SummarizeClientActivityUseCase}, {@code DryRunUseCase},
+ * {@code GetClientUseCase}, {@code DeleteClientUseCase},
  * {@code ListStatusHistoryUseCase}, {@code RetryProvisioningUseCase}, {@code ChangeOperatingModeUseCase},
  * {@code ChangeDefaultModeUseCase}, {@code GetMspUseCase}, {@code ListMspsUseCase}, {@code EditMspPromptUseCase},
  * {@code EditClientPromptUseCase}, {@code PreviewPromptUseCase}, {@code GetDiagnosticsUseCase},
@@ -149,6 +152,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(ApprovalRoutes.class);
         routes.addBinding().to(IdentityRoutes.class);
         routes.addBinding().to(UsageRoutes.class);
+        routes.addBinding().to(DryRunRoutes.class);
         routes.addBinding().to(OpenApiRoutes.class);
         routes.addBinding().to(AgentGatewayRoutes.class);
         routes.addBinding().to(PsaWebhookRoutes.class);

@@ -44,6 +44,8 @@ import dev.steward.application.client.CreateClientService;
 import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.inmemory.InMemoryAgentApi;
 import dev.steward.application.usage.GetClientUsageService;
+import dev.steward.application.dryrun.DryRunService;
+import dev.steward.application.client.SummarizeClientActivityService;
 import dev.steward.application.usage.GetTokenBudgetService;
 import dev.steward.application.usage.SetTokenBudgetService;
 import dev.steward.application.inmemory.InMemoryPsaWebhooks;
@@ -215,14 +217,15 @@ public final class InMemoryCore implements AutoCloseable {
             msps, vault, live);
     public final ConnectIntegrationService connectIntegration = new ConnectIntegrationService(validator, kinds,
             live, integrations, vault, clients, msps, ids, clock, unitOfWork);
-    public final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations();
-    public final AuthorizeIntegrationService authorizeIntegration = new AuthorizeIntegrationService(validator, kinds,
-            integrations, clients, msps, pendingAuthorizations, connectIntegration, ProviderContext.defaults(clock),
-            clock, unitOfWork);
+
     public final GetIntegrationService getIntegration = new GetIntegrationService(integrations, kinds, clients, vault,
             live);
     public final RefreshIntegrationToolsService refreshIntegrationTools = new RefreshIntegrationToolsService(kinds,
             live, integrations, clients, vault, clock, unitOfWork);
+    public final InMemoryPendingAuthorizations pendingAuthorizations = new InMemoryPendingAuthorizations();
+    public final AuthorizeIntegrationService authorizeIntegration = new AuthorizeIntegrationService(validator, kinds,
+            integrations, clients, msps, pendingAuthorizations, connectIntegration, refreshIntegrationTools, live,
+            vault, ProviderContext.defaults(clock), clock, unitOfWork);
     public final DisconnectIntegrationService disconnectIntegration = new DisconnectIntegrationService(live,
             integrations, vault, clients, clock, unitOfWork);
     public final SetToolPolicyService setToolPolicy = new SetToolPolicyService(validator, kinds, integrations, vault,
@@ -249,6 +252,10 @@ public final class InMemoryCore implements AutoCloseable {
     public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
             ids, clients, agentApi.work, agentApi.arrivals, clock, unitOfWork);
+    public final SummarizeClientActivityService summarize = new SummarizeClientActivityService(agentApi.work,
+            activityLog, clock);
+    public final DryRunService dryRun = new DryRunService(clients, agentApi.api().gateway(),
+            AgentReasoning.runbooks(), agentApi.gateway, agentApi.ticketSystems, activityLog, ids, clock);
     public final GetClientUsageService usage = new GetClientUsageService(clients, agentApi.work, agentApi.ledger,
             clock);
     public final GetTokenBudgetService getTokenBudget = new GetTokenBudgetService(msps, clients, agentApi.ledger);

@@ -26,6 +26,8 @@ import dev.steward.application.client.CreateClientUseCase;
 import dev.steward.application.client.DeleteClientUseCase;
 import dev.steward.application.client.GetClientUseCase;
 import dev.steward.application.client.ListClientsUseCase;
+import dev.steward.application.dryrun.DryRunUseCase;
+import dev.steward.application.client.SummarizeClientActivityUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.client.RetryProvisioningUseCase;
 import dev.steward.application.diagnostics.GetDiagnosticsUseCase;
@@ -71,6 +73,8 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(Clock.class).toInstance(core.clock);
         bind(CreateClientUseCase.class).toInstance(core.create);
         bind(ListClientsUseCase.class).toInstance(core.list);
+        bind(DryRunUseCase.class).toInstance(core.dryRun);
+        bind(SummarizeClientActivityUseCase.class).toInstance(core.summarize);
         bind(GetClientUseCase.class).toInstance(core.get);
         bind(DeleteClientUseCase.class).toInstance(core.delete);
         bind(ListStatusHistoryUseCase.class).toInstance(core.history);

@@ -4,7 +4,13 @@ import dev.steward.application.id.UnsignedUuidOrder;
 import dev.steward.application.port.ActivityLog;
 import dev.steward.application.port.ActivityQuery;
 import dev.steward.domain.activity.ActivityEntry;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.msp.MspId;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,5 +53,18 @@ public final class InMemoryActivityLog implements ActivityLog {
                         || (e.at().equals(c.at()) && UnsignedUuidOrder.INSTANCE.compare(e.id(), c.id()) < 0)).orElse(true))
                 .limit(q.limit())
                 .toList();
+    }
+
+    @Override
+    public Map<ClientId, Instant> lastActivity(MspId msp, Collection<ClientId> clients) {
+        Set<ClientId> asked = Set.copyOf(clients);
+        Map<ClientId, Instant> newest = new HashMap<>();
+        // newest first: the first entry seen for a client is its last activity
+        for (ActivityEntry entry : entries) {
+            if (entry.msp().equals(msp) && asked.contains(entry.client())) {
+                newest.putIfAbsent(entry.client(), entry.at());
+            }
+        }
+        return newest;
     }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,6 +142,18 @@ public final class InMemoryWorkQueue implements WorkQueue {
     public synchronized int waiting(ClientId client, Instant now) {
         return (int) byId.values().stream().filter(e -> e.item.client().equals(client) && !e.finished
                 && !e.leasedAt(now)).count();
+    }
+
+    @Override
+    public synchronized Map<ClientId, Integer> waitingByClient(Collection<ClientId> clients, Instant now) {
+        Map<ClientId, Integer> counts = new HashMap<>();
+        clients.forEach(client -> counts.put(client, 0));
+        for (Entry entry : byId.values()) {
+            if (!entry.finished && !entry.leasedAt(now) && counts.containsKey(entry.item.client())) {
+                counts.merge(entry.item.client(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     @Override

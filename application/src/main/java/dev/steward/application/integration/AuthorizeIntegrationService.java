@@ -7,18 +7,25 @@ import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.PendingAuthorization;
 import dev.steward.application.port.PendingAuthorizations;
+import dev.steward.application.port.SecretVault;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
+import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.Violations;
 import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.application.spi.AuthorizationFlow;
+import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;
+import dev.steward.domain.integration.Integration;
+import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.domain.integration.IntegrationScope;
+import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.InvalidValue;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -40,6 +47,9 @@ public final class AuthorizeIntegrationService implements AuthorizeIntegrationUs
     private final MspRepository msps;
     private final PendingAuthorizations pending;
     private final ConnectIntegrationUseCase connect;
+    private final RefreshIntegrationToolsUseCase refresh;
+    private final LiveIntegrations live;
+    private final SecretVault vault;
     private final ProviderContext context;
     private final Clock clock;
     private final UnitOfWork unitOfWork;
@@ -48,8 +58,12 @@ public final class AuthorizeIntegrationService implements AuthorizeIntegrationUs
     public AuthorizeIntegrationService(CommandValidator validator, IntegrationKinds kinds,
                                        IntegrationRepository integrations, ClientRepository clients,
                                        MspRepository msps, PendingAuthorizations pending,
-                                       ConnectIntegrationUseCase connect, ProviderContext context, Clock clock,
-                                       UnitOfWork unitOfWork) {
+                                       ConnectIntegrationUseCase connect, RefreshIntegrationToolsUseCase refresh,
+                                       LiveIntegrations live, SecretVault vault, ProviderContext context,
+                                       Clock clock, UnitOfWork unitOfWork) {
+        this.refresh = refresh;
+        this.live = live;
+        this.vault = vault;
         this.validator = validator;
         this.kinds = kinds;
         this.integrations = integrations;
@@ -89,11 +103,31 @@ public final class AuthorizeIntegrationService implements AuthorizeIntegrationUs
             ConnectIntegrationService.requireNotConnected(integrations, command.msp(), owner, command.kind());
             return owner;
         });
+        return started(flow, command.msp(), command.client(), command.kind(), values, command.redirectUri(),
+                Optional.empty());
+    }
+
+    @Override
+    public AuthorizationStarted beginAgain(MspId msp, String id, String redirectUri) {
+        Integration integration = unitOfWork.inTransaction(() -> IntegrationLookup.require(integrations, msp, id));
+        AuthorizationFlow flow = kinds.provider(integration.kind()).flatMap(p -> p.authorizationFlow())
+                .orElseThrow(() -> InvalidValue.of("integration", "no-authorization", integration.kind()
+                        + " is not authorized in the browser"));
+        IntegrationSettings values = vault.reveal(msp, integration.id()).orElseThrow(() -> new NotFound(
+                "integration", id));
+        Optional<String> client = integration.client().map(c -> unitOfWork.inTransaction(() -> clients.find(c))
+                .map(found -> found.slug().value()).orElseThrow(() -> new NotFound("integration", id)));
+        return started(flow, msp, client, integration.kind(), values, redirectUri, Optional.of(integration.id()));
+    }
+
+    private AuthorizationStarted started(AuthorizationFlow flow, MspId msp, Optional<String> client, String kind,
+                                         IntegrationSettings values, String redirectUri,
+                                         Optional<IntegrationId> integration) {
         String state = SecretTokens.newToken("");
-        AuthorizationFlow.Started started = flow.begin(values, command.redirectUri(), state, context);
+        AuthorizationFlow.Started started = flow.begin(values, redirectUri, state, context);
         Instant expiresAt = clock.instant().plus(LIFETIME);
-        pending.save(new PendingAuthorization(state, command.msp(), command.client(), command.kind(),
-                started.pending(), command.redirectUri(), expiresAt));
+        pending.save(new PendingAuthorization(state, msp, client, kind, started.pending(), redirectUri, expiresAt,
+                integration));
         return new AuthorizationStarted(started.authorizationUrl(), expiresAt);
     }
 
@@ -117,8 +151,30 @@ public final class AuthorizeIntegrationService implements AuthorizeIntegrationUs
                 .orElseThrow(() -> InvalidValue.of("kind", "no-authorization", started.kind()
                         + " is no longer authorized in the browser"));
         IntegrationSettings authorized = flow.complete(started.values(), code, started.redirectUri(), context);
+        if (started.integration().isPresent()) {
+            return renewed(started.msp(), started.integration().get(), authorized);
+        }
         return connect.connect(new ConnectIntegrationCommand(started.msp(), started.client(), started.kind(),
                 authorized.settings(), authorized.secrets()));
+    }
+
+    /**
+     * The connected integration with its new authorization: a connection opened with the new values replaces the
+     * live one, the values are stored, and its tools are listed again (its policies kept).
+     */
+    private IntegrationDetails renewed(MspId msp, IntegrationId id, IntegrationSettings authorized) {
+        Integration integration = unitOfWork.inTransaction(() -> integrations.find(msp, id))
+                .orElseThrow(() -> InvalidValue.of("state", "unknown", "names an integration that was disconnected"
+                        + " meanwhile; nothing was connected"));
+        IntegrationConnection connection = live.open(integration, authorized);
+        try {
+            unitOfWork.run(() -> vault.store(msp, id, authorized));
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+        live.register(integration, connection);
+        return refresh.refresh(msp, id.toString());
     }
 
     /** Text from another system, safe to show: no control characters, and not too long. */

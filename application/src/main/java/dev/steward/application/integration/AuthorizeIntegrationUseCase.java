@@ -1,5 +1,7 @@
 package dev.steward.application.integration;
 
+import dev.steward.domain.msp.MspId;
+
 /**
  * Connecting an integration whose system authorizes Steward in a person's browser (an MCP server that advertises
  * OAuth 2.1): {@link #begin} says where to send the person, and {@link #complete}, when the authorization server sent
@@ -20,6 +22,17 @@ public interface AuthorizeIntegrationUseCase {
      * @throws dev.steward.application.problem.Conflict ({@code integration.exists}) if the scope has this kind already
      */
     AuthorizationStarted begin(BeginAuthorizationCommand command);
+
+    /**
+     * Starts authorizing a connected integration again (its grant ran out or was revoked), with the values it is
+     * connected with; completing it renews its tokens and keeps the integration, its tools and their policies.
+     *
+     * @throws dev.steward.application.problem.NotFound ({@code integration}) if the MSP has no such integration
+     * @throws dev.steward.domain.problem.InvalidValue ({@code integration}) if it is not authorized in the browser, or
+     *     what the system refused
+     * @throws dev.steward.application.problem.PortFailure if the system could not be reached
+     */
+    AuthorizationStarted beginAgain(MspId msp, String integration, String redirectUri);
 
     /**
      * Takes the authorization the state names (once), trades the code for tokens and connects the integration.

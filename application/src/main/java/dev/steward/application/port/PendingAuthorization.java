@@ -1,5 +1,6 @@
 package dev.steward.application.port;
 
+import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,9 +13,11 @@ import java.util.Optional;
  * {@link #toString()} shows neither the state nor a secret.
  *
  * @param state the unguessable value the authorization server returns with the code; it names the authorization
+ * @param integration the connected integration authorized again, or empty for one to connect
  */
 public record PendingAuthorization(String state, MspId msp, Optional<String> client, String kind,
-                                   IntegrationSettings values, String redirectUri, Instant expiresAt) {
+                                   IntegrationSettings values, String redirectUri, Instant expiresAt,
+                                   Optional<IntegrationId> integration) {
 
     public PendingAuthorization {
         Objects.requireNonNull(state, "state");
@@ -24,11 +27,12 @@ public record PendingAuthorization(String state, MspId msp, Optional<String> cli
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(redirectUri, "redirectUri");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(integration, "integration");
     }
 
     @Override
     public String toString() {
         return "PendingAuthorization[msp=" + msp + ", client=" + client + ", kind=" + kind + ", values=" + values
-                + ", expiresAt=" + expiresAt + "]";
+                + ", expiresAt=" + expiresAt + ", integration=" + integration + "]";
     }
 }

@@ -4,6 +4,8 @@ import dev.steward.domain.client.ClientId;
 import dev.steward.domain.work.WorkItem;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +26,8 @@ import java.util.UUID;
  *   <li>{@link #renew} and {@link #complete} act only for the item's current lease; a lost lease answers false and
  *       changes nothing. A completed item is never handed out again.</li>
  *   <li>{@link #finishSession} finishes every unfinished item of a session, leased or not (its ticket closed).</li>
- *   <li>{@link #waiting}: unfinished items not under a live lease.</li>
+ *   <li>{@link #waiting}: unfinished items not under a live lease; {@link #waitingByClient} counts the same for
+ *       several clients at once (one query, for lists), with every asked client in the answer, 0 when none waits.</li>
  * </ul>
  */
 public interface WorkQueue {
@@ -61,6 +64,9 @@ public interface WorkQueue {
     int finishSession(ClientId client, UUID session);
 
     int waiting(ClientId client, Instant now);
+
+    /** {@link #waiting} for each of {@code clients}, in one query: every asked client is a key, 0 when none waits. */
+    Map<ClientId, Integer> waitingByClient(Collection<ClientId> clients, Instant now);
 
     /** Unfinished items across every client: waiting for their agent, and held under a lease now (for metrics). */
     record Totals(long waiting, long inFlight) {}

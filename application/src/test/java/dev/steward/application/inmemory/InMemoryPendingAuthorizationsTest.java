@@ -5,6 +5,8 @@ import dev.steward.application.port.PendingAuthorizations;
 import dev.steward.application.port.MspRepository;
 import dev.steward.application.port.UnitOfWork;
 import dev.steward.application.testkit.PendingAuthorizationsContract;
+import dev.steward.domain.integration.IntegrationId;
+import dev.steward.domain.msp.MspId;
 
 class InMemoryPendingAuthorizationsTest extends PendingAuthorizationsContract {
 
@@ -29,5 +31,10 @@ class InMemoryPendingAuthorizationsTest extends PendingAuthorizationsContract {
     @Override
     protected PendingAuthorizations pending() {
         return pending;
+    }
+
+    @Override
+    protected IntegrationId storedIntegration(MspId msp) {
+        return new IntegrationId(java.util.UUID.randomUUID());
     }
 }

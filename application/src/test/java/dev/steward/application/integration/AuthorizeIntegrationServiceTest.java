@@ -48,6 +48,8 @@ class AuthorizeIntegrationServiceTest {
     static final class BrowserAuthorized implements IntegrationProvider, AuthorizationFlow {
         final List<String> began = new CopyOnWriteArrayList<>();
         final List<Consumer<IntegrationSettings>> renewals = new CopyOnWriteArrayList<>();
+        final List<IntegrationSettings> connectedWith = new CopyOnWriteArrayList<>();
+        int issued;
 
         @Override
         public IntegrationKind kind() {
@@ -78,15 +80,17 @@ class AuthorizeIntegrationServiceTest {
             if (!code.equals("code-for-" + verifier.substring("verifier-of-".length()))) {
                 throw InvalidValue.of("code", "refused", "the authorization server refused the code");
             }
-            return new IntegrationSettings(pending.settings(), Map.of("oauthAccessToken", "at-1"));
+            return new IntegrationSettings(pending.settings(), Map.of("oauthAccessToken",
+                    "at-" + (++issued)));
         }
 
         @Override
         public IntegrationConnection connect(Integration integration, IntegrationSettings values,
                                              ProviderContext context) {
-            if (!"at-1".equals(values.secrets().get("oauthAccessToken"))) {
+            if (!values.secrets().getOrDefault("oauthAccessToken", "").startsWith("at-")) {
                 throw InvalidValue.of("settings.auth", "not-authorized", "authorize first");
             }
+            connectedWith.add(values);
             return new IntegrationConnection() {
                 @Override
                 public List<Tool> tools() {
@@ -113,9 +117,11 @@ class AuthorizeIntegrationServiceTest {
     private final ConnectIntegrationService connect = new ConnectIntegrationService(core.validator, kinds, live,
             core.integrations, core.vault, core.clients, core.msps, core.ids, core.clock, core.unitOfWork);
     private final InMemoryPendingAuthorizations pending = new InMemoryPendingAuthorizations();
+    private final RefreshIntegrationToolsService refresh = new RefreshIntegrationToolsService(kinds, live,
+            core.integrations, core.clients, core.vault, core.clock, core.unitOfWork);
     private final AuthorizeIntegrationService authorize = new AuthorizeIntegrationService(core.validator, kinds,
-            core.integrations, core.clients, core.msps, pending, connect, ProviderContext.defaults(core.clock),
-            core.clock, core.unitOfWork);
+            core.integrations, core.clients, core.msps, pending, connect, refresh, live, core.vault,
+            ProviderContext.defaults(core.clock), core.clock, core.unitOfWork);
     private final Msp msp = core.anMsp();
 
     @AfterEach
@@ -238,6 +244,39 @@ class AuthorizeIntegrationServiceTest {
 
         assertThatThrownBy(() -> begin(msp, Optional.empty(), "mcp:rmm")).isInstanceOf(Conflict.class);
         assertThat(servers.began).hasSize(asked);
+    }
+
+    @Test
+    void aConnectedIntegrationAuthorizedAgainKeepsItsIdAndPoliciesWithNewTokensOnANewConnection() {
+        begin(msp, Optional.empty(), "mcp:rmm");
+        IntegrationDetails connected = complete(msp, lastState());
+        String id = connected.integration().id().toString();
+        var before = live.connection(connected.integration().id()).orElseThrow();
+
+        AuthorizationStarted again = authorize.beginAgain(msp.id(), id, REDIRECT);
+        assertThat(again.authorizationUrl()).contains(lastState());
+        IntegrationDetails renewed = complete(msp, lastState());
+
+        assertThat(renewed.integration().id()).isEqualTo(connected.integration().id());
+        assertThat(core.integrations.list(msp.id(), Optional.empty())).hasSize(1);
+        assertThat(core.vault.reveal(msp.id(), connected.integration().id()).orElseThrow().secrets())
+                .containsEntry("oauthAccessToken", "at-2");
+        assertThat(live.connection(connected.integration().id())).get().isNotSameAs(before);
+        assertThat(servers.connectedWith.getLast().secrets()).containsEntry("oauthAccessToken", "at-2");
+    }
+
+    @Test
+    void anotherMspsIntegrationOrOneNotAuthorizedInTheBrowserCannotBeAuthorizedAgain() {
+        begin(msp, Optional.empty(), "mcp:rmm");
+        String id = complete(msp, lastState()).integration().id().toString();
+
+        assertThatThrownBy(() -> authorize.beginAgain(core.anMsp().id(), id, REDIRECT))
+                .isInstanceOf(dev.steward.application.problem.NotFound.class);
+        String psa = connect.connect(new ConnectIntegrationCommand(msp.id(), Optional.empty(), "connectwise",
+                Map.of("apiBase", "https://cw.example", "companyId", "n"), Map.of("privateKey", "k")))
+                .integration().id().toString();
+        assertThatThrownBy(() -> authorize.beginAgain(msp.id(), psa, REDIRECT))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).isEqualTo("integration"));
     }
 
     @Test

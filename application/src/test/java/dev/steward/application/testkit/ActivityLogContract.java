@@ -206,4 +206,25 @@ public abstract class ActivityLogContract extends StoreContractSupport {
                 Optional.empty(), Optional.empty(), Optional.of(T0.plusMillis(1)), Optional.empty(), 10)))
                 .containsExactly(batch.getFirst());
     }
+
+    @Test
+    void answersEachClientsLastActivityAtOnceLeavingOutClientsWithoutEntriesAndOtherMsps() {
+        givenAClient();
+        ClientId first = client;
+        log().append(List.of(entry(T0), entry(T0.plusSeconds(30)), entry(T0.plusSeconds(10))));
+        ClientId quiet = storedClient(msp).id();
+        client = storedClient(msp).id();
+        ClientId second = client;
+        log().append(List.of(entry(T0.plusSeconds(5))));
+        MspId mine = msp;
+        givenAClient();
+        ClientId elsewhere = client;
+        log().append(entry(T0.plusSeconds(99)));
+
+        Map<ClientId, Instant> newest = log().lastActivity(mine, List.of(first, quiet, second, elsewhere));
+
+        assertThat(newest).containsExactlyInAnyOrderEntriesOf(Map.of(first, T0.plusSeconds(30),
+                second, T0.plusSeconds(5)));
+        assertThat(log().lastActivity(mine, List.of())).isEmpty();
+    }
 }

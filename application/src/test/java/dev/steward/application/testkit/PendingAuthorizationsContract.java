@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.application.port.IntegrationSettings;
 import dev.steward.application.port.PendingAuthorization;
 import dev.steward.application.port.PendingAuthorizations;
+import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public abstract class PendingAuthorizationsContract extends StoreContractSupport
         return new PendingAuthorization("state-" + UUID.randomUUID(), msp, client, "mcp:rmm",
                 new IntegrationSettings(Map.of("url", "https://rmm.example/mcp", "auth", "oauth"),
                         Map.of("oauthCodeVerifier", "verifier-" + UUID.randomUUID(), "oauthClientSecret", "cs")),
-                "https://steward.example/integrations/authorized", T0.plus(Duration.ofMinutes(10)));
+                "https://steward.example/integrations/authorized", T0.plus(Duration.ofMinutes(10)), Optional.empty());
     }
 
     @Test
@@ -44,8 +45,25 @@ public abstract class PendingAuthorizationsContract extends StoreContractSupport
             assertThat(taken.values().secrets()).isEqualTo(saved.values().secrets());
             assertThat(taken.redirectUri()).isEqualTo(saved.redirectUri());
             assertThat(taken.expiresAt()).isEqualTo(saved.expiresAt());
+            assertThat(taken.integration()).isEmpty();
         });
     }
+
+    @Test
+    void anAuthorizationOfAConnectedIntegrationKeepsWhichOne() {
+        MspId msp = storedMsp();
+        PendingAuthorization base = aPending(msp, Optional.empty());
+        IntegrationId integration = storedIntegration(msp);
+        PendingAuthorization again = new PendingAuthorization(base.state(), msp, Optional.empty(), base.kind(),
+                base.values(), base.redirectUri(), base.expiresAt(), Optional.of(integration));
+        pending().save(again);
+
+        assertThat(pending().take(again.state(), T0)).hasValueSatisfying(t -> assertThat(t.integration())
+                .contains(integration));
+    }
+
+    /** An integration of the MSP as the store under test knows it (a pending authorization may name one). */
+    protected abstract IntegrationId storedIntegration(MspId msp);
 
     @Test
     void anMspWideAuthorizationHasNoClient() {

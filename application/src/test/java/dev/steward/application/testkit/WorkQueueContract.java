@@ -9,7 +9,9 @@ import dev.steward.application.port.WorkQueue;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.work.WorkItem;
 import java.time.Duration;
+import dev.steward.domain.client.ClientId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -182,6 +184,28 @@ public abstract class WorkQueueContract extends StoreContractSupport {
 
         assertThat(queue().waiting(client.id(), T0.plusSeconds(1))).isEqualTo(1);
         assertThat(queue().waiting(client.id(), T0.plus(LEASE))).as("an expired lease waits again").isEqualTo(2);
+    }
+
+    @Test
+    void countsWaitingItemsOfSeveralClientsAtOnceWithEveryAskedClientAnswered() {
+        Client busy = client();
+        Client leased = client();
+        Client idle = client();
+        Client notAsked = client();
+        queue().add(item(busy, 1));
+        queue().add(item(busy, 2));
+        queue().add(item(leased, 3));
+        queue().add(item(leased, 4));
+        queue().add(item(notAsked, 5));
+        queue().take(leased.id(), agent, T0, LEASE);
+
+        Map<ClientId, Integer> counts = queue().waitingByClient(List.of(busy.id(), leased.id(), idle.id()),
+                T0.plusSeconds(1));
+
+        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(busy.id(), 2, leased.id(), 1, idle.id(), 0));
+        assertThat(queue().waitingByClient(List.of(leased.id()), T0.plus(LEASE)))
+                .as("an expired lease waits again").containsExactlyEntriesOf(Map.of(leased.id(), 2));
+        assertThat(queue().waitingByClient(List.of(), T0)).isEmpty();
     }
 
     /** Totals span every client of the store, so the test compares with what was there before it (other tests'). */

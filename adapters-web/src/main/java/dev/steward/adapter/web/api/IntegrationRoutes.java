@@ -80,6 +80,7 @@ public final class IntegrationRoutes implements RouteGroup {
         config.routes.post("/api/v1/integrations/authorizations", ctx -> authorize(ctx, Optional.empty()));
         config.routes.post("/api/v1/clients/{slug}/integrations/authorizations",
                 ctx -> authorize(ctx, Optional.of(ctx.pathParam("slug"))));
+        config.routes.post("/api/v1/integrations/{id}/authorizations", this::authorizeAgain);
         config.routes.get("/api/v1/integrations/{id}", this::get);
         config.routes.delete("/api/v1/integrations/{id}", this::disconnect);
         config.routes.post("/api/v1/integrations/{id}/refresh", this::refresh);
@@ -120,6 +121,13 @@ public final class IntegrationRoutes implements RouteGroup {
         ConnectIntegrationCommand given = bodies.read(ctx, ConnectIntegrationJson.class).toCommand(msp, client);
         AuthorizationStarted started = authorize.begin(new BeginAuthorizationCommand(msp, client, given.kind(),
                 given.settings(), given.secrets(), Requests.baseUrl(ctx) + AUTHORIZED));
+        ctx.status(201).json(AuthorizationStartedJson.from(started));
+    }
+
+    /** Starts authorizing a connected OAuth integration again; completing it renews its tokens in place. */
+    private void authorizeAgain(Context ctx) {
+        AuthorizationStarted started = authorize.beginAgain(caller.mspOf(ctx), ctx.pathParam("id"),
+                Requests.baseUrl(ctx) + AUTHORIZED);
         ctx.status(201).json(AuthorizationStartedJson.from(started));
     }
 

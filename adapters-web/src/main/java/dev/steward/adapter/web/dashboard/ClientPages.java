@@ -5,9 +5,11 @@ import dev.steward.adapter.web.api.ClientUsageJson;
 import dev.steward.adapter.web.api.ClientPageJson;
 import dev.steward.adapter.web.api.StatusChangeJson;
 import dev.steward.adapter.web.dashboard.Layout.Section;
+import dev.steward.application.client.ClientActivitySummary;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The client pages: the list with the New Client form, and the detail's Overview and Prompt tabs. */
@@ -30,15 +32,21 @@ final class ClientPages {
     private ClientPages() {
     }
 
-    static Html list(ClientPageJson page, ListFilter filter, NewClientForm form, String refreshUrl) {
-        Html rows = Html.each(page.items(), ClientPages::row);
+    /** {@code summaries}: each listed client's requests waiting and last activity, by client id. */
+    static Html list(ClientPageJson page, Map<String, ClientActivitySummary> summaries, ListFilter filter,
+                     NewClientForm form, String refreshUrl) {
+        Html rows = Html.each(page.items(), c -> row(c, summaries.getOrDefault(c.id(),
+                new ClientActivitySummary(0, Optional.empty()))));
         Html table = page.items().isEmpty()
                 ? new Html("<p class=\"empty\">No clients match. Create one below.</p>")
                 : Html.of("""
                         <table class="clients">
-                        <caption class="visually-hidden">Clients with their agent status, deploy status and mode</caption>
+                        <caption class="visually-hidden">Clients with their agent status, deploy status, mode, \
+                        requests waiting and last activity</caption>
                         <thead><tr><th scope="col">Name</th><th scope="col">Slug</th><th scope="col">Status</th>\
-                        <th scope="col">Deploy</th><th scope="col">Mode</th></tr></thead>
+                        <th scope="col">Deploy</th><th scope="col">Mode</th>\
+                        <th scope="col" class="number">Requests waiting</th><th scope="col">Last activity</th></tr>\
+                        </thead>
                         <tbody>
                         %s</tbody>
                         </table>
@@ -66,7 +74,7 @@ final class ClientPages {
                 new Html(s.equals(selected) ? " selected" : ""), s));
     }
 
-    private static Html row(ClientJson c) {
+    private static Html row(ClientJson c, ClientActivitySummary summary) {
         return Html.of("""
                 <tr data-client="%s">
                 <td data-label="Name"><a href="/clients/%s">%s</a></td>
@@ -74,9 +82,17 @@ final class ClientPages {
                 <td data-label="Status">%s</td>
                 <td data-label="Deploy">%s</td>
                 <td data-label="Mode">%s</td>
+                <td data-label="Requests waiting" class="number" data-field="waiting">%s</td>
+                <td data-label="Last activity" data-field="last-activity">%s</td>
                 </tr>
                 """, c.slug(), c.slug(), c.name(), c.slug(), statusBadge(c.status()), deploy(c),
-                modeText(c));
+                modeText(c), summary.waitingRequests(), lastActivity(summary));
+    }
+
+    private static Html lastActivity(ClientActivitySummary summary) {
+        return summary.lastActivity()
+                .map(at -> Html.of("<time datetime=\"%s\">%s</time>", at, TIME.format(at)))
+                .orElse(new Html("<span class=\"muted\">none yet</span>"));
     }
 
     static Html statusBadge(String status) {

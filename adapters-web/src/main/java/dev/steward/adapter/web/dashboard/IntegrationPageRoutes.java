@@ -110,6 +110,7 @@ public final class IntegrationPageRoutes implements RouteGroup {
         config.routes.post("/integrations/{id}/tools/{tool}/policy", this::setPolicy);
         config.routes.post("/integrations/{id}/tools/{tool}/sensitive", this::markSensitive);
         config.routes.post("/integrations/{id}/refresh", this::refresh);
+        config.routes.post("/integrations/{id}/authorize", this::authorizeAgain);
         config.routes.get("/integrations/{id}/disconnect", this::confirmDisconnect);
         config.routes.post("/integrations/{id}/disconnect", this::disconnect);
     }
@@ -253,6 +254,20 @@ public final class IntegrationPageRoutes implements RouteGroup {
         try {
             refresh.refresh(caller.mspOf(ctx), id);
             Forms.seeOther(ctx, "/integrations/" + Forms.encode(id));
+        } catch (DomainException | ApplicationException e) {
+            Problem problem = Forms.refusal(problems, ctx, e);
+            detail(ctx, problem.status(), new PolicyForm("", FormErrors.from(problem)));
+        }
+    }
+
+    /** Authorizes a connected OAuth server again: the page with the link to its authorization server. */
+    private void authorizeAgain(Context ctx) {
+        String id = ctx.pathParam("id");
+        try {
+            AuthorizationStarted started = authorize.beginAgain(caller.mspOf(ctx), id,
+                    Requests.baseUrl(ctx) + IntegrationRoutes.AUTHORIZED);
+            String kind = get.get(caller.mspOf(ctx), id).integration().kind();
+            Layout.write(ctx, 200, IntegrationPages.authorizeAt(kind, started.authorizationUrl()));
         } catch (DomainException | ApplicationException e) {
             Problem problem = Forms.refusal(problems, ctx, e);
             detail(ctx, problem.status(), new PolicyForm("", FormErrors.from(problem)));

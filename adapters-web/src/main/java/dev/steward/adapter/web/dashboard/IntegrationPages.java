@@ -295,7 +295,13 @@ final class IntegrationPages {
                 <span class="help">removed tools disappear, new ones arrive with a seeded policy, kept ones keep \
                 theirs</span>
                 </form>
-                """, i.id());
+                %s""", i.id(), "oauth".equals(i.settings().get("auth")) ? Html.of("""
+                <form method="post" action="/integrations/%s/authorize" class="refresh">
+                <button type="submit">Authorize again</button>
+                <span class="help">when the server's OAuth authorization ran out or was revoked; the tools and their \
+                policies stay</span>
+                </form>
+                """, i.id()) : Html.EMPTY);
     }
 
     private record Indexed(int index, ToolJson tool) {}

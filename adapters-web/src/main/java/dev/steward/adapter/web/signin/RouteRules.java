@@ -111,6 +111,8 @@ public final class RouteRules {
         rule("GET /api/v1/clients/{slug}/prompt/preview", READ);
         rule("GET /api/v1/clients/{slug}/diagnostics", READ);
         rule("GET /api/v1/clients/{slug}/usage", READ);
+        // a dry run reads the client's systems for real (it writes nothing): a technician's test of the agent
+        rule("POST /api/v1/clients/{slug}/dry-runs", CHANGE_CLIENTS);
         rule("GET /api/v1/clients/{slug}/token-budget", READ);
         rule("PUT /api/v1/clients/{slug}/token-budget", CHANGE_CLIENTS);
         rule("PUT /api/v1/clients/{slug}/psa-mapping", CHANGE_CLIENTS);
@@ -130,6 +132,7 @@ public final class RouteRules {
         rule("POST /api/v1/clients/{slug}/integrations", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/integrations/authorizations", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/clients/{slug}/integrations/authorizations", MANAGE_INTEGRATIONS);
+        rule("POST /api/v1/integrations/{id}/authorizations", MANAGE_INTEGRATIONS);
         rule("GET /api/v1/integrations/{id}", READ);
         rule("DELETE /api/v1/integrations/{id}", MANAGE_INTEGRATIONS);
         rule("POST /api/v1/integrations/{id}/refresh", MANAGE_INTEGRATIONS);
@@ -205,6 +208,7 @@ public final class RouteRules {
         rule("POST /integrations/{id}/tools/{tool}/policy", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/tools/{tool}/sensitive", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/refresh", MANAGE_INTEGRATIONS);
+        rule("POST /integrations/{id}/authorize", MANAGE_INTEGRATIONS);
         rule("GET /integrations/{id}/disconnect", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/disconnect", MANAGE_INTEGRATIONS);
     }

@@ -1,5 +1,8 @@
 package dev.steward.adapter.web.agentgateway;
 
+import dev.steward.domain.activity.ActivityEntry;
+import dev.steward.domain.activity.ActivityKind;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -166,6 +169,31 @@ class AgentGatewayRoutesTest {
         });
         assertThat(world.executed()).extracting(i -> i.tool().value()).containsExactly("m365:get-user");
         assertThat(world.agents().work.waiting(contoso.id(), Instant.now())).isZero();
+        ActivityEntry note = world.activityOf(ticket).stream().filter(e -> e.kind() == ActivityKind.NOTE)
+                .findFirst().orElseThrow();
+        assertThat(note.summary()).as("the applied versions travelled over HTTP with the note")
+                .endsWith("\n\nWorkflows applied: MFA trouble v1, Password reset v1");
+        assertThat(world.agents().workflows.usedBy(world.mspId(), note.session().orElseThrow()))
+                .extracting(AppliedWorkflow::label).containsExactly("MFA trouble v1", "Password reset v1");
+    }
+
+    @Test
+    void aPostNamingWorkflowsBadlyOrOnAnythingButANoteIsRefusedOnTheField() throws Exception {
+        world.intake(ticket("250", "printer offline"));
+        Assignment taken = agentOf(contoso).take(UUID.randomUUID(), Duration.ZERO).orElseThrow();
+        String token = sessionOf(contoso);
+        String posts = "agent/v1/sessions/" + taken.session().id() + "/posts";
+
+        HttpResponse<String> malformed = raw("POST", posts, token, "{\"step\":\"n\",\"kind\":\"note\",\"text\":\"x\","
+                + "\"workflows\":[{\"id\":\"not-a-uuid\",\"name\":\"VPN\",\"version\":1}]}");
+        HttpResponse<String> onAReply = raw("POST", posts, token, "{\"step\":\"r\",\"kind\":\"reply\",\"text\":\"x\","
+                + "\"workflows\":[{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"VPN\",\"version\":1}]}");
+
+        assertThat(malformed.statusCode()).isEqualTo(422);
+        assertThat(malformed.body()).contains("workflows.invalid");
+        assertThat(onAReply.statusCode()).isEqualTo(422);
+        assertThat(onAReply.body()).contains("workflows.not-a-note");
+        assertThat(world.psa().allNotes()).isEmpty();
     }
 
     @Test
@@ -360,6 +388,50 @@ class AgentGatewayRoutesTest {
                 + UUID.randomUUID() + "\", \"waitMillis\": 0, \"checkIn\": {\"configVersion\": 999}}"), 422);
         assertThat(refused.toString()).contains("checkIn.configVersion");
         assertThat(world.agents().checkIns.latest(fabrikam.id())).isEmpty();
+    }
+
+    /**
+     * A control plane older than the agent refuses the take's unknown {@code checkIn} field (422
+     * {@code body.unknown-field}) and answers check-ins with 204: the agent checks in on that route from then on.
+     */
+    @Test
+    void anAgentNewerThanItsControlPlaneChecksInOnTheCheckInRouteInstead() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer older = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        older.createContext("/agent/v1/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            calls.add(call + (body.contains("\"checkIn\"") ? " with checkIn" : ""));
+            byte[] unknownField = "{\"status\":422,\"code\":\"body.unknown-field\",\"detail\":\"checkIn: unknown\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (call.equals("POST /agent/v1/work/take") && body.contains("\"checkIn\"")) {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(422, unknownField.length);
+                exchange.getResponseBody().write(unknownField);
+            } else {
+                exchange.sendResponseHeaders(call.equals("POST /agent/v1/work/take")
+                        || call.equals("POST /agent/v1/check-ins") ? 204 : 404, -1);
+            }
+            exchange.close();
+        });
+        older.start();
+        try {
+            ControlPlane agent = new HttpControlPlane(URI.create("http://127.0.0.1:" + older.getAddress().getPort()
+                    + "/"), "stw_older");
+
+            ControlPlane.Heartbeat first = agent.checkInAndTake(UUID.randomUUID(), Duration.ZERO, 3);
+            ControlPlane.Heartbeat second = agent.checkInAndTake(UUID.randomUUID(), Duration.ZERO, 3);
+
+            assertThat(first.latestVersion()).as("an older control plane does not say; the agent then fetches")
+                    .isEmpty();
+            assertThat(first.work()).isEmpty();
+            assertThat(second.latestVersion()).isEmpty();
+            assertThat(calls).containsExactly("POST /agent/v1/work/take with checkIn", "POST /agent/v1/check-ins",
+                    "POST /agent/v1/work/take", "POST /agent/v1/check-ins", "POST /agent/v1/work/take");
+        } finally {
+            older.stop(0);
+        }
     }
 
     @Test

@@ -65,6 +65,35 @@ class IntegrationAuthorizationApiTest extends ServerPerTest {
     }
 
     @Test
+    void aConnectedServerIsAuthorizedAgainInPlaceFromTheApiOrItsPage() {
+        String state = query(start("/api/v1/integrations/authorizations").path("authorizationUrl").asText())
+                .get("state");
+        String location = server.page("/integrations/authorized?state=" + state + "&code="
+                + InMemoryAuthorizationServer.codeFor(state)).headers().firstValue("Location").orElseThrow();
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(server.page(location).body()).contains("action=\"/integrations/" + id + "/authorize\"");
+
+        HttpResponse<String> again = server.post("/api/v1/integrations/" + id + "/authorizations", "");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        String second = query(parse(again).path("authorizationUrl").asText()).get("state");
+        HttpResponse<String> back = server.page("/integrations/authorized?state=" + second + "&code="
+                + InMemoryAuthorizationServer.codeFor(second));
+
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(303);
+        assertThat(back.headers().firstValue("Location")).contains("/integrations/" + id);
+        assertThat(parse(server.get("/api/v1/integrations")).path("items")).hasSize(1);
+        assertThat(server.core.vault.reveal(server.msp.id(), new dev.steward.domain.integration.IntegrationId(
+                java.util.UUID.fromString(id))).orElseThrow().secrets())
+                .containsEntry("oauthAccessToken", "at-" + InMemoryAuthorizationServer.codeFor(second));
+
+        HttpResponse<String> page = server.form("/integrations/" + id + "/authorize", Map.of());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"authorize-link\"");
+        assertThat(server.post("/api/v1/integrations/" + java.util.UUID.randomUUID() + "/authorizations", "")
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aClientsServerIsAuthorizedForThatClient() {
         server.createClient("Acme", "acme");
         JsonNode started = start("/api/v1/clients/acme/integrations/authorizations");

@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.adapter.web.InMemoryCore;
 import dev.steward.adapter.web.TestServer;
+import dev.steward.domain.activity.ActivityEntry;
+import dev.steward.domain.activity.ActivityKind;
+import dev.steward.domain.activity.ActivityOutcome;
+import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.DeployStatus;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
+import dev.steward.domain.work.WorkItem;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +34,12 @@ import org.openqa.selenium.WebElement;
 
 /** The dashboard in headless Chromium: the flows a technician uses, and what only a browser can show. */
 class DashboardBrowserTest {
+
+    /** For the client list at 1280 px: a long name and a 61-character slug, the cells that squeeze the badges'. */
+    private static final String LONG_NAME = "Contoso Manufacturing Holdings International Subsidiary Group "
+            + "Of Companies North America";
+    private static final String LONG_SLUG = "contoso-manufacturing-holdings-international-subsidiary-group";
+    private static final Instant LAST = Instant.parse("2026-11-30T14:05:09Z");
 
     private static BrowserSupport browser;
     private static WebDriver driver;
@@ -232,5 +247,92 @@ class DashboardBrowserTest {
         }
         open("/clients");
         browser.screenshot("phone-clients");
+    }
+
+    // --- the client list at a laptop's 1280 px: badges and words whole, requests waiting and last activity ---
+
+    @Test
+    void keepsEveryBadgeOnOneLineAndShowsRequestsWaitingAndLastActivity() {
+        server.createClient(LONG_NAME, LONG_SLUG);
+        server.createClient("Acme", "acme");
+        server.createClient("Globex Corporation", "globex");
+        Client busy = activate(LONG_SLUG);
+        activate("globex");
+        for (int n = 1; n <= 3; n++) {
+            server.core.agentApi.work.add(WorkItem.newTicket(UUID.randomUUID(), server.msp.id(), busy.id(),
+                    UUID.randomUUID(), n, "printer " + n + " jammed", Instant.now()));
+        }
+        server.core.activityLog.append(List.of(request(busy, LAST.minusSeconds(3600)), request(busy, LAST)));
+
+        assertThat(driver.manage().window().getSize().getWidth()).isEqualTo(1280);
+        driver.navigate().refresh();
+        browser.within(5).until(d -> d.findElements(By.cssSelector("tr[data-client]")).size() == 3);
+        browser.screenshot("client-list-1280");
+
+        List<WebElement> badges = driver.findElements(By.cssSelector("table.clients .badge"));
+        assertThat(badges).hasSize(6);
+        for (WebElement badge : badges) {
+            assertThat(lines(badge)).as("lines of the %s badge '%s'", badge.getAttribute("data-field"),
+                    badge.getText()).isEqualTo(1);
+        }
+        List<WebElement> headings = driver.findElements(By.cssSelector("table.clients thead th"));
+        assertThat(headings.stream().map(WebElement::getText)).contains("Requests waiting", "Last activity");
+        for (WebElement cell : driver.findElements(By.cssSelector(
+                "table.clients th, table.clients td:not([data-label=Name]):not([data-label=Slug])"))) {
+            assertThat(wordsBrokenInside(cell)).as("words broken inside in '%s'", cell.getText()).isEmpty();
+        }
+        WebElement row = driver.findElement(By.cssSelector("tr[data-client=\"" + LONG_SLUG + "\"]"));
+        assertThat(row.findElement(By.cssSelector("[data-field=waiting]")).getText()).isEqualTo("3");
+        assertThat(row.findElement(By.cssSelector("[data-field=last-activity]")).getText())
+                .isEqualTo("2026-11-30 14:05:09 UTC");
+        WebElement quiet = driver.findElement(By.cssSelector("tr[data-client=acme]"));
+        assertThat(quiet.findElement(By.cssSelector("[data-field=waiting]")).getText()).isEqualTo("0");
+        assertThat(quiet.findElement(By.cssSelector("[data-field=last-activity]")).getText()).isEqualTo("none yet");
+    }
+
+    /**
+     * How many lines the badge's text takes: the distinct tops of its text's line boxes. (The badge is an
+     * inline-block, so its own client rects are one box even when the word inside wraps.)
+     */
+    private int lines(WebElement badge) {
+        Object tops = ((JavascriptExecutor) driver).executeScript("""
+                var range = document.createRange();
+                range.selectNodeContents(arguments[0]);
+                var tops = new Set();
+                for (var rect of range.getClientRects()) { if (rect.width > 0) { tops.add(Math.round(rect.top)); } }
+                return tops.size;""", badge);
+        return ((Number) tops).intValue();
+    }
+
+    /** The words of the element's text whose letters sit on more than one line. */
+    @SuppressWarnings("unchecked")
+    private List<String> wordsBrokenInside(WebElement element) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                var broken = [];
+                var walker = document.createTreeWalker(arguments[0], NodeFilter.SHOW_TEXT);
+                for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+                  var re = /\\S+/g, match;
+                  while ((match = re.exec(node.data)) !== null) {
+                    var range = document.createRange();
+                    range.setStart(node, match.index);
+                    range.setEnd(node, match.index + match[0].length);
+                    var tops = new Set();
+                    for (var rect of range.getClientRects()) { if (rect.width > 0) { tops.add(Math.round(rect.top)); } }
+                    if (tops.size > 1) { broken.push(match[0]); }
+                  }
+                }
+                return broken;""", element);
+    }
+
+    private Client activate(String slug) {
+        Client stored = server.core.clients.find(server.msp.id(), Slug.of(slug)).orElseThrow();
+        return server.core.clients.update(stored.movedTo(AgentStatus.PROVISIONING, "deploy", Instant.now())
+                .movedTo(AgentStatus.ACTIVE, "agent up", Instant.now()));
+    }
+
+    private ActivityEntry request(Client client, Instant at) {
+        return new ActivityEntry(UUID.randomUUID(), server.msp.id(), client.id(), Optional.of(UUID.randomUUID()),
+                Optional.of("T-7"), at, ActivityKind.REQUEST, Optional.empty(), RedactedArguments.NONE,
+                ActivityOutcome.OK, "the printer is jammed", Duration.ZERO, Optional.empty());
     }
 }

@@ -38,9 +38,9 @@ class ControlCharactersTest extends ServerPerTest {
         refusedNaming(server.put("/api/v1/clients/acme/prompt", json(Map.of("prompt", "Be brief.\u0000"))), "prompt");
         refusedNaming(server.post("/api/v1/integrations", json(Map.of("kind", "connectwise", "settings",
                 Map.of("apiBase", "https://cw.example/\u001b[2J"), "secrets", Map.of()))), "settings.apiBase");
-        refusedNaming(server.post("/api/v1/runbooks", json(Map.of("name", "Printer", "triggers",
-                java.util.List.of("ok", "toner\u007f"), "diagnosis", java.util.List.of(), "plan",
-                java.util.List.of()))), "triggers[1]");
+        refusedNaming(server.post("/api/v1/workflows", json(Map.of("name", "Printer", "trigger", "A \"printer\".",
+                "instructions", "x", "checks", java.util.List.of(Map.of("tool", "m365:get-user"),
+                        Map.of("tool", "toner\u007f"))))), "checks[1].tool");
         HttpResponse<String> keyed = server.post("/api/v1/tokens", "{\"na\\u0000me\":\"x\"}");
         assertThat(keyed.statusCode()).isIn(400, 422);
     }

@@ -1,0 +1,108 @@
+package dev.steward.application.dryrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steward.application.InMemoryCore;
+import dev.steward.application.agent.AgentReasoning;
+import dev.steward.application.port.ActivityQuery;
+import dev.steward.application.problem.InvalidCommand;
+import dev.steward.application.problem.NotFound;
+import dev.steward.domain.activity.ActivityEntry;
+import dev.steward.application.inmemory.InMemoryTicketSystem;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.client.PsaMapping;
+import dev.steward.domain.msp.Msp;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DryRunServiceTest {
+
+    private final InMemoryCore core = new InMemoryCore();
+    private final Msp msp = core.anMsp();
+    private final DryRunService dryRun = new DryRunService(core.clients, core.agentApi.api().gateway(),
+            AgentReasoning.runbooks(), core.agentApi.gateway, core.agentApi.ticketSystems, core.agentApi.activity,
+            core.ids, core.clock);
+
+    @AfterEach
+    void stop() {
+        core.close();
+    }
+
+    @Test
+    void runsTheAgentOnAPastedTextInPlanModeKeepingTheNoteAndWritingNothingToThePsa() {
+        core.aClient(msp, "Acme", "acme");
+
+        DryRunResult result = dryRun.run(new DryRunCommand(msp.id(), "acme", null,
+                "Please reset the password of jane@acme.test, she is locked out", "tech@msp.test"));
+
+        assertThat(result.ticket()).isEqualTo("dry-run:text");
+        assertThat(result.note()).isNotBlank();
+        assertThat(core.agentApi.work.totals(core.clock.instant()).waiting()).as("no work queued").isZero();
+        List<ActivityEntry> entries = core.agentApi.activity.query(ActivityQuery.newest(msp.id(), Optional.empty(),
+                50));
+        assertThat(entries).allSatisfy(e -> assertThat(e.ticket()).contains("dry-run:text"));
+        assertThat(entries.getFirst().summary()).startsWith("dry run, not posted: ").contains(result.note());
+        assertThat(entries.getLast().summary()).startsWith("dry run requested by tech@msp.test: Please reset");
+        assertThat(entries).hasSize(2 + result.toolCalls().size());
+    }
+
+    @Test
+    void worksTheRequestOfARealTicketOfTheClientsCompanyAndPostsNothingToIt() {
+        Client acme = core.clients.update(core.aClient(msp, "Acme", "acme")
+                .withPsaMapping(Optional.of(new PsaMapping("psa", "ACME-1"))));
+        InMemoryTicketSystem psa = new InMemoryTicketSystem("psa", core.clock);
+        core.agentApi.ticketSystems.connect(msp.id(), psa);
+        String number = psa.open("ACME-1", "Outlook keeps asking for a password", "since this morning",
+                "jane@acme.test", core.clock.instant());
+        String others = psa.open("GLOBEX-9", "VPN down", "", "bob@globex.test", core.clock.instant());
+
+        DryRunResult result = dryRun.run(new DryRunCommand(msp.id(), "acme", number, null, "tech@msp.test"));
+
+        assertThat(result.ticket()).isEqualTo("dry-run:" + number);
+        assertThat(result.note()).isNotBlank();
+        assertThat(psa.allNotes()).as("nothing posted to the PSA").isEmpty();
+        assertThat(core.agentApi.activity.query(ActivityQuery.newest(msp.id(), Optional.of(acme.id()), 50))
+                .getLast().summary()).contains("Outlook keeps asking for a password");
+        assertThatThrownBy(() -> dryRun.run(new DryRunCommand(msp.id(), "acme", others, null, "")))
+                .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.violations().getFirst().code())
+                        .isEqualTo("ticket.other-company"));
+        assertThatThrownBy(() -> dryRun.run(new DryRunCommand(msp.id(), "acme", "999999", null, "")))
+                .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.violations().getFirst())
+                        .satisfies(v -> assertThat(v.field()).isEqualTo("ticket"))
+                        .satisfies(v -> assertThat(v.code()).isEqualTo("ticket.unknown")));
+    }
+
+    @Test
+    void refusesNeitherOrBothSourcesNamingTheField() {
+        core.aClient(msp, "Acme", "acme");
+
+        assertThatThrownBy(() -> dryRun.run(new DryRunCommand(msp.id(), "acme", " ", null, "")))
+                .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.violations().getFirst().field())
+                        .isEqualTo("ticket"));
+        assertThatThrownBy(() -> dryRun.run(new DryRunCommand(msp.id(), "acme", "4711", "text too", "")))
+                .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.violations().getFirst().field())
+                        .isEqualTo("text"));
+        assertThat(core.agentApi.activity.query(ActivityQuery.newest(msp.id(), Optional.empty(), 10))).isEmpty();
+    }
+
+    @Test
+    void refusesATicketNumberForAClientWithoutAPsaOnTheTicketField() {
+        core.aClient(msp, "Acme", "acme");
+
+        assertThatThrownBy(() -> dryRun.run(new DryRunCommand(msp.id(), "acme", "4711", null, "")))
+                .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.violations().getFirst())
+                        .satisfies(v -> {
+                            assertThat(v.field()).isEqualTo("ticket");
+                            assertThat(v.code()).isEqualTo("ticket.no-psa");
+                        }));
+    }
+
+    @Test
+    void doesNotFindAnUnknownClient() {
+        assertThatThrownBy(() -> dryRun.run(new DryRunCommand(msp.id(), "nobody", null, "help", "")))
+                .isInstanceOf(NotFound.class);
+    }
+}
