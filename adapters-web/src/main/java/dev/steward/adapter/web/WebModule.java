@@ -29,6 +29,7 @@ import dev.steward.adapter.web.dashboard.IntegrationPageRoutes;
 import dev.steward.adapter.web.dashboard.MappingPageRoutes;
 import dev.steward.adapter.web.dashboard.AssetRoutes;
 import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
+import dev.steward.adapter.web.dashboard.DryRunPageRoutes;
 import dev.steward.adapter.web.dashboard.ClientListRoutes;
 import dev.steward.adapter.web.dashboard.DiagnosticsPageRoutes;
 import dev.steward.adapter.web.dashboard.SettingsRoutes;
@@ -81,7 +82,7 @@ import dev.steward.application.port.PasswordHasher;
  * {@link MspRoutes}, {@link PromptRoutes}, {@link DiagnosticsRoutes}, {@link ActivityRoutes}, {@link OpenApiRoutes},
  * {@link IntegrationRoutes}, {@link ClientMappingRoutes}, {@link ApprovalRoutes}, {@link UsageRoutes},
  * {@link DryRunRoutes};
- * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link ActivityPageRoutes},
+ * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link DryRunPageRoutes}, {@link ActivityPageRoutes},
  * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link IntegrationPageRoutes}, {@link MappingPageRoutes},
  * {@link ApprovalPageRoutes},
  * {@link AssetRoutes};
@@ -158,6 +159,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(PsaWebhookRoutes.class);
         routes.addBinding().to(ClientListRoutes.class);
         routes.addBinding().to(ClientDetailRoutes.class);
+        routes.addBinding().to(DryRunPageRoutes.class);
         routes.addBinding().to(DiagnosticsPageRoutes.class);
         routes.addBinding().to(ActivityPageRoutes.class);
         routes.addBinding().to(SettingsRoutes.class);

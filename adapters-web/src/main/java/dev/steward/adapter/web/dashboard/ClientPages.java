@@ -173,7 +173,7 @@ final class ClientPages {
             new Tab("integrations", "Integrations", "/integrations"),
             new Tab("activity", "Activity", "/activity"), new Tab("prompt", "Prompt", "/prompt"),
             new Tab("workflows", "Workflows", "/workflows"),
-            new Tab("diagnostics", "Diagnostics", "/diagnostics"));
+            new Tab("diagnostics", "Diagnostics", "/diagnostics"), new Tab("dry-run", "Dry run", "/dry-run"));
 
     static Html tabs(ClientJson c, String active) {
         return Html.of("""

@@ -171,6 +171,8 @@ public final class RouteRules {
         rule("POST /workflows/{id}/status", CHANGE_CLIENT_WORKFLOWS);
         rule("GET /clients/{slug}/prompt", READ);
         rule("POST /clients/{slug}/prompt", CHANGE_CLIENTS);
+        rule("GET /clients/{slug}/dry-run", READ);
+        rule("POST /clients/{slug}/dry-run", CHANGE_CLIENTS);
         rule("GET /clients/{slug}/activity", READ);
         rule("GET /clients/{slug}/diagnostics", READ);
         rule("GET /clients/{slug}/integrations", READ);

@@ -249,6 +249,29 @@ class DashboardBrowserTest {
         browser.screenshot("phone-clients");
     }
 
+    @Test
+    void dryRunsAPastedRequestShowingTheNoteAndRefusesAnEmptyFormOnTheTicketField() {
+        server.createClient("Acme", "acme");
+        open("/clients/acme");
+        driver.findElement(By.linkText("Dry run")).click();
+        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/dry-run"));
+
+        driver.findElement(By.cssSelector("form.dry-run button[type=submit]")).click();
+        WebElement error = browser.within(5).until(d -> d.findElement(By.id("ticket-error")));
+        assertThat(error.getText()).contains("either a ticket number or a pasted text");
+        assertThat(driver.findElement(By.id("ticket")).getAttribute("aria-invalid")).isEqualTo("true");
+
+        driver.findElement(By.id("text")).sendKeys("I forgot my password, it expired over the weekend");
+        driver.findElement(By.cssSelector("form.dry-run button[type=submit]")).click();
+        WebElement note = browser.within(5).until(d -> d.findElement(By.cssSelector("[data-field=note]")));
+        browser.screenshot("dry-run");
+        assertThat(note.getText()).isNotBlank();
+        assertThat(driver.findElement(By.cssSelector("[data-field=workflows]")).getText()).contains("Password reset");
+        assertThat(driver.findElement(By.id("text")).getDomProperty("value")).startsWith("I forgot my password");
+        assertThat(server.core.activityLog.query(dev.steward.application.port.ActivityQuery.newest(server.msp.id(),
+                Optional.empty(), 50))).isNotEmpty().allSatisfy(e -> assertThat(e.ticket()).contains("dry-run:text"));
+    }
+
     // --- the client list at a laptop's 1280 px: badges and words whole, requests waiting and last activity ---
 
     @Test
