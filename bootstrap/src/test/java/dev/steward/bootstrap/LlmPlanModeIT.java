@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,24 @@ class LlmPlanModeIT {
     }
 
     @Test
+    void aDryRunOfAModelReasoningClientCallsTheModelThroughTheGatewayAndBooksItsTokens() throws Exception {
+        String slug = PlanModeWorld.slugOf("connectwise");
+        long tokensBefore = usage(slug).path("tokensTotal").asLong();
+        int modelCallsBefore = MODEL.requestBodies().size();
+
+        HttpResponse<String> run = world.api("POST", "/api/v1/clients/" + slug + "/dry-runs",
+                "{\"text\": \"Outlook keeps asking for password\"}");
+
+        assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+        assertThat(StubPsa.JSON.readTree(run.body()).path("note").asText())
+                .contains("Dana's sign-in sessions are stale after the MFA change.");
+        assertThat(MODEL.requestBodies().size()).isGreaterThan(modelCallsBefore);
+        assertThat(usage(slug).path("tokensTotal").asLong()).as("a dry run's model tokens are booked to the client")
+                .isGreaterThan(tokensBefore);
+        assertThat(world.cloud().changes()).as("a dry run writes nothing in any tenant").isEmpty();
+    }
+
+    @Test
     void webhookToNoteOverTwoHundredTicketsWithTheModelReasoner() throws Exception {
         List<Long> sorted = world.timeWebhookToNote("connectwise", "Outlook keeps asking for password",
                 PsaPlanModeIT.TIMED_TICKETS);
@@ -75,5 +94,9 @@ class LlmPlanModeIT {
                         + "max %.1f ms%n", sorted.size(), PlanModeWorld.percentile(sorted, 50) / 1000.0,
                 PlanModeWorld.percentile(sorted, 99) / 1000.0, sorted.getLast() / 1000.0);
         assertThat(PlanModeWorld.percentile(sorted, 99)).isLessThan(Duration.ofSeconds(10).toNanos() / 1_000);
+    }
+
+    private static JsonNode usage(String slug) throws Exception {
+        return StubPsa.JSON.readTree(world.api("GET", "/api/v1/clients/" + slug + "/usage", null).body());
     }
 }

@@ -89,6 +89,8 @@ final class StubChatModel implements ResponseDefinitionTransformerV2 {
         ObjectNode completion = StubPsa.JSON.createObjectNode().put("id", "chatcmpl-e2e")
                 .put("object", "chat.completion").put("created", 1795000000).put("model", request.path("model").asText());
         completion.putArray("choices").addObject().put("index", 0).put("finish_reason", finish).set("message", message);
+        // as real servers do, so token booking is exercised
+        completion.putObject("usage").put("prompt_tokens", 120).put("completion_tokens", 30).put("total_tokens", 150);
         return answer(200, completion.toString());
     }
 

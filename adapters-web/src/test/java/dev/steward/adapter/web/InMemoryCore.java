@@ -255,6 +255,7 @@ public final class InMemoryCore implements AutoCloseable {
     public final SummarizeClientActivityService summarize = new SummarizeClientActivityService(agentApi.work,
             activityLog, clock);
     public final DryRunService dryRun = new DryRunService(clients, agentApi.api().gateway(),
+            agentApi.api().model(),
             AgentReasoning.runbooks(), agentApi.gateway, agentApi.ticketSystems, activityLog, ids, clock);
     public final GetClientUsageService usage = new GetClientUsageService(clients, agentApi.work, agentApi.ledger,
             clock);

@@ -40,6 +40,15 @@ public final class CallModelService implements CallModelUseCase {
     @Override
     public String complete(AgentIdentity agent, UUID session, String request) {
         AgentSessions.require(sessions, agent, session);
+        return call(agent, session, request);
+    }
+
+    @Override
+    public String completeUnstored(AgentIdentity agent, UUID run, String request) {
+        return call(agent, run, request);
+    }
+
+    private String call(AgentIdentity agent, UUID session, String request) {
         LanguageModel language = model.orElseThrow(() -> Conflict.of("model.not-configured",
                 "this control plane has no model (STEWARD_REASONER is not openai)"));
         YearMonth month = YearMonth.now(clock.withZone(ZoneOffset.UTC));

@@ -16,4 +16,12 @@ public interface CallModelUseCase {
      * @throws dev.steward.application.problem.NotFound if the session is not one of the agent's client
      */
     String complete(AgentIdentity agent, UUID session, String request);
+
+    /**
+     * The same call for a run that stores no session (a dry run): the same key and budget, the tokens booked to the
+     * client under the run's own id, so a dry run's model use counts like any other.
+     *
+     * @throws dev.steward.application.problem.Conflict as {@link #complete}
+     */
+    String completeUnstored(AgentIdentity agent, UUID run, String request);
 }

@@ -3,6 +3,7 @@ package dev.steward.application.dryrun;
 import dev.steward.application.agent.AgentGatewayUseCase;
 import dev.steward.application.agent.AgentIdentity;
 import dev.steward.application.agent.AgentReasoning;
+import dev.steward.application.agent.CallModelUseCase;
 import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.agent.message.Assignment;
 import dev.steward.application.agent.message.PostedNote;
@@ -23,7 +24,6 @@ import dev.steward.application.port.IdGenerator;
 import dev.steward.application.port.PsaTicket;
 import dev.steward.application.port.TicketSystems;
 import dev.steward.application.port.TranscriptItem;
-import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
@@ -55,6 +55,7 @@ public final class DryRunService implements DryRunUseCase {
 
     private final ClientRepository clients;
     private final AgentGatewayUseCase agents;
+    private final CallModelUseCase models;
     private final AgentReasoning reasoning;
     private final ToolGateway gateway;
     private final TicketSystems ticketSystems;
@@ -64,11 +65,12 @@ public final class DryRunService implements DryRunUseCase {
     private final Clock clock;
 
     @Inject
-    public DryRunService(ClientRepository clients, AgentGatewayUseCase agents, AgentReasoning reasoning,
-                         ToolGateway gateway, TicketSystems ticketSystems, ActivityLog activity, IdGenerator ids,
-                         Clock clock) {
+    public DryRunService(ClientRepository clients, AgentGatewayUseCase agents, CallModelUseCase models,
+                         AgentReasoning reasoning, ToolGateway gateway, TicketSystems ticketSystems,
+                         ActivityLog activity, IdGenerator ids, Clock clock) {
         this.clients = clients;
         this.agents = agents;
+        this.models = models;
         this.reasoning = reasoning;
         this.gateway = gateway;
         this.ticketSystems = ticketSystems;
@@ -106,14 +108,14 @@ public final class DryRunService implements DryRunUseCase {
         }
         String ticket = "dry-run:" + source;
         UUID session = ids.next();
-        AgentConfiguration configuration = agents.configuration(new AgentIdentity(client.id(), client.msp(),
-                client.slug()));
+        AgentIdentity agent = new AgentIdentity(client.id(), client.msp(), client.slug());
+        AgentConfiguration configuration = agents.configuration(agent);
         SessionScope scope = new SessionScope(client.msp(), client.id(), session, ticket, EffectiveMode.PLAN,
                 requester);
         activity.append(lines.transcript(scope, ActivityKind.REQUEST, "dry run requested"
                 + (command.technician().isEmpty() ? "" : " by " + command.technician()) + ": " + request,
                 clock.instant()));
-        DryControlPlane dry = new DryControlPlane(configuration, scope);
+        DryControlPlane dry = new DryControlPlane(agent, configuration, scope);
         Assignment assignment = new Assignment(ids.next(), ids.next(), clock.instant().plus(Duration.ofMinutes(5)),
                 1, configuration.version(), new Assignment.Session(session, source, requester,
                 EffectiveMode.PLAN), new Assignment.Task.Start(request), List.of(), 0);
@@ -143,13 +145,15 @@ public final class DryRunService implements DryRunUseCase {
     /** The control plane of a dry run: real read-only diagnosis through the gateway, nothing posted or executed. */
     private final class DryControlPlane implements ControlPlane {
 
+        private final AgentIdentity agent;
         private final AgentConfiguration configuration;
         private final SessionScope scope;
         private final List<TranscriptItem> calls = new ArrayList<>();
         private final List<AppliedWorkflow> workflows = new ArrayList<>();
         private Optional<String> note = Optional.empty();
 
-        DryControlPlane(AgentConfiguration configuration, SessionScope scope) {
+        DryControlPlane(AgentIdentity agent, AgentConfiguration configuration, SessionScope scope) {
+            this.agent = agent;
             this.configuration = configuration;
             this.scope = scope;
         }
@@ -196,10 +200,10 @@ public final class DryRunService implements DryRunUseCase {
             return new PostedNote("dry-run", false, true);
         }
 
+        /** Booked to the client under the run's id, within its budget: a dry run's tokens are real ones. */
         @Override
         public String model(UUID session, String request) {
-            throw Conflict.of("dry-run.model", "a dry run does not call the model yet: this client's agent reasons "
-                    + "with a model, and model calls are booked against a stored session");
+            return models.completeUnstored(agent, session, request);
         }
     }
 }

@@ -31,6 +31,7 @@ class DryRunAgentTest {
     private final AgentWorld world = AgentWorld.withRunbooks();
     private final Client client = world.client("250", OperatingMode.EXECUTE);
     private final DryRunService dryRun = new DryRunService(world.clients, world.agents.api().gateway(),
+            world.agents.api().model(),
             AgentReasoning.runbooks(), world.gateway, world.systems, world.activity, world.ids, world.clock);
 
     @Test

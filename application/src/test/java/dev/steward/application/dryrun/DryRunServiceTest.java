@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.InMemoryCore;
 import dev.steward.application.agent.AgentReasoning;
+import dev.steward.application.agent.CallModelService;
+import dev.steward.application.port.LanguageModel;
+import dev.steward.application.port.ReasonerStep;
+import dev.steward.domain.usage.TokenCount;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import dev.steward.application.port.ActivityQuery;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
@@ -23,6 +29,7 @@ class DryRunServiceTest {
     private final InMemoryCore core = new InMemoryCore();
     private final Msp msp = core.anMsp();
     private final DryRunService dryRun = new DryRunService(core.clients, core.agentApi.api().gateway(),
+            core.agentApi.api().model(),
             AgentReasoning.runbooks(), core.agentApi.gateway, core.agentApi.ticketSystems, core.agentApi.activity,
             core.ids, core.clock);
 
@@ -104,5 +111,37 @@ class DryRunServiceTest {
     void doesNotFindAnUnknownClient() {
         assertThatThrownBy(() -> dryRun.run(new DryRunCommand(msp.id(), "nobody", null, "help", "")))
                 .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void aModelReasoningAgentCallsTheModelThroughTheControlPlaneAndItsTokensAreBookedToTheClient() {
+        Client acme = core.aClient(msp, "Acme", "acme");
+        List<String> requests = new java.util.ArrayList<>();
+        LanguageModel model = new LanguageModel() {
+            @Override
+            public String model() {
+                return "gpt-test";
+            }
+
+            @Override
+            public ModelAnswer complete(String request) {
+                requests.add(request);
+                return new ModelAnswer("The user is locked out.", new TokenCount(120, 30));
+            }
+        };
+        // a stand-in for the model-based reasoner: one model call through the agent's control plane, then finish
+        AgentReasoning throughTheModel = (configuration, controlPlane) -> context -> new ReasonerStep.Finish(
+                controlPlane.model(context.request().session(), "{\"messages\":[]}"), List.of());
+        DryRunService modelRun = new DryRunService(core.clients, core.agentApi.api().gateway(),
+                new CallModelService(Optional.of(model), core.agentApi.ledger, core.agentApi.sessions, core.metrics,
+                        core.clock), throughTheModel, core.agentApi.gateway, core.agentApi.ticketSystems,
+                core.agentApi.activity, core.ids, core.clock);
+
+        DryRunResult result = modelRun.run(new DryRunCommand(msp.id(), "acme", null, "I'm locked out", ""));
+
+        assertThat(requests).hasSize(1);
+        assertThat(result.note()).contains("The user is locked out.");
+        assertThat(core.agentApi.ledger.usedInMonth(acme.id(), YearMonth.now(core.clock.withZone(ZoneOffset.UTC))))
+                .as("a dry run's tokens count like any other").isEqualTo(new TokenCount(120, 30));
     }
 }
