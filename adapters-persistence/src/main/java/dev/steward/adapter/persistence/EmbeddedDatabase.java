@@ -80,6 +80,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(absolute)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky starts PostgreSQL for tests (fsync and synchronous_commit off), which loses acknowledged
+                    // writes when the machine or PostgreSQL dies: a client answered 201 must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("password_encryption", "scram-sha-256")

@@ -81,4 +81,17 @@ class EmbeddedPasswordIT {
             }
         }
     }
+
+    /** zonky turns synchronous_commit off; a commit Steward has answered for must survive PostgreSQL dying. */
+    @Test
+    void commitsAreDurableBeforeTheyAreAcknowledged() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(directory.resolve("pg"));
+             Connection connection = connect(database, database.password());
+             var settings = connection.createStatement().executeQuery(
+                     "select current_setting('synchronous_commit'), current_setting('fsync')")) {
+            assertThat(settings.next()).isTrue();
+            assertThat(settings.getString(1)).isEqualTo("on");
+            assertThat(settings.getString(2)).isEqualTo("on");
+        }
+    }
 }
