@@ -244,8 +244,8 @@ public final class InMemoryCore implements AutoCloseable {
     public final BrowseDirectoryService browseDirectory = new BrowseDirectoryService(validator, integrations, live);
     public final ListClientMappingsService listMappings = new ListClientMappingsService(clients, integrations, live,
             mappings, kinds, unitOfWork);
-    public final MapClientService mapClient = new MapClientService(validator, clients, msps, integrations, live,
-            mappings, unitOfWork);
+    public final MapClientService mapClient = new MapClientService(validator, clients, msps, integrations, kinds,
+            live, mappings, unitOfWork);
     public final dev.steward.application.integration.ImportPsaCompaniesService importCompanies =
             new dev.steward.application.integration.ImportPsaCompaniesService(validator, integrations, live, clients,
                     msps, ids, clock, unitOfWork);

@@ -37,7 +37,7 @@ public final class ListClientMappingsService implements ListClientMappingsUseCas
     public List<MappingChoice> list(MspId msp, String slug) {
         return unitOfWork.inTransaction(() -> {
             Client client = ClientLookup.require(clients, msp, slug);
-            return ClientMappingLookup.serving(integrations, client).stream()
+            return ClientMappingLookup.serving(integrations, kinds, client).stream()
                     .filter(i -> live.connection(i.id()).flatMap(c -> c.directory()).isPresent())
                     .map(i -> new MappingChoice(i, kinds.kind(i.kind()).map(k -> k.label()).orElse(i.kind()),
                             mappings.find(msp, client.id(), i.kind())))

@@ -11,6 +11,7 @@ import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.Violations;
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.spi.Directory;
 import dev.steward.domain.client.Client;
@@ -26,18 +27,20 @@ public final class MapClientService implements MapClientUseCase {
     private final ClientRepository clients;
     private final MspRepository msps;
     private final IntegrationRepository integrations;
+    private final IntegrationKinds kinds;
     private final LiveIntegrations live;
     private final ClientMappings mappings;
     private final UnitOfWork unitOfWork;
 
     @Inject
     public MapClientService(CommandValidator validator, ClientRepository clients, MspRepository msps,
-                            IntegrationRepository integrations, LiveIntegrations live, ClientMappings mappings,
-                            UnitOfWork unitOfWork) {
+                            IntegrationRepository integrations, IntegrationKinds kinds, LiveIntegrations live,
+                            ClientMappings mappings, UnitOfWork unitOfWork) {
         this.validator = validator;
         this.clients = clients;
         this.msps = msps;
         this.integrations = integrations;
+        this.kinds = kinds;
         this.live = live;
         this.mappings = mappings;
         this.unitOfWork = unitOfWork;
@@ -63,7 +66,7 @@ public final class MapClientService implements MapClientUseCase {
         });
         // the directory is read before the unit of work: no transaction waits on an outside system
         Optional<Directory.Entry> entry = command.externalId().map(id -> {
-            Integration integration = ClientMappingLookup.integrationOf(integrations, client, command.kind())
+            Integration integration = ClientMappingLookup.integrationOf(integrations, kinds, client, command.kind())
                     .orElseThrow(() -> invalid("kind", "kind.unknown", "names no integration with a directory that "
                             + "serves this client (connect one first; the kinds with a directory are listed under "
                             + "the client's mappings)"));

@@ -32,7 +32,8 @@ class ClientMappingServicesTest {
     private final ListClientMappingsService list = new ListClientMappingsService(world.core.clients,
             world.integrations, world.live, world.core.mappings, world.kinds, world.core.unitOfWork);
     private final MapClientService map = new MapClientService(world.core.validator, world.core.clients,
-            world.core.msps, world.integrations, world.live, world.core.mappings, world.core.unitOfWork);
+            world.core.msps, world.integrations, world.kinds, world.live, world.core.mappings,
+            world.core.unitOfWork);
     private Client acme;
     private String docs;
 
