@@ -46,8 +46,7 @@ class SwarmTicketFlowIT {
         image = startRegistry() + "/" + DockerSupport.IMAGE; // e.g. 127.0.0.1:40123/steward/agent:swarm-ticket
         DockerSupport.buildAgentImage(image, true);
         // service tasks are not given host.docker.internal: they reach the control plane at the default bridge's gateway
-        String gateway = cli("network", "inspect", "bridge", "--format", "{{(index .IPAM.Config 0).Gateway}}")
-                .output().strip();
+        String gateway = bridgeGateway();
         Map<String, String> env = new java.util.HashMap<>(DockerSupport.controlPlaneEnvironment("swarm-tickets", Map.of(
                 "STEWARD_RUNTIME", "swarm",
                 "STEWARD_AGENT_IMAGE", image,
@@ -158,6 +157,22 @@ class SwarmTicketFlowIT {
         }
         System.out.println("SKIPPED SwarmTicketFlowIT: " + reason);
         Assumptions.abort(reason);
+    }
+
+    /**
+     * The default bridge's gateway: named in its IPAM configuration by newer engines; Debian's engine (20.10) names
+     * only the subnet, whose first address the engine gives the bridge.
+     */
+    private static String bridgeGateway() throws Exception {
+        String[] config = cli("network", "inspect", "bridge", "--format",
+                "{{(index .IPAM.Config 0).Gateway}} {{(index .IPAM.Config 0).Subnet}}").output().strip().split(" ");
+        if (config.length == 2 && !config[0].isEmpty()) {
+            return config[0];
+        }
+        String network = config[config.length - 1].split("/")[0];
+        String[] octets = network.split("\\.");
+        require(octets.length == 4, "the default bridge has no IPv4 subnet: " + String.join(" ", config));
+        return octets[0] + "." + octets[1] + "." + octets[2] + "." + (Integer.parseInt(octets[3]) + 1);
     }
 
     private static DockerSupport.Result cli(String... args) throws Exception {
