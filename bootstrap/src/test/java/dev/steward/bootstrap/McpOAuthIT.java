@@ -117,6 +117,9 @@ class McpOAuthIT {
                 renewedBeforeRestart = as.refreshes.get();
             }
 
+            // past the stored access token's renewal point (expires in 61 s, renewed 60 s early), however fast the
+            // restart: the first call after it must renew with the refresh token stored last
+            Thread.sleep(1_500);
             try (StewardServer second = StewardServer.start(StewardConfig.from(env))) {
                 ApiCaller api = ApiCaller.of(second);
                 HttpResponse<String> listed = api.send("POST", "/api/v1/integrations/" + id + "/refresh", null);
