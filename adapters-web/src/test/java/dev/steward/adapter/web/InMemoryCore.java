@@ -26,7 +26,7 @@ import dev.steward.application.workflow.ListWorkflowsService;
 import dev.steward.application.inmemory.InMemoryTicketSystems;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
-import dev.steward.application.port.PasswordHasher;
+import dev.steward.application.port.access.PasswordHasher;
 import dev.steward.application.signin.ApiTokensService;
 import dev.steward.application.signin.AuthenticateService;
 import dev.steward.application.signin.CreateUserCommand;

@@ -1,10 +1,10 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.spi.Directory;
 import dev.steward.application.spi.IntegrationProvider;
-import dev.steward.application.testkit.DirectoryContract;
-import dev.steward.application.testkit.IntegrationProviderContract;
+import dev.steward.application.spi.DirectoryContract;
+import dev.steward.application.spi.IntegrationProviderContract;
 import dev.steward.application.testkit.SampleKinds;
 import dev.steward.domain.integration.Tool;
 import java.util.List;

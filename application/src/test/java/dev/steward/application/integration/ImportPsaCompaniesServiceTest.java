@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.inmemory.InMemoryDirectory;
-import dev.steward.application.port.ClientQuery;
+import dev.steward.application.port.client.ClientQuery;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.spi.Directory;
