@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.adapter.web.InMemoryCore;
 import dev.steward.adapter.web.TestServer;
-import dev.steward.domain.activity.ActivityEntry;
-import dev.steward.domain.activity.ActivityKind;
-import dev.steward.domain.activity.ActivityOutcome;
-import dev.steward.domain.activity.RedactedArguments;
+import dev.steward.adapter.web.WebFixtures;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.DeployStatus;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.work.WorkItem;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -252,7 +248,8 @@ class DashboardBrowserTest {
             server.core.agentApi.work.add(WorkItem.newTicket(UUID.randomUUID(), server.msp.id(), busy.id(),
                     UUID.randomUUID(), n, "printer " + n + " jammed", Instant.now()));
         }
-        server.core.activityLog.append(List.of(request(busy, LAST.minusSeconds(3600)), request(busy, LAST)));
+        server.core.activityLog.append(List.of(WebFixtures.request(busy, LAST.minusSeconds(3600)),
+                WebFixtures.request(busy, LAST)));
 
         assertThat(driver.manage().window().getSize()).isEqualTo(BrowserSupport.LAPTOP);
         driver.navigate().refresh();
@@ -278,6 +275,17 @@ class DashboardBrowserTest {
         WebElement quiet = driver.findElement(By.cssSelector("tr[data-client=acme]"));
         assertThat(quiet.findElement(By.cssSelector("[data-field=waiting]")).getText()).isEqualTo("0");
         assertThat(quiet.findElement(By.cssSelector("[data-field=last-activity]")).getText()).isEqualTo("none yet");
+
+        browser.js("window.notReloaded = true;");
+        Client acme = server.core.clients.find(server.msp.id(), Slug.of("acme")).orElseThrow();
+        server.core.agentApi.work.add(WorkItem.newTicket(UUID.randomUUID(), server.msp.id(), acme.id(),
+                UUID.randomUUID(), 9, "VPN drops", Instant.now()));
+        server.core.activityLog.append(List.of(WebFixtures.request(acme, LAST.plusSeconds(60))));
+        browser.within(12).until(d -> d.findElement(By.cssSelector("tr[data-client=acme] [data-field=waiting]"))
+                .getText().equals("1"));
+        assertThat(driver.findElement(By.cssSelector("tr[data-client=acme] [data-field=last-activity]")).getText())
+                .as("refreshed from the list API").isEqualTo("2026-11-30 14:06:09 UTC");
+        assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);
     }
 
     /**
@@ -318,11 +326,5 @@ class DashboardBrowserTest {
         Client stored = server.core.clients.find(server.msp.id(), Slug.of(slug)).orElseThrow();
         return server.core.clients.update(stored.movedTo(AgentStatus.PROVISIONING, "deploy", Instant.now())
                 .movedTo(AgentStatus.ACTIVE, "agent up", Instant.now()));
-    }
-
-    private ActivityEntry request(Client client, Instant at) {
-        return new ActivityEntry(UUID.randomUUID(), server.msp.id(), client.id(), Optional.of(UUID.randomUUID()),
-                Optional.of("T-7"), at, ActivityKind.REQUEST, Optional.empty(), RedactedArguments.NONE,
-                ActivityOutcome.OK, "the printer is jammed", Duration.ZERO, Optional.empty());
     }
 }
