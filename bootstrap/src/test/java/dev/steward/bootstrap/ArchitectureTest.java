@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.steward.adapter.m365.archfixture.AdapterBuiltOnAnInMemoryAdapter;
 import dev.steward.adapter.web.archfixture.RouteCallingAPort;
 import dev.steward.adapter.web.archfixture.WebAdapterReachingIntoPersistence;
 import dev.steward.adapter.web.archfixture.cycle.gate.Gate;
@@ -66,6 +67,12 @@ class ArchitectureTest {
     static final ArchRule ADAPTERS_DO_NOT_TOUCH_EACH_OTHER = slices().matching("dev.steward.adapter.(*)..")
             .should().notDependOnEachOther()
             .because("adapters are swappable: each depends on application and domain only");
+
+    static final ArchRule ADAPTERS_DO_NOT_BUILD_ON_IN_MEMORY_ADAPTERS = noClasses()
+            .that().resideInAPackage("dev.steward.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("dev.steward.application.inmemory..")
+            .because("the in-memory adapters serve embedding and tests; what production code shares lives in the"
+                    + " core's own packages (a listed Directory is Directory.of)");
 
     static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackage("dev.steward.bootstrap..")
@@ -149,6 +156,12 @@ class ArchitectureTest {
         JavaClasses fixture = new ClassFileImporter().importClasses(WebAdapterReachingIntoPersistence.class,
                 dev.steward.adapter.persistence.archfixture.PersistenceHelper.class);
         assertThatThrownBy(() -> ADAPTERS_DO_NOT_TOUCH_EACH_OTHER.check(fixture)).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void adaptersDoNotBuildOnInMemoryAdapters() {
+        ADAPTERS_DO_NOT_BUILD_ON_IN_MEMORY_ADAPTERS.check(production);
+        assertFailsOn(ADAPTERS_DO_NOT_BUILD_ON_IN_MEMORY_ADAPTERS, AdapterBuiltOnAnInMemoryAdapter.class);
     }
 
     @Test

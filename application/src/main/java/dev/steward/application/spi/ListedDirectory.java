@@ -1,17 +1,20 @@
-package dev.steward.application.inmemory;
+package dev.steward.application.spi;
 
-import dev.steward.application.spi.Directory;
 import dev.steward.domain.problem.InvalidValue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A directory of fixed entries, for tests and embedders; its cursors are positions in the filtered list. */
-public final class InMemoryDirectory implements Directory {
+/**
+ * A directory of entries held in a list ({@link Directory#of}): what a provider returns when its system hands over the
+ * whole list at once (a partner's customer tenants), and what tests and embedders use. Its cursors are positions in
+ * the filtered list.
+ */
+final class ListedDirectory implements Directory {
 
     private final List<Entry> entries;
 
-    public InMemoryDirectory(List<Entry> entries) {
+    ListedDirectory(List<Entry> entries) {
         this.entries = List.copyOf(entries);
     }
 
@@ -23,7 +26,7 @@ public final class InMemoryDirectory implements Directory {
         String needle = search == null ? "" : search.toLowerCase(Locale.ROOT);
         List<Entry> matching = entries.stream()
                 .filter(e -> e.label().toLowerCase(Locale.ROOT).contains(needle)).toList();
-        int from = cursor.map(InMemoryDirectory::position).orElse(0);
+        int from = cursor.map(ListedDirectory::position).orElse(0);
         if (from > matching.size()) {
             throw InvalidValue.of("cursor", "unknown", "is not a cursor of this directory");
         }
