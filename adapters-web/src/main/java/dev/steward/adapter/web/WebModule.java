@@ -54,7 +54,7 @@ import dev.steward.adapter.web.signin.SignedInCaller;
 import dev.steward.adapter.web.metrics.MetricsRoutes;
 import dev.steward.adapter.web.metrics.MicrometerMetricsRecorder;
 import dev.steward.application.lifecycle.Lifecycle;
-import dev.steward.application.port.MetricsRecorder;
+import dev.steward.application.port.activity.MetricsRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -65,7 +65,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import dev.steward.application.port.PasswordHasher;
+import dev.steward.application.port.access.PasswordHasher;
 
 /**
  * Guice module of the web adapter.

@@ -231,7 +231,7 @@ class DashboardBrowserTest {
         assertThat(note.getText()).isNotBlank();
         assertThat(driver.findElement(By.cssSelector("[data-field=workflows]")).getText()).contains("Password reset");
         assertThat(driver.findElement(By.id("text")).getDomProperty("value")).startsWith("I forgot my password");
-        assertThat(server.core.activityLog.query(dev.steward.application.port.ActivityQuery.newest(server.msp.id(),
+        assertThat(server.core.activityLog.query(dev.steward.application.port.activity.ActivityQuery.newest(server.msp.id(),
                 Optional.empty(), 50))).isNotEmpty().allSatisfy(e -> assertThat(e.ticket()).contains("dry-run:text"));
     }
 
