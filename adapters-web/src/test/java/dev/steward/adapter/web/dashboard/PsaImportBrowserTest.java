@@ -5,7 +5,6 @@ import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.adapter.web.TestServer;
-import dev.steward.application.inmemory.InMemoryDirectory;
 import dev.steward.application.inmemory.InMemoryTicketSystem;
 import dev.steward.application.spi.Directory;
 import dev.steward.domain.client.Client;
@@ -46,7 +45,7 @@ class PsaImportBrowserTest {
             companies.add(new Directory.Entry(Integer.toString(300 + n), "Customer " + n, "customer" + n
                     + ".example"));
         }
-        server.core.psaProvider.withDirectory(new InMemoryDirectory(companies));
+        server.core.psaProvider.withDirectory(Directory.of(companies));
         psa = parse(server.post("/api/v1/integrations", json(Map.of("kind", "connectwise",
                 "settings", Map.of("apiBase", "https://cw.example/apis/3.0/", "companyId", "northwind"),
                 "secrets", Map.of("privateKey", "cw-private-key-0123"))))).path("id").asText();
