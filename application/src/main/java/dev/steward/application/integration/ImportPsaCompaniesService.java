@@ -96,8 +96,7 @@ public final class ImportPsaCompaniesService implements ImportPsaCompaniesUseCas
             name = ClientName.trimmed(label.isEmpty() ? "Company " + companyId
                     : label.length() > ClientName.MAX_LENGTH ? label.substring(0, ClientName.MAX_LENGTH) : label);
             slug = chosen.slug() == null || chosen.slug().isBlank()
-                    ? Slug.suggestedFor(label, Slug.of("company-" + companyId.toLowerCase(java.util.Locale.ROOT)
-                            .replaceAll("[^a-z0-9]", "")))
+                    ? ImportPsaCompaniesUseCase.suggestedSlug(companyId, label)
                     : Slug.of(chosen.slug().strip());
         } catch (InvalidValue e) {
             return ImportedCompany.refused(companyId, new FieldViolation(row + "." + e.field(),
