@@ -17,7 +17,7 @@ public record TicketPostJson(String step, String kind, String text, String planD
     /** One workflow version: its id, its name then, and its version number. */
     public record AppliedWorkflowJson(String id, String name, int version) {
 
-        public static AppliedWorkflowJson from(AppliedWorkflow applied) {
+        static AppliedWorkflowJson from(AppliedWorkflow applied) {
             return new AppliedWorkflowJson(applied.id().toString(), applied.name().value(), applied.version());
         }
 

@@ -1,6 +1,5 @@
 package dev.steward.adapter.web.api;
 
-import dev.steward.adapter.web.agentgateway.TicketPostJson.AppliedWorkflowJson;
 import dev.steward.application.activity.ActivityPage;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +10,12 @@ import java.util.TreeMap;
  * {@code sessions} holds, by session id, the workflow versions each session on the page used (by name, then version);
  * a session that used none is not a key.
  */
-public record ActivityPageJson(List<ActivityJson> items, String next, Map<String, List<AppliedWorkflowJson>> sessions) {
+public record ActivityPageJson(List<ActivityJson> items, String next, Map<String, List<UsedWorkflowJson>> sessions) {
 
     public static ActivityPageJson from(ActivityPage page) {
-        Map<String, List<AppliedWorkflowJson>> sessions = new TreeMap<>();
+        Map<String, List<UsedWorkflowJson>> sessions = new TreeMap<>();
         page.workflows().forEach((session, used) -> sessions.put(session.toString(),
-                used.stream().map(AppliedWorkflowJson::from).toList()));
+                used.stream().map(UsedWorkflowJson::from).toList()));
         return new ActivityPageJson(page.items().stream().map(ActivityJson::from).toList(), page.next().orElse(null),
                 sessions);
     }

@@ -2,8 +2,8 @@ package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.api.ActivityJson;
 import dev.steward.adapter.web.api.ActivityPageJson;
-import dev.steward.adapter.web.agentgateway.TicketPostJson.AppliedWorkflowJson;
 import dev.steward.adapter.web.api.ClientJson;
+import dev.steward.adapter.web.api.UsedWorkflowJson;
 import dev.steward.adapter.web.dashboard.Layout.Section;
 import dev.steward.domain.activity.ActivityOutcome;
 import java.time.ZoneOffset;
@@ -84,7 +84,7 @@ final class ActivityPageView {
 
     /** @param workflows the workflow versions the entry's session used, when this row is where they are shown */
     private static Html row(ActivityJson e, boolean withClient, Map<String, String> slugs,
-                            List<AppliedWorkflowJson> workflows) {
+                            List<UsedWorkflowJson> workflows) {
         String what = e.tool() != null ? e.tool() : e.kind();
         String slug = slugs.getOrDefault(e.clientId(), "");
         Html client = !withClient ? Html.EMPTY : Html.of(
@@ -99,7 +99,7 @@ final class ActivityPageView {
                 </tr>
                 """, e.at(), TIME.format(e.at()), client, e.ticket() == null ? "" : e.ticket(),
                 workflows.isEmpty() ? Html.EMPTY : Html.of("<br><small data-field=\"workflows\">Workflows: %s</small>",
-                        workflows.stream().map(w -> w.name() + " v" + w.version())
+                        workflows.stream().map(UsedWorkflowJson::label)
                                 .collect(java.util.stream.Collectors.joining(", "))), what,
                 e.arguments().isEmpty() ? Html.EMPTY : Html.of("<br><small>%s</small>", e.arguments().toString()),
                 e.outcome(), e.outcome().replace('_', ' '),
