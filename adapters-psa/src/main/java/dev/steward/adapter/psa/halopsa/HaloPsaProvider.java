@@ -4,7 +4,7 @@ import dev.steward.adapter.psa.common.HttpSettings;
 import dev.steward.adapter.psa.common.PsaProvider;
 import dev.steward.adapter.psa.common.PsaSystem;
 import dev.steward.adapter.psa.common.Settings;
-import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.WebhookReader;
 import dev.steward.domain.integration.SettingSpec;

@@ -13,13 +13,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.steward.application.problem.PortFailure;
 
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.PsaNote;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.psa.PsaNote;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.ToolCall;
-import dev.steward.application.testkit.IntegrationProviderContract;
-import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import dev.steward.application.spi.IntegrationProviderContract;
+import dev.steward.application.port.psa.TicketSystemContract.TicketSeed;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.problem.InvalidValue;

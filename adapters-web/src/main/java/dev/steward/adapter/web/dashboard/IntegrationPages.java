@@ -235,8 +235,11 @@ final class IntegrationPages {
                         .orElse(Html.EMPTY));
     }
 
-    /** One integration: its settings, masked secrets and a policy form per tool. */
-    static Html detail(IntegrationJson i, PolicyForm refused) {
+    /**
+     * One integration: its settings, masked secrets and a policy form per tool; for a connected PSA
+     * ({@code importsCompanies}), the way to its import screen.
+     */
+    static Html detail(IntegrationJson i, PolicyForm refused, boolean importsCompanies) {
         Html secrets = Html.each(i.secrets().entrySet(), e -> Html.of("<dt>%s</dt><dd data-secret=\"%s\">%s</dd>\n",
                 e.getKey(), e.getKey(), e.getValue().last4() == null ? "set" : "set (…" + e.getValue().last4() + ")"));
         Html settings = Html.each(i.settings().entrySet(), e -> Html.of("<dt>%s</dt><dd><code>%s</code></dd>\n",
@@ -250,7 +253,7 @@ final class IntegrationPages {
                 <dt>Scope</dt><dd>%s</dd>
                 <dt>Connected</dt><dd><time datetime="%s">%s</time></dd>
                 %s%s%s</dl>
-                <section aria-labelledby="tools-h">
+                %s<section aria-labelledby="tools-h">
                 <h2 id="tools-h">Tools and their policies</h2>
                 <p class="help">auto: runs at once. approval_needed: waits for a technician. disabled: hidden from the \
                 agent, any call refused. Enforced by the control plane from the next call on. A sensitive tool runs \
@@ -277,7 +280,10 @@ final class IntegrationPages {
                 TIME.format(i.connectedAt()), i.unreachableSince() == null ? Html.EMPTY : Html.of(
                         "<dt>Status</dt><dd role=\"status\">unreachable since <time datetime=\"%s\">%s</time>;"
                         + " its tools fail at once until it answers</dd>\n", i.unreachableSince(),
-                        TIME.format(i.unreachableSince())), settings, secrets,
+                        TIME.format(i.unreachableSince())), settings, secrets, importsCompanies ? Html.of("""
+                        <p class="import-link"><a href="/integrations/%s/import">Import companies as clients</a> \
+                        <span class="help">pick companies of %s; each becomes a client mapped to its company</span></p>
+                        """, i.id(), i.label()) : Html.EMPTY,
                 refused.equals(PolicyForm.NONE) ? Html.EMPTY : refused.errors().alert("policy"), refreshForm(i), i.label(),
                 Html.each(indexed(i.tools()), t -> toolRow(i, t.index(), t.tool(), refused)), i.id(), i.label());
         return Layout.page(i.label(), i.client() == null ? Section.INTEGRATIONS : Section.CLIENTS, Optional.empty(),
