@@ -208,7 +208,7 @@ public final class InMemoryCore implements AutoCloseable {
         return new IntakeResult.Skipped(command.ticketId(), "recorded by the web test core");
     };
     public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake,
-            msps, WebhookRate.DEFAULT, clock, new InMemoryMetricsRecorder());
+            msps, integrations, WebhookRate.DEFAULT, clock, new InMemoryMetricsRecorder());
     public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
 
     public final InMemoryApprovalRepository approvals = agentApi.approvals;

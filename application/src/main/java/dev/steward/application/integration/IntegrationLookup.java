@@ -2,6 +2,8 @@ package dev.steward.application.integration;
 
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.client.ClientReconfiguration;
+import dev.steward.application.provider.LiveIntegrations;
+import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.port.ClientRepository;
 import dev.steward.application.port.IntegrationRepository;
 import dev.steward.application.port.SecretVault;
@@ -55,6 +57,19 @@ final class IntegrationLookup {
         String label = kinds.kind(integration.kind()).map(IntegrationKind::label).orElse(integration.kind());
         SettingsView values = vault.describe(integration.msp(), integration.id()).orElse(SettingsView.NONE);
         return new IntegrationDetails(integration, client, label, values);
+    }
+
+    /**
+     * The details as the integration pages show them: with what its live connection says (since when its system has
+     * not answered, how its events reach Steward) and when its last webhook delivery was accepted.
+     */
+    static IntegrationDetails shown(Integration integration, IntegrationKinds kinds, ClientRepository clients,
+                                    SecretVault vault, IntegrationRepository integrations, LiveIntegrations live) {
+        Optional<IntegrationConnection> connection = live.connection(integration.id());
+        return details(integration, kinds, clients, vault)
+                .unreachableSince(connection.flatMap(IntegrationConnection::unreachableSince))
+                .webhook(connection.flatMap(IntegrationConnection::inboundWebhook),
+                        integrations.lastWebhookDelivery(integration.msp(), integration.id()));
     }
 
     /**
