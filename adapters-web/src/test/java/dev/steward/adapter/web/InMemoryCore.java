@@ -180,7 +180,8 @@ public final class InMemoryCore implements AutoCloseable {
         }
         return entries;
     }
-    public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
+    public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock)
+            .withPublicUrl(java.util.Optional.of("https://steward.test")));
     public final InMemoryClientMappings mappings = agentApi.mappings;
     public final DeleteClientService delete = new DeleteClientService(validator, clients, msps, runtime,
             agentCredentials, integrations, vault, live, mappings, clock, unitOfWork);
