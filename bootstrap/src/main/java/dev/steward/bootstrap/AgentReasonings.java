@@ -4,8 +4,8 @@ import dev.steward.adapter.llm.ChatCompletionsReasoner;
 import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.agentloop.RunbookReasoner;
-import dev.steward.application.port.ControlPlane;
-import dev.steward.application.port.Reasoner;
+import dev.steward.application.port.agent.ControlPlane;
+import dev.steward.application.port.reasoning.Reasoner;
 
 /**
  * Every reasoner an agent can be configured for, in a container and in process alike: the runbook reasoner on the

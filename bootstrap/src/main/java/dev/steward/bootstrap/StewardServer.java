@@ -19,7 +19,7 @@ import dev.steward.application.client.ListClientsUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.integration.ReconnectIntegrationsUseCase;
 import dev.steward.application.lifecycle.Lifecycle;
-import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.signin.ApiTokensUseCase;
 import dev.steward.application.signin.CreateUserCommand;
 import dev.steward.application.signin.CreateUserUseCase;

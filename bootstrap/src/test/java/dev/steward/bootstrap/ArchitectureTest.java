@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.steward.adapter.m365.archfixture.AdapterBuiltOnAnInMemoryAdapter;
 import dev.steward.adapter.web.archfixture.RouteCallingAPort;
 import dev.steward.adapter.web.archfixture.WebAdapterReachingIntoPersistence;
 import dev.steward.adapter.web.archfixture.cycle.gate.Gate;
@@ -66,6 +67,12 @@ class ArchitectureTest {
     static final ArchRule ADAPTERS_DO_NOT_TOUCH_EACH_OTHER = slices().matching("dev.steward.adapter.(*)..")
             .should().notDependOnEachOther()
             .because("adapters are swappable: each depends on application and domain only");
+
+    static final ArchRule ADAPTERS_DO_NOT_BUILD_ON_IN_MEMORY_ADAPTERS = noClasses()
+            .that().resideInAPackage("dev.steward.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("dev.steward.application.inmemory..")
+            .because("the in-memory adapters serve embedding and tests; what production code shares lives in the"
+                    + " core's own packages (a listed Directory is Directory.of)");
 
     static final ArchRule NOTHING_DEPENDS_ON_BOOTSTRAP = noClasses()
             .that().resideOutsideOfPackage("dev.steward.bootstrap..")
@@ -116,15 +123,8 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
             .because("the core reports through the MetricsRecorder port; Micrometer is one adapter's way to serve it");
 
-    // One known cycle is left to the re-organisation of application.port into sub-packages (issue 14): every port
-    // carries application.spi's @Stable/@Experimental while the SPI types name ports, and the ControlPlane port speaks
-    // application.agent.message's types while AgentConfiguration carries the port's Runbook. Only those edges out of
-    // application.port are ignored.
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.steward.(**)")
             .should().beFreeOfCycles()
-            .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.steward.application.port"),
-                    JavaClass.Predicates.resideInAnyPackage("dev.steward.application.spi",
-                            "dev.steward.application.agent.message"))
             .because("packages form layers: a cycle makes two packages one that cannot be understood apart");
 
     static final ArchRule WEB_USES_USE_CASES_NOT_PORTS = classes().that().resideInAPackage("dev.steward.adapter.web..")
@@ -156,6 +156,12 @@ class ArchitectureTest {
         JavaClasses fixture = new ClassFileImporter().importClasses(WebAdapterReachingIntoPersistence.class,
                 dev.steward.adapter.persistence.archfixture.PersistenceHelper.class);
         assertThatThrownBy(() -> ADAPTERS_DO_NOT_TOUCH_EACH_OTHER.check(fixture)).isInstanceOf(AssertionError.class);
+    }
+
+    @Test
+    void adaptersDoNotBuildOnInMemoryAdapters() {
+        ADAPTERS_DO_NOT_BUILD_ON_IN_MEMORY_ADAPTERS.check(production);
+        assertFailsOn(ADAPTERS_DO_NOT_BUILD_ON_IN_MEMORY_ADAPTERS, AdapterBuiltOnAnInMemoryAdapter.class);
     }
 
     @Test
@@ -221,10 +227,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void portsLiveInTheSubPackagesOfPort() {
+        // application.port holds only sub-packages grouped by what the ports do for the core (port.psa, port.runtime …)
+        assertThat(production.stream().filter(type -> type.getPackageName().equals("dev.steward.application.port"))
+                .map(JavaClass::getName)).as("types directly in application.port").isEmpty();
+    }
+
+    @Test
     void theRulesSeeTheWholeProduct() {
         // guards against an import that finds nothing (every rule would then pass vacuously)
         assertThat(production.containPackage("dev.steward.domain.client")).isTrue();
-        assertThat(production.containPackage("dev.steward.application.port")).isTrue();
+        assertThat(production.containPackage("dev.steward.application.port.client")).isTrue();
         assertThat(production.containPackage("dev.steward.adapter.web")).isTrue();
         // every adapter module, so "adapters do not depend on each other" sees each of them
         for (String adapter : new String[] {"persistence", "docker", "psa", "llm", "web"}) {
@@ -267,7 +280,7 @@ class ArchitectureTest {
             public void check(JavaClass type, ConditionEvents events) {
                 for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass();
-                    boolean port = target.isInterface() && target.getPackageName().equals("dev.steward.application.port")
+                    boolean port = target.isInterface() && isInAPortPackage(target)
                             && target.getEnclosingClass().isEmpty() && !target.reflect().isSealed();
                     if (port && !type.isAssignableTo(target.getName())) {
                         events.add(SimpleConditionEvent.violated(type, dependency.getDescription()));
@@ -275,6 +288,11 @@ class ArchitectureTest {
                 }
             }
         };
+    }
+
+    /** Ports live in the sub-packages of {@code application.port}, grouped by what they do for the core. */
+    static boolean isInAPortPackage(JavaClass type) {
+        return type.getPackageName().startsWith("dev.steward.application.port.");
     }
 
     private static ArchCondition<JavaClass> haveOneServiceInTheSamePackage() {

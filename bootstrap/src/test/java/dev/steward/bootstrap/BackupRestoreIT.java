@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.adapter.persistence.backup.BackupRefused;
 import dev.steward.adapter.persistence.backup.DatabaseBackup;
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.ActivityQuery;
+import dev.steward.application.port.activity.ActivityLog;
+import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
@@ -108,7 +108,7 @@ class BackupRestoreIT {
             HttpResponse<String> clients = api.send("GET", "/api/v1/clients", null);
             assertThat(clients.statusCode()).as("the API token still signs in").isEqualTo(200);
             assertThat(clients.body()).contains("\"acme\"", "\"initech\"", "\"globex\"");
-            assertThat(server.component(dev.steward.application.port.UserRepository.class)
+            assertThat(server.component(dev.steward.application.port.access.UserRepository.class)
                     .findByEmail(new dev.steward.domain.user.EmailAddress(technician))).isPresent();
             assertThat(server.component(ActivityLog.class).query(ActivityQuery.newest(server.defaultMsp().id(),
                     Optional.empty(), 50))).extracting(ActivityEntry::id).contains(entry);

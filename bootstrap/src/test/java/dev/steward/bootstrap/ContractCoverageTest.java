@@ -18,10 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guard that keeps fakes honest: every port in {@code application.port} and every extension point of the SPI
- * ({@code IntegrationProvider}, {@code Directory}) has a {@code <Port>Contract} kit, and every concrete implementation
- * anywhere in the product has a test class extending that kit. Reads the compiled classes of all modules (bootstrap
- * builds last in the reactor, so they exist).
+ * The guard that keeps fakes honest: every port in the sub-packages of {@code application.port} and every extension
+ * point of the SPI ({@code IntegrationProvider}, {@code Directory}) has a {@code <Port>Contract} kit beside it (same
+ * package, in application's test sources), and every concrete implementation anywhere in the product has a test class
+ * extending that kit. Reads the compiled classes of all modules (bootstrap builds last in the reactor, so they
+ * exist).
  */
 class ContractCoverageTest {
 
@@ -61,10 +62,11 @@ class ContractCoverageTest {
 
     private static List<JavaClass> ports() {
         return production.stream()
-                .filter(c -> c.isInterface() && (c.getPackageName().equals("dev.steward.application.port")
+                .filter(c -> c.isInterface() && (ArchitectureTest.isInAPortPackage(c)
                         || c.getPackageName().equals("dev.steward.application.spi")
                         && SPI_WITH_KITS.contains(c.getSimpleName())))
                 .filter(c -> c.getEnclosingClass().isEmpty())
+                .filter(c -> !c.getSimpleName().equals("package-info")) // a package's Javadoc, not a port
                 .filter(c -> !c.reflect().isSealed()) // sealed result types (ReasonerStep, ...) are values, not ports
                 .toList();
     }
@@ -76,9 +78,8 @@ class ContractCoverageTest {
             if (NO_KIT.containsKey(port.getSimpleName())) {
                 continue;
             }
-            assertThat(tests.contain("dev.steward.application.testkit." + port.getSimpleName() + "Contract"))
-                    .as("%s has a contract kit dev.steward.application.testkit.%sContract", port.getSimpleName(),
-                            port.getSimpleName())
+            assertThat(tests.contain(kitOf(port)))
+                    .as("%s has a contract kit %s, beside it", port.getSimpleName(), kitOf(port))
                     .isTrue();
         }
     }
@@ -90,7 +91,7 @@ class ContractCoverageTest {
             if (NO_KIT.containsKey(port.getSimpleName())) {
                 continue;
             }
-            String kitName = "dev.steward.application.testkit." + port.getSimpleName() + "Contract";
+            String kitName = kitOf(port);
             if (!tests.contain(kitName)) {
                 continue; // reported by everyPortHasAContractKit
             }
@@ -108,6 +109,11 @@ class ContractCoverageTest {
             }
         }
         assertThat(missing).as("implementations without their contract kit").isEmpty();
+    }
+
+    /** A port's kit sits beside it, in the same package of the application's test sources (its test-jar). */
+    private static String kitOf(JavaClass port) {
+        return port.getName() + "Contract";
     }
 
     /**

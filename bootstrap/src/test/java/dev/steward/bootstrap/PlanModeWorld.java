@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.steward.adapter.m365.FakeMicrosoftCloud;
 import dev.steward.adapter.m365.FakeTenant;
-import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.client.Client;

@@ -9,7 +9,7 @@ import com.google.inject.TypeLiteral;
 import dev.steward.adapter.psa.autotask.AutotaskProvider;
 import dev.steward.adapter.psa.connectwise.ConnectWiseProvider;
 import dev.steward.application.inmemory.InMemoryIntegrationProvider;
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.spi.ProviderContext;

@@ -12,7 +12,7 @@ import com.google.inject.Stage;
 import com.google.inject.spi.InstanceBinding;
 import dev.steward.adapter.persistence.Database;
 import dev.steward.application.agent.message.AgentConfiguration;
-import dev.steward.application.port.LanguageModel;
+import dev.steward.application.port.reasoning.LanguageModel;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.steward.adapter.docker;
 
-import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.runtime.AgentSpec;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.steward.adapter.docker;
 
-import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import java.nio.charset.StandardCharsets;

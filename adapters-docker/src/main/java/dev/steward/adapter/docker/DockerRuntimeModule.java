@@ -6,13 +6,13 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.steward.application.lifecycle.Lifecycle;
-import dev.steward.application.port.AgentRuntime;
+import dev.steward.application.port.runtime.AgentRuntime;
 
 /**
  * Guice module of the Docker runtime. Binds: {@link DockerSettings} (given), a {@link DockerClient} for
  * {@code settings.dockerHost()}, and {@link AgentRuntime} to {@link DockerAgentRuntime} or {@link SwarmAgentRuntime}
  * as {@code settings.mode()} says. Needs from other modules: {@link java.time.Clock} and
- * {@link dev.steward.application.port.AgentCredentials} (each new agent container gets a freshly issued token).
+ * {@link dev.steward.application.port.runtime.AgentCredentials} (each new agent container gets a freshly issued token).
  *
  * <p>Creating the client opens no connection; the first engine call does. A {@link Lifecycle} (phase
  * {@code RESOURCES}, added to the {@code Set<Lifecycle>} multibinder) closes it when the control plane stops.

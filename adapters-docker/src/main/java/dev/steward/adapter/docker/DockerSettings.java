@@ -73,13 +73,13 @@ public record DockerSettings(String dockerHost, Mode mode, String installation, 
     public enum Mode {
         DOCKER(DockerAgentRuntime.class), SWARM(SwarmAgentRuntime.class);
 
-        private final Class<? extends dev.steward.application.port.AgentRuntime> runtime;
+        private final Class<? extends dev.steward.application.port.runtime.AgentRuntime> runtime;
 
-        Mode(Class<? extends dev.steward.application.port.AgentRuntime> runtime) {
+        Mode(Class<? extends dev.steward.application.port.runtime.AgentRuntime> runtime) {
             this.runtime = runtime;
         }
 
-        Class<? extends dev.steward.application.port.AgentRuntime> runtime() {
+        Class<? extends dev.steward.application.port.runtime.AgentRuntime> runtime() {
             return runtime;
         }
     }

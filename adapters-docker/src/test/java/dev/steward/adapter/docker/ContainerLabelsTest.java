@@ -2,7 +2,7 @@ package dev.steward.adapter.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.msp.MspId;

@@ -3,7 +3,7 @@ package dev.steward.adapter.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.TaskState;
-import dev.steward.application.port.ObservedAgent.State;
+import dev.steward.application.port.runtime.ObservedAgent.State;
 import org.junit.jupiter.api.Test;
 
 class ContainerStateTest {

@@ -10,7 +10,7 @@ import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
-import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.application.provisioning.ProvisioningReconciler;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.client.Client;

@@ -1,6 +1,6 @@
 package dev.steward.adapter.docs;
 
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.spi.ProviderContext;

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 
 /** Throttling, refused keys, regional hosts and unusable addresses. */
 class DocsHttpTest {

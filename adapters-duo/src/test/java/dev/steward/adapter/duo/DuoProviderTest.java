@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.steward.adapter.duo.FakeDuo.Behaviour;
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.spi.IdentityVerifier;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.IntegrationProvider;
-import dev.steward.application.testkit.IntegrationProviderContract;
+import dev.steward.application.spi.IntegrationProviderContract;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.problem.InvalidValue;
 import dev.steward.domain.verification.IdentityVerification.Result;

@@ -3,7 +3,7 @@ package dev.steward.adapter.llm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.steward.application.port.LanguageModel;
+import dev.steward.application.port.reasoning.LanguageModel;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.domain.usage.TokenCount;

@@ -3,7 +3,7 @@ package dev.steward.adapter.llm;
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
-import dev.steward.application.port.LanguageModel;
+import dev.steward.application.port.reasoning.LanguageModel;
 import java.util.Objects;
 
 /**

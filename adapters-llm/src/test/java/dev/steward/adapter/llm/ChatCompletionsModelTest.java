@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.steward.application.port.LanguageModel;
-import dev.steward.application.testkit.LanguageModelContract;
+import dev.steward.application.port.reasoning.LanguageModel;
+import dev.steward.application.port.reasoning.LanguageModelContract;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -23,15 +23,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.steward.application.port.AgentRequest;
-import dev.steward.application.port.PlannedAction;
-import dev.steward.application.port.Reasoner;
-import dev.steward.application.port.ReasonerStep;
-import dev.steward.application.port.ReasoningContext;
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.reasoning.AgentRequest;
+import dev.steward.application.port.reasoning.PlannedAction;
+import dev.steward.application.port.reasoning.Reasoner;
+import dev.steward.application.port.reasoning.ReasonerStep;
+import dev.steward.application.port.reasoning.ReasoningContext;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.testkit.ReasonerContract;
+import dev.steward.application.port.reasoning.ReasonerContract;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Tool;
@@ -431,7 +431,7 @@ class ChatCompletionsReasonerTest extends ReasonerContract {
 
     @Test
     void theModelIsShownEachWorkflowsTriggerAndInstructionsAndTheOnesItNamesAreRecordedAsApplied() {
-        List<Workflow> inForce = dev.steward.application.port.BuiltInWorkflows.all();
+        List<Workflow> inForce = dev.steward.application.port.reasoning.BuiltInWorkflows.all();
         Workflow passwordReset = inForce.stream().filter(w -> w.name().value().equals("Password reset")).findFirst()
                 .orElseThrow();
         answer("{\"role\":\"assistant\",\"content\":\"{\\\"diagnosis\\\": \\\"Password expired.\\\", "

@@ -6,7 +6,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import dev.steward.application.port.LanguageModel;
+import dev.steward.application.port.reasoning.LanguageModel;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

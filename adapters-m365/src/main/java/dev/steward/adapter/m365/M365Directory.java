@@ -1,13 +1,12 @@
 package dev.steward.adapter.m365;
 
-import dev.steward.application.inmemory.InMemoryDirectory;
 import dev.steward.application.spi.Directory;
 import java.util.Optional;
 
 /**
  * The partner's customer tenants as the entries a client is mapped to: id = tenant id, label = the customer's name,
  * detail = until when the GDAP relationship runs. Pages and searches the list {@link CustomerTenants} keeps for a
- * minute (cursors are positions in it, as {@link InMemoryDirectory}'s are); {@link #get} reads the relationships
+ * minute (cursors are positions in it, as {@link Directory#of}'s are); {@link #get} reads the relationships
  * afresh, since a mapping must not rest on a minute-old list.
  */
 final class M365Directory implements Directory {
@@ -20,7 +19,7 @@ final class M365Directory implements Directory {
 
     @Override
     public Page list(String search, Optional<String> cursor, int limit) {
-        return new InMemoryDirectory(customers.all().stream().map(M365Directory::entry).toList())
+        return Directory.of(customers.all().stream().map(M365Directory::entry).toList())
                 .list(search, cursor, limit);
     }
 

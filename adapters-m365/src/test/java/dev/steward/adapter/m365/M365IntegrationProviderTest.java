@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;
-import dev.steward.application.testkit.IntegrationProviderContract;
+import dev.steward.application.spi.IntegrationProviderContract;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ClientMapping;
 import dev.steward.domain.integration.Tool;

@@ -1,6 +1,6 @@
 package dev.steward.adapter.mcp;
 
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.spi.IntegrationConnection;

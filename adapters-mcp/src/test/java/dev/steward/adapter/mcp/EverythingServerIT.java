@@ -2,7 +2,7 @@ package dev.steward.adapter.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.ToolCall;

@@ -3,7 +3,7 @@ package dev.steward.adapter.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.spi.AuthorizationFlow;
 import dev.steward.application.spi.IntegrationConnection;

@@ -1,8 +1,8 @@
 package dev.steward.adapter.mcp;
 
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.spi.IntegrationProvider;
-import dev.steward.application.testkit.IntegrationProviderContract;
+import dev.steward.application.spi.IntegrationProviderContract;
 import dev.steward.domain.integration.Tool;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.ClientQuery;
-import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.client.ClientQuery;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.domain.agent.StatusChange;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;

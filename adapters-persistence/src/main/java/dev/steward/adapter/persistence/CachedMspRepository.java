@@ -1,6 +1,6 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

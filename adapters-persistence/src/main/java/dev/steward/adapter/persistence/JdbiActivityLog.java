@@ -2,8 +2,8 @@ package dev.steward.adapter.persistence;
 
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.ActivityQuery;
+import dev.steward.application.port.activity.ActivityLog;
+import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;

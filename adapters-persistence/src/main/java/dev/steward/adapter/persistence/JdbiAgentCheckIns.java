@@ -2,7 +2,7 @@ package dev.steward.adapter.persistence;
 
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.AgentCheckIns;
+import dev.steward.application.port.runtime.AgentCheckIns;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import jakarta.inject.Inject;

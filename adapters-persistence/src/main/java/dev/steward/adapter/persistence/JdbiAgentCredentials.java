@@ -1,6 +1,6 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.AgentCredentials;
+import dev.steward.application.port.runtime.AgentCredentials;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.client.ClientId;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import static dev.steward.adapter.persistence.Columns.instant;
 import static dev.steward.adapter.persistence.Columns.optionalInstant;
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.port.access.ApiTokenRepository;
 import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.user.ApiToken;

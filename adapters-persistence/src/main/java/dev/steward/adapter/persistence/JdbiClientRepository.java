@@ -2,8 +2,8 @@ package dev.steward.adapter.persistence;
 
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.ClientQuery;
-import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.client.ClientQuery;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.agent.AgentStatus;

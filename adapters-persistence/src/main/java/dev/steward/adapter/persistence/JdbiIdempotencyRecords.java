@@ -2,7 +2,7 @@ package dev.steward.adapter.persistence;
 
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.IdempotencyRecords;
+import dev.steward.application.port.store.IdempotencyRecords;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package dev.steward.adapter.persistence;
 
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.IdentityVerifications;
+import dev.steward.application.port.verification.IdentityVerifications;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.verification.IdentityVerification;

@@ -1,6 +1,6 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.InstallationLock;
+import dev.steward.application.port.store.InstallationLock;
 import jakarta.inject.Inject;
 
 /**

@@ -2,7 +2,7 @@ package dev.steward.adapter.persistence;
 
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.ClientId;

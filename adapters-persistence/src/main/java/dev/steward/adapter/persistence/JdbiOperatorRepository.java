@@ -4,7 +4,7 @@ import static dev.steward.adapter.persistence.Columns.instant;
 import static dev.steward.adapter.persistence.Columns.optionalInstant;
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.OperatorRepository;
+import dev.steward.application.port.access.OperatorRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.operator.Operator;
 import jakarta.inject.Inject;

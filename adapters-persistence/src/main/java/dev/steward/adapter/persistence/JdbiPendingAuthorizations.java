@@ -4,9 +4,9 @@ import static dev.steward.adapter.persistence.Columns.ts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.PendingAuthorization;
-import dev.steward.application.port.PendingAuthorizations;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.integration.PendingAuthorization;
+import dev.steward.application.port.integration.PendingAuthorizations;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.integration.IntegrationId;

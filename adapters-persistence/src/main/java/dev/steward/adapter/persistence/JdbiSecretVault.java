@@ -1,8 +1,8 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.SecretVault;
-import dev.steward.application.port.SettingsView;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.integration.SettingsView;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;

@@ -2,8 +2,8 @@ package dev.steward.adapter.persistence;
 
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.SessionEffect;
-import dev.steward.application.port.SessionEffects;
+import dev.steward.application.port.agent.SessionEffect;
+import dev.steward.application.port.agent.SessionEffects;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.ClientId;

@@ -2,7 +2,7 @@ package dev.steward.adapter.persistence;
 
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.SessionRepository;
+import dev.steward.application.port.agent.SessionRepository;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.mode.EffectiveMode;

@@ -1,6 +1,6 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.StoreHealth;
+import dev.steward.application.port.store.StoreHealth;
 import dev.steward.application.problem.PortFailure;
 import jakarta.inject.Inject;
 import java.util.Optional;

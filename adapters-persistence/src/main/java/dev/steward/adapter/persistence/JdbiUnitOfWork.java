@@ -1,6 +1,6 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.store.UnitOfWork;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;

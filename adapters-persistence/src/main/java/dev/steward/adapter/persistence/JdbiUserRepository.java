@@ -4,7 +4,7 @@ import static dev.steward.adapter.persistence.Columns.instant;
 import static dev.steward.adapter.persistence.Columns.optionalInstant;
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.UserRepository;
+import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.approval.UserRole;

@@ -3,8 +3,8 @@ package dev.steward.adapter.persistence;
 import static dev.steward.adapter.persistence.Columns.instant;
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.WebSession;
-import dev.steward.application.port.WebSessionRepository;
+import dev.steward.application.port.access.WebSession;
+import dev.steward.application.port.access.WebSessionRepository;
 import dev.steward.domain.user.UserId;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.steward.adapter.persistence;
 
 import static dev.steward.adapter.persistence.Columns.ts;
 
-import dev.steward.application.port.WorkQueue;
+import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.work.Work;

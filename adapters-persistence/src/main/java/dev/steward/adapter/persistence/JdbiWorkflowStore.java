@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.steward.application.port.WorkflowStore;
+import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ToolName;

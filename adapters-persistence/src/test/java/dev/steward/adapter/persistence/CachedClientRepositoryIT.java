@@ -2,10 +2,10 @@ package dev.steward.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.testkit.ClientRepositoryContract;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.client.ClientRepositoryContract;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.testkit.MutableClock;
 import dev.steward.domain.client.Client;

@@ -1,7 +1,7 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.AgentCheckIns;
-import dev.steward.application.testkit.AgentCheckInsContract;
+import dev.steward.application.port.runtime.AgentCheckIns;
+import dev.steward.application.port.runtime.AgentCheckInsContract;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.msp.Msp;

@@ -3,12 +3,12 @@ package dev.steward.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.application.port.ApprovalRepository;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.agent.ApprovalRepository;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.PortFailure;
-import dev.steward.application.testkit.ApprovalRepositoryContract;
+import dev.steward.application.port.agent.ApprovalRepositoryContract;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.approval.ApprovalRequest;

@@ -1,8 +1,8 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.InstallationLock;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.testkit.InstallationLockContract;
+import dev.steward.application.port.store.InstallationLock;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.store.InstallationLockContract;
 
 class JdbiInstallationLockIT extends InstallationLockContract {
 

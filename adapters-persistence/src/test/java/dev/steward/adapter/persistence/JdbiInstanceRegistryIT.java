@@ -1,7 +1,7 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.InstanceRegistry;
-import dev.steward.application.testkit.InstanceRegistryContract;
+import dev.steward.application.port.runtime.InstanceRegistry;
+import dev.steward.application.port.runtime.InstanceRegistryContract;
 
 class JdbiInstanceRegistryIT extends InstanceRegistryContract {
 

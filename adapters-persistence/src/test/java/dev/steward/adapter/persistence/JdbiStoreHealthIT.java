@@ -3,8 +3,8 @@ package dev.steward.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.steward.application.port.StoreHealth;
-import dev.steward.application.testkit.StoreHealthContract;
+import dev.steward.application.port.store.StoreHealth;
+import dev.steward.application.port.store.StoreHealthContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

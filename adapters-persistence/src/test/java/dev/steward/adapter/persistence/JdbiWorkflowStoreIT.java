@@ -1,10 +1,10 @@
 package dev.steward.adapter.persistence;
 
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.WorkflowStore;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.testkit.WorkflowStoreContract;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.reasoning.WorkflowStore;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.reasoning.WorkflowStoreContract;
 
 class JdbiWorkflowStoreIT extends WorkflowStoreContract {
 

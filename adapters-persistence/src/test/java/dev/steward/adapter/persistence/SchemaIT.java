@@ -3,7 +3,7 @@ package dev.steward.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.application.port.ActivityQuery;
+import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.activity.ActivityEntry;

@@ -27,6 +27,7 @@ import dev.steward.adapter.web.dashboard.ActivityPageRoutes;
 import dev.steward.adapter.web.dashboard.ApprovalPageRoutes;
 import dev.steward.adapter.web.dashboard.IntegrationPageRoutes;
 import dev.steward.adapter.web.dashboard.MappingPageRoutes;
+import dev.steward.adapter.web.dashboard.PsaImportPageRoutes;
 import dev.steward.adapter.web.dashboard.AssetRoutes;
 import dev.steward.adapter.web.dashboard.ClientDetailRoutes;
 import dev.steward.adapter.web.dashboard.DryRunPageRoutes;
@@ -53,7 +54,7 @@ import dev.steward.adapter.web.signin.SignedInCaller;
 import dev.steward.adapter.web.metrics.MetricsRoutes;
 import dev.steward.adapter.web.metrics.MicrometerMetricsRecorder;
 import dev.steward.application.lifecycle.Lifecycle;
-import dev.steward.application.port.MetricsRecorder;
+import dev.steward.application.port.activity.MetricsRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -64,7 +65,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import dev.steward.application.port.PasswordHasher;
+import dev.steward.application.port.access.PasswordHasher;
 
 /**
  * Guice module of the web adapter.
@@ -84,6 +85,7 @@ import dev.steward.application.port.PasswordHasher;
  * {@link DryRunRoutes};
  * the dashboard's {@link ClientListRoutes}, {@link ClientDetailRoutes}, {@link DryRunPageRoutes}, {@link ActivityPageRoutes},
  * {@link DiagnosticsPageRoutes}, {@link SettingsRoutes}, {@link IntegrationPageRoutes}, {@link MappingPageRoutes},
+ * {@link PsaImportPageRoutes},
  * {@link ApprovalPageRoutes},
  * {@link AssetRoutes};
  * the agent API's {@link AgentGatewayRoutes}; the PSA webhooks' {@link PsaWebhookRoutes}.
@@ -165,6 +167,7 @@ public final class WebModule extends AbstractModule {
         routes.addBinding().to(SettingsRoutes.class);
         routes.addBinding().to(IntegrationPageRoutes.class);
         routes.addBinding().to(MappingPageRoutes.class);
+        routes.addBinding().to(PsaImportPageRoutes.class);
         routes.addBinding().to(ApprovalPageRoutes.class);
         routes.addBinding().to(AssetRoutes.class);
         routes.addBinding().to(MetricsRoutes.class);

@@ -9,7 +9,6 @@ import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.IntegrationScope;
 import dev.steward.domain.integration.IntegrationKind;
 import dev.steward.application.spi.Directory;
-import dev.steward.application.inmemory.InMemoryDirectory;
 import dev.steward.application.integration.MapClientService;
 import dev.steward.application.integration.ListClientMappingsService;
 import dev.steward.application.integration.BrowseDirectoryService;
@@ -26,7 +25,7 @@ import dev.steward.application.workflow.ListWorkflowsService;
 import dev.steward.application.inmemory.InMemoryTicketSystems;
 import dev.steward.application.inmemory.InMemoryUserRepository;
 import dev.steward.application.inmemory.InMemoryWebSessionRepository;
-import dev.steward.application.port.PasswordHasher;
+import dev.steward.application.port.access.PasswordHasher;
 import dev.steward.application.signin.ApiTokensService;
 import dev.steward.application.signin.AuthenticateService;
 import dev.steward.application.signin.CreateUserCommand;
@@ -145,7 +144,7 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryIntegrationProvider tenantsProvider = new InMemoryIntegrationProvider(new IntegrationKind(
             "tenants", "Tenants", Set.of(IntegrationScope.MSP), List.of(),
             List.of(Tool.readOnly("tenants:who-am-i", "Says which tenant the call ran in")), Map.of()))
-            .withDirectory(new InMemoryDirectory(List.of(new Directory.Entry("t-100", "Contoso Ltd", "GDAP active"),
+            .withDirectory(Directory.of(List.of(new Directory.Entry("t-100", "Contoso Ltd", "GDAP active"),
                     new Directory.Entry("t-200", "Fabrikam Inc", "GDAP active"),
                     new Directory.Entry("t-300", "Tailspin Toys", "GDAP active"))));
     /** The kind of custom MCP servers, each integration mcp:<name> (the real provider is tested in adapters-mcp). */
@@ -163,7 +162,7 @@ public final class InMemoryCore implements AutoCloseable {
             new IntegrationKind("itglue", "IT Glue", Set.of(IntegrationScope.MSP), List.of(),
                     List.of(Tool.readOnly("itglue:search-articles", "Searches the client's organization's documents")),
                     Map.of()))
-            .withDirectory(new InMemoryDirectory(organizations()));
+            .withDirectory(Directory.of(organizations()));
     private final IntegrationKinds kinds = IntegrationKinds.of(psaProvider, docsProvider, tenantsProvider,
             serversProvider, organizationsProvider);
 

@@ -1,6 +1,6 @@
 package dev.steward.adapter.web;
 
-import dev.steward.application.port.StoreHealth;
+import dev.steward.application.port.store.StoreHealth;
 import java.util.Optional;
 
 /** A store's health that a test sets: fine until told of a problem. */

@@ -1,14 +1,19 @@
 package dev.steward.adapter.web;
 
+import dev.steward.domain.activity.ActivityEntry;
+import dev.steward.domain.activity.ActivityKind;
+import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.integration.ToolName;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Approval requests as an agent in execute mode raises them. */
+/** What agents leave behind: approval requests as an agent in execute mode raises them, activity entries. */
 public final class WebFixtures {
 
     private WebFixtures() {
@@ -23,5 +28,12 @@ public final class WebFixtures {
                 plan, Instant.now());
         core.approvals.add(request, arguments);
         return request;
+    }
+
+    /** A request's activity entry for {@code client} at {@code at}, as the agent loop files a ticket it takes. */
+    public static ActivityEntry request(Client client, Instant at) {
+        return new ActivityEntry(UUID.randomUUID(), client.msp(), client.id(), Optional.of(UUID.randomUUID()),
+                Optional.of("T-7"), at, ActivityKind.REQUEST, Optional.empty(), RedactedArguments.NONE,
+                ActivityOutcome.OK, "the printer is jammed", Duration.ZERO, Optional.empty());
     }
 }

@@ -1,10 +1,10 @@
 package dev.steward.application.activity;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.ActivityQuery;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.activity.ActivityLog;
+import dev.steward.application.port.activity.ActivityQuery;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.Violations;

@@ -1,13 +1,13 @@
 package dev.steward.application.agent;
 
 import dev.steward.application.agent.message.AgentConfiguration;
-import dev.steward.application.port.AgentCheckIns;
-import dev.steward.application.port.AgentCheckIns.CheckIn;
-import dev.steward.application.port.AgentCredentials;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.WorkflowStore;
+import dev.steward.application.port.runtime.AgentCheckIns;
+import dev.steward.application.port.runtime.AgentCheckIns.CheckIn;
+import dev.steward.application.port.runtime.AgentCredentials;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.problem.InvalidCommand;

@@ -2,8 +2,8 @@ package dev.steward.application.agent;
 
 import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.agentloop.RunbookReasoner;
-import dev.steward.application.port.ControlPlane;
-import dev.steward.application.port.Reasoner;
+import dev.steward.application.port.agent.ControlPlane;
+import dev.steward.application.port.reasoning.Reasoner;
 
 /**
  * How an agent gets its reasoner for the configuration it runs: the runbook reasoner works from the workflows in the

@@ -1,6 +1,6 @@
 package dev.steward.application.agent;
 
-import dev.steward.application.port.SessionRepository;
+import dev.steward.application.port.agent.SessionRepository;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.session.AgentSession;
 import java.util.UUID;

@@ -5,7 +5,7 @@ import dev.steward.application.agent.message.Assignment;
 import dev.steward.application.agent.message.SessionOutcome;
 import dev.steward.application.agentloop.AgentLoop;
 import dev.steward.application.id.TimeOrderedIdGenerator;
-import dev.steward.application.port.ControlPlane;
+import dev.steward.application.port.agent.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.steward.application.agent;
 
 import dev.steward.application.agent.message.Assignment;
-import dev.steward.application.port.SessionEffect;
+import dev.steward.application.port.agent.SessionEffect;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.approval.ApprovalState;

@@ -1,6 +1,6 @@
 package dev.steward.application.agentloop;
 
-import dev.steward.application.port.IdGenerator;
+import dev.steward.application.port.store.IdGenerator;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;

@@ -1,9 +1,9 @@
 package dev.steward.application.agentloop;
 
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.IdGenerator;
-import dev.steward.application.port.IdentityPushes;
-import dev.steward.application.port.IdentityVerifications;
+import dev.steward.application.port.activity.ActivityLog;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.verification.IdentityPushes;
+import dev.steward.application.port.verification.IdentityVerifications;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.verification.IdentityVerification;
 import dev.steward.domain.verification.IdentityVerification.Result;

@@ -1,8 +1,8 @@
 package dev.steward.application.agentloop;
 
 import dev.steward.application.agent.message.Assignment;
-import dev.steward.application.port.PlannedAction;
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.reasoning.PlannedAction;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.mode.EffectiveMode;

@@ -1,12 +1,12 @@
 package dev.steward.application.agentloop;
 
-import dev.steward.application.port.BuiltInWorkflows;
-import dev.steward.application.port.PlannedAction;
-import dev.steward.application.port.Reasoner;
-import dev.steward.application.port.ReasonerStep;
-import dev.steward.application.port.ReasoningContext;
-import dev.steward.application.port.RunbookPlaceholders;
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.reasoning.BuiltInWorkflows;
+import dev.steward.application.port.reasoning.PlannedAction;
+import dev.steward.application.port.reasoning.Reasoner;
+import dev.steward.application.port.reasoning.ReasonerStep;
+import dev.steward.application.port.reasoning.ReasoningContext;
+import dev.steward.application.port.reasoning.RunbookPlaceholders;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolEffect;
 import dev.steward.domain.integration.ToolName;

@@ -1,16 +1,16 @@
 package dev.steward.application.agentloop;
 
 import dev.steward.application.agent.message.ToolPhase;
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.ClientMappings;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IdGenerator;
-import dev.steward.application.port.IdentityPushes;
-import dev.steward.application.port.IdentityVerifications;
-import dev.steward.application.port.MetricsRecorder;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.ToolExecutor;
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.activity.ActivityLog;
+import dev.steward.application.port.client.ClientMappings;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.verification.IdentityPushes;
+import dev.steward.application.port.verification.IdentityVerifications;
+import dev.steward.application.port.activity.MetricsRecorder;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.agent.ToolExecutor;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;

@@ -1,12 +1,12 @@
 package dev.steward.application.approval;
 
 import dev.steward.application.agent.WorkArrivals;
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.ApprovalRepository;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IdGenerator;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.port.WorkQueue;
+import dev.steward.application.port.activity.ActivityLog;
+import dev.steward.application.port.agent.ApprovalRepository;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.approval.ApprovalRequest;

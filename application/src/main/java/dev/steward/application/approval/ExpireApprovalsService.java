@@ -1,11 +1,11 @@
 package dev.steward.application.approval;
 
 import dev.steward.application.agent.WorkArrivals;
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.ApprovalRepository;
-import dev.steward.application.port.IdGenerator;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.port.WorkQueue;
+import dev.steward.application.port.activity.ActivityLog;
+import dev.steward.application.port.agent.ApprovalRepository;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.work.WorkItem;

@@ -1,9 +1,9 @@
 package dev.steward.application.approval;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ApprovalRepository;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.agent.ApprovalRepository;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.client.Slug;

@@ -1,7 +1,7 @@
 package dev.steward.application.approval;
 
 import dev.steward.application.agentloop.RevealedValues;
-import dev.steward.application.port.ApprovalRepository;
+import dev.steward.application.port.agent.ApprovalRepository;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

@@ -1,14 +1,14 @@
 package dev.steward.application.client;
 
-import dev.steward.application.port.AgentCredentials;
-import dev.steward.application.port.AgentRuntime;
-import dev.steward.application.port.ClientMappings;
-import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.runtime.AgentCredentials;
+import dev.steward.application.port.runtime.AgentRuntime;
+import dev.steward.application.port.client.ClientMappings;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.provider.LiveIntegrations;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.SecretVault;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.client.Client;

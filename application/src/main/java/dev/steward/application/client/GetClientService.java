@@ -1,7 +1,7 @@
 package dev.steward.application.client;
 
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;

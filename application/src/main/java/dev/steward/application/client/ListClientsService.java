@@ -1,8 +1,8 @@
 package dev.steward.application.client;
 
-import dev.steward.application.port.ClientQuery;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.client.ClientQuery;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Violations;
 import dev.steward.domain.agent.AgentStatus;

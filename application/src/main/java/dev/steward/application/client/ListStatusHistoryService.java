@@ -1,6 +1,6 @@
 package dev.steward.application.client;
 
-import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.domain.agent.StatusChange;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

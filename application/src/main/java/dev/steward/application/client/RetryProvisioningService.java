@@ -1,8 +1,8 @@
 package dev.steward.application.client;
 
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.RetrySchedule;
 import dev.steward.domain.client.Client;

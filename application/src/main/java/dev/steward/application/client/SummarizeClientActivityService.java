@@ -1,7 +1,7 @@
 package dev.steward.application.client;
 
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.WorkQueue;
+import dev.steward.application.port.activity.ActivityLog;
+import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

@@ -1,9 +1,9 @@
 package dev.steward.application.diagnostics;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.AgentCheckIns;
-import dev.steward.application.port.AgentRuntime;
-import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.runtime.AgentCheckIns;
+import dev.steward.application.port.runtime.AgentRuntime;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.domain.client.Client;

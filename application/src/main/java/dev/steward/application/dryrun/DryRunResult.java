@@ -1,6 +1,6 @@
 package dev.steward.application.dryrun;
 
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.domain.workflow.AppliedWorkflow;
 import java.util.List;
 import java.util.Objects;

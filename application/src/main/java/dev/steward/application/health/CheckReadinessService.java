@@ -1,6 +1,6 @@
 package dev.steward.application.health;
 
-import dev.steward.application.port.StoreHealth;
+import dev.steward.application.port.store.StoreHealth;
 import jakarta.inject.Inject;
 
 public final class CheckReadinessService implements CheckReadinessUseCase {

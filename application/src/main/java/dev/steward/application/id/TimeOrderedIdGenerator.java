@@ -1,6 +1,6 @@
 package dev.steward.application.id;
 
-import dev.steward.application.port.IdGenerator;
+import dev.steward.application.port.store.IdGenerator;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package dev.steward.application.idempotency;
 
-import dev.steward.application.port.IdempotencyRecords;
-import dev.steward.application.port.IdempotencyRecords.Answer;
-import dev.steward.application.port.IdempotencyRecords.Claim;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.store.IdempotencyRecords;
+import dev.steward.application.port.store.IdempotencyRecords.Answer;
+import dev.steward.application.port.store.IdempotencyRecords.Claim;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

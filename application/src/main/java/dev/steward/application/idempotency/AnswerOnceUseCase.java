@@ -1,6 +1,6 @@
 package dev.steward.application.idempotency;
 
-import dev.steward.application.port.IdempotencyRecords.Answer;
+import dev.steward.application.port.store.IdempotencyRecords.Answer;
 import dev.steward.domain.msp.MspId;
 import java.time.Duration;
 import java.util.function.Supplier;

@@ -1,8 +1,8 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.id.UnsignedUuidOrder;
-import dev.steward.application.port.ActivityLog;
-import dev.steward.application.port.ActivityQuery;
+import dev.steward.application.port.activity.ActivityLog;
+import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;

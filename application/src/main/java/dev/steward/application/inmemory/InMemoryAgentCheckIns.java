@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.AgentCheckIns;
+import dev.steward.application.port.runtime.AgentCheckIns;
 import dev.steward.domain.client.ClientId;
 import jakarta.inject.Inject;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.AgentPlacements;
-import dev.steward.application.port.InstanceId;
+import dev.steward.application.port.runtime.AgentPlacements;
+import dev.steward.application.port.runtime.InstanceId;
 import dev.steward.domain.client.ClientId;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.ApiTokenRepository;
+import dev.steward.application.port.access.ApiTokenRepository;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.user.ApiToken;
 import jakarta.inject.Inject;

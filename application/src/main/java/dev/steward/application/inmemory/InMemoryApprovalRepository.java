@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.ApprovalRepository;
+import dev.steward.application.port.agent.ApprovalRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.approval.ApprovalRequest;

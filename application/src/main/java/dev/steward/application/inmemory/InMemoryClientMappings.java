@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.ClientMappings;
+import dev.steward.application.port.client.ClientMappings;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ClientMapping;

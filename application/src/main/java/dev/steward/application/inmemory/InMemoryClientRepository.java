@@ -1,8 +1,8 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.id.UnsignedUuidOrder;
-import dev.steward.application.port.ClientQuery;
-import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.client.ClientQuery;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.agent.StatusChange;

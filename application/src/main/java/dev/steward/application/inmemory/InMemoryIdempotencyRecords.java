@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.IdempotencyRecords;
+import dev.steward.application.port.store.IdempotencyRecords;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
 import java.time.Instant;

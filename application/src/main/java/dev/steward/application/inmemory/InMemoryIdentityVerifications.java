@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.IdentityVerifications;
+import dev.steward.application.port.verification.IdentityVerifications;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.verification.IdentityVerification;
 import jakarta.inject.Inject;

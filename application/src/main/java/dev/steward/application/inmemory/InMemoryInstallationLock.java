@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.InstallationLock;
+import dev.steward.application.port.store.InstallationLock;
 import jakarta.inject.Inject;
 
 /** The installation lock of an in-memory store: a claim of the {@link InMemoryUnitOfWork}, waited for. */

@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.InstanceId;
-import dev.steward.application.port.InstanceRegistry;
+import dev.steward.application.port.runtime.InstanceId;
+import dev.steward.application.port.runtime.InstanceRegistry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;

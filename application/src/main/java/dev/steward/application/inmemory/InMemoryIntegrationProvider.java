@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.Directory;
 import dev.steward.application.spi.IdentityVerifier;

@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.LanguageModel;
+import dev.steward.application.port.reasoning.LanguageModel;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.OperatorRepository;
+import dev.steward.application.port.access.OperatorRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.operator.Operator;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.PendingAuthorization;
-import dev.steward.application.port.PendingAuthorizations;
+import dev.steward.application.port.integration.PendingAuthorization;
+import dev.steward.application.port.integration.PendingAuthorizations;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

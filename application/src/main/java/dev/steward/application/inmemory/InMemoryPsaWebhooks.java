@@ -1,8 +1,8 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.PsaWebhooks;
-import dev.steward.application.port.WebhookDelivery;
-import dev.steward.application.port.WebhookVerdict;
+import dev.steward.application.port.psa.PsaWebhooks;
+import dev.steward.application.port.psa.WebhookDelivery;
+import dev.steward.application.port.psa.WebhookVerdict;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

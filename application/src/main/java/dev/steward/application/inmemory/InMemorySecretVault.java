@@ -1,8 +1,8 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.SecretVault;
-import dev.steward.application.port.SettingsView;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.integration.SettingsView;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

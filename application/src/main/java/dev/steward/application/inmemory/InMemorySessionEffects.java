@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.SessionEffect;
-import dev.steward.application.port.SessionEffects;
+import dev.steward.application.port.agent.SessionEffect;
+import dev.steward.application.port.agent.SessionEffects;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.ClientId;
 import jakarta.inject.Inject;

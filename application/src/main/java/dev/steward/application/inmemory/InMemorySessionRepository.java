@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.SessionRepository;
+import dev.steward.application.port.agent.SessionRepository;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.session.AgentSession;

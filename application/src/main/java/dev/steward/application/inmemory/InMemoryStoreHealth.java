@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.StoreHealth;
+import dev.steward.application.port.store.StoreHealth;
 import jakarta.inject.Inject;
 import java.util.Optional;
 

@@ -1,11 +1,11 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.PsaCapability;
-import dev.steward.application.port.PsaNote;
-import dev.steward.application.port.PsaNote.Visibility;
-import dev.steward.application.port.PsaTicket;
-import dev.steward.application.port.TicketSystem;
-import dev.steward.application.port.UnsupportedCapability;
+import dev.steward.application.port.psa.PsaCapability;
+import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.psa.PsaNote.Visibility;
+import dev.steward.application.port.psa.PsaTicket;
+import dev.steward.application.port.psa.TicketSystem;
+import dev.steward.application.port.psa.UnsupportedCapability;
 import dev.steward.application.problem.NotFound;
 import java.time.Clock;
 import java.time.Instant;

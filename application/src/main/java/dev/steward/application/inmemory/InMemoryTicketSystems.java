@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.TicketSystem;
-import dev.steward.application.port.TicketSystems;
+import dev.steward.application.port.psa.TicketSystem;
+import dev.steward.application.port.psa.TicketSystems;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

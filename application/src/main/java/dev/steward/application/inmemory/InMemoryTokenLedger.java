@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.TokenLedger;
+import dev.steward.application.port.reasoning.TokenLedger;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.usage.TokenBudget;

@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.ToolExecutor;
+import dev.steward.application.port.agent.ToolExecutor;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;

@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.store.UnitOfWork;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

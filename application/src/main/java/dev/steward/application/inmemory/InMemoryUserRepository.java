@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.UserRepository;
+import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.msp.MspId;

@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.WebSession;
-import dev.steward.application.port.WebSessionRepository;
+import dev.steward.application.port.access.WebSession;
+import dev.steward.application.port.access.WebSessionRepository;
 import dev.steward.domain.user.UserId;
 import jakarta.inject.Inject;
 import java.time.Instant;

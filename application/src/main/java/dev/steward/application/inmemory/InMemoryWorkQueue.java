@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.WorkQueue;
+import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.work.WorkItem;
 import jakarta.inject.Inject;

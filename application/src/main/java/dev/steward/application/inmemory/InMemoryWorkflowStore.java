@@ -1,6 +1,6 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.WorkflowStore;
+import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;

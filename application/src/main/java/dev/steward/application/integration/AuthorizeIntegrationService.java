@@ -1,14 +1,14 @@
 package dev.steward.application.integration;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.PendingAuthorization;
-import dev.steward.application.port.PendingAuthorizations;
-import dev.steward.application.port.SecretVault;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.PendingAuthorization;
+import dev.steward.application.port.integration.PendingAuthorizations;
+import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.NotFound;

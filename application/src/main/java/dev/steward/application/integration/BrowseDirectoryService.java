@@ -1,6 +1,6 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;

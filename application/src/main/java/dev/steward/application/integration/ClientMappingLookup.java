@@ -1,6 +1,6 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.port.IntegrationRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;

@@ -1,11 +1,11 @@
 package dev.steward.application.integration;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IdGenerator;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
@@ -96,8 +96,7 @@ public final class ImportPsaCompaniesService implements ImportPsaCompaniesUseCas
             name = ClientName.trimmed(label.isEmpty() ? "Company " + companyId
                     : label.length() > ClientName.MAX_LENGTH ? label.substring(0, ClientName.MAX_LENGTH) : label);
             slug = chosen.slug() == null || chosen.slug().isBlank()
-                    ? Slug.suggestedFor(label, Slug.of("company-" + companyId.toLowerCase(java.util.Locale.ROOT)
-                            .replaceAll("[^a-z0-9]", "")))
+                    ? ImportPsaCompaniesUseCase.suggestedSlug(companyId, label)
                     : Slug.of(chosen.slug().strip());
         } catch (InvalidValue e) {
             return ImportedCompany.refused(companyId, new FieldViolation(row + "." + e.field(),

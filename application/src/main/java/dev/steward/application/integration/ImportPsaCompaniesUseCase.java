@@ -1,8 +1,21 @@
 package dev.steward.application.integration;
 
+import dev.steward.domain.client.Slug;
 import java.util.List;
+import java.util.Locale;
 
 public interface ImportPsaCompaniesUseCase {
+
+    /**
+     * The slug a company is imported with when its row gives none, as the import screen suggests it: from the
+     * company's name, else {@code company-<id>} (the id's letters and digits).
+     *
+     * @throws dev.steward.domain.problem.InvalidValue neither the name nor the id gives a valid slug
+     */
+    static Slug suggestedSlug(String companyId, String companyName) {
+        return Slug.suggestedFor(companyName, Slug.of("company-" + companyId.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "")));
+    }
 
     /**
      * Creates a client for each chosen company of the MSP's PSA — named as the company, with the row's slug (or the

@@ -1,6 +1,6 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.port.SettingsView;
+import dev.steward.application.port.integration.SettingsView;
 import dev.steward.application.spi.InboundWebhook;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.Integration;

@@ -1,11 +1,11 @@
 package dev.steward.application.integration;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientMappings;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.client.ClientMappings;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;

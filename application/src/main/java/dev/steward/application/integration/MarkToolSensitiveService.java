@@ -1,10 +1,10 @@
 package dev.steward.application.integration;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.SecretVault;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;

@@ -1,8 +1,8 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.SecretVault;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.domain.integration.Integration;
 import jakarta.inject.Inject;

@@ -2,10 +2,10 @@ package dev.steward.application.metrics;
 
 import dev.steward.application.lifecycle.Lifecycle;
 import dev.steward.application.lifecycle.PeriodicTask;
-import dev.steward.application.port.ApprovalRepository;
-import dev.steward.application.port.MetricsRecorder;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.WorkQueue;
+import dev.steward.application.port.agent.ApprovalRepository;
+import dev.steward.application.port.activity.MetricsRecorder;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.domain.msp.Msp;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -2,9 +2,9 @@ package dev.steward.application.mode;
 
 import dev.steward.application.client.ClientDetails;
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Violations;
 import dev.steward.domain.client.Client;

@@ -1,7 +1,7 @@
 package dev.steward.application.msp;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

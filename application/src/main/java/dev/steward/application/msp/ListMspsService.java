@@ -1,6 +1,6 @@
 package dev.steward.application.msp;
 
-import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.domain.msp.Msp;
 import jakarta.inject.Inject;
 import java.util.List;

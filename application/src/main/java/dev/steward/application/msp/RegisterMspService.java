@@ -1,8 +1,8 @@
 package dev.steward.application.msp;
 
-import dev.steward.application.port.IdGenerator;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Violations;
 import dev.steward.domain.msp.Msp;

@@ -1,7 +1,7 @@
 package dev.steward.application.operator;
 
-import dev.steward.application.port.OperatorRepository;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.access.OperatorRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.Violations;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.operator.Operator;

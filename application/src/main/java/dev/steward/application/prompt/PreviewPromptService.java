@@ -1,8 +1,8 @@
 package dev.steward.application.prompt;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;

@@ -1,13 +1,13 @@
 package dev.steward.application.provider;
 
-import dev.steward.application.port.IdentityPushes;
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.PsaWebhooks;
-import dev.steward.application.port.TicketSystem;
-import dev.steward.application.port.TicketSystems;
-import dev.steward.application.port.ToolExecutor;
-import dev.steward.application.port.WebhookDelivery;
-import dev.steward.application.port.WebhookVerdict;
+import dev.steward.application.port.verification.IdentityPushes;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.psa.PsaWebhooks;
+import dev.steward.application.port.psa.TicketSystem;
+import dev.steward.application.port.psa.TicketSystems;
+import dev.steward.application.port.agent.ToolExecutor;
+import dev.steward.application.port.psa.WebhookDelivery;
+import dev.steward.application.port.psa.WebhookVerdict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.IntegrationProvider;

@@ -1,12 +1,12 @@
 package dev.steward.application.provisioning;
 
-import dev.steward.application.port.AgentCheckIns;
-import dev.steward.application.port.AgentRuntime;
-import dev.steward.application.port.AgentSpec;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MetricsRecorder;
-import dev.steward.application.port.ObservedAgent;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.runtime.AgentCheckIns;
+import dev.steward.application.port.runtime.AgentRuntime;
+import dev.steward.application.port.runtime.AgentSpec;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.activity.MetricsRecorder;
+import dev.steward.application.port.runtime.ObservedAgent;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.Reconciliation;

@@ -2,10 +2,10 @@ package dev.steward.application.psa;
 
 import dev.steward.application.client.ClientDetails;
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.TicketSystems;
-import dev.steward.application.port.UnitOfWork;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.psa.TicketSystems;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;

@@ -1,9 +1,9 @@
 package dev.steward.application.signin;
 
-import dev.steward.application.port.ApiTokenRepository;
-import dev.steward.application.port.IdGenerator;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.port.UserRepository;
+import dev.steward.application.port.access.ApiTokenRepository;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.problem.Violations;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.security.SecretTokens;

@@ -1,5 +1,6 @@
 package dev.steward.application.spi;
 
+import dev.steward.application.stability.Stable;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,6 +27,14 @@ public interface Directory {
 
     /** The entry with this id, if the system has it. */
     Optional<Entry> get(String id);
+
+    /**
+     * A directory of these entries, in this order, searched and paged in memory (its cursors are positions in the
+     * matching entries): for a system that hands over its whole list at once.
+     */
+    static Directory of(List<Entry> entries) {
+        return new ListedDirectory(entries);
+    }
 
     /** One entry: its id in the outside system, a label for people, and a detail such as a domain name. */
     record Entry(String id, String label, String detail) {

@@ -1,5 +1,6 @@
 package dev.steward.application.spi;
 
+import dev.steward.application.stability.Stable;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.InvalidValue;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.steward.application.spi;
 
+import dev.steward.application.stability.Stable;
+
 /**
  * The major version of the provider SPI. A provider built against another major is refused at startup, since a
  * breaking change to a {@link Stable} type is what raises it.

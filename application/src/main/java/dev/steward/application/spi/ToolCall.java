@@ -1,5 +1,6 @@
 package dev.steward.application.spi;
 
+import dev.steward.application.stability.Stable;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ClientMapping;
 import dev.steward.domain.integration.ToolName;

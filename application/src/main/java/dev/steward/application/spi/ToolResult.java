@@ -1,5 +1,6 @@
 package dev.steward.application.spi;
 
+import dev.steward.application.stability.Stable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;

@@ -1,9 +1,9 @@
 package dev.steward.application.ticket;
 
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.PsaTicket;
-import dev.steward.application.port.TicketSystem;
-import dev.steward.application.port.TicketSystems;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.psa.PsaTicket;
+import dev.steward.application.port.psa.TicketSystem;
+import dev.steward.application.port.psa.TicketSystems;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.msp.Msp;

@@ -1,6 +1,6 @@
 package dev.steward.application.ticket;
 
-import dev.steward.application.port.WebhookDelivery;
+import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.domain.msp.MspId;
 import java.time.Duration;
 

@@ -2,9 +2,9 @@ package dev.steward.application.ticket;
 
 import dev.steward.application.lifecycle.Lifecycle;
 import dev.steward.application.lifecycle.PeriodicTask;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.TicketSystems;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.psa.TicketSystems;
 import dev.steward.application.problem.ApplicationException;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.msp.Msp;

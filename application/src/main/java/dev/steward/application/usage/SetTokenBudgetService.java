@@ -1,9 +1,9 @@
 package dev.steward.application.usage;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.TokenLedger;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.reasoning.TokenLedger;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.domain.usage.TokenBudget;
 import jakarta.inject.Inject;

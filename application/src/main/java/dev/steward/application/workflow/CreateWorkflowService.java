@@ -1,11 +1,11 @@
 package dev.steward.application.workflow;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IdGenerator;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.port.WorkflowStore;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.Violations;

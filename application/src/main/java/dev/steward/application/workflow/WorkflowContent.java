@@ -1,6 +1,6 @@
 package dev.steward.application.workflow;
 
-import dev.steward.application.port.RunbookPlaceholders;
+import dev.steward.application.port.reasoning.RunbookPlaceholders;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.Violations;
 import dev.steward.domain.integration.ToolName;

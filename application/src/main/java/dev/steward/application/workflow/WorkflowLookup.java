@@ -1,7 +1,7 @@
 package dev.steward.application.workflow;
 
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.WorkflowStore;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.security.Permission;
 import dev.steward.domain.client.Client;

@@ -10,7 +10,7 @@ import dev.steward.application.agent.message.SessionOutcome;
 import dev.steward.application.agent.message.TicketPost;
 import dev.steward.application.agent.message.ToolAnswer;
 import dev.steward.application.agent.message.ToolRequest;
-import dev.steward.application.port.ControlPlane;
+import dev.steward.application.port.agent.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import java.time.Duration;
 import java.util.Optional;

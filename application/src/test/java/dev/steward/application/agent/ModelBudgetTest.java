@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.inmemory.InMemoryLanguageModel;
-import dev.steward.application.port.LanguageModel.ModelAnswer;
-import dev.steward.application.port.PsaNote;
-import dev.steward.application.port.ReasonerStep;
+import dev.steward.application.port.reasoning.LanguageModel.ModelAnswer;
+import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.reasoning.ReasonerStep;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.mode.OperatingMode;
 import dev.steward.domain.usage.TokenBudget;

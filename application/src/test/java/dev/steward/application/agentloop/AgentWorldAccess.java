@@ -7,9 +7,9 @@ import dev.steward.application.approval.ExpireApprovalsUseCase;
 import dev.steward.application.inmemory.InMemoryAgentApi;
 import dev.steward.application.inmemory.InMemoryTicketSystem;
 import dev.steward.application.inmemory.InMemoryUserRepository;
-import dev.steward.application.port.LanguageModel;
-import dev.steward.application.port.Reasoner;
-import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.reasoning.LanguageModel;
+import dev.steward.application.port.reasoning.Reasoner;
+import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.workflow.ChangeWorkflowStatusUseCase;
 import dev.steward.application.workflow.CreateWorkflowUseCase;
@@ -148,19 +148,19 @@ public final class AgentWorldAccess {
         return world.agents.sessions.find(id).orElseThrow();
     }
 
-    public dev.steward.application.port.MspRepository msps() {
+    public dev.steward.application.port.client.MspRepository msps() {
         return world.msps;
     }
 
-    public dev.steward.application.port.ClientRepository clients() {
+    public dev.steward.application.port.client.ClientRepository clients() {
         return world.clients;
     }
 
-    public dev.steward.application.port.IntegrationRepository integrations() {
+    public dev.steward.application.port.integration.IntegrationRepository integrations() {
         return world.agents.integrations;
     }
 
-    public dev.steward.application.port.TicketSystems systems() {
+    public dev.steward.application.port.psa.TicketSystems systems() {
         return world.agents.ticketSystems;
     }
 

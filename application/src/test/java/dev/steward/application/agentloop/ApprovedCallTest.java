@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.agent.message.Assignment;
 import dev.steward.application.agent.message.ToolPhase;
-import dev.steward.application.port.PlannedAction;
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.reasoning.PlannedAction;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.application.spi.ToolResult;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityOutcome;

@@ -6,7 +6,7 @@ import dev.steward.application.agent.AgentReasoning;
 import dev.steward.application.dryrun.DryRunCommand;
 import dev.steward.application.dryrun.DryRunResult;
 import dev.steward.application.dryrun.DryRunService;
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityOutcome;

@@ -3,7 +3,7 @@ package dev.steward.application.agentloop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.approval.ApprovalRequest;

@@ -2,11 +2,11 @@ package dev.steward.application.agentloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.port.PlannedAction;
-import dev.steward.application.port.PsaNote;
-import dev.steward.application.port.Reasoner;
-import dev.steward.application.port.ReasonerStep;
-import dev.steward.application.port.ReasoningContext;
+import dev.steward.application.port.reasoning.PlannedAction;
+import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.reasoning.Reasoner;
+import dev.steward.application.port.reasoning.ReasonerStep;
+import dev.steward.application.port.reasoning.ReasoningContext;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.ticket.IntakeTicketCommand;
 import dev.steward.domain.activity.ActivityEntry;

@@ -2,15 +2,15 @@ package dev.steward.application.agentloop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.port.AgentRequest;
-import dev.steward.application.port.BuiltInWorkflows;
-import dev.steward.application.port.PlannedAction;
-import dev.steward.application.port.Reasoner;
-import dev.steward.application.port.ReasonerStep;
-import dev.steward.application.port.ReasoningContext;
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.reasoning.AgentRequest;
+import dev.steward.application.port.reasoning.BuiltInWorkflows;
+import dev.steward.application.port.reasoning.PlannedAction;
+import dev.steward.application.port.reasoning.Reasoner;
+import dev.steward.application.port.reasoning.ReasonerStep;
+import dev.steward.application.port.reasoning.ReasoningContext;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.testkit.ReasonerContract;
+import dev.steward.application.port.reasoning.ReasonerContract;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Tool;

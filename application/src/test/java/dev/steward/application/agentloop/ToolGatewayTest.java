@@ -3,7 +3,7 @@ package dev.steward.application.agentloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.agent.message.ToolPhase;
-import dev.steward.application.port.TranscriptItem;
+import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;

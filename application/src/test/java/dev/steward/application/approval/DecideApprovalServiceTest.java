@@ -11,7 +11,7 @@ import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.inmemory.InMemoryWorkQueue;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
-import dev.steward.application.port.ActivityQuery;
+import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.activity.RedactedArguments;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.steward.application.InMemoryCore;
 import dev.steward.application.mode.ChangeDefaultModeCommand;
-import dev.steward.application.port.ClientQuery;
+import dev.steward.application.port.client.ClientQuery;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;

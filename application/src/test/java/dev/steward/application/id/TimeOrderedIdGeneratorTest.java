@@ -2,8 +2,8 @@ package dev.steward.application.id;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.port.IdGenerator;
-import dev.steward.application.testkit.IdGeneratorContract;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.store.IdGeneratorContract;
 import dev.steward.application.testkit.MutableClock;
 import java.time.Duration;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.AgentCredentials;
-import dev.steward.application.testkit.AgentCredentialsContract;
+import dev.steward.application.port.runtime.AgentCredentials;
+import dev.steward.application.port.runtime.AgentCredentialsContract;
 import dev.steward.domain.client.ClientId;
 import java.util.UUID;
 

@@ -1,10 +1,10 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.ApprovalRepository;
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.testkit.ApprovalRepositoryContract;
+import dev.steward.application.port.agent.ApprovalRepository;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.agent.ApprovalRepositoryContract;
 
 class InMemoryApprovalRepositoryTest extends ApprovalRepositoryContract {
 

@@ -1,10 +1,10 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IdentityVerifications;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.testkit.IdentityVerificationsContract;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.verification.IdentityVerifications;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.verification.IdentityVerificationsContract;
 
 class InMemoryIdentityVerificationsTest extends IdentityVerificationsContract {
 

@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.LanguageModel;
-import dev.steward.application.testkit.LanguageModelContract;
+import dev.steward.application.port.reasoning.LanguageModel;
+import dev.steward.application.port.reasoning.LanguageModelContract;
 import java.util.List;
 
 class InMemoryLanguageModelTest extends LanguageModelContract {

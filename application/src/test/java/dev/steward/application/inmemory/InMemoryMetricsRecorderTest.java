@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.MetricsRecorder;
-import dev.steward.application.testkit.MetricsRecorderContract;
+import dev.steward.application.port.activity.MetricsRecorder;
+import dev.steward.application.port.activity.MetricsRecorderContract;
 
 class InMemoryMetricsRecorderTest extends MetricsRecorderContract {
 

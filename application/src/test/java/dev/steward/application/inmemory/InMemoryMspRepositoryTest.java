@@ -1,8 +1,8 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.testkit.MspRepositoryContract;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.client.MspRepositoryContract;
 
 class InMemoryMspRepositoryTest extends MspRepositoryContract {
 

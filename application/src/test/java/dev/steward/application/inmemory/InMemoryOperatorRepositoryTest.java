@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.OperatorRepository;
-import dev.steward.application.testkit.OperatorRepositoryContract;
+import dev.steward.application.port.access.OperatorRepository;
+import dev.steward.application.port.access.OperatorRepositoryContract;
 
 class InMemoryOperatorRepositoryTest extends OperatorRepositoryContract {
 

@@ -1,11 +1,11 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.ClientRepository;
-import dev.steward.application.port.IntegrationRepository;
-import dev.steward.application.port.MspRepository;
-import dev.steward.application.port.SecretVault;
-import dev.steward.application.port.UnitOfWork;
-import dev.steward.application.testkit.SecretVaultContract;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.integration.SecretVaultContract;
 
 class InMemorySecretVaultTest extends SecretVaultContract {
 

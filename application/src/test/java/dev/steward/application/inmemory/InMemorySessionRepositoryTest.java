@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.SessionRepository;
-import dev.steward.application.testkit.SessionRepositoryContract;
+import dev.steward.application.port.agent.SessionRepository;
+import dev.steward.application.port.agent.SessionRepositoryContract;
 
 class InMemorySessionRepositoryTest extends SessionRepositoryContract {
 

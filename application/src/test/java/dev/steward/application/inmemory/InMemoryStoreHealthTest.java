@@ -1,7 +1,7 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.StoreHealth;
-import dev.steward.application.testkit.StoreHealthContract;
+import dev.steward.application.port.store.StoreHealth;
+import dev.steward.application.port.store.StoreHealthContract;
 
 class InMemoryStoreHealthTest extends StoreHealthContract {
 

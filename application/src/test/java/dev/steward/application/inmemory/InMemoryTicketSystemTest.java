@@ -1,9 +1,9 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.PsaCapability;
-import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.psa.PsaCapability;
+import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.testkit.MutableClock;
-import dev.steward.application.testkit.TicketSystemContract;
+import dev.steward.application.port.psa.TicketSystemContract;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Nested;
 

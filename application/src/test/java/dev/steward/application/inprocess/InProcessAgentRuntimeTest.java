@@ -1,8 +1,8 @@
 package dev.steward.application.inprocess;
 
 import dev.steward.application.agent.AgentReasoning;
-import dev.steward.application.port.AgentRuntime;
-import dev.steward.application.testkit.AgentRuntimeContract;
+import dev.steward.application.port.runtime.AgentRuntime;
+import dev.steward.application.port.runtime.AgentRuntimeContract;
 import dev.steward.application.testkit.IdleControlPlane;
 import dev.steward.domain.client.ClientId;
 import java.time.Clock;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.InMemoryCore;
 import dev.steward.application.inmemory.InMemoryPendingAuthorizations;
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;

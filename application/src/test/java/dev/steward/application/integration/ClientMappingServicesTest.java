@@ -3,7 +3,6 @@ package dev.steward.application.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.application.inmemory.InMemoryDirectory;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
@@ -39,7 +38,7 @@ class ClientMappingServicesTest {
 
     @BeforeEach
     void aClientWithADocumentationPlatformOfferingADirectory() {
-        world.docsProvider.withDirectory(new InMemoryDirectory(COMPANIES));
+        world.docsProvider.withDirectory(Directory.of(COMPANIES));
         acme = world.core.anActiveClient(msp, "Acme", "acme");
         docs = world.connect.connect(new ConnectIntegrationCommand(msp.id(), Optional.of("acme"), "hudu",
                 Map.of("baseUrl", "https://docs.example"), Map.of("apiKey", "k"))).integration().id().toString();

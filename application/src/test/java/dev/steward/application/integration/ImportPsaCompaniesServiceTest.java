@@ -3,8 +3,7 @@ package dev.steward.application.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.steward.application.inmemory.InMemoryDirectory;
-import dev.steward.application.port.ClientQuery;
+import dev.steward.application.port.client.ClientQuery;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.spi.Directory;
@@ -37,7 +36,7 @@ class ImportPsaCompaniesServiceTest {
         List<Directory.Entry> companies = new ArrayList<>();
         IntStream.rangeClosed(1, COMPANIES).forEach(i -> companies.add(new Directory.Entry(Integer.toString(250 + i),
                 String.format("Company %04d Ltd.", i), "")));
-        world.psaProvider.withDirectory(new InMemoryDirectory(companies));
+        world.psaProvider.withDirectory(Directory.of(companies));
         psa = world.connect.connect(IntegrationWorld.psa(msp.id(), "https://cw.example")).integration().id()
                 .toString();
     }

@@ -48,7 +48,7 @@ final class IntegrationWorld implements AutoCloseable {
     }
 
     /** The integrations whose provider holds an open connection, with its values. */
-    java.util.Map<dev.steward.domain.integration.IntegrationId, dev.steward.application.port.IntegrationSettings>
+    java.util.Map<dev.steward.domain.integration.IntegrationId, dev.steward.application.port.integration.IntegrationSettings>
             connected() {
         var all = new java.util.HashMap<>(psaProvider.connected());
         all.putAll(docsProvider.connected());

@@ -1,8 +1,8 @@
 package dev.steward.application.provisioning;
 
-import dev.steward.application.port.AgentRuntime;
-import dev.steward.application.port.AgentSpec;
-import dev.steward.application.port.ObservedAgent;
+import dev.steward.application.port.runtime.AgentRuntime;
+import dev.steward.application.port.runtime.AgentSpec;
+import dev.steward.application.port.runtime.ObservedAgent;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.diagnostics.Diagnostics;

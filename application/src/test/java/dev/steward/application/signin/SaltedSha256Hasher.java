@@ -1,6 +1,6 @@
 package dev.steward.application.signin;
 
-import dev.steward.application.port.PasswordHasher;
+import dev.steward.application.port.access.PasswordHasher;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.user.Password;
 

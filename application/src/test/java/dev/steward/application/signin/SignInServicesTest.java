@@ -27,7 +27,7 @@ import dev.steward.domain.user.ApiToken;
 import dev.steward.domain.user.User;
 import jakarta.validation.Validation;
 import dev.steward.application.inmemory.InMemoryInstallationLock;
-import dev.steward.application.port.UserRepository;
+import dev.steward.application.port.access.UserRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.agentloop.RunbookReasoner;
-import dev.steward.application.port.PsaNote.Visibility;
-import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.psa.PsaNote.Visibility;
+import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.PortFailure;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.agentloop.RunbookReasoner;
 import dev.steward.application.inmemory.InMemoryPsaWebhooks;
-import dev.steward.application.port.WebhookDelivery;
+import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.ticket.ReceiveTicketWebhookUseCase.WebhookOutcome;
 import dev.steward.domain.mode.OperatingMode;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.agentloop.AgentWorldAccess;
-import dev.steward.application.port.PsaNote;
-import dev.steward.application.port.PsaNote.Visibility;
+import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.psa.PsaNote.Visibility;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.Forbidden;
 import dev.steward.application.problem.InvalidCommand;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.agentloop.RunbookReasoner;
-import dev.steward.application.port.PsaNote.Author;
-import dev.steward.application.port.PsaNote.Visibility;
+import dev.steward.application.port.psa.PsaNote.Author;
+import dev.steward.application.port.psa.PsaNote.Visibility;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.agentloop.RunbookReasoner;
-import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.ticket.TicketPollingLoop.PollingPeriod;
 import dev.steward.domain.integration.Tool;

@@ -2,9 +2,9 @@ package dev.steward.example.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.spi.IntegrationProvider;
-import dev.steward.application.testkit.IntegrationProviderContract;
+import dev.steward.application.spi.IntegrationProviderContract;
 import dev.steward.domain.integration.Tool;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

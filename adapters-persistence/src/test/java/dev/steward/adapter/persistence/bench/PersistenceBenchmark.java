@@ -9,7 +9,7 @@ import dev.steward.adapter.persistence.PersistenceSettings;
 import dev.steward.application.client.CreateClientCommand;
 import dev.steward.application.client.CreateClientService;
 import dev.steward.application.id.TimeOrderedIdGenerator;
-import dev.steward.application.port.ActivityQuery;
+import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;

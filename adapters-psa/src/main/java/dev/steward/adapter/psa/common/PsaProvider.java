@@ -1,8 +1,8 @@
 package dev.steward.adapter.psa.common;
 
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.TicketSystem;
-import dev.steward.application.port.WebhookVerdict;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.psa.TicketSystem;
+import dev.steward.application.port.psa.WebhookVerdict;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.problem.PortFailure;

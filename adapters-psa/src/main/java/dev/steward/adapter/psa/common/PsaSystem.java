@@ -1,6 +1,6 @@
 package dev.steward.adapter.psa.common;
 
-import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.spi.Directory;
 import dev.steward.domain.problem.InvalidValue;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import dev.steward.adapter.psa.common.AgentPipeline;
 import dev.steward.adapter.psa.common.EndToEndChecks;
 import dev.steward.adapter.psa.common.HttpSettings;
 import dev.steward.adapter.psa.common.Secret;
-import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import dev.steward.application.port.psa.TicketSystemContract.TicketSeed;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package dev.steward.adapter.psa.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.port.PsaNote;
-import dev.steward.application.port.TicketSystem;
-import dev.steward.application.testkit.TicketSystemContract.NoteSeed;
+import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.psa.TicketSystem;
+import dev.steward.application.port.psa.TicketSystemContract.NoteSeed;
 import dev.steward.application.ticket.IntakeResult;
 import dev.steward.domain.mode.OperatingMode;
 import dev.steward.domain.activity.ActivityEntry;

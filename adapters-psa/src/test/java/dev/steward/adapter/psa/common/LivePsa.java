@@ -1,6 +1,6 @@
 package dev.steward.adapter.psa.common;
 
-import dev.steward.application.port.IntegrationSettings;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.spi.IntegrationProvider;

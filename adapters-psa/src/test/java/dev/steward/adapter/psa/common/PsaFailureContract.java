@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.steward.application.port.TicketSystem;
+import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.problem.PortFailure;
 import java.time.Duration;
 import java.util.function.Supplier;

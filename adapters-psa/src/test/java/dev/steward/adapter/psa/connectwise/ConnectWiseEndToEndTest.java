@@ -14,7 +14,7 @@ import dev.steward.adapter.psa.common.HttpSettings;
 import dev.steward.adapter.psa.common.PsaHttp;
 import dev.steward.adapter.psa.common.Secret;
 import dev.steward.adapter.psa.common.Sleeper;
-import dev.steward.application.testkit.TicketSystemContract.TicketSeed;
+import dev.steward.application.port.psa.TicketSystemContract.TicketSeed;
 import dev.steward.application.ticket.IntakeResult;
 import java.net.URI;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.steward.adapter.psa.common.PsaDirectories;
 import dev.steward.application.spi.Directory;
-import dev.steward.application.testkit.DirectoryContract;
+import dev.steward.application.spi.DirectoryContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,13 +3,13 @@ package dev.steward.adapter.psa.halopsa;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.adapter.psa.common.FakePsaProviderTest;
-import dev.steward.application.port.IntegrationSettings;
-import dev.steward.application.port.WebhookDelivery;
-import dev.steward.application.port.WebhookVerdict;
+import dev.steward.application.port.psa.WebhookDelivery;
+import dev.steward.application.port.psa.WebhookVerdict;
 import dev.steward.application.spi.InboundWebhook;
 import dev.steward.application.spi.IntegrationConnection;
-import dev.steward.application.spi.IntegrationProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -15,7 +15,7 @@ import dev.steward.application.agent.message.TicketPost;
 import dev.steward.application.agent.message.ToolAnswer;
 import dev.steward.application.agent.message.ToolPhase;
 import dev.steward.application.agent.message.ToolRequest;
-import dev.steward.application.port.ControlPlane;
+import dev.steward.application.port.agent.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import java.io.IOException;

@@ -15,6 +15,7 @@ import dev.steward.application.client.ListClientsQuery;
 import dev.steward.application.client.ListClientsUseCase;
 import dev.steward.application.client.ListStatusHistoryUseCase;
 import dev.steward.application.client.RetryProvisioningUseCase;
+import dev.steward.application.client.SummarizeClientActivityUseCase;
 import dev.steward.domain.msp.MspId;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -23,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The client resource: {@code /api/v1/clients} (list, create) and {@code /api/v1/clients/{slug}} (get, delete with
+ * The client resource: {@code /api/v1/clients} (list, with each client's requests waiting and last activity; create) and {@code /api/v1/clients/{slug}} (get, delete with
  * the typed name), its status history and the manual retry. The list and the detail answer {@code If-None-Match}
  * with 304; a create with an {@code Idempotency-Key} is done at most once.
  */
@@ -40,11 +41,13 @@ public final class ClientRoutes implements RouteGroup {
     private final DeleteClientUseCase delete;
     private final ListStatusHistoryUseCase history;
     private final RetryProvisioningUseCase retry;
+    private final SummarizeClientActivityUseCase summarize;
 
     @Inject
     public ClientRoutes(CallerResolver caller, JsonBodies bodies, IdempotencyKeys idempotency,
                         CreateClientUseCase create, ListClientsUseCase list, GetClientUseCase get,
-                        DeleteClientUseCase delete, ListStatusHistoryUseCase history, RetryProvisioningUseCase retry) {
+                        DeleteClientUseCase delete, ListStatusHistoryUseCase history, RetryProvisioningUseCase retry,
+                        SummarizeClientActivityUseCase summarize) {
         this.caller = caller;
         this.bodies = bodies;
         this.idempotency = idempotency;
@@ -54,6 +57,7 @@ public final class ClientRoutes implements RouteGroup {
         this.delete = delete;
         this.history = history;
         this.retry = retry;
+        this.summarize = summarize;
     }
 
     @Override
@@ -84,7 +88,7 @@ public final class ClientRoutes implements RouteGroup {
         MspId msp = caller.mspOf(ctx);
         ListClientsQuery query = new ListClientsQuery(msp, ctx.queryParam("status"), ctx.queryParam("search"),
                 ctx.queryParam("after"), Requests.intQueryParam(ctx, "limit", DEFAULT_PAGE));
-        byte[] body = bodies.write(ClientPageJson.from(list.list(query)));
+        byte[] body = bodies.write(ClientPageJson.listed(list, summarize, query));
         if (!Conditionals.answeredNotModified(ctx, Conditionals.digestTag(body))) {
             ctx.contentType("application/json").result(body);
         }

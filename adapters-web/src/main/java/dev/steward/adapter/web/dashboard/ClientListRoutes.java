@@ -7,23 +7,18 @@ import dev.steward.adapter.web.http.CallerResolver;
 import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
-import dev.steward.application.client.ClientActivitySummary;
 import dev.steward.application.client.ClientDetails;
-import dev.steward.application.client.ClientPage;
 import dev.steward.application.client.CreateClientCommand;
 import dev.steward.application.client.CreateClientUseCase;
 import dev.steward.application.client.ListClientsQuery;
 import dev.steward.application.client.ListClientsUseCase;
 import dev.steward.application.client.SummarizeClientActivityUseCase;
 import dev.steward.application.problem.ApplicationException;
-import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.DomainException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Dashboard: {@code GET /clients} (the list with each client's requests waiting and last activity, filters, the New
@@ -72,15 +67,10 @@ public final class ClientListRoutes implements RouteGroup {
     private void render(Context ctx, MspId msp, int status, NewClientForm form) {
         ListFilter filter = new ListFilter(Forms.orEmpty(ctx.queryParam("search")),
                 Forms.orEmpty(ctx.queryParam("status")), Forms.orEmpty(ctx.queryParam("after")));
-        ClientPage clients = list.list(new ListClientsQuery(msp, filter.status(), filter.search(), filter.after(),
-                PAGE));
-        Map<ClientId, ClientActivitySummary> summaries = summarize.summarize(msp,
-                clients.items().stream().map(c -> c.client().id()).toList());
-        Map<String, ClientActivitySummary> byId = new HashMap<>();
-        summaries.forEach((id, summary) -> byId.put(id.toString(), summary));
-        ClientPageJson page = ClientPageJson.from(clients);
+        ClientPageJson page = ClientPageJson.listed(list, summarize, new ListClientsQuery(msp, filter.status(),
+                filter.search(), filter.after(), PAGE));
         String refresh = "/api/v1/clients?search=" + Forms.encode(filter.search()) + "&status="
                 + Forms.encode(filter.status()) + "&after=" + Forms.encode(filter.after()) + "&limit=" + PAGE;
-        Layout.write(ctx, status, ClientPages.list(page, byId, filter, form, refresh));
+        Layout.write(ctx, status, ClientPages.list(page, filter, form, refresh));
     }
 }

@@ -1,15 +1,15 @@
 package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.api.ClientJson;
+import dev.steward.adapter.web.api.ClientListItemJson;
 import dev.steward.adapter.web.api.ClientUsageJson;
 import dev.steward.adapter.web.api.ClientPageJson;
 import dev.steward.adapter.web.api.StatusChangeJson;
 import dev.steward.adapter.web.dashboard.Layout.Section;
-import dev.steward.application.client.ClientActivitySummary;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The client pages: the list with the New Client form, and the detail's Overview and Prompt tabs. */
@@ -32,11 +32,8 @@ final class ClientPages {
     private ClientPages() {
     }
 
-    /** {@code summaries}: each listed client's requests waiting and last activity, by client id. */
-    static Html list(ClientPageJson page, Map<String, ClientActivitySummary> summaries, ListFilter filter,
-                     NewClientForm form, String refreshUrl) {
-        Html rows = Html.each(page.items(), c -> row(c, summaries.getOrDefault(c.id(),
-                new ClientActivitySummary(0, Optional.empty()))));
+    static Html list(ClientPageJson page, ListFilter filter, NewClientForm form, String refreshUrl) {
+        Html rows = Html.each(page.items(), ClientPages::row);
         Html table = page.items().isEmpty()
                 ? new Html("<p class=\"empty\">No clients match. Create one below.</p>")
                 : Html.of("""
@@ -74,7 +71,8 @@ final class ClientPages {
                 new Html(s.equals(selected) ? " selected" : ""), s));
     }
 
-    private static Html row(ClientJson c, ClientActivitySummary summary) {
+    private static Html row(ClientListItemJson item) {
+        ClientJson c = item.client();
         return Html.of("""
                 <tr data-client="%s">
                 <td data-label="Name"><a href="/clients/%s">%s</a></td>
@@ -86,11 +84,12 @@ final class ClientPages {
                 <td data-label="Last activity" data-field="last-activity">%s</td>
                 </tr>
                 """, c.slug(), c.slug(), c.name(), c.slug(), statusBadge(c.status()), deploy(c),
-                modeText(c), summary.waitingRequests(), lastActivity(summary));
+                modeText(c), item.requestsWaiting(), lastActivity(item.lastActivityAt()));
     }
 
-    private static Html lastActivity(ClientActivitySummary summary) {
-        return summary.lastActivity()
+    /** The newest activity entry's time, or "none yet" ({@code lastActivityAt} null). */
+    private static Html lastActivity(Instant lastActivityAt) {
+        return Optional.ofNullable(lastActivityAt)
                 .map(at -> Html.of("<time datetime=\"%s\">%s</time>", at, TIME.format(at)))
                 .orElse(new Html("<span class=\"muted\">none yet</span>"));
     }

@@ -217,8 +217,10 @@ public final class IntegrationPageRoutes implements RouteGroup {
     }
 
     private void detail(Context ctx, int status, PolicyForm refused) {
-        Layout.write(ctx, status, IntegrationPages.detail(IntegrationJson.from(get.get(caller.mspOf(ctx),
-                ctx.pathParam("id"))), refused));
+        MspId msp = caller.mspOf(ctx);
+        IntegrationJson integration = IntegrationJson.from(get.get(msp, ctx.pathParam("id")));
+        boolean psa = integration.client() == null && mapToPsa.canMapTo(msp, integration.kind());
+        Layout.write(ctx, status, IntegrationPages.detail(integration, refused, psa));
     }
 
     private void setPolicy(Context ctx) {

@@ -283,8 +283,11 @@ final class IntegrationPages {
                         .orElse(Html.EMPTY));
     }
 
-    /** One integration: its settings, masked secrets and a policy form per tool. */
-    static Html detail(IntegrationJson i, PolicyForm refused) {
+    /**
+     * One integration: its settings, masked secrets and a policy form per tool; for a connected PSA
+     * ({@code importsCompanies}), the way to its import screen.
+     */
+    static Html detail(IntegrationJson i, PolicyForm refused, boolean importsCompanies) {
         Html secrets = Html.each(i.secrets().entrySet(), e -> Html.of("<dt>%s</dt><dd data-secret=\"%s\">%s</dd>\n",
                 e.getKey(), e.getKey(), e.getValue().last4() == null ? "set" : "set (…" + e.getValue().last4() + ")"));
         Html settings = Html.each(i.settings().entrySet(), e -> Html.of("<dt>%s</dt><dd><code>%s</code></dd>\n",
@@ -325,7 +328,11 @@ final class IntegrationPages {
                 TIME.format(i.connectedAt()), i.unreachableSince() == null ? Html.EMPTY : Html.of(
                         "<dt>Status</dt><dd role=\"status\">unreachable since <time datetime=\"%s\">%s</time>;"
                         + " its tools fail at once until it answers</dd>\n", i.unreachableSince(),
-                        TIME.format(i.unreachableSince())), settings, secrets, webhookSection(i),
+                        TIME.format(i.unreachableSince())), settings, secrets, Html.of("%s%s", webhookSection(i),
+                        importsCompanies ? Html.of("""
+                        <p class="import-link"><a href="/integrations/%s/import">Import companies as clients</a> \
+                        <span class="help">pick companies of %s; each becomes a client mapped to its company</span></p>
+                        """, i.id(), i.label()) : Html.EMPTY),
                 refused.equals(PolicyForm.NONE) ? Html.EMPTY : refused.errors().alert("policy"), refreshForm(i), i.label(),
                 Html.each(indexed(i.tools()), t -> toolRow(i, t.index(), t.tool(), refused)), i.id(), i.label());
         return Layout.page(i.label(), i.client() == null ? Section.INTEGRATIONS : Section.CLIENTS, Optional.empty(),

@@ -3,7 +3,7 @@ package dev.steward.adapter.web.hooks;
 import dev.steward.adapter.web.http.RouteGroup;
 import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
-import dev.steward.application.port.WebhookDelivery;
+import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.integration.ListIntegrationKindsUseCase;
 import dev.steward.application.ticket.IntakeTicketCommand;
 import dev.steward.application.ticket.IntakeTicketUseCase;

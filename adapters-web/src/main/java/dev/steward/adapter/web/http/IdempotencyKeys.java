@@ -4,7 +4,7 @@ import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.RequestProblem;
 import dev.steward.application.idempotency.AnswerOnceUseCase;
 import dev.steward.application.idempotency.AnswerOnceUseCase.Outcome;
-import dev.steward.application.port.IdempotencyRecords.Answer;
+import dev.steward.application.port.store.IdempotencyRecords.Answer;
 import dev.steward.domain.msp.MspId;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.steward.adapter.web.metrics;
 
-import dev.steward.application.port.MetricsRecorder;
+import dev.steward.application.port.activity.MetricsRecorder;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.client.ClientId;
 import io.micrometer.core.instrument.Counter;

@@ -1,6 +1,6 @@
 package dev.steward.adapter.web.signin;
 
-import dev.steward.application.port.PasswordHasher;
+import dev.steward.application.port.access.PasswordHasher;
 import dev.steward.domain.user.Password;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

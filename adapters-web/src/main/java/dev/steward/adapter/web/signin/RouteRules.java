@@ -213,6 +213,9 @@ public final class RouteRules {
         rule("POST /integrations/{id}/authorize", MANAGE_INTEGRATIONS);
         rule("GET /integrations/{id}/disconnect", MANAGE_INTEGRATIONS);
         rule("POST /integrations/{id}/disconnect", MANAGE_INTEGRATIONS);
+        // the PSA import screen: browsing reads, importing creates clients (as POST /api/v1/integrations/{id}/import)
+        rule("GET /integrations/{id}/import", READ);
+        rule("POST /integrations/{id}/import", CHANGE_CLIENTS);
     }
 
     private RouteRules() {

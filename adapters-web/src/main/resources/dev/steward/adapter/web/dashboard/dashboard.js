@@ -1,5 +1,6 @@
-// Steward dashboard: slug suggestion on the New Client form, and a status refresh every 5 seconds while the tab is
-// visible. Only textContent and attributes are written, never HTML.
+// Steward dashboard: slug suggestion on the New Client form, and a refresh of the status (and, on the client list,
+// requests waiting and last activity) every 5 seconds while the tab is visible. Only textContent, attributes and
+// elements built here are written, never HTML.
 (function () {
   'use strict';
 
@@ -54,6 +55,29 @@
     element.className = 'badge ' + prefix + value;
   }
 
+  function setText(element, value) {
+    if (element.textContent !== value) { element.textContent = value; }
+  }
+
+  // as the server writes it: <time datetime="…">2026-11-30 14:05:09 UTC</time>, or "none yet"
+  function showLastActivity(cell, at) {
+    var shown = cell.querySelector('time');
+    if (at === null) {
+      if (shown) {
+        var none = document.createElement('span');
+        none.className = 'muted';
+        none.textContent = 'none yet';
+        cell.replaceChildren(none);
+      }
+      return;
+    }
+    if (shown && shown.getAttribute('datetime') === at) { return; }
+    var time = document.createElement('time');
+    time.setAttribute('datetime', at);
+    time.textContent = at.replace('T', ' ').replace(/\.\d+/, '').replace('Z', ' UTC');
+    cell.replaceChildren(time);
+  }
+
   function apply(client) {
     document.querySelectorAll('[data-client]').forEach(function (scope) {
       if (scope.getAttribute('data-client') !== client.slug) { return; }
@@ -67,6 +91,13 @@
       scope.querySelectorAll('[data-field="effective-mode"]').forEach(function (mode) {
         if (mode.textContent !== client.effectiveMode) { mode.textContent = client.effectiveMode; }
       });
+      // the client list's columns (only list items carry them)
+      var waiting = scope.querySelector('[data-field="waiting"]');
+      if (waiting && typeof client.requestsWaiting === 'number') {
+        setText(waiting, String(client.requestsWaiting));
+      }
+      var last = scope.querySelector('[data-field="last-activity"]');
+      if (last && client.lastActivityAt !== undefined) { showLastActivity(last, client.lastActivityAt); }
     });
   }
 

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.adapter.web.TestServer;
+import dev.steward.adapter.web.WebFixtures;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
+import dev.steward.domain.work.WorkItem;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,6 +139,32 @@ class ClientApiTest {
                     + first.path("next").asText()));
             assertThat(second.path("items")).extracting(c -> c.path("slug").asText()).containsExactly(prefix + "-3");
             assertThat(second.path("next").isNull()).isTrue();
+        }
+
+        @Test
+        void carriesEachClientsRequestsWaitingAndLastActivity() {
+            String prefix = "glance-" + SEQ.incrementAndGet();
+            server.createClient("Busy", prefix + "-busy");
+            server.createClient("Quiet", prefix + "-quiet");
+            Client busy = server.core.clients.find(server.msp.id(), Slug.of(prefix + "-busy")).orElseThrow();
+            Instant last = Instant.parse("2026-11-30T14:05:09Z");
+            for (int n = 1; n <= 2; n++) {
+                server.core.agentApi.work.add(WorkItem.newTicket(UUID.randomUUID(), server.msp.id(), busy.id(),
+                        UUID.randomUUID(), n, "printer " + n + " jammed", Instant.now()));
+            }
+            server.core.activityLog.append(List.of(WebFixtures.request(busy, last.minusSeconds(60)),
+                    WebFixtures.request(busy, last)));
+
+            JsonNode items = parse(server.get("/api/v1/clients?search=" + prefix)).path("items");
+
+            assertThat(items).extracting(c -> c.path("slug").asText())
+                    .containsExactly(prefix + "-busy", prefix + "-quiet");
+            assertThat(items.get(0).path("requestsWaiting").asInt()).isEqualTo(2);
+            assertThat(items.get(0).path("lastActivityAt").asText()).isEqualTo("2026-11-30T14:05:09Z");
+            assertThat(items.get(0).path("name").asText()).as("still the client's own fields").isEqualTo("Busy");
+            assertThat(items.get(1).path("requestsWaiting").asInt()).isZero();
+            assertThat(items.get(1).has("lastActivityAt")).isTrue();
+            assertThat(items.get(1).path("lastActivityAt").isNull()).as("none yet").isTrue();
         }
 
         @Test

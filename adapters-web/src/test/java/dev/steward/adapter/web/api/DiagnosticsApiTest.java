@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.adapter.web.ServerPerTest;
-import dev.steward.application.port.AgentSpec;
+import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
 import java.net.http.HttpResponse;

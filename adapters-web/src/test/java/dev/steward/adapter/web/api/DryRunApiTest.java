@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.adapter.web.ServerPerTest;
-import dev.steward.application.port.ActivityQuery;
+import dev.steward.application.port.activity.ActivityQuery;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

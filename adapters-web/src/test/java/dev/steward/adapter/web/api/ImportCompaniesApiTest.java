@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.adapter.web.ServerPerTest;
-import dev.steward.application.inmemory.InMemoryDirectory;
 import dev.steward.application.spi.Directory;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -21,7 +20,7 @@ class ImportCompaniesApiTest extends ServerPerTest {
 
     @BeforeEach
     void aPsaWithThreeCompanies() {
-        server.core.psaProvider.withDirectory(new InMemoryDirectory(List.of(
+        server.core.psaProvider.withDirectory(Directory.of(List.of(
                 new Directory.Entry("250", "Contoso Ltd", "contoso.example"),
                 new Directory.Entry("251", "Fabrikam, Inc.", "fabrikam.example"),
                 new Directory.Entry("252", "Northwind Traders", "northwind.example"))));

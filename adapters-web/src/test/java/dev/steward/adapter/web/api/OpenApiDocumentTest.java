@@ -3,6 +3,7 @@ package dev.steward.adapter.web.api;
 import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.steward.adapter.web.TestServer;
 import dev.steward.adapter.web.agentgateway.AgentConfigurationJson;
@@ -15,7 +16,6 @@ import dev.steward.adapter.web.agentgateway.TakeJson;
 import dev.steward.adapter.web.agentgateway.TicketPostJson;
 import dev.steward.adapter.web.agentgateway.ToolAnswerJson;
 import dev.steward.adapter.web.agentgateway.ToolCallJson;
-import java.lang.reflect.RecordComponent;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,6 +122,7 @@ class OpenApiDocumentTest {
                 Map.entry("DeployStatus", ClientJson.DeployStatusJson.class),
                 Map.entry("StatusChange", StatusChangeJson.class),
                 Map.entry("ClientPage", ClientPageJson.class),
+                Map.entry("ClientListItem", ClientListItemJson.class),
                 Map.entry("CreateClient", CreateClientJson.class),
                 Map.entry("ChangeMode", ChangeModeJson.class),
                 Map.entry("DeleteClient", DeleteClientJson.class),
@@ -197,9 +198,16 @@ class OpenApiDocumentTest {
             Set<String> documented = new TreeSet<>();
             document.path("components").path("schemas").path(name).path("properties").fieldNames()
                     .forEachRemaining(documented::add);
-            Set<String> fields = new TreeSet<>(Arrays.stream(type.getRecordComponents())
-                    .map(RecordComponent::getName).toList());
+            Set<String> fields = new TreeSet<>(fieldsOf(type));
             assertThat(documented).as("schema " + name + " vs " + type.getSimpleName()).isEqualTo(fields);
         });
+    }
+
+    /** The JSON fields of a record: its components, with those of an {@code @JsonUnwrapped} one in its place. */
+    private static List<String> fieldsOf(Class<?> type) {
+        return Arrays.stream(type.getRecordComponents())
+                .flatMap(c -> c.getAccessor().isAnnotationPresent(JsonUnwrapped.class) ? fieldsOf(c.getType()).stream()
+                        : java.util.stream.Stream.of(c.getName()))
+                .toList();
     }
 }

@@ -3,17 +3,24 @@ package dev.steward.adapter.web.dashboard;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.steward.adapter.web.InMemoryCore;
+import dev.steward.adapter.web.TestServer;
 import java.io.File;
-import java.time.Duration;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -21,25 +28,34 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Selenium with both paths set explicitly (no Selenium Manager, STACK.md §3.8).
- * Without a browser the tests are skipped with the reason printed, except under {@code CI=true}, where they fail.
+ * What every browser test shares, as a JUnit extension: one headless Debian Chromium per test class, driven by
+ * Selenium with both paths set explicitly (no Selenium Manager, STACK.md §3.8); one {@link TestServer} per test,
+ * closed after it; and the sign-in a page starts with. Without a browser the tests are skipped with the reason
+ * printed, except under {@code CI=true}, where they fail.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final BrowserSupport browser = new BrowserSupport();
+ * @BeforeEach void signIn() { server = browser.startServer(); browser.signInAt("/clients"); }
+ * }</pre>
  */
-final class BrowserSupport implements AutoCloseable {
+final class BrowserSupport implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
 
     static final File CHROMIUM = new File("/usr/bin/chromium");
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    /** A laptop's window: the width the dashboard is laid out for first. */
+    static final Dimension LAPTOP = new Dimension(1280, 900);
+    /** A phone's window, where no page may need horizontal scrolling. */
+    static final Dimension PHONE = new Dimension(390, 844);
 
-    final WebDriver driver;
-    private final Path profile;
+    private WebDriver driver;
+    private Path profile;
+    private TestServer server;
 
-    private BrowserSupport(WebDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
-    }
-
-    static BrowserSupport start() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             String reason = "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + " (apt-get install -y chromium chromium-driver)";
@@ -50,7 +66,7 @@ final class BrowserSupport implements AutoCloseable {
             assumeTrue(false, reason);
         }
         try {
-            Path profile = Files.createTempDirectory("chromium-profile");
+            profile = Files.createTempDirectory("chromium-profile");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -60,10 +76,67 @@ final class BrowserSupport implements AutoCloseable {
                     .usingDriverExecutable(CHROMEDRIVER)
                     .usingAnyFreePort()
                     .build();
-            return new BrowserSupport(new ChromeDriver(service, options), profile);
+            driver = new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The browser of this test class. */
+    WebDriver driver() {
+        return driver;
+    }
+
+    /** Starts this test's server (closed after the test); set up what the first page needs, then sign in. */
+    TestServer startServer() {
+        server = TestServer.start();
+        return server;
+    }
+
+    /**
+     * At laptop width, opens {@code path} on this test's server, signs in as its admin (the gate sends every page to
+     * the sign-in form first) and waits until the browser is back on {@code path}.
+     */
+    void signInAt(String path) {
+        driver.manage().window().setSize(LAPTOP);
+        open(path);
+        signIn(server.user.email().value(), InMemoryCore.PASSWORD);
+        within(5).until(d -> d.getCurrentUrl().endsWith(path));
+    }
+
+    /** Loads {@code path} of this test's server. */
+    void open(String path) {
+        driver.get(server.uri(path).toString());
+    }
+
+    /** Fills in and sends the sign-in form the browser is on. */
+    void signIn(String email, String password) {
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     }
 
     /**
@@ -77,11 +150,17 @@ final class BrowserSupport implements AutoCloseable {
         return wait;
     }
 
-    /** Fills in and sends the sign-in form the browser is on (the gate sends every page there first). */
-    void signIn(String email, String password) {
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    /** Runs a script in the page and returns what it returns. */
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Opens {@code path} and tells how many pixels the page is wider than the window (0 or less: it fits). */
+    long horizontalOverflow(String path) {
+        open(path);
+        long scrollWidth = (Long) js("return document.documentElement.scrollWidth;");
+        long viewport = (Long) js("return document.documentElement.clientWidth;");
+        return scrollWidth - viewport;
     }
 
     /** Saves a screenshot as {@code target/screenshots/<name>.png}. */
@@ -91,16 +170,6 @@ final class BrowserSupport implements AutoCloseable {
             Files.createDirectories(target.getParent());
             Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
             Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        driver.quit();
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,28 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.adapter.web.InMemoryCore;
 import dev.steward.adapter.web.TestServer;
-import dev.steward.domain.activity.ActivityEntry;
-import dev.steward.domain.activity.ActivityKind;
-import dev.steward.domain.activity.ActivityOutcome;
-import dev.steward.domain.activity.RedactedArguments;
+import dev.steward.adapter.web.WebFixtures;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.DeployStatus;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.work.WorkItem;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
@@ -41,30 +34,16 @@ class DashboardBrowserTest {
     private static final String LONG_SLUG = "contoso-manufacturing-holdings-international-subsidiary-group";
     private static final Instant LAST = Instant.parse("2026-11-30T14:05:09Z");
 
-    private static BrowserSupport browser;
-    private static WebDriver driver;
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+    private WebDriver driver;
     private TestServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSupport.start();
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void startServerAndSignIn() {
-        server = TestServer.start();
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        open("/clients");
-        signIn(InMemoryCore.PASSWORD);
-        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients"));
+        server = browser.startServer();
+        driver = browser.driver();
+        browser.signInAt("/clients");
     }
 
     private void signIn(String password) {
@@ -76,7 +55,7 @@ class DashboardBrowserTest {
         driver.findElement(By.cssSelector(".account button")).click();
         browser.within(5).until(d -> d.getCurrentUrl().contains("/login"));
 
-        open("/settings");
+        browser.open("/settings");
         assertThat(driver.getCurrentUrl()).contains("/login?next=%2Fsettings");
         signIn("not the password");
         browser.within(5).until(d -> !d.findElements(By.id("password-error")).isEmpty()
@@ -91,19 +70,6 @@ class DashboardBrowserTest {
                 .isEqualTo(server.user.email().value());
     }
 
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    private void open(String path) {
-        driver.get(server.uri(path).toString());
-    }
-
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
     private void changeStored(String slug, UnaryOperator<Client> change) {
         Client stored = server.core.clients.find(server.msp.id(), Slug.of(slug)).orElseThrow();
         server.core.clients.update(change.apply(stored));
@@ -116,7 +82,7 @@ class DashboardBrowserTest {
 
     @Test
     void createsAClientWithTheSuggestedSlugAndLandsOnItsPage() {
-        open("/clients");
+        browser.open("/clients");
         driver.findElement(By.id("name")).sendKeys("Ätna Café & Co");
 
         assertThat(driver.findElement(By.id("slug")).getDomProperty("value")).isEqualTo("atna-cafe-co");
@@ -131,7 +97,7 @@ class DashboardBrowserTest {
     @Test
     void showsTheServersErrorOnTheSlugField() {
         server.createClient("Taken", "taken");
-        open("/clients");
+        browser.open("/clients");
         driver.findElement(By.id("name")).sendKeys("Another");
         WebElement slug = driver.findElement(By.id("slug"));
         slug.clear();
@@ -147,8 +113,8 @@ class DashboardBrowserTest {
     @Test
     void turnsTheBadgesWithoutReloadingThePage() {
         server.createClient("Acme", "acme");
-        open("/clients/acme");
-        js("window.notReloaded = true;");
+        browser.open("/clients/acme");
+        browser.js("window.notReloaded = true;");
         assertThat(badge().getText()).isEqualTo("creating");
 
         // movedTo sets the deploy status from the status, so the deploy message is set after it
@@ -165,31 +131,31 @@ class DashboardBrowserTest {
         browser.within(12).until(d -> badge().getText().equals("active"));
         assertThat(badge().getAttribute("class")).isEqualTo("badge status-active");
         assertThat(driver.findElement(By.cssSelector("[data-field=deploy-message]")).isDisplayed()).isFalse();
-        assertThat(js("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);
         browser.screenshot("badge-active");
     }
 
     @Test
     void stopsRefreshingWhileTheTabIsHiddenAndResumesWhenShown() {
         server.createClient("Acme", "acme");
-        open("/clients");
-        assertThat(js("return window.stewardRefresh.running();")).isEqualTo(true);
+        browser.open("/clients");
+        assertThat(browser.js("return window.stewardRefresh.running();")).isEqualTo(true);
 
-        js("Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'hidden'});"
+        browser.js("Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'hidden'});"
                 + "document.dispatchEvent(new Event('visibilitychange'));");
-        assertThat(js("return window.stewardRefresh.running();")).isEqualTo(false);
+        assertThat(browser.js("return window.stewardRefresh.running();")).isEqualTo(false);
 
         changeStored("acme", c -> c.movedTo(AgentStatus.PROVISIONING, "go", Instant.now()));
-        js("Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'visible'});"
+        browser.js("Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'visible'});"
                 + "document.dispatchEvent(new Event('visibilitychange'));");
-        assertThat(js("return window.stewardRefresh.running();")).isEqualTo(true);
+        assertThat(browser.js("return window.stewardRefresh.running();")).isEqualTo(true);
         browser.within(3).until(d -> badge().getText().equals("provisioning"));
     }
 
     @Test
     void switchesModeEditsThePromptAndDeletesWithTheTypedName() {
         server.createClient("Initech", "initech");
-        open("/clients/initech");
+        browser.open("/clients/initech");
 
         driver.findElement(By.cssSelector("button[name=mode][value=execute]")).click();
         browser.within(5).until(d -> "true".equals(d.findElement(By.cssSelector("button[name=mode][value=execute]"))
@@ -223,12 +189,12 @@ class DashboardBrowserTest {
         server.createClient("<script>alert(1)</script>", "xss");
         server.createClient("<img src=x onerror=alert(2)>", "xss-img");
 
-        open("/clients");
+        browser.open("/clients");
 
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(driver.findElement(By.cssSelector("[data-client=xss] a")).getText())
                 .isEqualTo("<script>alert(1)</script>");
-        open("/clients/xss-img");
+        browser.open("/clients/xss-img");
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("<img src=x onerror=alert(2)>");
     }
@@ -237,22 +203,19 @@ class DashboardBrowserTest {
     void needsNoHorizontalScrollingOnAPhone() {
         server.createClient("A client with a rather long name that goes on and on and on", "a-long-slug-"
                 + "x".repeat(40));
-        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.manage().window().setSize(BrowserSupport.PHONE);
 
         for (String path : new String[] {"/clients", "/clients/a-long-slug-" + "x".repeat(40), "/settings"}) {
-            open(path);
-            long scrollWidth = (Long) js("return document.documentElement.scrollWidth;");
-            long viewport = (Long) js("return document.documentElement.clientWidth;");
-            assertThat(scrollWidth).as(path + " at 390 px").isLessThanOrEqualTo(viewport);
+            assertThat(browser.horizontalOverflow(path)).as(path + " at 390 px").isLessThanOrEqualTo(0);
         }
-        open("/clients");
+        browser.open("/clients");
         browser.screenshot("phone-clients");
     }
 
     @Test
     void dryRunsAPastedRequestShowingTheNoteAndRefusesAnEmptyFormOnTheTicketField() {
         server.createClient("Acme", "acme");
-        open("/clients/acme");
+        browser.open("/clients/acme");
         driver.findElement(By.linkText("Dry run")).click();
         browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/dry-run"));
 
@@ -268,7 +231,7 @@ class DashboardBrowserTest {
         assertThat(note.getText()).isNotBlank();
         assertThat(driver.findElement(By.cssSelector("[data-field=workflows]")).getText()).contains("Password reset");
         assertThat(driver.findElement(By.id("text")).getDomProperty("value")).startsWith("I forgot my password");
-        assertThat(server.core.activityLog.query(dev.steward.application.port.ActivityQuery.newest(server.msp.id(),
+        assertThat(server.core.activityLog.query(dev.steward.application.port.activity.ActivityQuery.newest(server.msp.id(),
                 Optional.empty(), 50))).isNotEmpty().allSatisfy(e -> assertThat(e.ticket()).contains("dry-run:text"));
     }
 
@@ -285,9 +248,10 @@ class DashboardBrowserTest {
             server.core.agentApi.work.add(WorkItem.newTicket(UUID.randomUUID(), server.msp.id(), busy.id(),
                     UUID.randomUUID(), n, "printer " + n + " jammed", Instant.now()));
         }
-        server.core.activityLog.append(List.of(request(busy, LAST.minusSeconds(3600)), request(busy, LAST)));
+        server.core.activityLog.append(List.of(WebFixtures.request(busy, LAST.minusSeconds(3600)),
+                WebFixtures.request(busy, LAST)));
 
-        assertThat(driver.manage().window().getSize().getWidth()).isEqualTo(1280);
+        assertThat(driver.manage().window().getSize()).isEqualTo(BrowserSupport.LAPTOP);
         driver.navigate().refresh();
         browser.within(5).until(d -> d.findElements(By.cssSelector("tr[data-client]")).size() == 3);
         browser.screenshot("client-list-1280");
@@ -311,6 +275,17 @@ class DashboardBrowserTest {
         WebElement quiet = driver.findElement(By.cssSelector("tr[data-client=acme]"));
         assertThat(quiet.findElement(By.cssSelector("[data-field=waiting]")).getText()).isEqualTo("0");
         assertThat(quiet.findElement(By.cssSelector("[data-field=last-activity]")).getText()).isEqualTo("none yet");
+
+        browser.js("window.notReloaded = true;");
+        Client acme = server.core.clients.find(server.msp.id(), Slug.of("acme")).orElseThrow();
+        server.core.agentApi.work.add(WorkItem.newTicket(UUID.randomUUID(), server.msp.id(), acme.id(),
+                UUID.randomUUID(), 9, "VPN drops", Instant.now()));
+        server.core.activityLog.append(List.of(WebFixtures.request(acme, LAST.plusSeconds(60))));
+        browser.within(12).until(d -> d.findElement(By.cssSelector("tr[data-client=acme] [data-field=waiting]"))
+                .getText().equals("1"));
+        assertThat(driver.findElement(By.cssSelector("tr[data-client=acme] [data-field=last-activity]")).getText())
+                .as("refreshed from the list API").isEqualTo("2026-11-30 14:06:09 UTC");
+        assertThat(browser.js("return window.notReloaded === true;")).isEqualTo(true);
     }
 
     /**
@@ -351,11 +326,5 @@ class DashboardBrowserTest {
         Client stored = server.core.clients.find(server.msp.id(), Slug.of(slug)).orElseThrow();
         return server.core.clients.update(stored.movedTo(AgentStatus.PROVISIONING, "deploy", Instant.now())
                 .movedTo(AgentStatus.ACTIVE, "agent up", Instant.now()));
-    }
-
-    private ActivityEntry request(Client client, Instant at) {
-        return new ActivityEntry(UUID.randomUUID(), server.msp.id(), client.id(), Optional.of(UUID.randomUUID()),
-                Optional.of("T-7"), at, ActivityKind.REQUEST, Optional.empty(), RedactedArguments.NONE,
-                ActivityOutcome.OK, "the printer is jammed", Duration.ZERO, Optional.empty());
     }
 }

@@ -5,17 +5,13 @@ import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.steward.adapter.web.InMemoryCore;
 import dev.steward.adapter.web.TestServer;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 
 /**
@@ -25,38 +21,19 @@ import org.openqa.selenium.WebDriver;
  */
 class DocumentationMappingBrowserTest {
 
-    private static BrowserSupport browser;
-    private static WebDriver driver;
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+    private WebDriver driver;
     private TestServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSupport.start();
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void startServerAndSignIn() {
-        server = TestServer.start();
+        server = browser.startServer();
+        driver = browser.driver();
         assertThat(server.post("/api/v1/integrations", json(Map.of("kind", "itglue", "settings", Map.of(),
                 "secrets", Map.of()))).statusCode()).isEqualTo(201);
         server.createClient("Contoso", "contoso");
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(server.uri("/clients/contoso/integrations").toString());
-        browser.signIn(server.user.email().value(), InMemoryCore.PASSWORD);
-        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/contoso/integrations"));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+        browser.signInAt("/clients/contoso/integrations");
     }
 
     private JsonNode savedMapping() {

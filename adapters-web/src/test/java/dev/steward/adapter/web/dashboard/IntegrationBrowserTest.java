@@ -2,7 +2,6 @@ package dev.steward.adapter.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.adapter.web.InMemoryCore;
 import dev.steward.adapter.web.TestServer;
 import dev.steward.adapter.web.WebFixtures;
 import dev.steward.domain.approval.ApprovalRequest;
@@ -13,14 +12,10 @@ import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.integration.ToolPolicy;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -30,41 +25,18 @@ import org.openqa.selenium.support.ui.Select;
 class IntegrationBrowserTest {
 
     private static final String KEY = "cw-private-key-0123-WXYZ";
-    private static BrowserSupport browser;
-    private static WebDriver driver;
+
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+    private WebDriver driver;
     private TestServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSupport.start();
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void startServerAndSignIn() {
-        server = TestServer.start();
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        open("/integrations");
-        browser.signIn(server.user.email().value(), InMemoryCore.PASSWORD);
-        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/integrations"));
+        server = browser.startServer();
+        driver = browser.driver();
+        browser.signInAt("/integrations");
     }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    private void open(String path) {
-        driver.get(server.uri(path).toString());
-    }
-
 
     private Client acme() {
         server.createClient("Acme <b>Corp</b>", "acme");
@@ -73,7 +45,7 @@ class IntegrationBrowserTest {
 
     @Test
     void connectsAPsaShowingTheServersErrorOnTheFieldThenItsSecretOnlyAsItsLastFourCharacters() {
-        open("/integrations");
+        browser.open("/integrations");
         driver.findElement(By.cssSelector("details[data-kind=connectwise] summary")).click();
         driver.findElement(By.id("connect-connectwise-apiBase")).sendKeys("ftp://cw.example/apis/3.0/");
         driver.findElement(By.id("connect-connectwise-companyId")).sendKeys("northwind");
@@ -102,7 +74,7 @@ class IntegrationBrowserTest {
     @Test
     void connectsAClientsIntegrationAndSetsAToolPolicy() {
         acme();
-        open("/clients/acme");
+        browser.open("/clients/acme");
         driver.findElement(By.cssSelector("nav.tabs a[href='/clients/acme/integrations']")).click();
         browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/integrations"));
         driver.findElement(By.cssSelector("details[data-kind=hudu] summary")).click();
@@ -137,7 +109,7 @@ class IntegrationBrowserTest {
         ApprovalRequest first = WebFixtures.pendingApproval(server.core, acme, "Reset Jane's password "
                 + "<img src=x onerror=alert(1)>");
         ApprovalRequest second = WebFixtures.pendingApproval(server.core, acme, "Unlock Bob's account");
-        open("/approvals");
+        browser.open("/approvals");
 
         WebElement card = driver.findElement(By.cssSelector("[data-approval='" + first.id() + "']"));
         assertThat(card.getText()).contains("<img src=x onerror=alert(1)>").contains("[redacted]");
@@ -171,18 +143,13 @@ class IntegrationBrowserTest {
                         "companyId", "northwind"), "secrets", java.util.Map.of("privateKey", KEY))));
         String id = server.core.integrations.list(server.msp.id(), Optional.empty()).getFirst().id().toString();
         WebFixtures.pendingApproval(server.core, acme, "Reset Jane's password and send it by SMS to her phone");
-        driver.manage().window().setSize(new Dimension(390, 844));
+        driver.manage().window().setSize(BrowserSupport.PHONE);
 
         for (String path : new String[] {"/integrations", "/integrations/" + id, "/clients/acme/integrations",
                 "/approvals", "/integrations/" + id + "/disconnect"}) {
-            open(path);
-            long scrollWidth = (Long) ((JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.scrollWidth;");
-            long viewport = (Long) ((JavascriptExecutor) driver)
-                    .executeScript("return document.documentElement.clientWidth;");
-            assertThat(scrollWidth).as(path + " at 390 px").isLessThanOrEqualTo(viewport);
+            assertThat(browser.horizontalOverflow(path)).as(path + " at 390 px").isLessThanOrEqualTo(0);
         }
-        open("/integrations/" + id);
+        browser.open("/integrations/" + id);
         browser.screenshot("phone-integration");
     }
 }

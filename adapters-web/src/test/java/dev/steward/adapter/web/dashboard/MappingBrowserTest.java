@@ -3,52 +3,29 @@ package dev.steward.adapter.web.dashboard;
 import static dev.steward.adapter.web.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.adapter.web.InMemoryCore;
 import dev.steward.adapter.web.TestServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 
 /** The directory picker in headless Chromium: from the Integrations tab, search, map with one button, remove. */
 class MappingBrowserTest {
 
-    private static BrowserSupport browser;
-    private static WebDriver driver;
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+    private WebDriver driver;
     private TestServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSupport.start();
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void startServerAndSignIn() {
-        server = TestServer.start();
+        server = browser.startServer();
+        driver = browser.driver();
         server.post("/api/v1/integrations", json(Map.of("kind", "tenants", "settings", Map.of(), "secrets", Map.of())));
         server.createClient("Acme", "acme");
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        driver.get(server.uri("/clients/acme/integrations").toString());
-        browser.signIn(server.user.email().value(), InMemoryCore.PASSWORD);
-        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/integrations"));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+        browser.signInAt("/clients/acme/integrations");
     }
 
     @Test

@@ -2,19 +2,15 @@ package dev.steward.adapter.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.adapter.web.InMemoryCore;
 import dev.steward.adapter.web.TestServer;
 import dev.steward.domain.workflow.Workflow;
 import dev.steward.domain.workflow.WorkflowScope;
 import dev.steward.domain.workflow.WorkflowStatus;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -25,39 +21,16 @@ import org.openqa.selenium.support.ui.Select;
  */
 class WorkflowBrowserTest {
 
-    private static BrowserSupport browser;
-    private static WebDriver driver;
+    @RegisterExtension
+    static final BrowserSupport browser = new BrowserSupport();
+    private WebDriver driver;
     private TestServer server;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = BrowserSupport.start();
-        driver = browser.driver;
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void startServerAndSignIn() {
-        server = TestServer.start();
-        driver.manage().window().setSize(new Dimension(1280, 900));
-        open("/workflows");
-        browser.signIn(server.user.email().value(), InMemoryCore.PASSWORD);
-        browser.within(5).until(d -> d.getCurrentUrl().endsWith("/workflows"));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    private void open(String path) {
-        driver.get(server.uri(path).toString());
+        server = browser.startServer();
+        driver = browser.driver();
+        browser.signInAt("/workflows");
     }
 
     private void fill(String name, String trigger, String instructions) {
@@ -125,7 +98,7 @@ class WorkflowBrowserTest {
     @Test
     void aClientsWorkflowsTabCreatesOneForThatClientAndNamesADuplicateOnTheNameField() {
         server.createClient("Acme", "acme");
-        open("/clients/acme");
+        browser.open("/clients/acme");
         driver.findElement(By.cssSelector("nav.tabs a[href='/clients/acme/workflows']")).click();
         browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/workflows"));
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.steward.adapter.web.TestServer;
-import dev.steward.application.port.WebhookDelivery;
+import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.ticket.IntakeTicketCommand;
 import dev.steward.application.ticket.ReceiveTicketWebhookUseCase;

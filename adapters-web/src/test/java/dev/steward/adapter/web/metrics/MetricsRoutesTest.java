@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.AbstractModule;
 import dev.steward.adapter.web.TestServer;
-import dev.steward.application.port.MetricsRecorder;
+import dev.steward.application.port.activity.MetricsRecorder;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.steward.adapter.web.metrics;
 
-import dev.steward.application.port.MetricsRecorder;
-import dev.steward.application.testkit.MetricsRecorderContract;
+import dev.steward.application.port.activity.MetricsRecorder;
+import dev.steward.application.port.activity.MetricsRecorderContract;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;

@@ -2,8 +2,8 @@ package dev.steward.adapter.web.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.steward.application.port.PasswordHasher;
-import dev.steward.application.testkit.PasswordHasherContract;
+import dev.steward.application.port.access.PasswordHasher;
+import dev.steward.application.port.access.PasswordHasherContract;
 import dev.steward.domain.user.Password;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.steward.adapter.web.archfixture;
 
-import dev.steward.application.port.ClientRepository;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.domain.client.ClientId;
 
 /** Breaks "web uses use cases, never ports" (for ArchitectureTest only). */
