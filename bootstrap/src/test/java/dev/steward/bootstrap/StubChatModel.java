@@ -8,28 +8,36 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A model behind an OpenAI-compatible {@code POST /v1/chat/completions} (THIRD-PARTY-APIS.md §6.1) that diagnoses
- * every ticket the same way, one step per answer, counting the {@code tool} results in the conversation: read the
- * user, then ask for a password reset (a write tool: in plan mode the gateway must refuse it), then list the recent
- * failed sign-ins, then finish with the JSON answer Steward asks for. Requests without the expected bearer key get 401.
+ * A model behind an OpenAI-compatible {@code POST /v1/chat/completions} (THIRD-PARTY-APIS.md §6.1) that follows a
+ * script: one function call per answer, in order, then a final JSON answer. The step is the number of assistant turns
+ * in the conversation that asked for a tool, so a call the reasoner sent back refused or unknown still counts. Every
+ * ticket follows the model's own script unless its text contains a word {@link #script scripted} for it. Requests
+ * without the expected bearer key get 401; whatever the model is sent is kept, to check what it was told.
  */
 final class StubChatModel implements ResponseDefinitionTransformerV2 {
 
     static final String KEY = "sk-e2e-5be1d0c9";
     private static final String DANA = "{\"user\":\"dana@contoso.example\"}";
+    private static final String NO_PLAN = "{\"diagnosis\":\"Scripted diagnosis, nothing to change.\",\"plan\":[]}";
 
-    /** One function call the model asks for, its arguments as JSON text. */
-    record Call(String function, String arguments) {
-    }
+    /** One function call: the name as the model writes it (e.g. {@code m365__get-user}) and its JSON arguments. */
+    record Call(String function, String arguments) {}
 
-    private final List<Call> calls;
-    private final String answer;
+    private record Script(List<Call> calls, String answer) {}
+
+    private final Script everyTicket;
+    private final Map<String, Script> byWord = new ConcurrentHashMap<>();
     private final List<String> requestBodies = new CopyOnWriteArrayList<>();
 
-    /** The Microsoft 365 diagnosis described above. */
+    /**
+     * Diagnoses every ticket the same Microsoft 365 way: read the user, then ask for a password reset (a write tool: in
+     * plan mode the gateway must refuse it), then list the recent failed sign-ins, then plan to revoke the sessions.
+     */
     StubChatModel() {
         this(List.of(new Call("m365__get-user", DANA), new Call("m365__reset-password", DANA),
                 new Call("m365__list-sign-ins", DANA)), "{\"diagnosis\":\"Dana's sign-in sessions are stale after "
@@ -39,8 +47,12 @@ final class StubChatModel implements ResponseDefinitionTransformerV2 {
 
     /** A model that asks for {@code calls} in turn, then answers {@code answer}. */
     StubChatModel(List<Call> calls, String answer) {
-        this.calls = List.copyOf(calls);
-        this.answer = answer;
+        this.everyTicket = new Script(List.copyOf(calls), answer);
+    }
+
+    /** A model that calls nothing unless {@link #script scripted} and answers with a diagnosis and no plan. */
+    static StubChatModel scriptedOnly() {
+        return new StubChatModel(List.of(), NO_PLAN);
     }
 
     @Override
@@ -53,8 +65,18 @@ final class StubChatModel implements ResponseDefinitionTransformerV2 {
         return false;
     }
 
+    /** Tickets whose text contains {@code word} are answered with {@code calls}, then a diagnosis with no plan. */
+    void script(String word, Call... calls) {
+        byWord.put(word, new Script(List.of(calls), NO_PLAN));
+    }
+
     List<String> requestBodies() {
         return List.copyOf(requestBodies);
+    }
+
+    /** The bodies of the requests whose conversation mentions {@code word}. */
+    List<String> requestsAbout(String word) {
+        return requestBodies.stream().filter(body -> body.contains(word)).toList();
     }
 
     @Override
@@ -71,19 +93,22 @@ final class StubChatModel implements ResponseDefinitionTransformerV2 {
         } catch (IOException e) {
             return answer(400, "{\"error\":{\"message\":\"body is not JSON\",\"type\":\"invalid_request_error\"}}");
         }
-        int results = 0;
+        Script script = byWord.entrySet().stream().filter(s -> body.contains(s.getKey())).findFirst()
+                .map(Map.Entry::getValue).orElse(everyTicket);
+        int asked = 0;
         for (JsonNode message : request.path("messages")) {
-            results += message.path("role").asText().equals("tool") ? 1 : 0;
+            asked += message.path("role").asText().equals("assistant") && message.has("tool_calls") ? 1 : 0;
         }
         ObjectNode message = StubPsa.JSON.createObjectNode().put("role", "assistant");
         String finish;
-        if (results < calls.size()) {
-            message.putNull("content").putArray("tool_calls").addObject().put("id", "call_" + results)
-                    .put("type", "function").putObject("function").put("name", calls.get(results).function())
-                    .put("arguments", calls.get(results).arguments());
+        if (asked < script.calls().size()) {
+            Call call = script.calls().get(asked);
+            message.putNull("content").putArray("tool_calls").addObject().put("id", "call_" + asked)
+                    .put("type", "function").putObject("function").put("name", call.function())
+                    .put("arguments", call.arguments());
             finish = "tool_calls";
         } else {
-            message.put("content", answer);
+            message.put("content", script.answer());
             finish = "stop";
         }
         ObjectNode completion = StubPsa.JSON.createObjectNode().put("id", "chatcmpl-e2e")

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.steward.adapter.m365.FakeMicrosoftCloud;
 import dev.steward.adapter.m365.FakeTenant;
-import dev.steward.bootstrap.ScriptedChatModel.Call;
+import dev.steward.bootstrap.StubChatModel.Call;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ class ToolBadInputIT {
     private static final String KIND = "connectwise";
     private static final String SECRET = "Hunter2-Sekr1t-0f-Dana";
     private static final List<WireMockServer> MODEL_SERVERS = new ArrayList<>();
-    private static final ScriptedChatModel MODEL = new ScriptedChatModel();
+    private static final StubChatModel MODEL = StubChatModel.scriptedOnly();
     private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
     private static PlanModeWorld world;
 
@@ -52,7 +52,7 @@ class ToolBadInputIT {
         LOGS.start();
         WireMockServer model = PlanModeWorld.serve(MODEL, MODEL_SERVERS);
         world = PlanModeWorld.start(Map.of("STEWARD_REASONER", "openai", "STEWARD_LLM_URL", model.baseUrl(),
-                "STEWARD_LLM_MODEL", "qwen2.5-14b-instruct", "STEWARD_LLM_API_KEY", ScriptedChatModel.KEY),
+                "STEWARD_LLM_MODEL", "qwen2.5-14b-instruct", "STEWARD_LLM_API_KEY", StubChatModel.KEY),
                 List.of(new StubConnectWise()));
     }
 

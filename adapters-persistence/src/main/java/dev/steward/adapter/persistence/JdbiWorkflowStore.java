@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,6 +201,26 @@ public final class JdbiWorkflowStore implements WorkflowStore {
                 .map((rs, ctx) -> new AppliedWorkflow(new WorkflowId(Columns.uuid(rs, "workflow_id")),
                         new WorkflowName(rs.getString("name")), rs.getInt("version")))
                 .list());
+    }
+
+    @Override
+    public Map<UUID, List<AppliedWorkflow>> usedBySessions(MspId msp, Collection<UUID> sessions) {
+        Map<UUID, List<AppliedWorkflow>> used = new LinkedHashMap<>();
+        if (sessions.isEmpty()) {
+            return used;
+        }
+        // one query for a whole page of activity, on the primary key's leading session_id
+        db.read(h -> h.createQuery("""
+                        select session_id, workflow_id, version, name from session_workflows
+                        where session_id = any(:sessions) and msp_id = :msp
+                        order by session_id, lower(name), version""")
+                .bindArray("sessions", UUID.class, sessions.toArray(UUID[]::new)).bind("msp", msp.value())
+                .map((rs, ctx) -> Map.entry(Columns.uuid(rs, "session_id"), new AppliedWorkflow(
+                        new WorkflowId(Columns.uuid(rs, "workflow_id")), new WorkflowName(rs.getString("name")),
+                        rs.getInt("version"))))
+                .list()).forEach(row -> used.computeIfAbsent(row.getKey(), s -> new ArrayList<>()).add(row.getValue()));
+        used.replaceAll((session, versions) -> List.copyOf(versions));
+        return used;
     }
 
     private static void insertVersion(Handle h, Workflow workflow) {

@@ -209,7 +209,8 @@ public final class InMemoryCore implements AutoCloseable {
     };
     public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake,
             msps, integrations, WebhookRate.DEFAULT, clock, new InMemoryMetricsRecorder());
-    public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps);
+    public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps,
+            agentApi.workflows);
 
     public final InMemoryApprovalRepository approvals = agentApi.approvals;
     public final ListIntegrationKindsService integrationKinds = new ListIntegrationKindsService(kinds);

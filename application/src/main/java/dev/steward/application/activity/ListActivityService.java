@@ -5,6 +5,7 @@ import dev.steward.application.port.activity.ActivityLog;
 import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.Violations;
@@ -18,9 +19,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import dev.steward.domain.client.Slug;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -30,14 +33,16 @@ public final class ListActivityService implements ListActivityUseCase {
     private final ActivityLog log;
     private final ClientRepository clients;
     private final MspRepository msps;
+    private final WorkflowStore workflows;
 
     @Inject
     public ListActivityService(CommandValidator validator, ActivityLog log, ClientRepository clients,
-                               MspRepository msps) {
+                               MspRepository msps, WorkflowStore workflows) {
         this.validator = validator;
         this.log = log;
         this.clients = clients;
         this.msps = msps;
+        this.workflows = workflows;
     }
 
     @Override
@@ -63,7 +68,10 @@ public final class ListActivityService implements ListActivityUseCase {
                 clients.find(entry.client()).ifPresent(c -> slugs.put(c.id(), c.slug()));
             }
         }
-        return new ActivityPage(page, more ? Optional.of(cursorOf(page.getLast())) : Optional.empty(), slugs);
+        Set<UUID> sessions = new LinkedHashSet<>();
+        page.forEach(entry -> entry.session().ifPresent(sessions::add));
+        return new ActivityPage(page, more ? Optional.of(cursorOf(page.getLast())) : Optional.empty(), slugs,
+                workflows.usedBySessions(query.msp(), sessions));
     }
 
     private static Optional<String> present(String text) {

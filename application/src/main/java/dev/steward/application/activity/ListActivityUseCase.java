@@ -1,6 +1,9 @@
 package dev.steward.application.activity;
 
-/** Capability: read the audit log (tool calls and transcript lines together), filtered and paged, newest first. */
+/**
+ * Capability: read the audit log (tool calls and transcript lines together), filtered and paged, newest first, with
+ * the workflow versions each session on the page used.
+ */
 public interface ListActivityUseCase {
 
     /**

@@ -1,6 +1,7 @@
 package dev.steward.application.integration;
 
 import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.client.ClientLookup;
 import dev.steward.application.client.ClientReconfiguration;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
@@ -36,6 +37,32 @@ final class IntegrationLookup {
             throw new NotFound("integration", String.valueOf(id));
         }
         return integrations.find(msp, parsed).orElseThrow(() -> new NotFound("integration", id));
+    }
+
+    /**
+     * The integration a change is about, as the caller last saw it.
+     *
+     * @throws NotFound as {@link #require}
+     * @throws dev.steward.application.problem.Conflict if {@code expectedVersion} is given and the integration changed
+     *     since
+     */
+    static Integration requireAt(IntegrationRepository integrations, MspId msp, String id,
+                                 Optional<Long> expectedVersion) {
+        Integration integration = require(integrations, msp, id);
+        ClientLookup.checkExpectedVersion("integration " + integration.kind(), expectedVersion, integration.version());
+        return integration;
+    }
+
+    /**
+     * Stores a change to an integration and reconfigures its clients' agents.
+     *
+     * @return the integration as it is now shown
+     */
+    static IntegrationDetails store(Integration changed, String what, Instant at, IntegrationRepository integrations,
+                                    IntegrationKinds kinds, ClientRepository clients, SecretVault vault) {
+        Integration stored = integrations.update(changed);
+        reconfigureAgents(clients, stored, what, at);
+        return details(stored, kinds, clients, vault);
     }
 
     /** @throws NotFound if the text names no tool of the integration (a malformed name cannot name one either) */

@@ -1,6 +1,5 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
@@ -42,10 +41,9 @@ public final class MarkToolSensitiveService implements MarkToolSensitiveUseCase 
     public IntegrationDetails mark(MarkToolSensitiveCommand command) {
         validator.check(command).throwIfAny();
         return unitOfWork.inTransaction(() -> {
-            Integration integration = IntegrationLookup.require(integrations, command.msp(), command.integration());
+            Integration integration = IntegrationLookup.requireAt(integrations, command.msp(), command.integration(),
+                    command.expectedVersion());
             ToolName tool = IntegrationLookup.toolOf(integration, command.tool());
-            ClientLookup.checkExpectedVersion("integration " + integration.kind(), command.expectedVersion(),
-                    integration.version());
             if (!command.sensitive() && integration.tool(tool).orElseThrow().sensitive()) {
                 throw new InvalidCommand(List.of(new FieldViolation("sensitive", "sensitive.by-catalog",
                         "cannot be false: " + tool + " is sensitive in every " + integration.kind() + " integration")));
@@ -53,10 +51,9 @@ public final class MarkToolSensitiveService implements MarkToolSensitiveUseCase 
             if (integration.markedSensitive().contains(tool) == command.sensitive()) {
                 return IntegrationLookup.details(integration, kinds, clients, vault);
             }
-            Integration stored = integrations.update(integration.withSensitivityMark(tool, command.sensitive()));
-            IntegrationLookup.reconfigureAgents(clients, stored, tool + (command.sensitive() ? " marked" : " unmarked")
-                    + " sensitive", clock.instant());
-            return IntegrationLookup.details(stored, kinds, clients, vault);
+            return IntegrationLookup.store(integration.withSensitivityMark(tool, command.sensitive()),
+                    tool + (command.sensitive() ? " marked" : " unmarked") + " sensitive", clock.instant(),
+                    integrations, kinds, clients, vault);
         });
     }
 }

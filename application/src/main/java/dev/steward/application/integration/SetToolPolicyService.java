@@ -1,7 +1,6 @@
 package dev.steward.application.integration;
 
 import dev.steward.application.provider.IntegrationKinds;
-import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
@@ -13,7 +12,6 @@ import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.integration.ToolPolicy;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Instant;
 
 public final class SetToolPolicyService implements SetToolPolicyUseCase {
 
@@ -44,17 +42,14 @@ public final class SetToolPolicyService implements SetToolPolicyUseCase {
                 : violations.attempt(() -> ToolPolicy.parse("policy", command.policy()));
         violations.throwIfAny();
         return unitOfWork.inTransaction(() -> {
-            Integration integration = IntegrationLookup.require(integrations, command.msp(), command.integration());
+            Integration integration = IntegrationLookup.requireAt(integrations, command.msp(), command.integration(),
+                    command.expectedVersion());
             ToolName tool = IntegrationLookup.toolOf(integration, command.tool());
-            ClientLookup.checkExpectedVersion("integration " + integration.kind(), command.expectedVersion(),
-                    integration.version());
             if (integration.policyOf(tool) == policy) {
                 return IntegrationLookup.details(integration, kinds, clients, vault);
             }
-            Integration stored = integrations.update(integration.withPolicy(tool, policy));
-            Instant now = clock.instant();
-            IntegrationLookup.reconfigureAgents(clients, stored, "policy of " + tool + " " + policy.label(), now);
-            return IntegrationLookup.details(stored, kinds, clients, vault);
+            return IntegrationLookup.store(integration.withPolicy(tool, policy), "policy of " + tool + " "
+                    + policy.label(), clock.instant(), integrations, kinds, clients, vault);
         });
     }
 }

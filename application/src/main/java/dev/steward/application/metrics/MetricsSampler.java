@@ -1,7 +1,6 @@
 package dev.steward.application.metrics;
 
-import dev.steward.application.lifecycle.Lifecycle;
-import dev.steward.application.lifecycle.PeriodicTask;
+import dev.steward.application.lifecycle.BackgroundLoop;
 import dev.steward.application.port.agent.ApprovalRepository;
 import dev.steward.application.port.activity.MetricsRecorder;
 import dev.steward.application.port.client.MspRepository;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * waiting across every MSP, and the work items waiting for their agents and in flight. The other gauges are reported where they change: client counts by the reconciler's
  * full pass, agents running here by the in-process runtime's supervisor.
  */
-public final class MetricsSampler implements Lifecycle {
+public final class MetricsSampler extends BackgroundLoop {
 
     static final Duration PERIOD = Duration.ofSeconds(15);
 
@@ -26,17 +25,21 @@ public final class MetricsSampler implements Lifecycle {
     private final WorkQueue work;
     private final MetricsRecorder metrics;
     private final Clock clock;
-    private final PeriodicTask task;
 
     @Inject
     public MetricsSampler(MspRepository msps, ApprovalRepository approvals, WorkQueue work, MetricsRecorder metrics,
                           Clock clock) {
+        super("steward-metrics", PERIOD);
         this.msps = msps;
         this.approvals = approvals;
         this.work = work;
         this.metrics = metrics;
         this.clock = clock;
-        this.task = PeriodicTask.every("steward-metrics", PERIOD, this::sample);
+    }
+
+    @Override
+    protected void turn() {
+        sample();
     }
 
     /** One sample of every gauge. */
@@ -48,20 +51,5 @@ public final class MetricsSampler implements Lifecycle {
         metrics.approvalsPending(pending);
         WorkQueue.Totals totals = work.totals(clock.instant());
         metrics.workItems(totals.waiting(), totals.inFlight());
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.BACKGROUND;
-    }
-
-    @Override
-    public void start() {
-        task.start();
-    }
-
-    @Override
-    public void stop() {
-        task.close();
     }
 }

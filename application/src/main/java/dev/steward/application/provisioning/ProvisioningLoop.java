@@ -1,7 +1,6 @@
 package dev.steward.application.provisioning;
 
-import dev.steward.application.lifecycle.Lifecycle;
-import dev.steward.application.lifecycle.PeriodicTask;
+import dev.steward.application.lifecycle.BackgroundLoop;
 import dev.steward.application.problem.PortFailure;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -11,24 +10,24 @@ import java.time.Duration;
  * Runs the reconciler in the background: a due pass every {@code duePeriod}, a full pass every {@code fullPeriod}
  * (the first pass is a full one). {@link #close()} stops it and waits for the pass in progress.
  */
-public final class ProvisioningLoop implements Lifecycle, AutoCloseable {
+public final class ProvisioningLoop extends BackgroundLoop {
 
     private static final System.Logger LOG = System.getLogger(ProvisioningLoop.class.getName());
 
     private final ProvisioningReconciler reconciler;
     private final Duration fullPeriod;
-    private final PeriodicTask task;
     private long nextFull;
     private boolean started;
 
     @Inject
     public ProvisioningLoop(ProvisioningReconciler reconciler, ReconcilerTiming timing) {
+        super("steward-reconciler", timing.duePeriod());
         this.reconciler = reconciler;
         this.fullPeriod = timing.fullPeriod();
-        this.task = PeriodicTask.every("steward-reconciler", timing.duePeriod(), this::pass);
     }
 
-    private void pass() {
+    @Override
+    protected void turn() {
         try {
             if (!started || System.nanoTime() - nextFull >= 0) {
                 started = true;
@@ -40,26 +39,6 @@ public final class ProvisioningLoop implements Lifecycle, AutoCloseable {
         } catch (PortFailure e) {
             LOG.log(Level.WARNING, "reconcile pass failed: {0}", e.getMessage());
         }
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.BACKGROUND;
-    }
-
-    @Override
-    public void start() {
-        task.start();
-    }
-
-    @Override
-    public void stop() {
-        task.close();
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 
     /** How often the passes run. Defaults: due pass every 200 ms, full pass every 10 s. */

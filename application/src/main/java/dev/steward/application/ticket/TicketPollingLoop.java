@@ -1,7 +1,6 @@
 package dev.steward.application.ticket;
 
-import dev.steward.application.lifecycle.Lifecycle;
-import dev.steward.application.lifecycle.PeriodicTask;
+import dev.steward.application.lifecycle.BackgroundLoop;
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.psa.TicketSystems;
@@ -27,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * cost nothing. After a start the first window reaches back {@link #FIRST_LOOKBACK} (never before the PSA was
  * connected). One virtual thread; {@link #close()} stops it.
  */
-public final class TicketPollingLoop implements Lifecycle, AutoCloseable {
+public final class TicketPollingLoop extends BackgroundLoop {
 
     static final Duration OVERLAP = Duration.ofMinutes(5);
     static final Duration FIRST_LOOKBACK = Duration.ofHours(24);
@@ -50,17 +49,21 @@ public final class TicketPollingLoop implements Lifecycle, AutoCloseable {
     private final PollTicketsUseCase poll;
     private final Clock clock;
     private final Map<Key, Instant> lastPolled = new ConcurrentHashMap<>();
-    private final PeriodicTask task;
 
     @Inject
     public TicketPollingLoop(MspRepository msps, IntegrationRepository integrations, TicketSystems psas,
                              PollTicketsUseCase poll, Clock clock, PollingPeriod period) {
+        super("steward-psa-polling", period.value());
         this.msps = msps;
         this.integrations = integrations;
         this.psas = psas;
         this.poll = poll;
         this.clock = clock;
-        this.task = PeriodicTask.every("steward-psa-polling", period.value(), this::pollOnce);
+    }
+
+    @Override
+    protected void turn() {
+        pollOnce();
     }
 
     /**
@@ -96,25 +99,5 @@ public final class TicketPollingLoop implements Lifecycle, AutoCloseable {
             LOG.log(Level.WARNING, "polling {0} of MSP {1} failed: {2}", integration.kind(), msp, e.getMessage());
             return 0;
         }
-    }
-
-    @Override
-    public Phase phase() {
-        return Phase.BACKGROUND;
-    }
-
-    @Override
-    public void start() {
-        task.start();
-    }
-
-    @Override
-    public void stop() {
-        task.close();
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 }

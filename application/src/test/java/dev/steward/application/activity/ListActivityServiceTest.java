@@ -7,6 +7,7 @@ import dev.steward.application.inmemory.InMemoryActivityLog;
 import dev.steward.application.inmemory.InMemoryClientRepository;
 import dev.steward.application.inmemory.InMemoryMspRepository;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
+import dev.steward.application.inmemory.InMemoryWorkflowStore;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
@@ -19,9 +20,13 @@ import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.msp.Msp;
+import dev.steward.domain.workflow.AppliedWorkflow;
+import dev.steward.domain.workflow.WorkflowId;
+import dev.steward.domain.workflow.WorkflowName;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +40,9 @@ class ListActivityServiceTest {
     private final InMemoryClientRepository clients = new InMemoryClientRepository(unitOfWork);
     private final InMemoryMspRepository msps = new InMemoryMspRepository(unitOfWork);
     private final InMemoryActivityLog log = new InMemoryActivityLog();
+    private final InMemoryWorkflowStore workflows = new InMemoryWorkflowStore(unitOfWork);
     private final ListActivityService service = new ListActivityService(
-            new CommandValidator(validation.getValidator()), log, clients, msps);
+            new CommandValidator(validation.getValidator()), log, clients, msps, workflows);
     private Msp msp;
     private Client acme;
 
@@ -84,6 +90,26 @@ class ListActivityServiceTest {
                 .containsExactly("call 4", "call 2", "call 0");
         assertThat(service.list(query(null, "failed", null, 50)).items()).extracting(ActivityEntry::summary)
                 .containsExactly("call 3");
+    }
+
+    @Test
+    void namesTheWorkflowVersionsEachSessionOnThePageUsed() {
+        UUID session = UUID.randomUUID();
+        UUID plain = UUID.randomUUID();
+        log.append(new ActivityEntry(UUID.randomUUID(), msp.id(), acme.id(), Optional.of(session), Optional.of("T-9"),
+                Fixtures.T0.plusSeconds(600), ActivityKind.NOTE, Optional.empty(), RedactedArguments.NONE,
+                ActivityOutcome.OK, "Steward diagnosis", Duration.ZERO, Optional.empty()));
+        log.append(new ActivityEntry(UUID.randomUUID(), msp.id(), acme.id(), Optional.of(plain), Optional.of("T-8"),
+                Fixtures.T0.plusSeconds(540), ActivityKind.REQUEST, Optional.empty(), RedactedArguments.NONE,
+                ActivityOutcome.OK, "printer jammed", Duration.ZERO, Optional.empty()));
+        AppliedWorkflow lockedOut = new AppliedWorkflow(WorkflowId.builtIn(new WorkflowName("Locked out")),
+                new WorkflowName("Locked out"), 1);
+        workflows.recordUse(msp.id(), session, List.of(lockedOut));
+
+        ActivityPage page = service.list(query("acme", null, null, 50));
+
+        assertThat(page.workflows()).containsOnlyKeys(session);
+        assertThat(page.workflows().get(session)).containsExactly(lockedOut);
     }
 
     @Test

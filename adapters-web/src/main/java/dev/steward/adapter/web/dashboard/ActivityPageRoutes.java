@@ -68,7 +68,7 @@ public final class ActivityPageRoutes implements RouteGroup {
             Problem problem = e instanceof NotFound
                     ? Problem.invalid(List.of(new FieldError("client", "client.not-found", "no client has this slug")))
                     : Forms.refusal(problems, ctx, e);
-            Layout.write(ctx, problem.status(), ActivityPageView.render(client, new ActivityPageJson(List.of(), null),
+            Layout.write(ctx, problem.status(), ActivityPageView.render(client, new ActivityPageJson(List.of(), null, Map.of()),
                     filter, FormErrors.from(problem), Map.of()));
         }
     }

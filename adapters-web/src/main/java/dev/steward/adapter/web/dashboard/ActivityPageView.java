@@ -3,13 +3,17 @@ package dev.steward.adapter.web.dashboard;
 import dev.steward.adapter.web.api.ActivityJson;
 import dev.steward.adapter.web.api.ActivityPageJson;
 import dev.steward.adapter.web.api.ClientJson;
+import dev.steward.adapter.web.api.UsedWorkflowJson;
 import dev.steward.adapter.web.dashboard.Layout.Section;
 import dev.steward.domain.activity.ActivityOutcome;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The Activity tab: tool calls and transcript lines together, newest first, filtered and paged. */
 final class ActivityPageView {
@@ -33,7 +37,10 @@ final class ActivityPageView {
      */
     static Html render(Optional<ClientJson> c, ActivityPageJson page, Filter filter, FormErrors errors,
                        Map<String, String> slugs) {
-        Html rows = Html.each(page.items(), e -> row(e, c.isEmpty(), slugs));
+        // a session's workflows go on its newest entry of the page (entries are newest first)
+        Set<String> named = new HashSet<>();
+        Html rows = Html.each(page.items(), e -> row(e, c.isEmpty(), slugs, e.session() != null
+                && named.add(e.session()) ? page.sessions().getOrDefault(e.session(), List.of()) : List.of()));
         Html table = page.items().isEmpty() ? new Html("<p class=\"empty\">No activity matches.</p>") : Html.of("""
                 <table class="clients activity">
                 <caption class="visually-hidden">Tool calls and conversation, newest first</caption>
@@ -75,7 +82,9 @@ final class ActivityPageView {
                 c.isPresent() ? Section.CLIENTS : Section.ACTIVITY, Optional.empty(), body);
     }
 
-    private static Html row(ActivityJson e, boolean withClient, Map<String, String> slugs) {
+    /** @param workflows the workflow versions the entry's session used, when this row is where they are shown */
+    private static Html row(ActivityJson e, boolean withClient, Map<String, String> slugs,
+                            List<UsedWorkflowJson> workflows) {
         String what = e.tool() != null ? e.tool() : e.kind();
         String slug = slugs.getOrDefault(e.clientId(), "");
         Html client = !withClient ? Html.EMPTY : Html.of(
@@ -83,12 +92,15 @@ final class ActivityPageView {
         return Html.of("""
                 <tr>
                 <td data-label="Time"><time datetime="%s">%s</time></td>
-                %s<td data-label="Ticket">%s</td>
+                %s<td data-label="Ticket">%s%s</td>
                 <td data-label="What"><code>%s</code>%s</td>
                 <td data-label="Outcome"><span class="badge outcome-%s">%s</span>%s</td>
                 <td data-label="Summary">%s</td>
                 </tr>
-                """, e.at(), TIME.format(e.at()), client, e.ticket() == null ? "" : e.ticket(), what,
+                """, e.at(), TIME.format(e.at()), client, e.ticket() == null ? "" : e.ticket(),
+                workflows.isEmpty() ? Html.EMPTY : Html.of("<br><small data-field=\"workflows\">Workflows: %s</small>",
+                        workflows.stream().map(UsedWorkflowJson::label)
+                                .collect(java.util.stream.Collectors.joining(", "))), what,
                 e.arguments().isEmpty() ? Html.EMPTY : Html.of("<br><small>%s</small>", e.arguments().toString()),
                 e.outcome(), e.outcome().replace('_', ' '),
                 e.actor() == null ? Html.EMPTY : Html.of(" <small>by %s</small>", e.actor()), e.summary());

@@ -12,9 +12,13 @@ import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.ToolName;
+import dev.steward.domain.workflow.AppliedWorkflow;
+import dev.steward.domain.workflow.WorkflowId;
+import dev.steward.domain.workflow.WorkflowName;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +71,34 @@ class ActivityApiTest extends ServerPerTest {
                 .path("tool").asText()).isEqualTo("m365:reset-password");
         assertThat(parse(server.get("/api/v1/activity?from=2026-05-01T10:01:00Z&to=2026-05-01T10:03:00Z"))
                 .path("items").size()).isEqualTo(2);
+    }
+
+    @Test
+    void namesTheWorkflowVersionsASessionUsedInTheApiAndOnItsNewestRowOfTheActivityPage() {
+        UUID session = UUID.randomUUID();
+        for (int minute = 10; minute <= 11; minute++) {
+            server.core.activityLog.append(new ActivityEntry(UUID.randomUUID(), acme.msp(), acme.id(),
+                    Optional.of(session), Optional.of("T-5"), T0.plusSeconds(60L * minute),
+                    minute == 10 ? ActivityKind.REQUEST : ActivityKind.NOTE, Optional.empty(), RedactedArguments.NONE,
+                    ActivityOutcome.OK, minute == 10 ? "locked out" : "Steward diagnosis", Duration.ZERO,
+                    Optional.empty()));
+        }
+        AppliedWorkflow lockedOut = new AppliedWorkflow(WorkflowId.builtIn(new WorkflowName("Locked out")),
+                new WorkflowName("Locked out"), 1);
+        AppliedWorkflow printer = new AppliedWorkflow(new WorkflowId(UUID.randomUUID()), new WorkflowName("Printer"),
+                3);
+        server.core.workflows.recordUse(server.msp.id(), session, List.of(printer, lockedOut));
+
+        JsonNode page = parse(server.get("/api/v1/clients/acme/activity"));
+
+        JsonNode used = page.path("sessions").path(session.toString());
+        assertThat(used).extracting(w -> w.path("name").asText() + " v" + w.path("version").asInt())
+                .containsExactly("Locked out v1", "Printer v3");
+        assertThat(used.get(1).path("id").asText()).isEqualTo(printer.id().toString());
+        assertThat(page.path("sessions").size()).as("sessions that used none are left out").isEqualTo(1);
+
+        String html = server.page("/clients/acme/activity").body();
+        assertThat(html).containsOnlyOnce("data-field=\"workflows\">Workflows: Locked out v1, Printer v3</small>");
     }
 
     @Test

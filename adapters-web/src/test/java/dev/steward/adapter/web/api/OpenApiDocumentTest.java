@@ -137,6 +137,7 @@ class OpenApiDocumentTest {
                 Map.entry("ResourceUsage", DiagnosticsJson.UsageJson.class),
                 Map.entry("Activity", ActivityJson.class),
                 Map.entry("ActivityPage", ActivityPageJson.class),
+                Map.entry("UsedWorkflow", UsedWorkflowJson.class),
                 Map.entry("IntegrationKind", IntegrationKindJson.class),
                 Map.entry("IntegrationSetting", IntegrationKindJson.SettingJson.class),
                 Map.entry("IntegrationKindTool", IntegrationKindJson.KindToolJson.class),

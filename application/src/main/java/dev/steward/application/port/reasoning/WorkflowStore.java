@@ -8,7 +8,11 @@ import dev.steward.domain.workflow.Workflow;
 import dev.steward.domain.workflow.WorkflowId;
 import dev.steward.domain.workflow.WorkflowScope;
 import dev.steward.domain.workflow.WorkflowVersion;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -70,4 +74,19 @@ public interface WorkflowStore {
 
     /** The workflow versions a session used, by name then version; empty for another MSP's session. */
     List<AppliedWorkflow> usedBy(MspId msp, UUID session);
+
+    /**
+     * {@link #usedBy} for each of {@code sessions} at once (a page of activity names several): a session that used
+     * none, or is another MSP's, is not a key. The default asks once per session; stores answer in one query.
+     */
+    default Map<UUID, List<AppliedWorkflow>> usedBySessions(MspId msp, Collection<UUID> sessions) {
+        Map<UUID, List<AppliedWorkflow>> used = new HashMap<>();
+        for (UUID session : new LinkedHashSet<>(sessions)) {
+            List<AppliedWorkflow> versions = usedBy(msp, session);
+            if (!versions.isEmpty()) {
+                used.put(session, versions);
+            }
+        }
+        return used;
+    }
 }

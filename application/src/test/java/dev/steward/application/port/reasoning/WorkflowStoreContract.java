@@ -224,6 +224,29 @@ public abstract class WorkflowStoreContract extends StoreContractSupport {
     }
 
     @Test
+    void readsTheVersionsSeveralSessionsUsedAtOnceLeavingOutSessionsThatUsedNoneOrAreAnotherMsps() {
+        MspId msp = storedMsp();
+        Workflow printer = aWorkflow(mspWide(msp), "Printer");
+        workflows().add(printer);
+        AppliedWorkflow builtIn = new AppliedWorkflow(WorkflowId.builtIn(new WorkflowName("Locked out")),
+                new WorkflowName("Locked out"), 1);
+        UUID both = UUID.randomUUID();
+        UUID one = UUID.randomUUID();
+        UUID none = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        workflows().recordUse(msp, both, List.of(printer.applied(), builtIn));
+        workflows().recordUse(msp, one, List.of(printer.applied()));
+        workflows().recordUse(storedMsp(), elsewhere, List.of(builtIn));
+
+        Map<UUID, List<AppliedWorkflow>> used = workflows().usedBySessions(msp, List.of(both, one, none, elsewhere));
+
+        assertThat(used).containsOnlyKeys(both, one);
+        assertThat(used.get(both)).containsExactly(builtIn, printer.applied());
+        assertThat(used.get(one)).containsExactly(printer.applied());
+        assertThat(workflows().usedBySessions(msp, List.of())).isEmpty();
+    }
+
+    @Test
     void refusesToStoreABuiltInWorkflow() {
         assertThatThrownBy(() -> workflows().add(aWorkflow(new WorkflowScope.BuiltIn(), "Locked out")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,40 @@
+package dev.steward.application.lifecycle;
+
+import java.time.Duration;
+
+/**
+ * A loop of the {@link Phase#BACKGROUND} phase: one {@link PeriodicTask} that runs {@link #turn()} every period,
+ * started and stopped with the control plane. {@link #close()} stops it and waits for the turn in progress.
+ */
+public abstract class BackgroundLoop implements Lifecycle, AutoCloseable {
+
+    private final PeriodicTask task;
+
+    /** @param name the loop's thread name, {@code steward-…} */
+    protected BackgroundLoop(String name, Duration period) {
+        this.task = PeriodicTask.every(name, period, this::turn);
+    }
+
+    /** One turn; a turn that throws is logged by the task and the next one runs as planned. */
+    protected abstract void turn();
+
+    @Override
+    public final Phase phase() {
+        return Phase.BACKGROUND;
+    }
+
+    @Override
+    public final void start() {
+        task.start();
+    }
+
+    @Override
+    public final void stop() {
+        task.close();
+    }
+
+    @Override
+    public final void close() {
+        stop();
+    }
+}
