@@ -27,9 +27,6 @@ import dev.steward.application.signin.FirstRunUseCase;
 import dev.steward.application.signin.FirstRunUseCase.FirstAdmin;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.user.User;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -47,8 +44,7 @@ public final class StewardServer implements AutoCloseable {
 
     private final Injector injector;
     private final Optional<Database> database;
-    private final List<Lifecycle> lifecycles;
-    private final List<Lifecycle> started = new ArrayList<>();
+    private final Lifecycles lifecycles;
     private final Msp defaultMsp;
     private final Optional<FirstAdmin> firstAdmin;
     private final Optional<Path> firstAdminPasswordFile;
@@ -67,9 +63,7 @@ public final class StewardServer implements AutoCloseable {
         // stored PSAs take tickets in (webhooks, polling) and take notes only once they are live again
         int live = injector.getInstance(ReconnectIntegrationsUseCase.class).reconnectAll();
         LOG.info("{} stored integration(s) live", live);
-        this.lifecycles = injector.getInstance(Key.get(new TypeLiteral<Set<Lifecycle>>() { })).stream()
-                .sorted(Comparator.comparing(Lifecycle::phase))
-                .toList();
+        this.lifecycles = new Lifecycles(injector.getInstance(Key.get(new TypeLiteral<Set<Lifecycle>>() { })));
     }
 
     public static StewardServer start(StewardConfig config) {
@@ -77,7 +71,7 @@ public final class StewardServer implements AutoCloseable {
         try {
             Injector injector = Guice.createInjector(Stage.PRODUCTION, Profiles.modulesFor(config, database));
             StewardServer server = new StewardServer(injector, database, config.firstRun(), config.dataDir());
-            server.startAll();
+            server.lifecycles.startAll();
             return server;
         } catch (RuntimeException | Error e) {
             database.ifPresent(Database::close);
@@ -91,18 +85,6 @@ public final class StewardServer implements AutoCloseable {
             case POSTGRES -> Optional.of(Database.open(config.persistence()));
             case MEMORY -> Optional.empty();
         };
-    }
-
-    private void startAll() {
-        try {
-            for (Lifecycle lifecycle : lifecycles) {
-                lifecycle.start();
-                started.add(lifecycle);
-            }
-        } catch (RuntimeException | Error e) {
-            stopAll();
-            throw e;
-        }
     }
 
     /** The first admin created at this start (empty when the store already had users). */
@@ -190,20 +172,9 @@ public final class StewardServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            stopAll();
+            lifecycles.stopAll();
         } finally {
             database.ifPresent(Database::close);
         }
-    }
-
-    private synchronized void stopAll() {
-        for (Lifecycle lifecycle : started.reversed()) {
-            try {
-                lifecycle.stop();
-            } catch (RuntimeException e) {
-                LOG.warn("stopping {} failed: {}", lifecycle.getClass().getSimpleName(), e.getMessage());
-            }
-        }
-        started.clear();
     }
 }

@@ -131,6 +131,18 @@ class ActivityApiTest extends ServerPerTest {
     }
 
     @Test
+    void aDeletedClientKeepsItsActivityAndShowsItsDeployStatusAsRemoved() {
+        HttpResponse<String> deleted = server.delete("/api/v1/clients/acme", "{\"confirmName\":\"Acme\"}");
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(parse(deleted).path("status").asText()).isEqualTo("destroyed");
+        assertThat(parse(deleted).path("deployStatus").path("state").asText()).isEqualTo("removed");
+
+        assertThat(parse(server.get("/api/v1/clients/acme/activity")).path("items").size()).isEqualTo(3);
+        assertThat(parse(server.get("/api/v1/activity?client=acme")).path("items").size()).isEqualTo(3);
+        assertThat(server.get("/api/v1/activity/export?client=acme").body()).contains("T-1");
+    }
+
+    @Test
     void answers404ForAnUnknownClient() {
         assertThat(server.get("/api/v1/clients/ghost/activity").statusCode()).isEqualTo(404);
         assertThat(server.get("/api/v1/activity?client=ghost").statusCode()).isEqualTo(404);
