@@ -23,7 +23,7 @@ public final class StandInControlPlane {
             {"clientId":"00000000-0000-0000-0000-000000000001","mspId":"00000000-0000-0000-0000-000000000002",\
             "slug":"stand-in","version":1,"mode":"plan","prompt":"You are the stand-in client's agent.",\
             "tools":[{"name":"psa:get-ticket","effect":"read_only","policy":"auto","description":"Reads a ticket."}],\
-            "reasoner":{"kind":"runbook","model":""},"runbooks":[]}""";
+            "psa":null,"reasoner":{"kind":"runbook","model":""},"workflows":[]}""";
     private static final Pattern WAIT = Pattern.compile("\"waitMillis\"\\s*:\\s*(\\d+)");
     private static final Pattern CHECK_IN = Pattern.compile("\"checkIn\"\\s*:\\s*\\{");
 

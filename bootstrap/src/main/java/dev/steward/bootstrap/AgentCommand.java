@@ -34,6 +34,14 @@ final class AgentCommand {
      * anything else an idle agent does but its one request; the control plane keeps the last figures in between.
      */
     static final Duration USAGE_EVERY = Duration.ofSeconds(30);
+    /**
+     * How often an idle agent checks in, unless {@code STEWARD_HEARTBEAT_MS} says otherwise: its one request per
+     * heartbeat is a long poll for work that carries the check-in, so a longer heartbeat costs no latency (work is
+     * answered at once) and only spaces out the check-ins. 20 s keeps them inside every "alive" threshold of 30 s (the
+     * container's health check, the diagnostics' missed-heartbeat grace) with room for a slow answer; at 5 s, 200 idle
+     * agents spent 14 % of a core, mostly on their heartbeats (docs/benchmarks.md, "A lean agent").
+     */
+    static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(20);
 
     private AgentCommand() {
     }
@@ -54,7 +62,8 @@ final class AgentCommand {
                         + url + "')");
             }
             String token = AgentCommand.token(env);
-            String rawHeartbeat = Optional.ofNullable(env.get("STEWARD_HEARTBEAT_MS")).map(String::strip).orElse("5000");
+            String rawHeartbeat = Optional.ofNullable(env.get("STEWARD_HEARTBEAT_MS")).map(String::strip)
+                    .orElse(Long.toString(DEFAULT_HEARTBEAT.toMillis()));
             long heartbeatMs;
             try {
                 heartbeatMs = Long.parseLong(rawHeartbeat);

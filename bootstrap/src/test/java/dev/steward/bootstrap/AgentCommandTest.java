@@ -20,7 +20,7 @@ class AgentCommandTest {
         AgentCommand.Settings settings = AgentCommand.Settings.from(GOOD);
         assertThat(settings.controlPlane()).hasHost("host.docker.internal");
         assertThat(settings.token()).isEqualTo("stw_abc");
-        assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.heartbeat()).isEqualTo(Duration.ofSeconds(20)).isEqualTo(AgentCommand.DEFAULT_HEARTBEAT);
     }
 
     @Test

@@ -31,19 +31,28 @@ import java.util.function.Consumer;
  * it could not finish is delivered to it again once the lease runs out (every effect is idempotent by step). A
  * refused token ends the agent: it was revoked or replaced.
  *
- * <p>The loop turns at least every heartbeat whatever the control plane does, and {@code onTurn} runs on every turn:
- * that is what an agent's health means ("the process is alive and its loop turns"), and the container's health check
- * watches it. A control-plane outage therefore never marks agents unhealthy; calls are only spaced out meanwhile.
+ * <p>{@code onTurn} runs on every turn, and when a call ends, answered or not: that is what an agent's health means
+ * ("the process is alive and its loop turns"), and the container's health check watches it. The mark is therefore
+ * never older than the longest call (a long poll of one heartbeat plus its timeout) or, while the control plane cannot
+ * be reached, the 5 s pause between turns; a control-plane outage never marks agents unhealthy, calls are only
+ * spaced out meanwhile.
  */
 public final class AgentWorker implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AgentWorker.class.getName());
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /**
+     * While the control plane cannot be reached the loop still turns (and says so) at least this often, however long
+     * the heartbeat: an idle container agent beats every 20 s, and a health check that reads "the loop turns" from a
+     * mark at most 30 s old must not see an outage as a dead agent. It is also where the back-off starts.
+     */
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
     private static final Duration MIN_RENEWAL = Duration.ofMillis(500);
 
     /**
      * {@code heartbeat}: how often the agent checks in ({@code STEWARD_HEARTBEAT_MS}); {@code longPoll}: the longest
-     * one request for work waits, which is also at most a heartbeat.
+     * one request for work waits, which is also at most a heartbeat. An idle agent makes one request per heartbeat,
+     * and work reaches it at once whatever the heartbeat (the long poll answers as soon as an item is queued).
      */
     public record Timing(Duration heartbeat, Duration longPoll) {
         public static final Timing DEFAULT = new Timing(Duration.ofSeconds(5), AgentWorkUseCase.MAX_WAIT);
@@ -104,24 +113,30 @@ public final class AgentWorker implements AutoCloseable {
                     failures = 0;
                     continue;
                 } catch (PortFailure e) {
+                    onTurn.run(); // a call that failed (after up to its timeout) ends a turn as much as an answer does
                     if (refused(e)) {
                         say(Level.ERROR, "the control plane refused this agent (" + e.getMessage() + "); stopping");
                         return false;
                     }
                     failures++;
-                    long backoff = Math.min(MAX_BACKOFF.toMillis(), timing.heartbeat().toMillis()
+                    long backoff = Math.min(MAX_BACKOFF.toMillis(), pause().toMillis()
                             * (1L << Math.min(failures - 1, 5)));
                     nextCall = System.nanoTime() + Duration.ofMillis(backoff).toNanos();
                     say(Level.WARNING, "control plane unreachable (" + e.getMessage() + "); calling again in "
                             + backoff + " ms");
                 }
             }
-            // backing off: the loop still turns every heartbeat, it only does not call
-            if (stop.await(timing.heartbeat().toMillis(), TimeUnit.MILLISECONDS)) {
+            // backing off: the loop still turns every pause, it only does not call
+            if (stop.await(pause().toMillis(), TimeUnit.MILLISECONDS)) {
                 return true;
             }
         }
         return true;
+    }
+
+    /** How long the loop waits between turns while it backs off: the heartbeat, but never more than 5 s. */
+    private Duration pause() {
+        return timing.heartbeat().compareTo(MAX_PAUSE) < 0 ? timing.heartbeat() : MAX_PAUSE;
     }
 
     /**

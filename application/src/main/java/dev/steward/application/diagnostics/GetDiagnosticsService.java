@@ -21,7 +21,10 @@ import java.util.Optional;
 
 public final class GetDiagnosticsService implements GetDiagnosticsUseCase {
 
-    /** Six missed heartbeats at the agent's default 5 s interval. */
+    /**
+     * An agent that checked in longer ago than this missed a heartbeat: a container agent checks in every 20 s when
+     * idle (with its long poll for work), an in-process one every 5 s; a working agent checks in again when it is done.
+     */
     public static final Duration HEARTBEAT_GRACE = Duration.ofSeconds(30);
 
     private final ClientRepository clients;

@@ -24,9 +24,24 @@ class AgentWorkerTest {
     /** A control plane that cannot be reached, and counts how often it was tried. */
     private static final class Unreachable implements ControlPlane {
         final AtomicInteger calls = new AtomicInteger();
+        private final Duration failsAfter;
+
+        Unreachable() {
+            this(Duration.ZERO);
+        }
+
+        /** Each call fails only after {@code failsAfter}: a control plane that does not answer until a timeout. */
+        Unreachable(Duration failsAfter) {
+            this.failsAfter = failsAfter;
+        }
 
         private RuntimeException away() {
             calls.incrementAndGet();
+            try {
+                Thread.sleep(failsAfter);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return PortFailure.retryable(PORT, "connection refused", null);
         }
 
@@ -78,13 +93,7 @@ class AgentWorkerTest {
         AgentWorker worker = new AgentWorker(away, AgentReasoning.runbooks(),
                 new AgentWorker.Timing(Duration.ofMillis(20), Duration.ofMillis(20)), turns::incrementAndGet,
                 line -> { });
-        Thread loop = Thread.ofVirtual().start(() -> {
-            try {
-                worker.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread loop = runInBackground(worker);
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> turns.get() >= 20);
             assertThat(away.calls.get()).as("calls are spaced out by the back-off; turns are not")
@@ -93,5 +102,38 @@ class AgentWorkerTest {
             worker.close();
             loop.join(Duration.ofSeconds(5));
         }
+    }
+
+    @Test
+    void withALongHeartbeatTheLoopStillTurnsAtTheEndOfEveryFailedCallAndEveryFiveSecondsWhileAway() throws Exception {
+        // an idle container agent beats every 20 s; its health check wants a mark younger than 30 s even when the
+        // control plane times out every call: the mark is set when a call ends and at least every 5 s in between
+        Unreachable slow = new Unreachable(Duration.ofMillis(300));
+        java.util.List<Long> marks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AgentWorker worker = new AgentWorker(slow, AgentReasoning.runbooks(),
+                new AgentWorker.Timing(Duration.ofMinutes(10), AgentWorkUseCase.MAX_WAIT),
+                () -> marks.add(System.nanoTime()), line -> { });
+        long started = System.nanoTime();
+        Thread loop = runInBackground(worker);
+        try {
+            await().atMost(Duration.ofSeconds(9)).until(() -> marks.size() >= 3);
+            assertThat(Duration.ofNanos(marks.get(1) - started)).as("the failed call's end is a turn")
+                    .isBetween(Duration.ofMillis(250), Duration.ofSeconds(3));
+            assertThat(Duration.ofNanos(marks.get(2) - marks.get(1))).as("the next turn comes after the 5 s pause,"
+                    + " not after the 10 min heartbeat").isBetween(Duration.ofSeconds(4), Duration.ofSeconds(8));
+        } finally {
+            worker.close();
+            loop.join(Duration.ofSeconds(5));
+        }
+    }
+
+    private static Thread runInBackground(AgentWorker worker) {
+        return Thread.ofVirtual().start(() -> {
+            try {
+                worker.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 }

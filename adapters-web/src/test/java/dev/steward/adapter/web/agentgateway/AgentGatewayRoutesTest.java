@@ -77,6 +77,10 @@ class AgentGatewayRoutesTest {
     private WebServer server;
     /** Every agent API request the server received, as "METHOD /path". */
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** Takes the server is holding now, and the most it held at once. */
+    private final java.util.concurrent.atomic.AtomicInteger takesHeld = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostTakesHeld =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void start() {
@@ -90,8 +94,12 @@ class AgentGatewayRoutesTest {
         world.connectFor(fabrikam, "okta", List.of(Tool.readOnly("okta:get-user", "Reads an Okta user")
                 .taking(user)), Map.of());
         ObjectMapper json = JsonBodies.newMapper();
-        RouteGroup counting = config -> config.routes.before("/agent/v1/*",
-                ctx -> requests.add(ctx.method() + " " + ctx.path()));
+        RouteGroup counting = config -> {
+            config.routes.before("/agent/v1/*", ctx -> requests.add(ctx.method() + " " + ctx.path()));
+            config.routes.before("/agent/v1/work/take", ctx -> mostTakesHeld.accumulateAndGet(
+                    takesHeld.incrementAndGet(), Math::max));
+            config.routes.after("/agent/v1/work/take", ctx -> takesHeld.decrementAndGet());
+        };
         server = new WebServer(new WebSettings("127.0.0.1", 0, 1 << 20), Set.of(counting, new AgentGatewayRoutes(
                 world.agents().api(), new JsonBodies(json), new ProblemMapper(json))), new ProblemMapper(json), json);
         server.start();
@@ -209,6 +217,27 @@ class AgentGatewayRoutesTest {
         Optional<Assignment> taken = taking.get(10, TimeUnit.SECONDS);
         assertThat(taken).hasValueSatisfying(a -> assertThat(a.task())
                 .isInstanceOf(Assignment.Task.Start.class));
+    }
+
+    @Test
+    void fiveHundredIdleAgentsAreHeldInTheirLongPollsAtOnceNotQueuedBehindAThreadPool() throws Exception {
+        // an idle agent spends its life in a take held up to its heartbeat (20 s): the server holds each on a virtual
+        // thread, so 500 waiting agents are 500 requests in flight at once, not a platform pool's 200 and a queue
+        String session = sessionOf(contoso);
+        HttpClient client = HttpClient.newBuilder().executor(java.util.concurrent.Executors
+                .newVirtualThreadPerTaskExecutor()).build();
+        List<CompletableFuture<HttpResponse<Void>>> takes = new java.util.ArrayList<>();
+        for (int agent = 0; agent < 500; agent++) {
+            takes.add(client.sendAsync(HttpRequest.newBuilder(base().resolve("agent/v1/work/take"))
+                    .timeout(Duration.ofSeconds(90)).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + session)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"instance\": \"" + UUID.randomUUID()
+                            + "\", \"waitMillis\": 15000}")).build(), HttpResponse.BodyHandlers.discarding()));
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> mostTakesHeld.get() >= 500);
+        CompletableFuture.allOf(takes.toArray(CompletableFuture[]::new)).get(90, TimeUnit.SECONDS);
+        assertThat(takes).allSatisfy(take -> assertThat(take.get().statusCode()).isEqualTo(204));
+        assertThat(mostTakesHeld.get()).isEqualTo(500);
     }
 
     @Test
