@@ -72,7 +72,10 @@ public final class InMemoryCore implements AutoCloseable {
     public final InMemoryIntegrationProvider psaProvider = SampleKinds.psa();
     public final InMemoryIntegrationProvider docsProvider = SampleKinds.docs();
     public final IntegrationKinds kinds = IntegrationKinds.of(psaProvider, docsProvider);
-    public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
+    public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock)
+            .withPublicUrl(java.util.Optional.of(PUBLIC_URL)));
+    /** Where this core is reached from outside: providers that register webhooks register them here. */
+    public static final String PUBLIC_URL = "https://steward.test";
     public final InMemoryMetricsRecorder metrics = new InMemoryMetricsRecorder();
     public final InProcessAgentRuntime inProcessRuntime = new InProcessAgentRuntime(clock,
             InProcessControlPlane.connector(agentApi.api(), agentApi.credentials), AgentReasoning.runbooks());

@@ -324,7 +324,8 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ProviderContext providerContext(Clock clock) {
-        return ProviderContext.defaults(clock).withPlainHttpAllowed(config.security().integrationsAllowHttp());
+        return ProviderContext.defaults(clock).withPlainHttpAllowed(config.security().integrationsAllowHttp())
+                .withPublicUrl(config.publicUrl());
     }
 
     @Provides

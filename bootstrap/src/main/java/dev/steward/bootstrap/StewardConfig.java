@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import dev.steward.application.spi.ProviderContext;
 import java.util.Optional;
 
 /**
@@ -59,13 +60,18 @@ import java.util.Optional;
  * @param agentWork      how agents' work is handed out and finished: {@code STEWARD_WORK_LEASE_MS} (default 30000),
  *                       {@code STEWARD_APPROVAL_TIMEOUT_MS} (default 86400000: 24 hours),
  *                       {@code STEWARD_HANDOFF_STATUS} (default {@code Needs Technician})
+ * @param publicUrl      {@code STEWARD_PUBLIC_URL}: where PSAs reach this installation from outside (an absolute
+ *                       http(s) URL, e.g. {@code https://steward.example.com}); connecting a PSA then registers its
+ *                       webhook at {@code <publicUrl>/hooks/psa/<mspId>/<kind>} (HaloPSA: shows it to paste). Without
+ *                       it PSAs are polled only
  */
 public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes, Store store, Runtime runtime,
                             Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                             Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull,
                             Optional<DockerSettings> docker, FirstRun firstRun, Reasoner reasoner,
                             Optional<LlmSettings> llm, SecretKeySource secretKey, Duration psaPoll,
-                            Security security, Optional<String> metricsToken, AgentWork agentWork) {
+                            Security security, Optional<String> metricsToken, AgentWork agentWork,
+                            Optional<String> publicUrl) {
 
     /**
      * @param lease           how long an agent holds a work item without renewing it; after that it is delivered again
@@ -138,7 +144,18 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 new Security(r.flag("STEWARD_TRUST_PROXY"), r.flag("STEWARD_INTEGRATIONS_ALLOW_HTTP"),
                         Duration.ofMinutes(r.number("STEWARD_SESSION_IDLE_MINUTES", 30, 1, 720)),
                         (int) r.number("STEWARD_WEBHOOK_DELIVERIES_PER_MINUTE", 120, 1, 1_000_000)),
-                metricsToken(r), agentWork(r));
+                metricsToken(r), agentWork(r), publicUrl(r));
+    }
+
+    /** Checked by the one rule providers build webhook URLs with, so what starts is what they can use. */
+    private static Optional<String> publicUrl(Reader r) {
+        Optional<String> url = r.optional("STEWARD_PUBLIC_URL");
+        try {
+            return ProviderContext.defaults(java.time.Clock.systemUTC()).withPublicUrl(url).publicUrl();
+        } catch (InvalidValue e) {
+            throw new ConfigurationError("STEWARD_PUBLIC_URL must be an absolute http or https URL where PSAs reach "
+                    + "Steward, such as https://steward.example.com (no query)");
+        }
     }
 
     private static Optional<String> metricsToken(Reader r) {

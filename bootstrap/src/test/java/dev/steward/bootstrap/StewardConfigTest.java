@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,18 @@ class StewardConfigTest {
                 .isEqualTo("registry.example/steward-agent:1"));
         assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_RUNTIME", "docker", "STEWARD_AGENT_MEMORY_MB", "lots")))
                 .isInstanceOf(ConfigurationError.class).hasMessageContaining("STEWARD_AGENT_MEMORY_MB");
+    }
+
+    @Test
+    void thePublicUrlIsOptionalAndMustBeAnAbsoluteHttpUrl() {
+        assertThat(StewardConfig.from(Map.of()).publicUrl()).as("PSAs are polled only").isEmpty();
+        assertThat(StewardConfig.from(Map.of("STEWARD_PUBLIC_URL", " https://steward.example.com/ ")).publicUrl())
+                .contains("https://steward.example.com");
+        for (String bad : List.of("steward.example.com", "ftp://steward.example.com", "https://x.example/?a=b")) {
+            assertThatThrownBy(() -> StewardConfig.from(Map.of("STEWARD_PUBLIC_URL", bad))).as(bad)
+                    .isInstanceOf(ConfigurationError.class)
+                    .hasMessageContaining("STEWARD_PUBLIC_URL must be an absolute http or https URL");
+        }
     }
 
     private static final Map<String, String> OPENAI = Map.of("STEWARD_REASONER", "openai",

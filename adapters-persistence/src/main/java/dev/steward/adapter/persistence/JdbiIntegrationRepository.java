@@ -178,6 +178,24 @@ public final class JdbiIntegrationRepository implements IntegrationRepository {
                 .bind("id", id.value()).bind("msp", msp.value()).execute());
     }
 
+    @Override
+    public void recordWebhookDelivery(MspId msp, String kind, Instant at) {
+        db.withHandle(h -> h.createUpdate("""
+                        update integrations set last_webhook_delivery_at = :at
+                        where msp_id = :msp and client_id is null and kind = :kind
+                          and (last_webhook_delivery_at is null or last_webhook_delivery_at < :at)""")
+                .bind("msp", msp.value()).bind("kind", kind).bind("at", ts(at)).execute());
+    }
+
+    @Override
+    public Optional<Instant> lastWebhookDelivery(MspId msp, IntegrationId id) {
+        return db.withHandle(h -> h.createQuery("""
+                        select last_webhook_delivery_at from integrations where id = :id and msp_id = :msp""")
+                .bind("id", id.value()).bind("msp", msp.value())
+                .map((rs, ctx) -> Columns.optionalInstant(rs, "last_webhook_delivery_at"))
+                .findOne().flatMap(found -> found));
+    }
+
     private static void insertTools(Handle h, Integration integration) {
         if (integration.tools().isEmpty()) {
             return;

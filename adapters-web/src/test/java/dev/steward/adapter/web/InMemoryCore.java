@@ -179,7 +179,8 @@ public final class InMemoryCore implements AutoCloseable {
         }
         return entries;
     }
-    public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock));
+    public final LiveIntegrations live = new LiveIntegrations(kinds, ProviderContext.defaults(clock)
+            .withPublicUrl(java.util.Optional.of("https://steward.test")));
     public final InMemoryClientMappings mappings = agentApi.mappings;
     public final DeleteClientService delete = new DeleteClientService(validator, clients, msps, runtime,
             agentCredentials, integrations, vault, live, mappings, clock, unitOfWork);
@@ -207,7 +208,7 @@ public final class InMemoryCore implements AutoCloseable {
         return new IntakeResult.Skipped(command.ticketId(), "recorded by the web test core");
     };
     public final ReceiveTicketWebhookService receiveWebhook = new ReceiveTicketWebhookService(psaWebhooks, intake,
-            msps, WebhookRate.DEFAULT, clock, new InMemoryMetricsRecorder());
+            msps, integrations, WebhookRate.DEFAULT, clock, new InMemoryMetricsRecorder());
     public final ListActivityService activity = new ListActivityService(validator, activityLog, clients, msps,
             agentApi.workflows);
 

@@ -11,6 +11,7 @@ import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;
+import dev.steward.application.spi.InboundWebhook;
 import dev.steward.application.spi.WebhookReader;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationCapability;
@@ -34,8 +35,9 @@ import java.util.function.Function;
  * of its tools runs a plain function (one not given answers {@code "<tool> ran"}); connecting runs the check the
  * values must pass (as a real system would refuse bad credentials). A connection can also be a PSA (a ticket system
  * and, when its values hold a {@code webhookSecret}, webhooks carrying it in {@code X-Steward-Secret}), offer a
- * directory and verify requesters. Keeps every call it ran and which integrations are connected, so a test can prove
- * what happened.
+ * directory and verify requesters, and can register its webhook when it connects ({@link #registeringWebhooks}: the
+ * webhook's id and a generated secret are added to the values to store, and removing it is remembered). Keeps every
+ * call it ran, which integrations are connected and which webhooks are registered, so a test can prove what happened.
  */
 public final class InMemoryIntegrationProvider implements IntegrationProvider {
 
@@ -48,6 +50,9 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
     private volatile Optional<Directory> directory = Optional.empty();
     private volatile Optional<IdentityVerifier> identityVerifier = Optional.empty();
     private volatile Optional<AuthorizationFlow> authorizationFlow = Optional.empty();
+    private volatile boolean registersWebhooks;
+    private final Set<String> registeredWebhooks = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger nextWebhook = new java.util.concurrent.atomic.AtomicInteger();
 
     public InMemoryIntegrationProvider(IntegrationKind kind) {
         this.kind = kind;
@@ -115,9 +120,35 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
             throw new IllegalArgumentException(integration.kind() + " is not kind " + kind.name());
         }
         check.accept(values);
-        Connection connection = new Connection(integration.id(), values);
+        IntegrationSettings stored = values;
+        Optional<String> url = context.psaWebhookUrl(integration.msp(), kind.name());
+        if (registersWebhooks && url.isPresent() && !values.settings().containsKey("webhookId")) {
+            String id = "hook-" + nextWebhook.incrementAndGet();
+            registeredWebhooks.add(id);
+            Map<String, String> settings = new HashMap<>(values.settings());
+            settings.put("webhookId", id);
+            Map<String, String> secrets = new HashMap<>(values.secrets());
+            secrets.put("webhookSecret", "generated-" + id);
+            stored = new IntegrationSettings(settings, secrets);
+        }
+        Connection connection = new Connection(integration.id(), stored, stored != values, url);
         open.add(connection);
         return connection;
+    }
+
+    /**
+     * Connecting registers a webhook at the (imagined) system when the context has a public URL: its id
+     * ({@code webhookId}) and a generated {@code webhookSecret} are added to the values to store; a stored
+     * {@code webhookId} (a reconnect) registers nothing again.
+     */
+    public InMemoryIntegrationProvider registeringWebhooks() {
+        this.registersWebhooks = true;
+        return this;
+    }
+
+    /** The webhooks registered at the system and not removed since, by id. */
+    public Set<String> registeredWebhooks() {
+        return Set.copyOf(registeredWebhooks);
     }
 
     /** Every call run so far, in order. */
@@ -137,10 +168,14 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
         private final IntegrationId integration;
         private final IntegrationSettings values;
         private final Optional<WebhookReader> webhooks;
+        private final boolean registered;
+        private final Optional<String> url;
 
-        Connection(IntegrationId integration, IntegrationSettings values) {
+        Connection(IntegrationId integration, IntegrationSettings values, boolean registered, Optional<String> url) {
             this.integration = integration;
             this.values = values;
+            this.registered = registered;
+            this.url = url;
             this.webhooks = ticketSystem.isPresent() ? Optional.ofNullable(values.secrets().get("webhookSecret"))
                     .map(secret -> secret.getBytes(StandardCharsets.UTF_8))
                     .map(secret -> delivery -> InMemoryPsaWebhooks.read(secret, delivery)) : Optional.empty();
@@ -173,6 +208,26 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
         @Override
         public Optional<Directory> directory() {
             return directory;
+        }
+
+        @Override
+        public Optional<InboundWebhook> inboundWebhook() {
+            if (!registersWebhooks) {
+                return Optional.empty();
+            }
+            return Optional.of(values.settings().containsKey("webhookId") && url.isPresent()
+                    ? InboundWebhook.registered(url.get(), "registered in memory")
+                    : InboundWebhook.pollingOnly("polled"));
+        }
+
+        @Override
+        public Optional<IntegrationSettings> valuesToStore() {
+            return registered ? Optional.of(values) : Optional.empty();
+        }
+
+        @Override
+        public void removeRegistrations() {
+            Optional.ofNullable(values.settings().get("webhookId")).ifPresent(registeredWebhooks::remove);
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class InMemoryIntegrationRepository implements IntegrationRepositor
 
     private final InMemoryUnitOfWork unitOfWork;
     private final Map<IntegrationId, Integration> byId = new HashMap<>();
+    private final Map<IntegrationId, Instant> lastDelivery = new HashMap<>();
 
     @Inject
     public InMemoryIntegrationRepository(InMemoryUnitOfWork unitOfWork) {
@@ -79,11 +81,26 @@ public final class InMemoryIntegrationRepository implements IntegrationRepositor
         Integration stored = byId.get(id);
         if (stored != null && stored.msp().equals(msp)) {
             byId.remove(id);
+            Instant delivered = lastDelivery.remove(id);
             unitOfWork.onRollback(() -> {
                 synchronized (this) {
                     byId.put(id, stored);
+                    if (delivered != null) {
+                        lastDelivery.put(id, delivered);
+                    }
                 }
             });
         }
+    }
+
+    @Override
+    public synchronized void recordWebhookDelivery(MspId msp, String kind, Instant at) {
+        byId.values().stream().filter(i -> i.msp().equals(msp) && i.client().isEmpty() && i.kind().equals(kind))
+                .findFirst().ifPresent(i -> lastDelivery.merge(i.id(), at, (was, now) -> now.isAfter(was) ? now : was));
+    }
+
+    @Override
+    public synchronized Optional<Instant> lastWebhookDelivery(MspId msp, IntegrationId id) {
+        return find(msp, id).map(i -> lastDelivery.get(id));
     }
 }

@@ -31,6 +31,8 @@ import java.util.Optional;
 
 public final class ConnectIntegrationService implements ConnectIntegrationUseCase {
 
+    private static final System.Logger LOG = System.getLogger(ConnectIntegrationService.class.getName());
+
     private final CommandValidator validator;
     private final IntegrationKinds kinds;
     private final LiveIntegrations live;
@@ -86,7 +88,8 @@ public final class ConnectIntegrationService implements ConnectIntegrationUseCas
                 kind.tools(), kind.curatedDefaults(), clock.instant());
         // the provider checks the values against the live system before anything is stored
         IntegrationConnection connection = live.open(draft, values);
-        IntegrationSettings checked = values;
+        // what connecting registered at the system (a webhook's id, its generated secret) is stored with the values
+        IntegrationSettings checked = connection.valuesToStore().orElse(values);
         try {
             Integration integration = draft.offering(connection.tools(), kind.curatedDefaults());
             Integration stored = unitOfWork.inTransaction(() -> {
@@ -97,10 +100,22 @@ public final class ConnectIntegrationService implements ConnectIntegrationUseCas
                 return added;
             });
             live.register(stored, connection);
-            return IntegrationLookup.details(stored, kinds, clients, vault);
+            return IntegrationLookup.shown(stored, kinds, clients, vault, integrations, live);
         } catch (RuntimeException e) {
-            connection.close();
+            undo(connection, name);
             throw e;
+        }
+    }
+
+    /** Nothing half-saved: what connecting registered at the system goes again when storing it failed. */
+    private static void undo(IntegrationConnection connection, String name) {
+        try {
+            connection.removeRegistrations();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "connecting {0} failed, and what it registered at the system could "
+                    + "not be removed: {1}", name, e.getMessage());
+        } finally {
+            connection.close();
         }
     }
 

@@ -13,6 +13,8 @@ import java.time.Instant;
 
 public final class DisconnectIntegrationService implements DisconnectIntegrationUseCase {
 
+    private static final System.Logger LOG = System.getLogger(DisconnectIntegrationService.class.getName());
+
     private final LiveIntegrations live;
     private final IntegrationRepository integrations;
     private final SecretVault vault;
@@ -42,7 +44,16 @@ public final class DisconnectIntegrationService implements DisconnectIntegration
                     + " disconnected", now);
             return integration;
         });
-        // after the commit: a disconnect that failed leaves the integration live, as it is still stored
+        // after the commit: a disconnect that failed leaves the integration live (and its webhook), as it is still
+        // stored; one that succeeded removes what connecting registered at the system, and says so when it cannot
+        live.connection(removed.id()).ifPresent(connection -> {
+            try {
+                connection.removeRegistrations();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "{0} was disconnected for MSP {1}, but its webhook could not be "
+                        + "removed from {0} ({2}); remove it there by hand", removed.kind(), msp, e.getMessage());
+            }
+        });
         live.disconnect(removed.id());
     }
 }

@@ -2,7 +2,6 @@ package dev.steward.application.integration;
 
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;
-import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
@@ -32,7 +31,6 @@ public final class GetIntegrationService implements GetIntegrationUseCase {
     @Override
     public IntegrationDetails get(MspId msp, String id) {
         Integration integration = IntegrationLookup.require(integrations, msp, id);
-        return IntegrationLookup.details(integration, kinds, clients, vault).unreachableSince(
-                live.connection(integration.id()).flatMap(IntegrationConnection::unreachableSince));
+        return IntegrationLookup.shown(integration, kinds, clients, vault, integrations, live);
     }
 }

@@ -7,6 +7,8 @@ import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
 import dev.steward.application.port.integration.SettingsView;
+import dev.steward.application.provider.LiveIntegrations;
+import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
@@ -82,6 +84,19 @@ final class IntegrationLookup {
         String label = kinds.kind(integration.kind()).map(IntegrationKind::label).orElse(integration.kind());
         SettingsView values = vault.describe(integration.msp(), integration.id()).orElse(SettingsView.NONE);
         return new IntegrationDetails(integration, client, label, values);
+    }
+
+    /**
+     * The details as the integration pages show them: with what its live connection says (since when its system has
+     * not answered, how its events reach Steward) and when its last webhook delivery was accepted.
+     */
+    static IntegrationDetails shown(Integration integration, IntegrationKinds kinds, ClientRepository clients,
+                                    SecretVault vault, IntegrationRepository integrations, LiveIntegrations live) {
+        Optional<IntegrationConnection> connection = live.connection(integration.id());
+        return details(integration, kinds, clients, vault)
+                .unreachableSince(connection.flatMap(IntegrationConnection::unreachableSince))
+                .webhook(connection.flatMap(IntegrationConnection::inboundWebhook),
+                        integrations.lastWebhookDelivery(integration.msp(), integration.id()));
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.steward.application.integration;
 
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;
-import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
@@ -40,8 +39,7 @@ public final class ListIntegrationsService implements ListIntegrationsUseCase {
         ClientLookup.requireMsp(msps, msp);
         Optional<Client> owner = client.map(slug -> ClientLookup.require(clients, msp, slug));
         return integrations.list(msp, owner.map(Client::id)).stream()
-                .map(i -> IntegrationLookup.details(i, kinds, clients, vault)
-                        .unreachableSince(live.connection(i.id()).flatMap(IntegrationConnection::unreachableSince)))
+                .map(i -> IntegrationLookup.shown(i, kinds, clients, vault, integrations, live))
                 .toList();
     }
 }

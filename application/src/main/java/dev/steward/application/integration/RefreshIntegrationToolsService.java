@@ -53,8 +53,7 @@ public final class RefreshIntegrationToolsService implements RefreshIntegrationT
                 "integration.not-live", stored.kind() + " is not connected now; its tools cannot be listed"));
         connection.refreshTools();
         Integration current = store(stored, connection);
-        return IntegrationLookup.details(current, kinds, clients, vault)
-                .unreachableSince(connection.unreachableSince());
+        return IntegrationLookup.shown(current, kinds, clients, vault, integrations, live);
     }
 
     private void changedOnItsOwn(IntegrationId id) {

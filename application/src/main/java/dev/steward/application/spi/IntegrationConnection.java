@@ -43,6 +43,33 @@ public interface IntegrationConnection extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * How the system's events reach Steward (a PSA's webhook: registered by Steward, to paste, set up by hand, or
+     * none), for the integration page; empty for a kind without webhooks.
+     */
+    default Optional<InboundWebhook> inboundWebhook() {
+        return Optional.empty();
+    }
+
+    /**
+     * The values to store for the integration instead of those it was connected with, when connecting added some:
+     * what undoing it later needs (the id of a webhook it registered) and what checking deliveries needs (the secret
+     * it generated). Empty when the given values are to be stored as they are.
+     */
+    default Optional<IntegrationSettings> valuesToStore() {
+        return Optional.empty();
+    }
+
+    /**
+     * Removes from the system what connecting registered there (a webhook), when the integration is disconnected or
+     * its connecting is undone; called before {@link #close}. Removing what is already gone succeeds.
+     *
+     * @throws dev.steward.application.problem.PortFailure if the system could not be asked (the caller disconnects
+     *     anyway, and says so)
+     */
+    default void removeRegistrations() {
+    }
+
     /** The external entries a client can be mapped to (customer tenants, companies, organizations). */
     default Optional<Directory> directory() {
         return Optional.empty();

@@ -5,28 +5,38 @@ import dev.steward.application.port.activity.MetricsRecorder;
 import dev.steward.application.port.psa.PsaWebhooks;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.port.psa.WebhookVerdict;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
-/** One instance per control plane: it holds the per-MSP rates and the recently accepted deliveries. */
+/**
+ * One instance per control plane: it holds the per-MSP rates and the recently accepted deliveries. Each accepted
+ * delivery is noted on the MSP's PSA integration ({@link IntegrationRepository#recordWebhookDelivery}), so that the
+ * Integrations page shows whether the webhook works.
+ */
 public final class ReceiveTicketWebhookService implements ReceiveTicketWebhookUseCase {
 
     private final PsaWebhooks webhooks;
     private final MetricsRecorder metrics;
     private final IntakeTicketUseCase intake;
     private final MspRepository msps;
+    private final IntegrationRepository integrations;
+    private final Clock clock;
     private final DeliveryGuard guard;
     private final RefusalLog refusals;
 
     @Inject
     public ReceiveTicketWebhookService(PsaWebhooks webhooks, IntakeTicketUseCase intake, MspRepository msps,
-                                       WebhookRate rate, Clock clock, MetricsRecorder metrics) {
+                                       IntegrationRepository integrations, WebhookRate rate, Clock clock,
+                                       MetricsRecorder metrics) {
         this.metrics = metrics;
         this.webhooks = webhooks;
         this.intake = intake;
         this.msps = msps;
+        this.integrations = integrations;
+        this.clock = clock;
         this.guard = new DeliveryGuard(clock, rate);
         this.refusals = new RefusalLog(clock);
     }
@@ -69,10 +79,24 @@ public final class ReceiveTicketWebhookService implements ReceiveTicketWebhookUs
                 yield new WebhookOutcome.Rejected(reject.reason());
             }
             case WebhookVerdict.Ignore ignore -> new WebhookOutcome.Ignored(ignore.reason());
-            case WebhookVerdict.AboutTicket ticket -> guard.firstTime(msp, integrationKind, delivery.body())
-                    ? new WebhookOutcome.Accepted(ticket.ticketId())
-                    : new WebhookOutcome.Ignored("a replay of a delivery accepted within the last "
+            case WebhookVerdict.AboutTicket ticket -> {
+                if (!guard.firstTime(msp, integrationKind, delivery.body())) {
+                    yield new WebhookOutcome.Ignored("a replay of a delivery accepted within the last "
                             + DeliveryGuard.REPLAY_WINDOW.toMinutes() + " minutes");
+                }
+                noteDelivery(msp, integrationKind);
+                yield new WebhookOutcome.Accepted(ticket.ticketId());
+            }
         };
+    }
+
+    /** Noting it is for people to see; a store that fails here must not cost the ticket its intake. */
+    private void noteDelivery(MspId msp, String integrationKind) {
+        try {
+            integrations.recordWebhookDelivery(msp, integrationKind, clock.instant());
+        } catch (RuntimeException e) {
+            refusals.refused("the time of an accepted {0} webhook for MSP {1} was not stored: {2}", integrationKind,
+                    msp, e.getClass().getSimpleName());
+        }
     }
 }

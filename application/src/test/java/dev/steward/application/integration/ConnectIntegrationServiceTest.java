@@ -112,4 +112,38 @@ class ConnectIntegrationServiceTest {
                 .isInstanceOf(NotFound.class);
         assertThat(world.connected()).hasSize(1);
     }
+
+    @Test
+    void whatConnectingRegisteredIsStoredShownAndRemovedOnDisconnect() {
+        world.psaProvider.registeringWebhooks();
+
+        IntegrationDetails details = world.connect.connect(psa(msp.id(), "https://cw.example/apis/3.0/"));
+
+        String hook = world.vault.reveal(msp.id(), details.integration().id()).orElseThrow().settings()
+                .get("webhookId");
+        assertThat(world.psaProvider.registeredWebhooks()).containsExactly(hook);
+        assertThat(world.vault.reveal(msp.id(), details.integration().id()).orElseThrow().secrets())
+                .containsKey("webhookSecret").containsEntry("privateKey", KEY);
+        assertThat(details.webhook()).get().extracting(dev.steward.application.spi.InboundWebhook::setup)
+                .isEqualTo(dev.steward.application.spi.InboundWebhook.Setup.REGISTERED);
+        assertThat(details.lastWebhookDelivery()).isEmpty();
+
+        world.disconnect.disconnect(msp.id(), details.integration().id().toString());
+
+        assertThat(world.psaProvider.registeredWebhooks()).isEmpty();
+    }
+
+    @Test
+    void aWebhookRegisteredForAConnectThatCouldNotBeStoredIsRemovedAgain() {
+        world.psaProvider.registeringWebhooks().checking(values -> world.integrations.add(
+                dev.steward.domain.integration.Integration.connect(new dev.steward.domain.integration.IntegrationId(
+                        java.util.UUID.randomUUID()), msp.id(), Optional.empty(), "connectwise", java.util.List.of(),
+                        java.util.Map.of(), world.core.clock.instant())));
+
+        assertThatThrownBy(() -> world.connect.connect(psa(msp.id(), "https://cw.example/apis/3.0/")))
+                .as("another connect of the kind won the race").isInstanceOf(Conflict.class);
+
+        assertThat(world.psaProvider.registeredWebhooks()).as("nothing half-saved at the PSA either").isEmpty();
+        assertThat(world.connected()).isEmpty();
+    }
 }

@@ -41,4 +41,25 @@ class ProviderContextTest {
                 .isInstanceOfSatisfying(InvalidValue.class,
                         e -> assertThat(e.code()).isEqualTo("settings.apiBase.malformed"));
     }
+
+    @Test
+    void buildsThePsaWebhookUrlFromThePublicUrlAndHasNoneWithoutOne() {
+        dev.steward.domain.msp.MspId msp = dev.steward.domain.msp.MspId.parse("6f1c0d5e-0000-4000-8000-000000000001");
+
+        assertThat(context.withPublicUrl(java.util.Optional.of("https://steward.example.com/"))
+                .psaWebhookUrl(msp, "autotask"))
+                .contains("https://steward.example.com/hooks/psa/6f1c0d5e-0000-4000-8000-000000000001/autotask");
+        assertThat(context.withPublicUrl(java.util.Optional.of("http://10.0.0.5:8080/steward"))
+                .psaWebhookUrl(msp, "connectwise")).as("a path prefix (behind a proxy) is kept")
+                .contains("http://10.0.0.5:8080/steward/hooks/psa/6f1c0d5e-0000-4000-8000-000000000001/connectwise");
+        assertThat(context.psaWebhookUrl(msp, "autotask")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"steward.example.com", "ftp://steward.example.com", "https://", "https://a b.example",
+            "https://steward.example.com/?x=1", "https://user@steward.example.com", " "})
+    void refusesAPublicUrlThatIsNotAnAbsoluteHttpUrl(String url) {
+        assertThatThrownBy(() -> context.withPublicUrl(java.util.Optional.of(url)))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.code()).isEqualTo("publicUrl.malformed"));
+    }
 }

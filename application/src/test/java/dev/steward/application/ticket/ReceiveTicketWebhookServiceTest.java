@@ -34,7 +34,7 @@ class ReceiveTicketWebhookServiceTest {
     }, command -> {
         intakes.incrementAndGet();
         return world.intake().intake(command);
-    }, world.msps(), WebhookRate.DEFAULT, world.clock(), new InMemoryMetricsRecorder());
+    }, world.msps(), world.integrations(), WebhookRate.DEFAULT, world.clock(), new InMemoryMetricsRecorder());
 
     {
         world.client("250", OperatingMode.PLAN);
@@ -161,5 +161,23 @@ class ReceiveTicketWebhookServiceTest {
         assertThat(service.check(world.mspId(), "connectwise", delivery("shared-secret", ticket)))
                 .isEqualTo(new WebhookOutcome.Accepted(ticket));
         assertThat(world.psa().notes(ticket)).isEmpty();
+    }
+
+    @Test
+    void anAcceptedDeliveryIsNotedOnTheMspsPsaIntegrationAndAForgedOrReplayedOneIsNot() {
+        var psa = world.integrations().add(dev.steward.domain.integration.Integration.connect(
+                new dev.steward.domain.integration.IntegrationId(java.util.UUID.randomUUID()), world.mspId(),
+                java.util.Optional.empty(), "connectwise", List.of(), Map.of(), world.clock().instant()));
+        String ticket = aTicket();
+        service.check(world.mspId(), "connectwise", delivery("guess", ticket));
+        assertThat(world.integrations().lastWebhookDelivery(world.mspId(), psa.id())).as("a forged one").isEmpty();
+
+        Instant accepted = world.clock().instant();
+        service.check(world.mspId(), "connectwise", delivery("shared-secret", ticket));
+        world.clock().advance(java.time.Duration.ofSeconds(5));
+        service.check(world.mspId(), "connectwise", delivery("shared-secret", ticket));
+
+        assertThat(world.integrations().lastWebhookDelivery(world.mspId(), psa.id()))
+                .as("the replay 5 s later is not an accepted delivery").contains(accepted);
     }
 }

@@ -5,16 +5,28 @@ import dev.steward.adapter.psa.common.PsaProvider;
 import dev.steward.adapter.psa.common.PsaSystem;
 import dev.steward.adapter.psa.common.Settings;
 import dev.steward.application.port.psa.TicketSystem;
+import dev.steward.adapter.psa.common.WebhookSetup;
+import dev.steward.application.spi.InboundWebhook;
+import dev.steward.domain.integration.Integration;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.WebhookReader;
 import dev.steward.domain.integration.SettingSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Autotask ({@code autotask}) from settings: userName, integrationCode, secret; zoneLookupBase, pageSize and picklist
- * labels; webhookSecret for webhooks (polled without it).
+ * labels; webhookSecret for a webhook set up in Autotask by hand. When the installation has a public URL and no
+ * webhookSecret is given, connecting registers a ticket webhook with a secret Steward generates and the API user's
+ * resource excluded (stored as {@code webhookId} and {@code webhookSecret}), and disconnecting deletes it; a webhook
+ * Autotask refuses refuses the connect, naming why. Without either, Autotask is polled.
  */
 public final class AutotaskProvider extends PsaProvider {
+
+    /** The stored id of the ticket webhook Steward registered. */
+    static final String WEBHOOK_ID = "webhookId";
+    static final String WEBHOOK_SECRET = "webhookSecret";
 
     public AutotaskProvider() {
         super(AutotaskTicketSystem.KIND, "Autotask", List.of(
@@ -33,7 +45,8 @@ public final class AutotaskProvider extends PsaProvider {
                         + "contact a published note (default false: replies are posted, not e-mailed)"),
                 SettingSpec.optional("companyTypes", "Company types to import clients from, comma-separated labels "
                         + "(default Customer)"),
-                SettingSpec.optionalSecret("webhookSecret", "Webhook secret key (webhooks off without it)")));
+                SettingSpec.optionalSecret(WEBHOOK_SECRET, "Secret key of a ticket webhook set up in Autotask by hand "
+                        + "(by default Steward registers one when it has a public URL)")));
     }
 
     @Override
@@ -59,7 +72,46 @@ public final class AutotaskProvider extends PsaProvider {
     }
 
     @Override
+    protected WebhookSetup registerWebhook(Integration integration, Settings s, PsaSystem system,
+                                           ProviderContext context) {
+        Optional<String> url = context.psaWebhookUrl(integration.msp(), AutotaskTicketSystem.KIND);
+        if (url.isEmpty() || s.optional(WEBHOOK_SECRET).isPresent()) {
+            return webhookOf(integration, s, system, context);
+        }
+        AutotaskTicketSystem autotask = (AutotaskTicketSystem) system;
+        String secret = WebhookSetup.newSecret();
+        String id;
+        try {
+            id = autotask.registerWebhook(url.get(), "Steward " + integration.msp(), secret);
+        } catch (RuntimeException e) {
+            throw PsaProvider.notRegistered("Autotask", e);
+        }
+        return new WebhookSetup(InboundWebhook.registered(url.get(), NOTE), Map.of(WEBHOOK_ID, id),
+                Map.of(WEBHOOK_SECRET, secret), () -> autotask.removeWebhook(id));
+    }
+
+    @Override
+    protected WebhookSetup webhookOf(Integration integration, Settings s, PsaSystem system, ProviderContext context) {
+        Optional<String> url = context.psaWebhookUrl(integration.msp(), AutotaskTicketSystem.KIND);
+        Optional<String> id = s.optional(WEBHOOK_ID);
+        if (id.isPresent()) {
+            AutotaskTicketSystem autotask = (AutotaskTicketSystem) system;
+            return WebhookSetup.registeredEarlier("Autotask", "ticket webhook", id.get(), url, NOTE,
+                    () -> autotask.removeWebhook(id.get()));
+        }
+        if (s.optional(WEBHOOK_SECRET).isPresent()) {
+            return WebhookSetup.shown(new InboundWebhook(InboundWebhook.Setup.BY_HAND, url, Optional.empty(),
+                    Optional.empty(), "The ticket webhook was set up in Autotask by hand with the webhook secret "
+                    + "given here; exclude the API user's resource there, so Steward's own changes fire nothing"));
+        }
+        return WebhookSetup.polled("Autotask", "a ticket webhook registered", url);
+    }
+
+    private static final String NOTE = "Steward registered a ticket webhook in Autotask with a secret it generated, "
+            + "excluding the API user's resource: Steward's own changes fire none. It is deleted on disconnect.";
+
+    @Override
     protected WebhookReader webhookReader(Settings s, TicketSystem system) {
-        return new AutotaskWebhookReader(s.secret("webhookSecret"), ((AutotaskTicketSystem) system)::ownResourceId);
+        return new AutotaskWebhookReader(s.secret(WEBHOOK_SECRET), ((AutotaskTicketSystem) system)::ownResourceId);
     }
 }

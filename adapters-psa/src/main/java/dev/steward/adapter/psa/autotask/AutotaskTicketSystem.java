@@ -222,6 +222,62 @@ public final class AutotaskTicketSystem implements PsaSystem {
     }
 
     /**
+     * Registers a ticket webhook delivering to {@code url}, signed with {@code secretKey} (THIRD-PARTY-APIS.md §3.5):
+     * {@code POST TicketWebhooks} for created and updated tickets (deactivation notices go to the same URL, where they
+     * are ignored), subscribed to the ticket's {@code status} and, where the tenant offers it, {@code lastActivityDate}
+     * ({@code TicketWebhookFields}' {@code fieldID} picklist), with the API user's own resource in
+     * {@code ExcludedResources}, so Steward's own notes and status changes fire nothing. A webhook that could not be
+     * completed is deleted again before this fails.
+     *
+     * @return the webhook's id, to remove it with
+     * @throws PortFailure if Autotask refused a step or did not answer, or the API user's resource is not found (its
+     *     changes could not be excluded)
+     */
+    String registerWebhook(String url, String name, String secretKey) {
+        String ownResource = ownResourceId().orElseThrow(() -> PortFailure.permanent(KIND, "the API user "
+                + settings.userName() + " was not found among Autotask's resources, so its own changes could not be "
+                + "excluded from the webhook", null));
+        List<String> fields = new ArrayList<>();
+        fields.add(picklistValue("TicketWebhookFields", "fieldID", "status"));
+        picklist("TicketWebhookFields", "fieldID").entrySet().stream()
+                .filter(e -> e.getValue().equalsIgnoreCase("lastActivityDate")).findFirst()
+                .ifPresent(e -> fields.add(e.getKey()));
+        ObjectNode webhook = Json.MAPPER.createObjectNode().put("isActive", true)
+                .put("name", name.length() > 50 ? name.substring(0, 50) : name).put("webhookUrl", url)
+                .put("deactivationUrl", url).put("secretKey", secretKey).put("isSubscribedToCreateEvents", true)
+                .put("isSubscribedToUpdateEvents", true).put("isSubscribedToDeleteEvents", false)
+                .put("sendThresholdExceededNotification", false);
+        String id = Json.required(KIND, http.json(post(api("TicketWebhooks"), webhook)), "itemId");
+        try {
+            for (String field : fields) {
+                http.json(post(api("TicketWebhooks/" + id + "/Fields"), Json.MAPPER.createObjectNode()
+                        .put("webhookID", Long.parseLong(id)).put("fieldID", Integer.parseInt(field))
+                        .put("isSubscribedField", true).put("isDisplayAlwaysField", false)));
+            }
+            http.json(post(api("TicketWebhooks/" + id + "/ExcludedResources"), Json.MAPPER.createObjectNode()
+                    .put("webhookID", Long.parseLong(id)).put("resourceID", Long.parseLong(ownResource))));
+        } catch (RuntimeException e) {
+            try {
+                removeWebhook(id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return id;
+    }
+
+    /** Deletes ticket webhook {@code id}; one that is gone already counts as removed. */
+    void removeWebhook(String id) {
+        try {
+            http.send(authorized(http.request(api("TicketWebhooks/" + TicketIds.numeric(id)))).DELETE().build(),
+                    Optional.of(() -> new NotFound("webhook", id)));
+        } catch (NotFound gone) {
+            // removed before (by hand, or by an earlier disconnect that did not finish)
+        }
+    }
+
+    /**
      * Active companies of the configured types ({@code Companies/query}), in id order; the cursor is the last id
      * seen, so every page is one query whatever Autotask's own paging.
      */

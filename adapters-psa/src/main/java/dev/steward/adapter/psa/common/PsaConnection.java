@@ -5,6 +5,8 @@ import dev.steward.application.port.psa.PsaTicket;
 import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.Directory;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.spi.InboundWebhook;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;
@@ -27,13 +29,35 @@ public final class PsaConnection implements IntegrationConnection {
     private final String kind;
     private final PsaSystem system;
     private final WebhookReader webhooks;
+    private final WebhookSetup webhook;
+    private final Optional<IntegrationSettings> valuesToStore;
     private final List<Tool> tools;
 
-    public PsaConnection(String kind, PsaSystem system, WebhookReader webhooks) {
+    /** @param stored the values to store, connecting's additions (the webhook's id and secret) included */
+    public PsaConnection(String kind, PsaSystem system, WebhookReader webhooks, WebhookSetup webhook,
+                         IntegrationSettings stored) {
         this.kind = kind;
         this.system = system;
         this.webhooks = webhooks;
+        this.webhook = webhook;
+        this.valuesToStore = webhook.settings().isEmpty() && webhook.secrets().isEmpty() ? Optional.empty()
+                : Optional.of(stored);
         this.tools = PsaTools.of(kind);
+    }
+
+    @Override
+    public Optional<InboundWebhook> inboundWebhook() {
+        return Optional.of(webhook.shown());
+    }
+
+    @Override
+    public Optional<IntegrationSettings> valuesToStore() {
+        return valuesToStore;
+    }
+
+    @Override
+    public void removeRegistrations() {
+        webhook.removal().remove();
     }
 
     @Override

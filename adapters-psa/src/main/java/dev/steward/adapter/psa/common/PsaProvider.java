@@ -46,6 +46,23 @@ public abstract class PsaProvider implements IntegrationProvider {
     protected abstract PsaSystem ticketSystem(Settings values, HttpSettings http, ProviderContext context);
 
     /**
+     * Sets up how the PSA's events reach Steward when the integration is connected: registers the webhook through the
+     * PSA's API where it has one and the installation has a public URL, or says what to paste into the PSA. By
+     * default the same as {@link #webhookOf} (nothing to register).
+     *
+     * @throws InvalidValue ({@code webhook}, code {@code not-registered}) naming why the PSA did not register it; a
+     *     webhook half-registered is removed again first
+     */
+    protected WebhookSetup registerWebhook(Integration integration, Settings values, PsaSystem system,
+                                           ProviderContext context) {
+        return webhookOf(integration, values, system, context);
+    }
+
+    /** How the PSA's events reach Steward by the stored values (at start-up, or when nothing was registered). */
+    protected abstract WebhookSetup webhookOf(Integration integration, Settings values, PsaSystem system,
+                                              ProviderContext context);
+
+    /**
      * The reader of this PSA's webhook deliveries for {@code system}.
      *
      * @throws InvalidValue naming the webhook setting that is missing (the PSA is then polled only)
@@ -82,13 +99,37 @@ public abstract class PsaProvider implements IntegrationProvider {
             if (checkLive) {
                 system.checkConnection();
             }
-            return new PsaConnection(kind.name(), system, webhooks(integration, settings, system));
+            WebhookSetup webhook = checkLive ? registerWebhook(integration, settings, system, context)
+                    : webhookOf(integration, settings, system, context);
+            Map<String, String> withWebhook = new java.util.HashMap<>(values.all());
+            withWebhook.putAll(webhook.settings());
+            withWebhook.putAll(webhook.secrets());
+            IntegrationSettings stored = new IntegrationSettings(plus(values.settings(), webhook.settings()),
+                    plus(values.secrets(), webhook.secrets()));
+            return new PsaConnection(kind.name(), system, webhooks(integration, new Settings(withWebhook, context),
+                    system), webhook, stored);
         } catch (InvalidValue e) {
             throw inItsPlace(e);
         } catch (IllegalArgumentException e) {
             // a settings record's own range check (e.g. a page size): its message names the setting, never a value
             throw InvalidValue.of("settings", "invalid", e.getMessage());
         }
+    }
+
+    private static Map<String, String> plus(Map<String, String> given, Map<String, String> added) {
+        Map<String, String> all = new java.util.HashMap<>(given);
+        all.putAll(added);
+        return all;
+    }
+
+    /**
+     * The refusal of a connect whose webhook the PSA did not register: field {@code webhook}, naming the cause.
+     * Nothing is stored then; the rule says how to go on.
+     */
+    public static InvalidValue notRegistered(String vendor, RuntimeException cause) {
+        return InvalidValue.of("webhook", "not-registered", "could not be registered with " + vendor + ": "
+                + cause.getMessage() + ". Nothing was saved. Give the API user the right to manage webhooks, or "
+                + "connect from an installation without STEWARD_PUBLIC_URL to poll only");
     }
 
     /** Without its webhook settings a PSA is polled, and its deliveries are refused saying why. */

@@ -5,20 +5,29 @@ import dev.steward.adapter.psa.common.PsaProvider;
 import dev.steward.adapter.psa.common.PsaSystem;
 import dev.steward.adapter.psa.common.Settings;
 import dev.steward.application.port.psa.TicketSystem;
+import dev.steward.adapter.psa.common.WebhookSetup;
+import dev.steward.application.spi.InboundWebhook;
+import dev.steward.domain.integration.Integration;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.WebhookReader;
 import dev.steward.domain.integration.SettingSpec;
 import dev.steward.domain.problem.InvalidValue;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * ConnectWise Manage ({@code connectwise}) from settings: site (the API host and codebase are discovered from it) or
  * apiBase, companyId, publicKey, privateKey, clientId; pageSize, boardId. Its callbacks are verified with the signing
- * key ConnectWise serves (no setting needed).
+ * key ConnectWise serves (no setting needed). When the installation has a public URL, connecting registers a
+ * self-suppressed callback for every service ticket (stored as {@code callbackId}), and disconnecting removes it; a
+ * callback ConnectWise refuses refuses the connect, naming why.
  */
 public final class ConnectWiseProvider extends PsaProvider {
+
+    /** The stored id of the callback Steward registered. */
+    static final String CALLBACK_ID = "callbackId";
 
     public ConnectWiseProvider() {
         super(ConnectWiseTicketSystem.KIND, "ConnectWise Manage", List.of(
@@ -63,6 +72,39 @@ public final class ConnectWiseProvider extends PsaProvider {
         }
         return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + "/");
     }
+
+    @Override
+    protected WebhookSetup registerWebhook(Integration integration, Settings s, PsaSystem system,
+                                           ProviderContext context) {
+        Optional<String> url = context.psaWebhookUrl(integration.msp(), ConnectWiseTicketSystem.KIND);
+        if (url.isEmpty()) {
+            return webhookOf(integration, s, system, context);
+        }
+        ConnectWiseTicketSystem connectWise = (ConnectWiseTicketSystem) system;
+        String id;
+        try {
+            id = connectWise.registerCallback(url.get(), "Steward: service tickets of MSP " + integration.msp());
+        } catch (RuntimeException e) {
+            throw PsaProvider.notRegistered("ConnectWise", e);
+        }
+        return new WebhookSetup(InboundWebhook.registered(url.get(), NOTE), Map.of(CALLBACK_ID, id), Map.of(),
+                () -> connectWise.removeCallback(id));
+    }
+
+    @Override
+    protected WebhookSetup webhookOf(Integration integration, Settings s, PsaSystem system, ProviderContext context) {
+        Optional<String> url = context.psaWebhookUrl(integration.msp(), ConnectWiseTicketSystem.KIND);
+        Optional<String> id = s.optional(CALLBACK_ID);
+        if (id.isPresent()) {
+            ConnectWiseTicketSystem connectWise = (ConnectWiseTicketSystem) system;
+            return WebhookSetup.registeredEarlier("ConnectWise", "callback", id.get(), url, NOTE,
+                    () -> connectWise.removeCallback(id.get()));
+        }
+        return WebhookSetup.polled("ConnectWise", "a callback registered", url);
+    }
+
+    private static final String NOTE = "Steward registered a callback for every service ticket in ConnectWise, "
+            + "self-suppressed: changes by Steward's own API member fire none. It is removed on disconnect.";
 
     @Override
     protected WebhookReader webhookReader(Settings s, TicketSystem system) {

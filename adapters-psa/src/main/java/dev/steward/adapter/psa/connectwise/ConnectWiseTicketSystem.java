@@ -278,6 +278,33 @@ public final class ConnectWiseTicketSystem implements PsaSystem {
                 Json.text(company, "identifier").orElse(""));
     }
 
+    /**
+     * Registers a callback for every service ticket ({@code POST system/callbacks}: type {@code Ticket}, level
+     * {@code Owner}, object 1) delivering to {@code url}, self-suppressed: changes made by the API member itself
+     * (Steward's notes and status changes) fire no callback, so Steward's writes never wake the agent again.
+     *
+     * @return the callback's id, to remove it with
+     * @throws PortFailure if ConnectWise refused it (e.g. the API member's role may not edit callbacks) or did not answer
+     */
+    String registerCallback(String url, String description) {
+        ObjectNode callback = Json.MAPPER.createObjectNode().put("url", url).put("objectId", 1).put("type", "Ticket")
+                .put("level", "Owner").put("description", description.length() > 100 ? description.substring(0, 100)
+                        : description).put("inactiveFlag", false).put("isSelfSuppressedFlag", true);
+        JsonNode created = onceMoved(() -> http.json(authorized(http.request(url("system/callbacks")))
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(callback))).build()));
+        return Json.required(KIND, created, "id");
+    }
+
+    /** Removes callback {@code id} ({@code DELETE system/callbacks/{id}}); one that is gone already counts as removed. */
+    void removeCallback(String id) {
+        try {
+            onceMoved(() -> http.send(authorized(http.request(url("system/callbacks/" + TicketIds.numeric(id))))
+                    .DELETE().build(), Optional.of(() -> new NotFound("callback", id))));
+        } catch (NotFound gone) {
+            // removed before (by hand, or by an earlier disconnect that did not finish)
+        }
+    }
+
     /** The callback signing key at {@code keyUrl} ({@code {"signing_key":"…"}}), read with the API credentials. */
     String signingKey(URI keyUrl) {
         return Json.required(KIND, http.json(get(keyUrl)), "signing_key");

@@ -74,7 +74,8 @@ final class FakeAutotask extends FakePsaApi {
     }
 
     /** A contact of {@code company}; inactive ones are kept but not active. */
-    synchronized String seedContact(String company, String first, String last, String email, boolean active) {
+    @Override
+    public synchronized String seedContact(String company, String first, String last, String email, boolean active) {
         long id = ++nextContact;
         contacts.put(id, Json.MAPPER.createObjectNode().put("id", id).put("firstName", first).put("lastName", last)
                 .put("emailAddress", email).put("phone", "555-0" + (id % 1000))
@@ -82,7 +83,8 @@ final class FakeAutotask extends FakePsaApi {
         return Long.toString(id);
     }
 
-    synchronized String seed(TicketSeed seed) {
+    @Override
+    public synchronized String seed(TicketSeed seed) {
         long id = ++nextTicket;
         long contact = contacts.values().stream()
                 .filter(c -> c.path("emailAddress").asText().equalsIgnoreCase(seed.requester())
@@ -129,6 +131,94 @@ final class FakeAutotask extends FakePsaApi {
         return List.copyOf(notes.get(ticket));
     }
 
+    /** The tenant's ticket fields a webhook can subscribe to (the {@code fieldID} picklist of TicketWebhookFields). */
+    static final Map<Integer, String> WEBHOOK_FIELDS = Map.of(4, "Status", 5, "Title", 6, "Priority",
+            12, "LastActivityDate");
+    private static final Pattern WEBHOOK = Pattern.compile("TicketWebhooks/(\\d+)");
+    private static final Pattern WEBHOOK_CHILD = Pattern.compile("TicketWebhooks/(\\d+)/(Fields|ExcludedResources)");
+    /** Ticket webhooks by id, each with its {@code fields} and {@code excludedResources} children. */
+    private final Map<Long, ObjectNode> webhooks = new LinkedHashMap<>();
+    private long nextWebhook = 90;
+
+    /** The ticket webhooks registered now, with their children. */
+    synchronized List<ObjectNode> webhooks() {
+        return webhooks.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** The API user's resource: what Steward must exclude from its webhook. */
+    static long apiResource() {
+        return API_RESOURCE;
+    }
+
+    /**
+     * The webhooks Autotask would call, with their secrets, when resource {@code person} changes a subscribed field
+     * of a ticket: active ones with at least one subscribed field, unless the person is among their excluded
+     * resources.
+     */
+    synchronized Map<String, String> webhookCallsFor(long person) {
+        Map<String, String> calls = new LinkedHashMap<>();
+        webhooks.values().stream().filter(w -> w.path("isActive").asBoolean()
+                        && java.util.stream.StreamSupport.stream(w.path("fields").spliterator(), false)
+                                .anyMatch(f -> f.path("isSubscribedField").asBoolean())
+                        && java.util.stream.StreamSupport.stream(w.path("excludedResources").spliterator(), false)
+                                .noneMatch(r -> r.path("resourceID").asLong() == person))
+                .forEach(w -> calls.put(w.path("webhookUrl").asText(), w.path("secretKey").asText()));
+        return calls;
+    }
+
+    /** As Autotask validates a webhook: lengths, required URLs, and booleans that must be JSON true/false (500). */
+    private ResponseDefinition createWebhook(JsonNode webhook) {
+        for (String flag : List.of("isActive", "isSubscribedToCreateEvents", "isSubscribedToUpdateEvents",
+                "isSubscribedToDeleteEvents")) {
+            if (!webhook.path(flag).isBoolean()) {
+                return errors(500, flag + " must be true or false");
+            }
+        }
+        String name = webhook.path("name").asText("");
+        if (name.isEmpty() || name.length() > 50) {
+            return errors(500, "name is required and must be at most 50 characters");
+        }
+        for (String url : List.of("webhookUrl", "deactivationUrl")) {
+            String value = webhook.path(url).asText("");
+            if (!value.matches("https?://\\S+") || value.length() > 500) {
+                return errors(500, url + " is required and must be a URL of at most 500 characters");
+            }
+        }
+        if (webhook.path("secretKey").asText("").isEmpty() || webhook.path("secretKey").asText().length() > 64) {
+            return errors(500, "secretKey is required and must be at most 64 characters");
+        }
+        long id = ++nextWebhook;
+        ObjectNode stored = ((ObjectNode) webhook.deepCopy()).put("id", id).put("isReady", true)
+                .put("ownerResourceID", API_RESOURCE).put("webhookGUID", java.util.UUID.randomUUID().toString());
+        stored.putArray("fields");
+        stored.putArray("excludedResources");
+        webhooks.put(id, stored);
+        return json(200, Map.of("itemId", id));
+    }
+
+    private ResponseDefinition addToWebhook(long id, String child, JsonNode body) {
+        ObjectNode webhook = webhooks.get(id);
+        if (webhook == null) {
+            return errors(404, "The requested resource does not exist.");
+        }
+        if (child.equals("Fields")) {
+            if (!WEBHOOK_FIELDS.containsKey(body.path("fieldID").asInt(-1))) {
+                return errors(500, "fieldID " + body.path("fieldID") + " is not a ticket field of this tenant");
+            }
+            if (!body.path("isSubscribedField").isBoolean() || !body.path("isDisplayAlwaysField").isBoolean()) {
+                return errors(500, "isSubscribedField and isDisplayAlwaysField must be true or false");
+            }
+            ((ArrayNode) webhook.get("fields")).add(body.deepCopy());
+        } else {
+            if (!resources.containsKey(body.path("resourceID").asLong(-1))) {
+                return errors(500, "resourceID " + body.path("resourceID") + " is not a resource");
+            }
+            ((ArrayNode) webhook.get("excludedResources")).add(body.deepCopy());
+        }
+        return json(200, Map.of("itemId", id * 100 + webhook.get(child.equals("Fields") ? "fields"
+                : "excludedResources").size()));
+    }
+
     @Override
     protected ResponseDefinition answer(Request request) {
         baseUrl = request.getAbsoluteUrl().substring(0, request.getAbsoluteUrl().indexOf("/atservicesrest/"));
@@ -152,6 +242,20 @@ final class FakeAutotask extends FakePsaApi {
         Matcher m;
         if (resource.equals("Tickets/entityInformation/fields")) {
             return fields(field("status", Map.of(1, "New", 8, "In Progress", CLOSED, "Complete")));
+        }
+        if (resource.equals("TicketWebhookFields/entityInformation/fields")) {
+            return fields(field("fieldID", WEBHOOK_FIELDS));
+        }
+        if (resource.equals("TicketWebhooks") && method.equals(RequestMethod.POST)) {
+            return createWebhook(body(request));
+        }
+        if ((m = WEBHOOK_CHILD.matcher(resource)).matches() && method.equals(RequestMethod.POST)) {
+            return addToWebhook(Long.parseLong(m.group(1)), m.group(2), body(request));
+        }
+        if ((m = WEBHOOK.matcher(resource)).matches() && method.equals(RequestMethod.DELETE)) {
+            return webhooks.remove(Long.parseLong(m.group(1))) == null
+                    ? errors(404, "The requested resource does not exist.")
+                    : json(200, Map.of("itemId", Long.parseLong(m.group(1))));
         }
         if (resource.equals("Companies/entityInformation/fields")) {
             return fields(field("companyType", Map.of(CUSTOMER, "Customer", 2, "Lead", 3, "Prospect", VENDOR,

@@ -35,6 +35,12 @@ public abstract class FakePsaApi implements ResponseDefinitionTransformerV2 {
 
     protected abstract ResponseDefinition answer(Request request);
 
+    /** A ticket in the fake, as the test describes it; its id. */
+    public abstract String seed(dev.steward.application.port.psa.TicketSystemContract.TicketSeed ticket);
+
+    /** A contact (Halo: user) of {@code company} in the fake; its id. */
+    public abstract String seedContact(String company, String first, String last, String email, boolean active);
+
     @Override
     public boolean applyGlobally() {
         return false;

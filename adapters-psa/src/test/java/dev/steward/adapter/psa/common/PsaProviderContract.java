@@ -16,7 +16,9 @@ import dev.steward.application.problem.PortFailure;
 import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.port.psa.PsaNote;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.spi.InboundWebhook;
 import dev.steward.application.spi.IntegrationConnection;
+import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.IntegrationProviderContract;
 import dev.steward.application.port.psa.TicketSystemContract.TicketSeed;
@@ -82,6 +84,31 @@ public abstract class PsaProviderContract extends IntegrationProviderContract {
     @Override
     protected IntegrationSettings usableValues() {
         return stubValues();
+    }
+
+    /** Where the installation is reached from outside in the tests that need a public URL. */
+    protected static final String PUBLIC_URL = "https://steward.example.com";
+
+    /** The context of an installation reached at {@link #PUBLIC_URL}. */
+    protected ProviderContext published() {
+        return context().withPublicUrl(Optional.of(PUBLIC_URL));
+    }
+
+    /** Where this test's MSP's PSA delivers its webhooks at {@link #PUBLIC_URL}. */
+    protected String webhookUrl() {
+        return PUBLIC_URL + "/hooks/psa/" + integration().msp() + "/" + provider().kind().name();
+    }
+
+    @Test
+    void withoutAPublicUrlNothingIsSetUpForWebhooksAndThePageSaysThePsaIsPolled() {
+        try (IntegrationConnection connection = provider().connect(integration(), usableValues(), context())) {
+            assertThat(connection.valuesToStore()).as("nothing to store besides the values given").isEmpty();
+            assertThat(connection.inboundWebhook()).get().satisfies(shown -> {
+                assertThat(shown.setup()).isEqualTo(InboundWebhook.Setup.POLLING_ONLY);
+                assertThat(shown.note()).contains("polled").contains("STEWARD_PUBLIC_URL");
+            });
+            connection.removeRegistrations();
+        }
     }
 
     @Test

@@ -126,7 +126,8 @@ final class FakeConnectWise extends FakePsaApi {
     }
 
     /** A contact of {@code company} with its e-mail as a communication item. */
-    synchronized String seedContact(String company, String first, String last, String email, boolean active) {
+    @Override
+    public synchronized String seedContact(String company, String first, String last, String email, boolean active) {
         long id = 9000 + contacts.size() + 1;
         ObjectNode c = Json.MAPPER.createObjectNode().put("id", id).put("firstName", first).put("lastName", last)
                 .put("inactiveFlag", !active);
@@ -140,7 +141,8 @@ final class FakeConnectWise extends FakePsaApi {
         return Long.toString(id);
     }
 
-    synchronized String seed(TicketSeed seed) {
+    @Override
+    public synchronized String seed(TicketSeed seed) {
         long id = ++nextTicket;
         ObjectNode t = Json.MAPPER.createObjectNode().put("id", id).put("summary", seed.summary())
                 .put("recordType", "ServiceTicket");
@@ -195,6 +197,80 @@ final class FakeConnectWise extends FakePsaApi {
 
     synchronized List<ObjectNode> notesOf(long ticket) {
         return List.copyOf(notes.get(ticket));
+    }
+
+    /** The callbacks registered through {@code system/callbacks}, by id. */
+    private final Map<Long, ObjectNode> callbacks = new LinkedHashMap<>();
+    private long nextCallback = 700;
+    /** The API member the keys belong to: a self-suppressed callback does not fire for its changes. */
+    static final long API_MEMBER = 150;
+    private static final Pattern CALLBACK = Pattern.compile("system/callbacks/(\\d+)");
+    /** Type → the levels ConnectWise allows for it (THIRD-PARTY-APIS.md §1.7). */
+    private static final Map<String, List<String>> CALLBACK_LEVELS = Map.of(
+            "Ticket", List.of("Owner", "Board", "Status", "Company", "Ticket"),
+            "Company", List.of("Owner", "Status", "Type", "Territory", "Company", "IntegratorTag"),
+            "Activity", List.of("Owner", "Status", "Type", "Company", "Activity"));
+
+    /** The callbacks registered now. */
+    synchronized List<ObjectNode> callbacks() {
+        return callbacks.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /**
+     * The URLs ConnectWise would call when member {@code member} changes ticket {@code ticket}: every active ticket
+     * callback, except a self-suppressed one when the member is the API member it was registered by.
+     */
+    synchronized List<String> callbackUrlsFor(long member) {
+        return callbacks.values().stream().filter(c -> !c.path("inactiveFlag").asBoolean()
+                        && c.path("type").asText().equals("Ticket")
+                        && !(c.path("isSelfSuppressedFlag").asBoolean() && member == c.path("memberId").asLong()))
+                .map(c -> c.path("url").asText()).toList();
+    }
+
+    /** As ConnectWise validates a {@code CallbackEntry}: 400 with its error shape naming the field. */
+    private synchronized ResponseDefinition registerCallback(JsonNode entry) {
+        String url = entry.path("url").asText("");
+        String type = entry.path("type").asText("");
+        String problem = null;
+        String field = null;
+        if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {
+            field = "url";
+            problem = "url is required and must be an absolute http(s) URL";
+        } else if (!CALLBACK_LEVELS.containsKey(type)) {
+            field = "type";
+            problem = "type " + type + " is not a callback type";
+        } else if (!CALLBACK_LEVELS.get(type).contains(entry.path("level").asText(""))) {
+            field = "level";
+            problem = "level is not valid for type " + type;
+        } else if (!entry.path("objectId").canConvertToLong()) {
+            field = "objectId";
+            problem = "objectId is required";
+        } else if (entry.path("description").asText("").length() > 100) {
+            field = "description";
+            problem = "description must be at most 100 characters";
+        } else {
+            for (String flag : List.of("inactiveFlag", "isSelfSuppressedFlag")) {
+                if (entry.has(flag) && !entry.get(flag).isBoolean()) {
+                    field = flag;
+                    problem = flag + " must be true or false";
+                }
+            }
+        }
+        if (problem != null) {
+            return json(400, Map.of("code", "InvalidObject", "message", "callbackEntry object is invalid", "errors",
+                    List.of(Map.of("code", "InvalidField", "message", problem, "resource", "callbackEntry",
+                            "field", field))));
+        }
+        ObjectNode stored = ((ObjectNode) entry.deepCopy()).put("id", ++nextCallback).put("memberId", API_MEMBER)
+                .put("payloadVersion", "2.0").put("isSoapCallbackFlag", false);
+        if (!stored.has("inactiveFlag")) {
+            stored.put("inactiveFlag", false);
+        }
+        if (!stored.has("isSelfSuppressedFlag")) {
+            stored.put("isSelfSuppressedFlag", false);
+        }
+        callbacks.put(nextCallback, stored);
+        return json(201, stored);
     }
 
     @Override
@@ -301,6 +377,16 @@ final class FakeConnectWise extends FakePsaApi {
                 return json(400, Map.of("code", "InvalidObject", "message", "status not on board"));
             }
             return json(200, ticket);
+        }
+        if (resource.equals("system/callbacks") && method.equals(RequestMethod.POST)) {
+            return registerCallback(body(request));
+        }
+        if (resource.equals("system/callbacks") && method.equals(RequestMethod.GET)) {
+            return json(200, List.copyOf(callbacks.values()));
+        }
+        if ((m = CALLBACK.matcher(resource)).matches() && method.equals(RequestMethod.DELETE)) {
+            return callbacks.remove(Long.parseLong(m.group(1))) == null ? notFound(resource)
+                    : new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(204).build();
         }
         if ((m = MEMBER.matcher(resource)).matches()) {
             ObjectNode member = members.get(Long.parseLong(m.group(1)));

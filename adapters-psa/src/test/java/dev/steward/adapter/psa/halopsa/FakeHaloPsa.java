@@ -135,7 +135,8 @@ final class FakeHaloPsa extends FakePsaApi {
     }
 
     /** A user (Halo's contact) of client {@code company}. */
-    synchronized String seedContact(String company, String first, String last, String email, boolean active) {
+    @Override
+    public synchronized String seedContact(String company, String first, String last, String email, boolean active) {
         long id = ++nextUser;
         users.put(id, Json.MAPPER.createObjectNode().put("id", id).put("name", first + " " + last)
                 .put("emailaddress", email).put("phonenumber", "555-0" + (id % 1000))
@@ -143,7 +144,8 @@ final class FakeHaloPsa extends FakePsaApi {
         return Long.toString(id);
     }
 
-    synchronized String seed(TicketSeed seed) {
+    @Override
+    public synchronized String seed(TicketSeed seed) {
         long id = ++nextTicket;
         ObjectNode t = Json.MAPPER.createObjectNode().put("id", id).put("summary", seed.summary())
                 .put("details", seed.description()).put("client_id", Long.parseLong(seed.companyId()))

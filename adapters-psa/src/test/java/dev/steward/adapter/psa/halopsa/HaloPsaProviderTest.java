@@ -1,42 +1,28 @@
 package dev.steward.adapter.psa.halopsa;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
-import dev.steward.adapter.psa.common.PsaProviderContract;
 import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.spi.IntegrationProvider;
-import dev.steward.application.port.psa.TicketSystemContract.TicketSeed;
+import dev.steward.adapter.psa.common.FakePsaProviderTest;
+import dev.steward.application.port.psa.WebhookDelivery;
+import dev.steward.application.port.psa.WebhookVerdict;
+import dev.steward.application.spi.InboundWebhook;
+import dev.steward.application.spi.IntegrationConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.domain.problem.InvalidValue;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class HaloPsaProviderTest extends PsaProviderContract {
+class HaloPsaProviderTest extends FakePsaProviderTest<FakeHaloPsa> {
 
-    private static final FakeHaloPsa FAKE = new FakeHaloPsa();
-
-    @RegisterExtension
-    static final WireMockExtension WIREMOCK = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(FAKE)).build();
-
-    @BeforeEach
-    void stubTheApi() {
-        WIREMOCK.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(FAKE.getName())));
-    }
-
-    @Override
-    protected WireMockExtension wiremock() {
-        return WIREMOCK;
+    HaloPsaProviderTest() {
+        super(new FakeHaloPsa());
     }
 
     @Override
@@ -50,18 +36,8 @@ class HaloPsaProviderTest extends PsaProviderContract {
     }
 
     @Override
-    protected String seed(TicketSeed ticket) {
-        return FAKE.seed(ticket);
-    }
-
-    @Override
-    protected String seedContact(String company, String first, String last, String email, boolean active) {
-        return FAKE.seedContact(company, first, last, email, active);
-    }
-
-    @Override
     protected IntegrationSettings stubValues() {
-        return values(WIREMOCK.baseUrl() + "/api/");
+        return values(wiremock().baseUrl() + "/api/");
     }
 
     @Override
@@ -71,12 +47,12 @@ class HaloPsaProviderTest extends PsaProviderContract {
 
     @Override
     protected String seedCompany(String name) {
-        return FAKE.seedClient(name, true);
+        return fake.seedClient(name, true);
     }
 
     @Override
     protected String seedUnlistedCompany(String name) {
-        return FAKE.seedClient(name, false);
+        return fake.seedClient(name, false);
     }
 
     @Override
@@ -103,7 +79,7 @@ class HaloPsaProviderTest extends PsaProviderContract {
 
     @Test
     void outcomesByNameConnectAndOneTheAgentMayNotUseIsNamedOnConnect() {
-        Map<String, String> byName = Map.of("apiBase", WIREMOCK.baseUrl() + "/api/", "tenant", FakeHaloPsa.TENANT,
+        Map<String, String> byName = Map.of("apiBase", wiremock().baseUrl() + "/api/", "tenant", FakeHaloPsa.TENANT,
                 "clientId", FakeHaloPsa.CLIENT_ID, "replyOutcome", "Email User", "internalOutcome", "Private Note");
         try (var connection = provider().connect(integration(), new IntegrationSettings(byName,
                 Map.of("clientSecret", FakeHaloPsa.CLIENT_SECRET)), context())) {
@@ -119,10 +95,54 @@ class HaloPsaProviderTest extends PsaProviderContract {
                 });
     }
 
-    private static IntegrationSettings values(String apiBase) {
-        return new IntegrationSettings(Map.of("apiBase", apiBase, "tokenUrl", WIREMOCK.baseUrl()
+    private IntegrationSettings values(String apiBase) {
+        return new IntegrationSettings(Map.of("apiBase", apiBase, "tokenUrl", wiremock().baseUrl()
                 + "/auth/token?tenant=" + FakeHaloPsa.TENANT, "clientId", FakeHaloPsa.CLIENT_ID, "replyOutcomeId",
                 Integer.toString(FakeHaloPsa.EMAIL_OUTCOME), "internalOutcomeId",
                 Integer.toString(FakeHaloPsa.PRIVATE_OUTCOME)), Map.of("clientSecret", FakeHaloPsa.CLIENT_SECRET));
+    }
+
+    @Test
+    void withAPublicUrlConnectingMakesBasicCredentialsAndShowsThemWithTheUrlToPasteIntoHalo() {
+        IntegrationConnection connection = provider().connect(integration(), stubValues(), published());
+
+        InboundWebhook shown = connection.inboundWebhook().orElseThrow();
+        assertThat(shown.setup()).isEqualTo(InboundWebhook.Setup.PASTE);
+        assertThat(shown.url()).contains(webhookUrl());
+        String user = shown.user().orElseThrow();
+        String password = shown.secret().orElseThrow();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(connection.valuesToStore()).get().satisfies(values -> {
+            assertThat(values.settings()).containsEntry("webhookUser", user);
+            assertThat(values.secrets()).containsEntry("webhookPassword", password);
+        });
+        String body = "{\"ticket\":{\"id\":4711}}";
+        assertThat(connection.webhooks().orElseThrow().read(new WebhookDelivery(Map.of("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))),
+                body.getBytes(StandardCharsets.UTF_8)))).as("Halo's delivery with the pasted credentials")
+                .isEqualTo(new WebhookVerdict.AboutTicket("4711", "updated"));
+
+        IntegrationConnection restarted = provider().reconnect(integration(), connection.valuesToStore().orElseThrow(),
+                published());
+        assertThat(restarted.inboundWebhook()).as("still shown after a restart").contains(shown);
+    }
+
+    @Test
+    void credentialsTypedInAreNeverShownBack() {
+        IntegrationConnection typed = provider().connect(integration(), new IntegrationSettings(
+                plus(stubValues().settings(), "webhookUser", "halo-hook"),
+                plus(stubValues().secrets(), "webhookPassword", "typed-password")),
+                published());
+        assertThat(typed.inboundWebhook()).get().satisfies(shown -> {
+            assertThat(shown.setup()).isEqualTo(InboundWebhook.Setup.BY_HAND);
+            assertThat(shown.secret()).isEmpty();
+        });
+        assertThat(typed.valuesToStore()).isEmpty();
+    }
+
+    private static Map<String, String> plus(Map<String, String> values, String key, String value) {
+        Map<String, String> all = new java.util.HashMap<>(values);
+        all.put(key, value);
+        return all;
     }
 }

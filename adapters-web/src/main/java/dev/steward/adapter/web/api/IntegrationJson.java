@@ -3,6 +3,7 @@ package dev.steward.adapter.web.api;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.steward.adapter.web.http.EntityTags;
 import dev.steward.application.integration.IntegrationDetails;
+import dev.steward.application.spi.InboundWebhook;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.MaskedSecret;
@@ -15,11 +16,31 @@ import java.util.Map;
 /**
  * A connected integration: its tools with their policies, and its settings. Secrets never appear: each is shown only
  * as {@code {"set": true, "last4": "…"}} ({@code last4} null for a secret too short to give four characters away).
- * {@code unreachableSince} is set while its system (an MCP server) does not answer.
+ * {@code unreachableSince} is set while its system (an MCP server) does not answer. {@code webhook} (a PSA only) says
+ * how the PSA's events reach Steward and when the last delivery was accepted.
  */
 public record IntegrationJson(String id, String kind, String label, String scope, String client, Instant connectedAt,
                               long version, Map<String, String> settings, Map<String, SecretJson> secrets,
-                              List<ToolJson> tools, Instant unreachableSince) {
+                              List<ToolJson> tools, Instant unreachableSince, WebhookJson webhook) {
+
+    /**
+     * A PSA's webhook: {@code setup} {@code registered} (by Steward through the PSA's API), {@code paste} (to be
+     * pasted into the PSA: {@code url}, {@code user}, {@code secret}), {@code by-hand} or {@code polling-only};
+     * {@code note} says what that means; {@code lastDeliveryAt} when the last delivery was accepted (null: never).
+     */
+    public record WebhookJson(String setup, String url, String user, String secret, String note,
+                              Instant lastDeliveryAt) {
+        static WebhookJson from(InboundWebhook webhook, java.util.Optional<Instant> lastDelivery) {
+            return new WebhookJson(webhook.setup().label(), webhook.url().orElse(null), webhook.user().orElse(null),
+                    webhook.secret().orElse(null), webhook.note(), lastDelivery.orElse(null));
+        }
+
+        /** Never prints the secret. */
+        @Override
+        public String toString() {
+            return "WebhookJson[" + setup + ", " + url + ", last delivery " + lastDeliveryAt + "]";
+        }
+    }
 
     public record SecretJson(boolean set, String last4) {
         static SecretJson from(MaskedSecret masked) {
@@ -47,10 +68,13 @@ public record IntegrationJson(String id, String kind, String label, String scope
         return new IntegrationJson(i.id().toString(), i.kind(), details.label(),
                 i.client().isPresent() ? "client" : "msp", details.client().map(Slug::value).orElse(null),
                 i.connectedAt(), i.version(), details.values().settings(), secrets,
-                i.tools().stream().map(t -> ToolJson.from(t, i)).toList(), details.unreachableSince().orElse(null));
+                i.tools().stream().map(t -> ToolJson.from(t, i)).toList(), details.unreachableSince().orElse(null),
+                details.webhook().map(w -> WebhookJson.from(w, details.lastWebhookDelivery())).orElse(null));
     }
 
+    /** The version, and when the last webhook delivery was accepted (it changes what GET shows, not the version). */
     public static String entityTag(IntegrationDetails details) {
-        return EntityTags.of(details.integration().version(), "");
+        return EntityTags.of(details.integration().version(), details.lastWebhookDelivery()
+                .map(at -> "d" + at.toEpochMilli()).orElse(""));
     }
 }

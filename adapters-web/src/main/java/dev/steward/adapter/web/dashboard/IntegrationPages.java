@@ -150,7 +150,7 @@ final class IntegrationPages {
                 <table class="clients integrations">
                 <caption class="visually-hidden">%s</caption>
                 <thead><tr><th scope="col">Integration</th><th scope="col">Kind</th><th scope="col">Tools</th>\
-                <th scope="col">Connected</th></tr></thead>
+                <th scope="col">Connected</th><th scope="col">Last webhook delivery</th></tr></thead>
                 <tbody>
                 %s</tbody>
                 </table>
@@ -160,9 +160,57 @@ final class IntegrationPages {
                 <td data-label="Kind"><code>%s</code></td>
                 <td data-label="Tools">%s</td>
                 <td data-label="Connected"><time datetime="%s">%s</time></td>
+                <td data-label="Last webhook delivery">%s</td>
                 </tr>
                 """, i.kind(), i.id(), i.label(), i.kind(), i.tools().size(), i.connectedAt(),
-                TIME.format(i.connectedAt()))));
+                TIME.format(i.connectedAt()), lastDelivery(i))));
+    }
+
+    /** When the PSA's last webhook delivery was accepted, or why there is none to show. */
+    private static Html lastDelivery(IntegrationJson i) {
+        if (i.webhook() == null) {
+            return Html.EMPTY;
+        }
+        if (i.webhook().lastDeliveryAt() != null) {
+            return Html.of("<time data-last-delivery datetime=\"%s\">%s</time>", i.webhook().lastDeliveryAt(),
+                    TIME.format(i.webhook().lastDeliveryAt()));
+        }
+        return Html.of("<span data-last-delivery>%s</span>", i.webhook().setup().equals("polling-only")
+                ? "none (polled only)" : "none yet");
+    }
+
+    /**
+     * How a PSA's events reach Steward: registered by Steward, to paste into the PSA (URL, user and the generated
+     * password, which only this page shows), set up by hand, or polled only; and the last delivery accepted.
+     */
+    private static Html webhookSection(IntegrationJson i) {
+        if (i.webhook() == null) {
+            return Html.EMPTY;
+        }
+        IntegrationJson.WebhookJson w = i.webhook();
+        String setup = switch (w.setup()) {
+            case "registered" -> "registered by Steward";
+            case "paste" -> "to paste into " + i.label();
+            case "by-hand" -> "set up by hand";
+            default -> "none: polled only";
+        };
+        return Html.of("""
+                <section aria-labelledby="webhook-h" data-webhook="%s">
+                <h2 id="webhook-h">Webhook</h2>
+                <p class="help" data-webhook-note>%s</p>
+                <dl class="facts">
+                <dt>Webhook</dt><dd>%s</dd>
+                %s%s%s<dt>Last delivery</dt><dd>%s</dd>
+                </dl>
+                </section>
+                """, w.setup(), w.note(), setup,
+                w.url() == null ? Html.EMPTY : Html.of("<dt>URL</dt><dd><code data-webhook-url>%s</code></dd>\n",
+                        w.url()),
+                w.user() == null ? Html.EMPTY : Html.of("<dt>User</dt><dd><code data-webhook-user>%s</code></dd>\n",
+                        w.user()),
+                w.secret() == null ? Html.EMPTY : Html.of("<dt>Password</dt><dd><code data-webhook-secret>%s</code>"
+                        + "</dd>\n", w.secret()),
+                lastDelivery(i));
     }
 
     private static Html connectSection(List<IntegrationKind> kinds, String action, ConnectForm form, String none) {
@@ -280,10 +328,11 @@ final class IntegrationPages {
                 TIME.format(i.connectedAt()), i.unreachableSince() == null ? Html.EMPTY : Html.of(
                         "<dt>Status</dt><dd role=\"status\">unreachable since <time datetime=\"%s\">%s</time>;"
                         + " its tools fail at once until it answers</dd>\n", i.unreachableSince(),
-                        TIME.format(i.unreachableSince())), settings, secrets, importsCompanies ? Html.of("""
+                        TIME.format(i.unreachableSince())), settings, secrets, Html.of("%s%s", webhookSection(i),
+                        importsCompanies ? Html.of("""
                         <p class="import-link"><a href="/integrations/%s/import">Import companies as clients</a> \
                         <span class="help">pick companies of %s; each becomes a client mapped to its company</span></p>
-                        """, i.id(), i.label()) : Html.EMPTY,
+                        """, i.id(), i.label()) : Html.EMPTY),
                 refused.equals(PolicyForm.NONE) ? Html.EMPTY : refused.errors().alert("policy"), refreshForm(i), i.label(),
                 Html.each(indexed(i.tools()), t -> toolRow(i, t.index(), t.tool(), refused)), i.id(), i.label());
         return Layout.page(i.label(), i.client() == null ? Section.INTEGRATIONS : Section.CLIENTS, Optional.empty(),

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IntegrationApiTest extends ServerPerTest {
@@ -151,5 +152,33 @@ class IntegrationApiTest extends ServerPerTest {
                 + "/tools/connectwise:get-ticket/sensitive", "{}");
         assertThat(missing.statusCode()).isEqualTo(422);
         assertThat(fields(missing)).containsExactly("sensitive");
+    }
+
+    @Test
+    void showsHowAPsasEventsArriveAndWhenTheLastDeliveryWasAccepted() {
+        server.core.psaProvider.registeringWebhooks();
+        JsonNode created = parse(connectPsa("https://cw.example/apis/3.0/"));
+        String id = created.path("id").asText();
+        assertThat(created.path("webhook").path("setup").asText()).isEqualTo("registered");
+        assertThat(created.path("webhook").path("url").asText())
+                .isEqualTo("https://steward.test/hooks/psa/" + server.msp.id() + "/connectwise");
+        assertThat(created.path("webhook").path("lastDeliveryAt").isNull()).isTrue();
+        assertThat(created.path("webhook").has("secret")).as("null, never a registered secret")
+                .isTrue();
+        assertThat(created.path("webhook").path("secret").isNull()).isTrue();
+        String before = server.get("/api/v1/integrations/" + id).headers().firstValue("ETag").orElseThrow();
+
+        server.core.psaWebhooks.register(server.msp.id(), "connectwise", "s3cret");
+        HttpResponse<String> delivered = server.raw("POST", "/hooks/psa/" + server.msp.id() + "/connectwise",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"ticketId\":\"51001\"}"),
+                "Content-Type", "application/json", "X-Steward-Secret", "s3cret");
+        assertThat(delivered.statusCode()).isEqualTo(202);
+
+        HttpResponse<String> read = server.get("/api/v1/integrations/" + id);
+        assertThat(java.time.Instant.parse(parse(read).path("webhook").path("lastDeliveryAt").asText()))
+                .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
+        assertThat(read.headers().firstValue("ETag")).as("what GET shows changed").isNotEqualTo(Optional.of(before));
+        assertThat(parse(server.get("/api/v1/integrations")).path("items").get(0).path("webhook")
+                .path("lastDeliveryAt").isNull()).isFalse();
     }
 }

@@ -152,4 +152,25 @@ class IntegrationDashboardTest extends ServerPerTest {
         assertThat(server.form("/approvals/" + request.id() + "/decide", Map.of("decision", "maybe")).statusCode())
                 .isEqualTo(422);
     }
+
+    @Test
+    void aPsasPageShowsItsWebhookAndTheListShowsTheLastDelivery() {
+        server.core.psaProvider.registeringWebhooks();
+        String id = connectedPsa();
+
+        assertThat(server.page("/integrations").body()).contains("Last webhook delivery")
+                .contains("<span data-last-delivery>none yet</span>");
+        assertThat(server.page("/integrations/" + id).body()).contains("data-webhook=\"registered\"")
+                .contains("registered by Steward")
+                .contains("<code data-webhook-url>https://steward.test/hooks/psa/" + server.msp.id()
+                        + "/connectwise</code>")
+                .doesNotContain("data-webhook-secret");
+
+        server.core.psaWebhooks.register(server.msp.id(), "connectwise", "s3cret");
+        server.raw("POST", "/hooks/psa/" + server.msp.id() + "/connectwise",
+                java.net.http.HttpRequest.BodyPublishers.ofString("{\"ticketId\":\"51001\"}"),
+                "Content-Type", "application/json", "X-Steward-Secret", "s3cret");
+
+        assertThat(server.page("/integrations").body()).contains("<time data-last-delivery datetime=\"");
+    }
 }

@@ -5,6 +5,7 @@ import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,4 +33,14 @@ public interface IntegrationRepository {
 
     /** Disconnects; succeeds if it is already gone. */
     void remove(MspId msp, IntegrationId id);
+
+    /**
+     * Notes that a webhook delivery for the MSP's MSP-wide integration of {@code kind} was accepted at {@code at}.
+     * Only a later time replaces the one stored (deliveries checked in parallel may finish out of order); the
+     * integration's version does not change. Does nothing when the MSP has no such integration.
+     */
+    void recordWebhookDelivery(MspId msp, String kind, Instant at);
+
+    /** When the integration's last webhook delivery was accepted; empty if never, or if it is not {@code msp}'s. */
+    Optional<Instant> lastWebhookDelivery(MspId msp, IntegrationId id);
 }

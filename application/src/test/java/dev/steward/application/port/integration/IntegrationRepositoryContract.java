@@ -184,4 +184,36 @@ public abstract class IntegrationRepositoryContract extends StoreContractSupport
 
         assertThat(integrations().find(msp, integration.id())).isEmpty();
     }
+
+    @Test
+    void recordsTheLatestAcceptedWebhookDeliveryOfTheMspWideIntegrationOfAKind() {
+        MspId msp = storedMsp();
+        Integration psa = integrations().add(connect(msp, Optional.empty(), "autotask"));
+        Integration clientsOwn = integrations().add(connect(msp, Optional.of(storedClient(msp).id()), "autotask"));
+        assertThat(integrations().lastWebhookDelivery(msp, psa.id())).as("never delivered").isEmpty();
+
+        integrations().recordWebhookDelivery(msp, "autotask", T0.plusSeconds(60));
+        integrations().recordWebhookDelivery(msp, "autotask", T0.plusSeconds(30));
+
+        assertThat(integrations().lastWebhookDelivery(msp, psa.id()))
+                .as("an earlier time (a delivery checked in parallel that finished later) does not replace it")
+                .contains(T0.plusSeconds(60));
+        assertThat(integrations().lastWebhookDelivery(msp, clientsOwn.id())).as("a client's own is not the PSA")
+                .isEmpty();
+        assertThat(integrations().find(msp, psa.id()).orElseThrow().version()).as("the version does not change")
+                .isEqualTo(1);
+        assertThat(integrations().lastWebhookDelivery(storedMsp(), psa.id())).as("another MSP sees nothing")
+                .isEmpty();
+    }
+
+    @Test
+    void recordsNothingForAnMspWithoutThatKind() {
+        MspId msp = storedMsp();
+        Integration other = integrations().add(connect(msp, Optional.empty(), "m365"));
+
+        integrations().recordWebhookDelivery(msp, "autotask", T0);
+        integrations().recordWebhookDelivery(storedMsp(), "m365", T0);
+
+        assertThat(integrations().lastWebhookDelivery(msp, other.id())).isEmpty();
+    }
 }
