@@ -92,7 +92,8 @@ final class StubAutotask extends StubPsa {
     @Override
     Delivery ticketCreated(long id) {
         ObjectNode event = JSON.createObjectNode().put("Guid", UUID.randomUUID().toString()).put("EntityType", "Ticket")
-                .put("Id", id).put("Action", "Create").put("PersonID", 29682886)
+                // created by a technician's resource: the API user's own (API_RESOURCE) would be Steward's change
+                .put("Id", id).put("Action", "Create").put("PersonID", 29682999)
                 .put("EventTime", Instant.now().toString());
         event.putObject("Fields").put("3", "(see ticket)");
         String body = event.toString();
