@@ -31,7 +31,8 @@ import java.util.Optional;
 /**
  * Dashboard: the MSP's Workflows page ({@code /workflows}: the MSP-wide ones, a form to create one, the built-in
  * ones), a client's Workflows tab ({@code /clients/{slug}/workflows}), and one workflow's page ({@code
- * /workflows/{id}}: edit its name, trigger and instructions, change its status, see who changed it when). A refused
+ * /workflows/{id}}: edit its name, trigger, instructions and structured steps, change its status, see who changed it
+ * when). A refused
  * form shows the page again with the error on the field and what was typed; nothing is stored.
  */
 public final class WorkflowPageRoutes implements RouteGroup {
@@ -68,7 +69,8 @@ public final class WorkflowPageRoutes implements RouteGroup {
         config.routes.post("/clients/{slug}/workflows", ctx -> create(ctx, Optional.of(ctx.pathParam("slug"))));
         config.routes.get("/workflows/{id}", ctx -> {
             WorkflowDetails details = get.get(callers.mspOf(ctx), ctx.pathParam("id"));
-            Layout.write(ctx, 200, WorkflowPages.editPage(details, typed(details.workflow()), FormErrors.NONE));
+            Layout.write(ctx, 200, WorkflowPages.editPage(details, typed(details.workflow()),
+                    WorkflowStepForm.of(details.workflow().steps()), FormErrors.NONE));
         });
         config.routes.post("/workflows/{id}", this::edit);
         config.routes.post("/workflows/{id}/status", this::changeStatus);
@@ -84,11 +86,9 @@ public final class WorkflowPageRoutes implements RouteGroup {
                 Optional.ofNullable(ctx.formParam("status")).orElse("draft"));
     }
 
-    private static WorkflowContent content(WorkflowPages.Typed typed, WorkflowSteps steps) {
-        return new WorkflowContent(typed.name(), typed.trigger(), typed.instructions(),
-                steps.checks().stream().map(c -> new WorkflowContent.Check(c.tool().value(), c.arguments())).toList(),
-                steps.actions().stream().map(a -> new WorkflowContent.Action(a.tool().value(), a.arguments(),
-                        a.reason())).toList());
+    private static WorkflowContent content(WorkflowPages.Typed typed, WorkflowStepForm.Submitted steps) {
+        return new WorkflowContent(typed.name(), typed.trigger(), typed.instructions(), steps.checks(),
+                steps.actions());
     }
 
     private void create(Context ctx, Optional<String> client) {
@@ -96,7 +96,8 @@ public final class WorkflowPageRoutes implements RouteGroup {
         WorkflowPages.Typed typed = typed(ctx);
         try {
             WorkflowDetails created = create.create(new CreateWorkflowCommand(caller.msp(), client,
-                    content(typed, WorkflowSteps.NONE), Optional.of(typed.status()), caller.actor(), caller.role()));
+                    content(typed, WorkflowStepForm.of(WorkflowSteps.NONE).submitted()), Optional.of(typed.status()),
+                    caller.actor(), caller.role()));
             Forms.seeOther(ctx, listOf(created));
         } catch (DomainException | ApplicationException e) {
             Problem problem = Forms.refusal(problems, ctx, e);
@@ -112,14 +113,19 @@ public final class WorkflowPageRoutes implements RouteGroup {
         Caller caller = callers.callerOf(ctx);
         WorkflowDetails stored = get.get(caller.msp(), ctx.pathParam("id"));
         WorkflowPages.Typed typed = typed(ctx);
+        // a post without the steps' rows (an older page, a script) leaves the stored steps as they are
+        WorkflowStepForm steps = WorkflowStepForm.read(ctx).orElseGet(() -> WorkflowStepForm.of(
+                stored.workflow().steps()));
+        WorkflowStepForm.Submitted submitted = steps.submitted();
         try {
             WorkflowDetails saved = edit.edit(new EditWorkflowCommand(caller.msp(), ctx.pathParam("id"),
-                    Forms.version(ctx).map(Long::intValue), content(typed, stored.workflow().steps()), caller.actor(),
+                    Forms.version(ctx).map(Long::intValue), content(typed, submitted), caller.actor(),
                     caller.role()));
             Forms.seeOther(ctx, "/workflows/" + saved.workflow().id());
         } catch (DomainException | ApplicationException e) {
             Problem problem = Forms.refusal(problems, ctx, e);
-            Layout.write(ctx, problem.status(), WorkflowPages.editPage(stored, typed, FormErrors.from(problem)));
+            Layout.write(ctx, problem.status(), WorkflowPages.editPage(stored, typed, steps,
+                    submitted.shownOnRows(FormErrors.from(problem))));
         }
     }
 
@@ -133,7 +139,7 @@ public final class WorkflowPageRoutes implements RouteGroup {
             Problem problem = Forms.refusal(problems, ctx, e);
             WorkflowDetails stored = get.get(caller.msp(), ctx.pathParam("id"));
             Layout.write(ctx, problem.status(), WorkflowPages.editPage(stored, typed(stored.workflow()),
-                    FormErrors.from(problem)));
+                    WorkflowStepForm.of(stored.workflow().steps()), FormErrors.from(problem)));
         }
     }
 

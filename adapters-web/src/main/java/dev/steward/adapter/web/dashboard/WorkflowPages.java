@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The dashboard's workflow pages: the MSP's Workflows page, a client's Workflows tab, and one workflow's editor. */
 final class WorkflowPages {
@@ -61,7 +62,8 @@ final class WorkflowPages {
         return Layout.page(client.name() + " · Workflows", Section.CLIENTS, Optional.empty(), body);
     }
 
-    static Html editPage(WorkflowDetails details, Typed typed, FormErrors errors) {
+    /** @param steps the steps as stored, or as typed in a refused form */
+    static Html editPage(WorkflowDetails details, Typed typed, WorkflowStepForm steps, FormErrors errors) {
         Workflow w = details.workflow();
         String back = details.client().map(slug -> "/clients/" + slug.value() + "/workflows").orElse("/workflows");
         Html body = Html.of("""
@@ -72,9 +74,9 @@ final class WorkflowPages {
                 <h2 id="edit-h">Edit</h2>
                 <form method="post" action="/workflows/%s">
                 <input type="hidden" name="version" value="%s">
-                %s%s%s<button type="submit">Save as version %s</button>
+                %s%s%s%s<button type="submit">Save as version %s</button>
                 </form>
-                %s</section>
+                </section>
                 <section class="card" aria-labelledby="status-h">
                 <h2 id="status-h">Status</h2>
                 %s</section>
@@ -85,17 +87,16 @@ final class WorkflowPages {
                 </section>
                 """, back, w.name().value(), w.name().value(),
                 details.client().map(slug -> "For client " + slug.value()).orElse("MSP-wide"), w.status().label(),
-                w.version().number(), errors.alert("name", "trigger", "instructions"), w.id(), w.version().number(),
+                w.version().number(), errors.alert(Stream.concat(Stream.of("name", "trigger",
+                        "instructions"), steps.fields(errors).stream()).toArray(String[]::new)), w.id(),
+                w.version().number(),
                 ClientPages.field("name", "Name", typed.name(), errors,
                         new Html("required maxlength=\"200\" autocomplete=\"off\""), Html.EMPTY),
                 ClientPages.field("trigger", "Trigger (one sentence)", typed.trigger(), errors,
                         new Html("required maxlength=\"300\" autocomplete=\"off\""),
                         new Html("Quote the phrases to look for: <code>A user says they are \"locked out\".</code>")),
-                instructions(typed.instructions(), errors), w.version().number() + 1,
-                Html.when(!w.steps().isEmpty(), Html.of("<p class=\"help\">Its %s check(s) and %s planned action(s) "
-                        + "stay as they are; change them over the API.</p>\n", w.steps().checks().size(),
-                        w.steps().actions().size())),
-                statusButtons(w), Html.each(details.history(), WorkflowPages::historyItem));
+                instructions(typed.instructions(), errors), steps.withEmptyRows().render(errors),
+                w.version().number() + 1, statusButtons(w), Html.each(details.history(), WorkflowPages::historyItem));
         return Layout.page(w.name().value() + " · Workflow", details.client().isPresent() ? Section.CLIENTS
                 : Section.WORKFLOWS, Optional.empty(), body);
     }

@@ -1,5 +1,7 @@
 package dev.steward.adapter.web.dashboard;
 
+import static dev.steward.adapter.web.TestServer.json;
+import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.adapter.web.TestServer;
@@ -7,6 +9,7 @@ import dev.steward.domain.workflow.Workflow;
 import dev.steward.domain.workflow.WorkflowScope;
 import dev.steward.domain.workflow.WorkflowStatus;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -117,5 +120,78 @@ class WorkflowBrowserTest {
         assertThat(error.getText()).contains("exists in this scope already");
         assertThat(driver.findElements(By.cssSelector("tr[data-workflow]"))).hasSize(1);
         browser.screenshot("client-workflows-duplicate");
+    }
+
+    // --- structured steps: checks and planned actions, edited on the workflow's page ---
+
+    private String printerWithSteps() {
+        return parse(server.post("/api/v1/workflows", json(Map.of("name", "Printer", "trigger",
+                "The \"printer\" is offline.", "instructions", "List the printers, then restart the spooler.",
+                "checks", List.of(Map.of("tool", "intune:list-printers", "arguments", Map.of("user", "{requester}"))),
+                "actions", List.of(Map.of("tool", "intune:restart-spooler", "arguments", Map.of("device", "{group}"),
+                        "reason", "a stuck spooler is the usual cause")))))).path("id").asText();
+    }
+
+    private void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void save() {
+        driver.findElement(By.cssSelector("form[action^='/workflows/'] button[type=submit]")).click();
+    }
+
+    @Test
+    void editsTheChecksAndPlannedActionsShowingEachBadStepOnItsFieldAndStoringNothingThen() {
+        String id = printerWithSteps();
+        browser.open("/workflows/" + id);
+        assertThat(driver.findElement(By.id("checks-0-tool")).getDomProperty("value"))
+                .isEqualTo("intune:list-printers");
+        assertThat(driver.findElement(By.id("checks-0-arguments")).getDomProperty("value"))
+                .isEqualTo("user={requester}");
+        assertThat(driver.findElement(By.id("actions-0-reason")).getDomProperty("value"))
+                .isEqualTo("a stuck spooler is the usual cause");
+
+        type("actions-0-reason", " ");                               // blank: the browser lets it through
+        type("checks-1-tool", "Not A Tool");                        // the empty row for a new check
+        type("checks-1-arguments", "user={requester}\nno equals sign here");
+        save();
+
+        WebElement reason = browser.within(5).until(d -> d.findElement(By.id("actions-0-reason-error")));
+        assertThat(reason.getText()).isEqualTo("is required");
+        assertThat(driver.findElement(By.id("actions-0-reason")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(driver.findElement(By.id("checks-1-arguments-error")).getText()).contains("line 2");
+        assertThat(driver.findElement(By.id("checks-1-tool")).getDomProperty("value")).as("kept as typed")
+                .isEqualTo("Not A Tool");
+        browser.screenshot("workflow-steps-errors");
+        assertThat(server.core.workflows.list(new WorkflowScope.MspWide(server.msp.id())).getFirst().version()
+                .number()).as("nothing stored").isEqualTo(1);
+
+        type("checks-1-arguments", "user={requester}");
+        save();
+        WebElement tool = browser.within(5).until(d -> d.findElement(By.id("checks-1-tool-error")));
+        assertThat(tool.getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("actions-0-reason-error")).getText()).isEqualTo("is required");
+
+        type("checks-1-tool", "intune:list-devices");
+        type("actions-0-reason", "the spooler hangs after updates");
+        type("checks-0-tool", "");                                  // a row emptied is a step removed
+        type("checks-0-arguments", "");
+        save();
+
+        browser.within(5).until(d -> d.findElements(By.cssSelector("[data-field=history] li")).size() == 2);
+        Workflow stored = server.core.workflows.list(new WorkflowScope.MspWide(server.msp.id())).getFirst();
+        assertThat(stored.steps().checks()).singleElement().satisfies(c -> {
+            assertThat(c.tool().value()).isEqualTo("intune:list-devices");
+            assertThat(c.arguments()).containsExactly(Map.entry("user", "{requester}"));
+        });
+        assertThat(stored.steps().actions()).singleElement().satisfies(a -> {
+            assertThat(a.tool().value()).isEqualTo("intune:restart-spooler");
+            assertThat(a.arguments()).containsExactly(Map.entry("device", "{group}"));
+            assertThat(a.reason()).isEqualTo("the spooler hangs after updates");
+        });
+        assertThat(driver.findElement(By.id("checks-0-tool")).getDomProperty("value"))
+                .isEqualTo("intune:list-devices");
     }
 }
