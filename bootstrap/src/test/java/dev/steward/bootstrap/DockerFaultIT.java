@@ -70,7 +70,8 @@ class DockerFaultIT {
         long recovery = (System.nanoTime() - back) / 1_000_000;
         System.out.printf("engine back -> active again: %d ms%n", recovery);
         // the back-off ends at the first full pass after the engine answers (here every 500 ms): no waiting it out
-        assertThat(recovery).as("ms from the engine's return to active").isLessThan(30_000);
+        assertThat(recovery).as("ms from the engine's return to active (issue 14: at most 15 s)")
+                .isLessThanOrEqualTo(15_000);
         assertThat(useCases.getClient().get(msp, SLUG).client().recentHistory())
                 .anySatisfy(change -> assertThat(change.reason()).contains("the agent runtime answers again"));
 
