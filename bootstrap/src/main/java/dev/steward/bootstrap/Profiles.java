@@ -34,7 +34,7 @@ final class Profiles {
         config.llm().ifPresent(llm -> modules.add(new LlmReasonerModule(llm)));
         modules.add(new ProviderModule());
         modules.add(new WebModule(new WebSettings(config.httpHost(), config.httpPort(), config.maxRequestBytes(),
-                config.metricsToken(), config.security().trustProxy())));
+                config.metricsToken(), config.security().trustProxy(), config.publicUrl())));
         return modules;
     }
 }

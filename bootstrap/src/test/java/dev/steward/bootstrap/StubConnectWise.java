@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * ConnectWise Manage 3.0 (THIRD-PARTY-APIS.md §1): Basic {@code company+public:private} plus the {@code clientId}
  * header on every call, {@code /login/companyinfo} and {@code system/info}, tickets, notes with exactly one of the three
  * flags, and callbacks signed with base64(HMAC-SHA256(SHA-256(signing key), body)) whose key is served at
- * {@code Metadata.key_url}.
+ * {@code Metadata.key_url}; callbacks registered through {@code system/callbacks} are called by {@link #fire}, a
+ * self-suppressed one not for its own API member's changes.
  */
 final class StubConnectWise extends StubPsa {
 
@@ -111,6 +112,55 @@ final class StubConnectWise extends StubPsa {
                 "x-content-signature", Hmac.base64("HmacSHA256", sha256(SIGNING_KEY), body)), body);
     }
 
+    /** The callbacks registered through {@code system/callbacks}, by id (THIRD-PARTY-APIS.md §1.7). */
+    private final Map<Long, ObjectNode> callbacks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextCallback = new java.util.concurrent.atomic.AtomicLong(700);
+    /** The API member the stub's keys belong to. */
+    static final long API_MEMBER = 150;
+    private static final Pattern CALLBACK = Pattern.compile("system/callbacks/(\\d+)");
+
+    /** The callbacks registered now. */
+    List<ObjectNode> callbacks() {
+        return callbacks.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /**
+     * What ConnectWise does when member {@code member} changes ticket {@code id}: POSTs the signed callback to every
+     * active ticket callback, except a self-suppressed one when the member is the API member that registered it.
+     *
+     * @return the HTTP status of each delivery, by URL
+     */
+    Map<String, Integer> fire(long id, long member) throws Exception {
+        Map<String, Integer> answered = new java.util.LinkedHashMap<>();
+        for (ObjectNode callback : callbacks()) {
+            if (callback.path("inactiveFlag").asBoolean() || !callback.path("type").asText().equals("Ticket")
+                    || callback.path("isSelfSuppressedFlag").asBoolean() && callback.path("memberId").asLong() == member) {
+                continue;
+            }
+            String url = callback.path("url").asText();
+            answered.put(url, java.net.http.HttpClient.newHttpClient().send(ticketUpdated(id).applyTo(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+        return answered;
+    }
+
+    /** As ConnectWise validates a {@code CallbackEntry}: 400 naming the field. */
+    private ResponseDefinition registerCallback(JsonNode entry) {
+        String url = entry.path("url").asText("");
+        boolean valid = url.matches("https?://[^\\s/]+(/\\S*)?") && entry.path("type").asText().equals("Ticket")
+                && List.of("Owner", "Board", "Status", "Company", "Ticket").contains(entry.path("level").asText())
+                && entry.path("objectId").canConvertToLong() && entry.path("description").asText("").length() <= 100
+                && (!entry.has("isSelfSuppressedFlag") || entry.get("isSelfSuppressedFlag").isBoolean());
+        if (!valid) {
+            return json(400, Map.of("code", "InvalidObject", "message", "callbackEntry object is invalid"));
+        }
+        ObjectNode stored = ((ObjectNode) entry.deepCopy()).put("id", nextCallback.incrementAndGet())
+                .put("memberId", API_MEMBER);
+        callbacks.put(stored.get("id").asLong(), stored);
+        return json(201, stored);
+    }
+
     @Override
     boolean internal(ObjectNode note) {
         return note.path("internalAnalysisFlag").asBoolean() && !note.path("detailDescriptionFlag").asBoolean()
@@ -165,6 +215,14 @@ final class StubConnectWise extends StubPsa {
             }
             ticket.set(op.path("path").asText(), op.path("value"));
             return json(200, ticket);
+        }
+        if (resource.equals("system/callbacks") && request.getMethod().equals(RequestMethod.POST)) {
+            return registerCallback(body(request));
+        }
+        if ((m = CALLBACK.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.DELETE)) {
+            return callbacks.remove(Long.parseLong(m.group(1))) == null
+                    ? json(404, Map.of("code", "NotFound", "message", "Record not found"))
+                    : new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(204).build();
         }
         if ((m = MEMBER.matcher(resource)).matches() && request.getMethod().equals(RequestMethod.GET)) {
             String email = MEMBERS.get(Long.parseLong(m.group(1)));

@@ -201,6 +201,6 @@ public final class WebModule extends AbstractModule {
     @Provides
     @Singleton
     SecurityHeaders securityHeaders(WebSettings webSettings) {
-        return new SecurityHeaders(webSettings.trustProxy());
+        return new SecurityHeaders(webSettings.trustProxy(), webSettings.publicUrl());
     }
 }

@@ -15,8 +15,10 @@ import dev.steward.application.integration.ImportPsaCompaniesCommand;
 import dev.steward.application.integration.ImportPsaCompaniesUseCase;
 import dev.steward.application.integration.ImportedCompany;
 import dev.steward.application.problem.ApplicationException;
+import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
+import dev.steward.application.psa.MapClientToPsaUseCase;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.DomainException;
 import io.javalin.config.JavalinConfig;
@@ -43,15 +45,18 @@ public final class PsaImportPageRoutes implements RouteGroup {
     private final GetIntegrationUseCase integrations;
     private final BrowseDirectoryUseCase browse;
     private final ImportPsaCompaniesUseCase importer;
+    private final MapClientToPsaUseCase psas;
 
     @Inject
     public PsaImportPageRoutes(CallerResolver caller, ProblemMapper problems, GetIntegrationUseCase integrations,
-                               BrowseDirectoryUseCase browse, ImportPsaCompaniesUseCase importer) {
+                               BrowseDirectoryUseCase browse, ImportPsaCompaniesUseCase importer,
+                               MapClientToPsaUseCase psas) {
         this.caller = caller;
         this.problems = problems;
         this.integrations = integrations;
         this.browse = browse;
         this.importer = importer;
+        this.psas = psas;
     }
 
     @Override
@@ -104,6 +109,11 @@ public final class PsaImportPageRoutes implements RouteGroup {
     private void render(Context ctx, int status, ImportForm form) {
         MspId msp = caller.mspOf(ctx);
         IntegrationJson psa = IntegrationJson.from(integrations.get(msp, ctx.pathParam("id")));
+        if (psa.client() != null || !psas.canMapTo(msp, psa.kind())) {
+            // a documentation platform has a directory too, but its entries are no companies to import
+            throw Conflict.of("integration.not-a-psa", psa.label() + " is not a connected PSA: only a PSA's "
+                    + "companies can be imported as clients");
+        }
         Optional<DirectoryPageJson> page;
         FormErrors errors = form.errors();
         try {

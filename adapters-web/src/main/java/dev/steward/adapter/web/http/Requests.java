@@ -55,14 +55,22 @@ public final class Requests {
     }
 
     /**
-     * Where the caller reached this server, e.g. {@code https://steward.example}, for links handed to people: the
-     * request's scheme (https when the request was secure, see {@code SecurityHeaders}) and its {@code Host}.
+     * Where people reach this server, e.g. {@code https://steward.example}, for links handed to them: the configured
+     * public URL ({@code STEWARD_PUBLIC_URL}) when there is one, since the {@code Host} header is the caller's to
+     * choose; otherwise the request's scheme (https when the request was secure, see {@code SecurityHeaders}) and
+     * its {@code Host}.
      */
     public static String baseUrl(Context ctx) {
+        String configured = ctx.attribute(PUBLIC_URL);
+        if (configured != null) {
+            return configured;
+        }
         String scheme = Boolean.TRUE.equals(ctx.attribute(SECURE)) || "https".equals(ctx.scheme()) ? "https" : "http";
         return scheme + "://" + ctx.host();
     }
 
+    /** The configured public URL ({@code STEWARD_PUBLIC_URL}, no trailing slash), set on every request when there is one. */
+    public static final String PUBLIC_URL = "steward.public-url";
     /** Set on a request that arrived over TLS, directly or through a trusted proxy that said so. */
     public static final String SECURE = "steward.secure";
     /** The address a request came from, as {@code SecurityHeaders} found it (behind a trusted proxy: the client's). */

@@ -3,22 +3,31 @@ package dev.steward.adapter.web.http;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 
+import java.util.Optional;
+
 /**
  * Headers every answer carries, set before any route (and for unknown routes and errors too):
  * {@code X-Content-Type-Options: nosniff}; {@code Cache-Control: no-store} on everything but the static assets (API
  * answers and pages hold an MSP's data or secrets shown once); and {@code Strict-Transport-Security} when the request
  * is secure — over TLS, or through a trusted proxy ({@code WebSettings.trustProxy}) that says
  * {@code X-Forwarded-Proto: https}. Whether it is secure is also left on the request ({@link Requests#SECURE}), and so
- * is who sent it ({@link Requests#CLIENT_ADDRESS}).
+ * is who sent it ({@link Requests#CLIENT_ADDRESS}), and where people reach this installation when it is configured
+ * ({@link Requests#PUBLIC_URL}).
  */
 public final class SecurityHeaders implements RouteGroup {
 
     static final String HSTS = "max-age=31536000";
 
     private final boolean trustProxy;
+    private final Optional<String> publicUrl;
 
     public SecurityHeaders(boolean trustProxy) {
+        this(trustProxy, Optional.empty());
+    }
+
+    public SecurityHeaders(boolean trustProxy, Optional<String> publicUrl) {
         this.trustProxy = trustProxy;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -36,6 +45,7 @@ public final class SecurityHeaders implements RouteGroup {
             ctx.header("Strict-Transport-Security", HSTS);
         }
         ctx.attribute(Requests.CLIENT_ADDRESS, clientAddress(ctx));
+        publicUrl.ifPresent(url -> ctx.attribute(Requests.PUBLIC_URL, url));
     }
 
     /**
