@@ -26,6 +26,8 @@ import dev.steward.application.approval.RevealValuesUseCase;
 import dev.steward.application.agentloop.RevealedValues;
 import dev.steward.application.integration.BrowseDirectoryService;
 import dev.steward.application.integration.BrowseDirectoryUseCase;
+import dev.steward.application.integration.FindImportedCompaniesService;
+import dev.steward.application.integration.FindImportedCompaniesUseCase;
 import dev.steward.application.integration.ImportPsaCompaniesService;
 import dev.steward.application.integration.ImportPsaCompaniesUseCase;
 import dev.steward.application.integration.ListClientMappingsService;
@@ -257,6 +259,7 @@ final class CoreModule extends AbstractModule {
         bind(RefreshIntegrationToolsUseCase.class).to(RefreshIntegrationToolsService.class);
         bind(BrowseDirectoryUseCase.class).to(BrowseDirectoryService.class);
         bind(ImportPsaCompaniesUseCase.class).to(ImportPsaCompaniesService.class);
+        bind(FindImportedCompaniesUseCase.class).to(FindImportedCompaniesService.class);
         bind(ListClientMappingsUseCase.class).to(ListClientMappingsService.class);
         bind(MapClientUseCase.class).to(MapClientService.class);
         bind(IntegrationKinds.class).in(Singleton.class);

@@ -2,31 +2,8 @@ package dev.steward.adapter.docs;
 
 import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.spi.IntegrationProvider;
-import dev.steward.application.spi.IntegrationProviderContract;
-import dev.steward.domain.integration.Tool;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ItGlueProviderTest extends IntegrationProviderContract {
-
-    @RegisterExtension
-    static final StubExtension STUBS = new StubExtension();
-
-    private long company;
-    private long article;
-    private long asset;
-    private long password;
-
-    @BeforeEach
-    void documentOneCompany() {
-        company = StubExtension.ITGLUE.organization("Contoso Ltd");
-        article = StubExtension.ITGLUE.document(company, "Runbook: VPN", "<p>Restart the <b>VPN</b> client.</p>");
-        asset = StubExtension.ITGLUE.configuration(company, "SRV-DC01", "Server", "10.0.0.4");
-        StubExtension.ITGLUE.contact(company, "Dana", "Scully", "dana@contoso.example");
-        password = StubExtension.ITGLUE.password(company, "Domain admin", "admin", "Sup3r-secret!");
-    }
+class ItGlueProviderTest extends DocsProviderTest {
 
     @Override
     protected IntegrationProvider provider() {
@@ -34,28 +11,23 @@ class ItGlueProviderTest extends IntegrationProviderContract {
     }
 
     @Override
-    protected IntegrationSettings usableValues() {
-        return StubExtension.itGlueValues(FakeItGlue.API_KEY);
+    protected IntegrationSettings values(String apiKey) {
+        return StubExtension.itGlueValues(apiKey);
     }
 
     @Override
-    protected IntegrationSettings refusedValues() {
-        return StubExtension.itGlueValues("wrong-key");
+    protected String apiKey() {
+        return FakeItGlue.API_KEY;
     }
 
     @Override
-    protected Optional<String> mappedEntry() {
-        return Optional.of(Long.toString(company));
-    }
-
-    @Override
-    protected Map<String, String> argumentsFor(Tool tool) {
-        return switch (tool.name().action()) {
-            case "search-articles" -> Map.of("query", "vpn");
-            case "get-article" -> Map.of("id", Long.toString(article));
-            case "get-asset" -> Map.of("id", Long.toString(asset));
-            case "get-password" -> Map.of("id", Long.toString(password));
-            default -> Map.of();
-        };
+    protected Documented documentOneCompany() {
+        FakeItGlue itGlue = StubExtension.ITGLUE;
+        long company = itGlue.organization("Contoso Ltd");
+        long article = itGlue.document(company, "Runbook: VPN", "<p>Restart the <b>VPN</b> client.</p>");
+        long asset = itGlue.configuration(company, "SRV-DC01", "Server", "10.0.0.4");
+        itGlue.contact(company, "Dana", "Scully", "dana@contoso.example");
+        return new Documented(company, article, asset, itGlue.password(company, "Domain admin", "admin",
+                "Sup3r-secret!"));
     }
 }

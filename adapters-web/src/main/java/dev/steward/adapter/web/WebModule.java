@@ -104,7 +104,8 @@ import dev.steward.application.port.access.PasswordHasher;
  * {@code GetClientUsageUseCase}, {@code GetTokenBudgetUseCase}, {@code SetTokenBudgetUseCase},
  * {@code MapClientToPsaUseCase}, {@code ListWorkflowsUseCase}, {@code GetWorkflowUseCase},
  * {@code CreateWorkflowUseCase}, {@code EditWorkflowUseCase}, {@code ChangeWorkflowStatusUseCase},
- * {@code BrowseDirectoryUseCase}, {@code ImportPsaCompaniesUseCase}, {@code ListClientMappingsUseCase},
+ * {@code BrowseDirectoryUseCase}, {@code ImportPsaCompaniesUseCase}, {@code FindImportedCompaniesUseCase},
+ * {@code ListClientMappingsUseCase},
  * {@code MapClientUseCase}, {@code SignInUseCase}, {@code AuthenticateUseCase}, {@code ApiTokensUseCase},
  * {@code ManageUsersUseCase}, {@code PasswordsUseCase}, {@code OperatorCredentialsUseCase}, {@code OperatorMspsUseCase},
  * {@code AnswerOnceUseCase}, {@code CheckReadinessUseCase}

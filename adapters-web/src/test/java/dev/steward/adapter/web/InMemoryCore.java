@@ -250,6 +250,9 @@ public final class InMemoryCore implements AutoCloseable {
     public final dev.steward.application.integration.ImportPsaCompaniesService importCompanies =
             new dev.steward.application.integration.ImportPsaCompaniesService(validator, integrations, live, clients,
                     msps, ids, clock, unitOfWork);
+    public final dev.steward.application.integration.FindImportedCompaniesService findImported =
+            new dev.steward.application.integration.FindImportedCompaniesService(integrations, clients, msps,
+                    unitOfWork);
     public final ListApprovalsService listApprovals = new ListApprovalsService(approvals, clients, msps);
     public final DecideApprovalService decideApproval = new DecideApprovalService(validator, approvals, activityLog,
             ids, clients, agentApi.work, agentApi.arrivals, clock, unitOfWork);

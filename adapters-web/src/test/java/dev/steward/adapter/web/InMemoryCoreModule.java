@@ -119,6 +119,7 @@ final class InMemoryCoreModule extends AbstractModule {
         bind(MarkToolSensitiveUseCase.class).toInstance(core.markToolSensitive);
         bind(BrowseDirectoryUseCase.class).toInstance(core.browseDirectory);
         bind(dev.steward.application.integration.ImportPsaCompaniesUseCase.class).toInstance(core.importCompanies);
+        bind(dev.steward.application.integration.FindImportedCompaniesUseCase.class).toInstance(core.findImported);
         bind(ListClientMappingsUseCase.class).toInstance(core.listMappings);
         bind(MapClientUseCase.class).toInstance(core.mapClient);
         bind(ListApprovalsUseCase.class).toInstance(core.listApprovals);

@@ -51,6 +51,7 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
     private volatile Optional<IdentityVerifier> identityVerifier = Optional.empty();
     private volatile Optional<AuthorizationFlow> authorizationFlow = Optional.empty();
     private volatile boolean registersWebhooks;
+    private volatile boolean pastesWebhooks;
     private final Set<String> registeredWebhooks = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger nextWebhook = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -130,6 +131,13 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
             Map<String, String> secrets = new HashMap<>(values.secrets());
             secrets.put("webhookSecret", "generated-" + id);
             stored = new IntegrationSettings(settings, secrets);
+        } else if (pastesWebhooks && url.isPresent() && !values.settings().containsKey("webhookUser")) {
+            int n = nextWebhook.incrementAndGet();
+            Map<String, String> settings = new HashMap<>(values.settings());
+            settings.put("webhookUser", "steward-" + n);
+            Map<String, String> secrets = new HashMap<>(values.secrets());
+            secrets.put("webhookSecret", "pasted-password-" + n + "-" + integration.id());
+            stored = new IntegrationSettings(settings, secrets);
         }
         Connection connection = new Connection(integration.id(), stored, stored != values, url);
         open.add(connection);
@@ -143,6 +151,16 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
      */
     public InMemoryIntegrationProvider registeringWebhooks() {
         this.registersWebhooks = true;
+        return this;
+    }
+
+    /**
+     * Connecting makes webhook credentials to paste into the (imagined) system, as for a PSA without an API to register
+     * a webhook with, when the context has a public URL: {@code webhookUser} and {@code webhookSecret} (the password,
+     * carried in {@code X-Steward-Secret}) are added to the values to store, and the connection shows them to paste.
+     */
+    public InMemoryIntegrationProvider pastingWebhooks() {
+        this.pastesWebhooks = true;
         return this;
     }
 
@@ -212,6 +230,11 @@ public final class InMemoryIntegrationProvider implements IntegrationProvider {
 
         @Override
         public Optional<InboundWebhook> inboundWebhook() {
+            if (pastesWebhooks && url.isPresent() && values.settings().containsKey("webhookUser")) {
+                return Optional.of(new InboundWebhook(InboundWebhook.Setup.PASTE, url,
+                        Optional.of(values.settings().get("webhookUser")),
+                        Optional.of(values.secrets().get("webhookSecret")), "paste these into the system"));
+            }
             if (!registersWebhooks) {
                 return Optional.empty();
             }

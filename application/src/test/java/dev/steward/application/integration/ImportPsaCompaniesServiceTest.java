@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.application.port.client.ClientQuery;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.InvalidCommand;
+import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.Directory;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.PsaMapping;
+import dev.steward.domain.client.Slug;
 import dev.steward.domain.msp.Msp;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,8 @@ class ImportPsaCompaniesServiceTest {
     private final ImportPsaCompaniesService importer = new ImportPsaCompaniesService(world.core.validator,
             world.integrations, world.live, world.core.clients, world.core.msps, world.core.ids, world.core.clock,
             world.core.unitOfWork);
+    private final FindImportedCompaniesService find = new FindImportedCompaniesService(world.integrations,
+            world.core.clients, world.core.msps, world.core.unitOfWork);
     private final BrowseDirectoryService browse = new BrowseDirectoryService(world.core.validator, world.integrations,
             world.live);
     private String psa;
@@ -71,6 +75,16 @@ class ImportPsaCompaniesServiceTest {
         assertThat(imported.get(1).client().orElseThrow().slug().value()).isEqualTo("fabrikam");
         assertThat(world.core.clients.findByPsaMapping(msp.id(), new PsaMapping("connectwise", "252")))
                 .map(c -> c.slug().value()).contains("fabrikam");
+    }
+
+    @Test
+    void tellsWhichCompaniesAreClientsAlreadyWithTheirSlugs() {
+        importRows(row("251", ""), row("253", "northwind"));
+
+        assertThat(find.imported(msp.id(), psa, List.of("251", "252", "253", "")))
+                .containsExactly(Map.entry("251", Slug.of("company-0001-ltd")), Map.entry("253", Slug.of("northwind")));
+        assertThatThrownBy(() -> find.imported(world.core.anMsp().id(), psa, List.of("251")))
+                .as("another MSP's integration").isInstanceOf(NotFound.class);
     }
 
     @Test

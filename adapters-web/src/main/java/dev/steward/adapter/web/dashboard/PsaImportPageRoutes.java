@@ -1,6 +1,7 @@
 package dev.steward.adapter.web.dashboard;
 
 import dev.steward.adapter.web.api.ClientMappingJson.DirectoryPageJson;
+import dev.steward.adapter.web.api.ClientMappingJson.EntryJson;
 import dev.steward.adapter.web.api.IntegrationJson;
 import dev.steward.adapter.web.dashboard.PsaImportPages.ImportForm;
 import dev.steward.adapter.web.dashboard.PsaImportPages.Picked;
@@ -10,13 +11,17 @@ import dev.steward.adapter.web.problem.Problem;
 import dev.steward.adapter.web.problem.ProblemMapper;
 import dev.steward.application.integration.BrowseDirectoryQuery;
 import dev.steward.application.integration.BrowseDirectoryUseCase;
+import dev.steward.application.integration.FindImportedCompaniesUseCase;
 import dev.steward.application.integration.GetIntegrationUseCase;
 import dev.steward.application.integration.ImportPsaCompaniesCommand;
 import dev.steward.application.integration.ImportPsaCompaniesUseCase;
 import dev.steward.application.integration.ImportedCompany;
 import dev.steward.application.problem.ApplicationException;
+import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
+import dev.steward.application.psa.MapClientToPsaUseCase;
+import dev.steward.domain.client.Slug;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.DomainException;
 import io.javalin.config.JavalinConfig;
@@ -30,7 +35,7 @@ import java.util.Optional;
 
 /**
  * Dashboard: the import screen of a connected PSA ({@code /integrations/{id}/import}): its companies page by page and
- * by search, each with a box to pick it and its suggested slug to edit; importing the picked ones answers the same
+ * by search, each with a box to pick it and its suggested slug to edit (or the client it already is); importing the picked ones answers the same
  * page with a result on every picked row (created, already a client, or refused with the error on its field).
  */
 public final class PsaImportPageRoutes implements RouteGroup {
@@ -43,15 +48,20 @@ public final class PsaImportPageRoutes implements RouteGroup {
     private final GetIntegrationUseCase integrations;
     private final BrowseDirectoryUseCase browse;
     private final ImportPsaCompaniesUseCase importer;
+    private final MapClientToPsaUseCase psas;
+    private final FindImportedCompaniesUseCase imported;
 
     @Inject
     public PsaImportPageRoutes(CallerResolver caller, ProblemMapper problems, GetIntegrationUseCase integrations,
-                               BrowseDirectoryUseCase browse, ImportPsaCompaniesUseCase importer) {
+                               BrowseDirectoryUseCase browse, ImportPsaCompaniesUseCase importer,
+                               MapClientToPsaUseCase psas, FindImportedCompaniesUseCase imported) {
         this.caller = caller;
         this.problems = problems;
         this.integrations = integrations;
         this.browse = browse;
         this.importer = importer;
+        this.psas = psas;
+        this.imported = imported;
     }
 
     @Override
@@ -104,6 +114,11 @@ public final class PsaImportPageRoutes implements RouteGroup {
     private void render(Context ctx, int status, ImportForm form) {
         MspId msp = caller.mspOf(ctx);
         IntegrationJson psa = IntegrationJson.from(integrations.get(msp, ctx.pathParam("id")));
+        if (psa.client() != null || !psas.canMapTo(msp, psa.kind())) {
+            // a documentation platform has a directory too, but its entries are no companies to import
+            throw Conflict.of("integration.not-a-psa", psa.label() + " is not a connected PSA: only a PSA's "
+                    + "companies can be imported as clients");
+        }
         Optional<DirectoryPageJson> page;
         FormErrors errors = form.errors();
         try {
@@ -115,6 +130,8 @@ public final class PsaImportPageRoutes implements RouteGroup {
             errors = form.errors().general().isPresent() ? errors : FormErrors.from(problem);
             status = status == 200 ? problem.status() : status;
         }
-        Layout.write(ctx, status, PsaImportPages.page(psa, page, form.withErrors(errors)));
+        Map<String, Slug> clients = page.map(p -> imported.imported(msp, psa.id(), p.entries().stream()
+                .map(EntryJson::id).toList())).orElse(Map.of());
+        Layout.write(ctx, status, PsaImportPages.page(psa, page, clients, form.withErrors(errors)));
     }
 }

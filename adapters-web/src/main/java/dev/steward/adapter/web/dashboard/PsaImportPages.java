@@ -7,6 +7,7 @@ import dev.steward.adapter.web.dashboard.Layout.Section;
 import dev.steward.application.integration.ImportPsaCompaniesUseCase;
 import dev.steward.application.integration.ImportedCompany;
 import dev.steward.application.problem.FieldViolation;
+import dev.steward.domain.client.Slug;
 import dev.steward.domain.problem.DomainException;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,9 @@ final class PsaImportPages {
     private PsaImportPages() {
     }
 
-    static Html page(IntegrationJson psa, Optional<DirectoryPageJson> page, ImportForm form) {
+    /** @param clients the slug of the client each company on the page already is */
+    static Html page(IntegrationJson psa, Optional<DirectoryPageJson> page, Map<String, Slug> clients,
+                     ImportForm form) {
         String action = "/integrations/" + psa.id() + "/import";
         Html body = Html.of("""
                 <nav class="crumbs" aria-label="Breadcrumb"><a href="/integrations">Integrations</a> / \
@@ -58,7 +61,7 @@ final class PsaImportPages {
                 <button type="submit">Search</button>
                 </form>
                 %s%s""", psa.id(), psa.label(), psa.label(), action, form.search(), summary(form),
-                page.map(p -> companies(action, p, form)).orElse(Html.of(
+                page.map(p -> companies(action, p, clients, form)).orElse(Html.of(
                         "%s<p class=\"empty\">The PSA's companies could not be read; see the message above.</p>",
                         form.errors().alert())));
         return Layout.page("Import from " + psa.label(), Section.INTEGRATIONS, Optional.empty(), body);
@@ -75,7 +78,8 @@ final class PsaImportPages {
         return results.values().stream().filter(r -> r.outcome() == outcome).count();
     }
 
-    private static Html companies(String action, DirectoryPageJson page, ImportForm form) {
+    private static Html companies(String action, DirectoryPageJson page, Map<String, Slug> clients,
+                                  ImportForm form) {
         if (page.entries().isEmpty()) {
             return Html.of("%s<p class=\"empty\">No company matches.</p>", form.errors().alert());
         }
@@ -84,7 +88,8 @@ final class PsaImportPages {
         List<EntryJson> entries = page.entries();
         Html rows = Html.each(java.util.stream.IntStream.range(0, entries.size()).boxed().toList(),
                 i -> row(i, entries.get(i), Optional.ofNullable(submitted.get(entries.get(i).id())),
-                        form.results().map(r -> r.get(entries.get(i).id()))));
+                        form.results().map(r -> r.get(entries.get(i).id())),
+                        Optional.ofNullable(clients.get(entries.get(i).id()))));
         return Html.of("""
                 <form method="post" action="%s" class="psa-import">
                 %s<input type="hidden" name="search" value="%s">
@@ -106,10 +111,11 @@ final class PsaImportPages {
 
     /**
      * One company: picked again after an import only if it was refused (to fix and import again); its slug as typed,
-     * else the suggested one; a refused slug's error on the slug field.
+     * else the suggested one; a refused slug's error on the slug field; the import's result, else the client it
+     * already is.
      */
     private static Html row(int index, EntryJson company, Optional<Picked> submitted,
-                            Optional<ImportedCompany> result) {
+                            Optional<ImportedCompany> result, Optional<Slug> client) {
         String prefix = "rows[" + index + "]";
         String pickId = "pick-" + index;
         String slugId = "slug-" + index;
@@ -135,7 +141,9 @@ final class PsaImportPages {
                         : Html.EMPTY,
                 slugError.map(e -> Html.of("<p class=\"field-error\" id=\"%s-error\">%s</p>", slugId, e))
                         .orElse(Html.EMPTY),
-                result.map(PsaImportPages::outcome).orElse(Html.EMPTY));
+                result.map(PsaImportPages::outcome).orElseGet(() -> client.map(existing -> Html.of(
+                        "already the client <a href=\"/clients/%s\">%s</a>", existing.value(), existing.value()))
+                        .orElse(Html.EMPTY)));
     }
 
     private static Html outcome(ImportedCompany result) {

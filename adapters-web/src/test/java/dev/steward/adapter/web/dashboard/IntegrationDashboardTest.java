@@ -173,4 +173,19 @@ class IntegrationDashboardTest extends ServerPerTest {
 
         assertThat(server.page("/integrations").body()).contains("<time data-last-delivery datetime=\"");
     }
+
+    @Test
+    void aWebhookThePsaRefusedToRegisterIsShownOnTheConnectFormAndNothingIsConnected() {
+        server.core.psaProvider.checking(values -> {
+            throw dev.steward.domain.problem.InvalidValue.of("webhook", "not-registered", "could not be registered "
+                    + "with ConnectWise: HTTP 403. Nothing was saved");
+        });
+
+        HttpResponse<String> refused = connectPsaForm("https://cw.example");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("could not be registered with ConnectWise: HTTP 403. Nothing was saved")
+                .doesNotContain(KEY);
+        assertThat(parse(server.get("/api/v1/integrations")).path("items").isEmpty()).isTrue();
+    }
 }

@@ -132,6 +132,8 @@ class PsaImportBrowserTest {
         List<String> before = clientSlugs();
 
         browser.open("/integrations/" + psa + "/import?search=n");
+        assertThat(result("250")).as("said before importing").isEqualTo("already the client contoso");
+        assertThat(result("251")).isEmpty();
         pick("250", null);
         pick("252", null);
         importPicked();
