@@ -86,8 +86,9 @@ public final class AutotaskProvider extends PsaProvider {
         } catch (RuntimeException e) {
             throw PsaProvider.notRegistered("Autotask", e);
         }
-        return new WebhookSetup(InboundWebhook.registered(url.get(), NOTE), Map.of(WEBHOOK_ID, id),
-                Map.of(WEBHOOK_SECRET, secret), () -> autotask.removeWebhook(id));
+        return new WebhookSetup(InboundWebhook.registered(url.get(), NOTE),
+                Map.of(WEBHOOK_ID, id, WebhookSetup.URL, url.get()), Map.of(WEBHOOK_SECRET, secret),
+                () -> autotask.removeWebhook(id));
     }
 
     @Override
@@ -96,7 +97,8 @@ public final class AutotaskProvider extends PsaProvider {
         Optional<String> id = s.optional(WEBHOOK_ID);
         if (id.isPresent()) {
             AutotaskTicketSystem autotask = (AutotaskTicketSystem) system;
-            return WebhookSetup.registeredEarlier("Autotask", "ticket webhook", id.get(), url, NOTE,
+            return WebhookSetup.registeredEarlier("Autotask", "ticket webhook", id.get(),
+                    s.optional(WebhookSetup.URL), url, NOTE,
                     () -> autotask.removeWebhook(id.get()));
         }
         if (s.optional(WEBHOOK_SECRET).isPresent()) {

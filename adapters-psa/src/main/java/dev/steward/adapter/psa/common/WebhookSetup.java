@@ -38,18 +38,27 @@ public record WebhookSetup(InboundWebhook shown, Map<String, String> settings, M
         return new WebhookSetup(shown, Map.of(), Map.of(), Removal.NOTHING);
     }
 
+    /** The stored URL a registered webhook delivers to (to tell when STEWARD_PUBLIC_URL has moved since). */
+    public static final String URL = "webhookUrl";
+
     /**
-     * A webhook Steward registered when it connected ({@code id} stored), shown at the public URL, or said to be
-     * there when the installation has no public URL now; removed with {@code removal}.
+     * A webhook Steward registered when it connected ({@code id} stored), shown at the URL it was registered with
+     * ({@code registeredAt}, stored) — saying so when the public URL has moved since, or is not set now — and
+     * removed with {@code removal}.
      *
      * @param what what the vendor calls it, e.g. {@code callback}
      */
-    public static WebhookSetup registeredEarlier(String vendor, String what, String id, Optional<String> url,
-                                                 String note, Removal removal) {
-        return new WebhookSetup(url.map(at -> InboundWebhook.registered(at, note)).orElseGet(() -> new InboundWebhook(
-                InboundWebhook.Setup.REGISTERED, Optional.empty(), Optional.empty(), Optional.empty(),
-                "Steward registered " + what + " " + id + " in " + vendor + "; STEWARD_PUBLIC_URL is not set now, so "
-                        + "this page cannot show where it delivers")), Map.of(), Map.of(), removal);
+    public static WebhookSetup registeredEarlier(String vendor, String what, String id, Optional<String> registeredAt,
+                                                 Optional<String> url, String note, Removal removal) {
+        Optional<String> at = registeredAt.or(() -> url);
+        String said = at.isEmpty() ? "Steward registered " + what + " " + id + " in " + vendor + "; STEWARD_PUBLIC_URL "
+                + "is not set now, so this page cannot show where it delivers"
+                : url.isPresent() && !url.equals(at) ? "Steward registered " + what + " " + id + " in " + vendor
+                        + " for " + at.get() + ", but STEWARD_PUBLIC_URL now gives " + url.get() + ": disconnect and "
+                        + "connect again to move it"
+                : note;
+        return new WebhookSetup(new InboundWebhook(InboundWebhook.Setup.REGISTERED, at, Optional.empty(),
+                Optional.empty(), said), Map.of(), Map.of(), removal);
     }
 
     /** No webhook: the PSA is polled, and the note says how to get one ({@code what}: the vendor's word for it). */

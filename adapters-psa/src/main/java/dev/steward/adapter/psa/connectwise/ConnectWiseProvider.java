@@ -87,8 +87,8 @@ public final class ConnectWiseProvider extends PsaProvider {
         } catch (RuntimeException e) {
             throw PsaProvider.notRegistered("ConnectWise", e);
         }
-        return new WebhookSetup(InboundWebhook.registered(url.get(), NOTE), Map.of(CALLBACK_ID, id), Map.of(),
-                () -> connectWise.removeCallback(id));
+        return new WebhookSetup(InboundWebhook.registered(url.get(), NOTE),
+                Map.of(CALLBACK_ID, id, WebhookSetup.URL, url.get()), Map.of(), () -> connectWise.removeCallback(id));
     }
 
     @Override
@@ -97,8 +97,8 @@ public final class ConnectWiseProvider extends PsaProvider {
         Optional<String> id = s.optional(CALLBACK_ID);
         if (id.isPresent()) {
             ConnectWiseTicketSystem connectWise = (ConnectWiseTicketSystem) system;
-            return WebhookSetup.registeredEarlier("ConnectWise", "callback", id.get(), url, NOTE,
-                    () -> connectWise.removeCallback(id.get()));
+            return WebhookSetup.registeredEarlier("ConnectWise", "callback", id.get(), s.optional(WebhookSetup.URL),
+                    url, NOTE, () -> connectWise.removeCallback(id.get()));
         }
         return WebhookSetup.polled("ConnectWise", "a callback registered", url);
     }

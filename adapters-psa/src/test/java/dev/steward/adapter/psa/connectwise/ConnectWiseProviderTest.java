@@ -117,6 +117,7 @@ class ConnectWiseProviderTest extends FakePsaProviderTest<FakeConnectWise> {
         assertThat(fake.callbackUrlsFor(77)).as("a technician's change fires it").contains(url);
         assertThat(connection.valuesToStore()).get().satisfies(values -> {
             assertThat(values.settings()).containsEntry("callbackId", callback.path("id").asText())
+                    .containsEntry("webhookUrl", url)
                     .containsAllEntriesOf(stubValues().settings());
             assertThat(values.secrets()).isEqualTo(stubValues().secrets());
         });
@@ -143,6 +144,13 @@ class ConnectWiseProviderTest extends FakePsaProviderTest<FakeConnectWise> {
         assertThat(fake.callbacks()).as("a restart registers nothing again").hasSize(registered);
         assertThat(restarted.inboundWebhook()).get().extracting(InboundWebhook::setup)
                 .isEqualTo(InboundWebhook.Setup.REGISTERED);
+        IntegrationConnection moved = provider().reconnect(integration(), stored,
+                context().withPublicUrl(java.util.Optional.of("https://steward.example.net")));
+        assertThat(moved.inboundWebhook()).get().satisfies(shown -> {
+            assertThat(shown.url()).as("where it was registered").contains(webhookUrl());
+            assertThat(shown.note()).contains("STEWARD_PUBLIC_URL now gives https://steward.example.net")
+                    .contains("connect again");
+        });
         restarted.removeRegistrations();
         restarted.removeRegistrations();
 
