@@ -73,9 +73,9 @@ percent() { awk "BEGIN {printf \"%.2f\", $1}"; }  # EXPRESSION
 for start in "${windows[@]}"; do
   now=$(date +%s)
   [ $(( last + start )) -le "$now" ] || sleep $(( last + start - now ))
-  c0=$(containers_ns); s0=$(shims_ticks); e0=$(engine_ticks); t0=$(date +%s%3N)
+  c0=$(containers_ns); s0=$(shims_ticks); e0=$(engine_ticks); t0=$(date +%s%3N); n0=$(grep -c ' CHECK-IN ' "$work/calls.log")
   sleep 60
-  c1=$(containers_ns); s1=$(shims_ticks); e1=$(engine_ticks); t1=$(date +%s%3N)
+  c1=$(containers_ns); s1=$(shims_ticks); e1=$(engine_ticks); t1=$(date +%s%3N); n1=$(grep -c ' CHECK-IN ' "$work/calls.log")
   ms=$(( t1 - t0 ))
   docker stats --no-stream --format '{{.MemUsage}}' $ids | awk '{v=$1; sub("MiB","",v); print v}' | sort -n > "$work/mem"
   agents_pct=$(percent "($c1 - $c0) / 1e6 / $ms * 100")
@@ -84,7 +84,7 @@ for start in "${windows[@]}"; do
   engine_pct=$(percent "($e1 - $e0) * 1000 / $hz / $ms * 100")
   median=$(awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}' "$work/mem")
   echo "from $start s: agents $agents_pct % of a core ($each_pct % each), their shims $shims_pct %," \
-    "dockerd+containerd $engine_pct %; memory median $median MiB, max $(tail -1 "$work/mem") MiB; load average $(load)"
+    "dockerd+containerd $engine_pct %; $(( n1 - n0 )) check-ins; memory median $median MiB, max $(tail -1 "$work/mem") MiB; load average $(load)"
 done
 echo "requests: $(grep -c ' CHECK-IN ' "$work/calls.log") check-ins, $(grep -c 'POST /agent/v1/work/take' "$work/calls.log") takes," \
   "$(grep -c 'GET /agent/v1/configuration' "$work/calls.log") configuration fetches"
