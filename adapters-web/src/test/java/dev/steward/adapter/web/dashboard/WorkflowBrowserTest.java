@@ -193,5 +193,9 @@ class WorkflowBrowserTest {
         });
         assertThat(driver.findElement(By.id("checks-0-tool")).getDomProperty("value"))
                 .isEqualTo("intune:list-devices");
+
+        driver.manage().window().setSize(BrowserSupport.PHONE);
+        assertThat(browser.horizontalOverflow("/workflows/" + id)).as("the steps at 390 px").isLessThanOrEqualTo(0);
+        browser.screenshot("phone-workflow-steps");
     }
 }
