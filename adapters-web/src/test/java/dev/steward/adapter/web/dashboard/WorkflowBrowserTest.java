@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -153,8 +154,11 @@ class WorkflowBrowserTest {
         field.sendKeys(text);
     }
 
+    /** Saves the workflow's form and waits for the page it answers (so an error of the old page is not read). */
     private void save() {
-        driver.findElement(By.cssSelector("form[action^='/workflows/'] button[type=submit]")).click();
+        WebElement form = driver.findElement(By.cssSelector("form[action^='/workflows/']"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.within(5).until(ExpectedConditions.stalenessOf(form));
     }
 
     @Test
