@@ -102,6 +102,12 @@ class PsaPlanModeIT {
                 .contains("the print server holds a stale session"));
         assertThat(world.activityOf("connectwise", ticket).reversed()).extracting(e -> e.path("kind").asText()
                 + " " + e.path("tool").asText("")).containsExactly("request ", "tool-call m365:get-user", "note ");
+        // the session's record of the version it used, read back through the activity API from PostgreSQL
+        String session = world.activityOf("connectwise", ticket).getFirst().path("session").asText();
+        JsonNode page = StubPsa.JSON.readTree(world.api("GET", "/api/v1/clients/" + PlanModeWorld.slugOf("connectwise")
+                + "/activity?ticket=" + ticket, null).body());
+        assertThat(page.path("sessions").path(session)).extracting(w -> w.path("name").asText() + " v"
+                + w.path("version").asInt()).containsExactly("Printer v1");
 
         long otherClients = world.newTicket("halopsa", "Printer offline since this morning");
         assertThat(world.webhook("halopsa", world.psa("halopsa").ticketCreated(otherClients)).statusCode())

@@ -15,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Issue 15's webhook registration end to end, on the real server (embedded PostgreSQL, in-process runtime) reached at
@@ -23,8 +26,10 @@ import org.junit.jupiter.api.Test;
  * stubs, pointed at that URL with loop prevention at the source; the stub then calls its webhook for a ticket the way
  * the vendor does (HTTP POST, signed), the agent works the ticket (its internal note), the integration shows the
  * accepted delivery; a change by Steward's own API identity calls nothing; disconnecting removes the webhook at the
- * stub.
+ * stub. The control plane is restarted first: what it stored (the webhooks' ids, Autotask's secret) is all the later
+ * deliveries and removals have.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PsaWebhookRegistrationIT {
 
     /** A technician of the MSP (ConnectWise member 77, an Autotask resource other than the API user). */
@@ -57,6 +62,19 @@ class PsaWebhookRegistrationIT {
     }
 
     @Test
+    @Order(1)
+    void aRestartRegistersNothingAgainAndStillShowsTheWebhooks() throws Exception {
+        world.restartControlPlane();
+
+        assertThat(connectWise.callbacks()).hasSize(1);
+        assertThat(autotask.webhooks()).hasSize(1);
+        for (String kind : List.of("connectwise", "autotask")) {
+            assertThat(integration(kind).path("webhook").path("setup").asText()).as(kind).isEqualTo("registered");
+        }
+    }
+
+    @Test
+    @Order(2)
     void connectWiseRegistersASelfSuppressedCallbackThatWorksATicketAndIsRemovedOnDisconnect() throws Exception {
         JsonNode integration = integration("connectwise");
         String url = integration.path("webhook").path("url").asText();
@@ -75,6 +93,7 @@ class PsaWebhookRegistrationIT {
     }
 
     @Test
+    @Order(3)
     void autotaskRegistersAWebhookExcludingItsApiUserThatWorksATicketAndIsDeletedOnDisconnect() throws Exception {
         JsonNode integration = integration("autotask");
         String url = integration.path("webhook").path("url").asText();

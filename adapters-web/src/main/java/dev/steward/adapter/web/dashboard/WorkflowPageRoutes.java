@@ -21,7 +21,6 @@ import dev.steward.application.workflow.WorkflowDetails;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.DomainException;
 import dev.steward.domain.workflow.Workflow;
-import dev.steward.domain.workflow.WorkflowSteps;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import jakarta.inject.Inject;
@@ -32,8 +31,8 @@ import java.util.Optional;
  * Dashboard: the MSP's Workflows page ({@code /workflows}: the MSP-wide ones, a form to create one, the built-in
  * ones), a client's Workflows tab ({@code /clients/{slug}/workflows}), and one workflow's page ({@code
  * /workflows/{id}}: edit its name, trigger, instructions and structured steps, change its status, see who changed it
- * when). A refused
- * form shows the page again with the error on the field and what was typed; nothing is stored.
+ * when). Both create forms take steps too. A refused form shows the page again with the error on the field and what
+ * was typed; nothing is stored.
  */
 public final class WorkflowPageRoutes implements RouteGroup {
 
@@ -69,21 +68,22 @@ public final class WorkflowPageRoutes implements RouteGroup {
         config.routes.post("/clients/{slug}/workflows", ctx -> create(ctx, Optional.of(ctx.pathParam("slug"))));
         config.routes.get("/workflows/{id}", ctx -> {
             WorkflowDetails details = get.get(callers.mspOf(ctx), ctx.pathParam("id"));
-            Layout.write(ctx, 200, WorkflowPages.editPage(details, typed(details.workflow()),
-                    WorkflowStepForm.of(details.workflow().steps()), FormErrors.NONE));
+            Layout.write(ctx, 200, WorkflowPages.editPage(details, typed(details.workflow()), FormErrors.NONE));
         });
         config.routes.post("/workflows/{id}", this::edit);
         config.routes.post("/workflows/{id}/status", this::changeStatus);
     }
 
     private static WorkflowPages.Typed typed(Workflow w) {
-        return new WorkflowPages.Typed(w.name().value(), w.trigger().sentence(), w.instructions(), w.status().label());
+        return new WorkflowPages.Typed(w.name().value(), w.trigger().sentence(), w.instructions(), w.status().label(),
+                WorkflowStepForm.of(w.steps()));
     }
 
     private static WorkflowPages.Typed typed(Context ctx) {
         return new WorkflowPages.Typed(Forms.orEmpty(ctx.formParam("name")), Forms.orEmpty(ctx.formParam("trigger")),
                 Forms.orEmpty(ctx.formParam("instructions")),
-                Optional.ofNullable(ctx.formParam("status")).orElse("draft"));
+                Optional.ofNullable(ctx.formParam("status")).orElse("draft"),
+                WorkflowStepForm.read(ctx).orElse(WorkflowStepForm.NONE));
     }
 
     private static WorkflowContent content(WorkflowPages.Typed typed, WorkflowStepForm.Submitted steps) {
@@ -94,17 +94,18 @@ public final class WorkflowPageRoutes implements RouteGroup {
     private void create(Context ctx, Optional<String> client) {
         Caller caller = callers.callerOf(ctx);
         WorkflowPages.Typed typed = typed(ctx);
+        WorkflowStepForm.Submitted steps = typed.steps().submitted();
         try {
             WorkflowDetails created = create.create(new CreateWorkflowCommand(caller.msp(), client,
-                    content(typed, WorkflowStepForm.of(WorkflowSteps.NONE).submitted()), Optional.of(typed.status()),
-                    caller.actor(), caller.role()));
+                    content(typed, steps), Optional.of(typed.status()), caller.actor(), caller.role()));
             Forms.seeOther(ctx, listOf(created));
         } catch (DomainException | ApplicationException e) {
             Problem problem = Forms.refusal(problems, ctx, e);
+            FormErrors errors = steps.shownOnRows(FormErrors.from(problem));
             if (client.isPresent()) {
-                clientTab(ctx, problem.status(), typed, FormErrors.from(problem));
+                clientTab(ctx, problem.status(), typed, errors);
             } else {
-                mspPage(ctx, problem.status(), typed, FormErrors.from(problem));
+                mspPage(ctx, problem.status(), typed, errors);
             }
         }
     }
@@ -112,11 +113,10 @@ public final class WorkflowPageRoutes implements RouteGroup {
     private void edit(Context ctx) {
         Caller caller = callers.callerOf(ctx);
         WorkflowDetails stored = get.get(caller.msp(), ctx.pathParam("id"));
-        WorkflowPages.Typed typed = typed(ctx);
         // a post without the steps' rows (an older page, a script) leaves the stored steps as they are
-        WorkflowStepForm steps = WorkflowStepForm.read(ctx).orElseGet(() -> WorkflowStepForm.of(
-                stored.workflow().steps()));
-        WorkflowStepForm.Submitted submitted = steps.submitted();
+        WorkflowPages.Typed typed = typed(ctx).withSteps(WorkflowStepForm.read(ctx).orElseGet(() ->
+                WorkflowStepForm.of(stored.workflow().steps())));
+        WorkflowStepForm.Submitted submitted = typed.steps().submitted();
         try {
             WorkflowDetails saved = edit.edit(new EditWorkflowCommand(caller.msp(), ctx.pathParam("id"),
                     Forms.version(ctx).map(Long::intValue), content(typed, submitted), caller.actor(),
@@ -124,7 +124,7 @@ public final class WorkflowPageRoutes implements RouteGroup {
             Forms.seeOther(ctx, "/workflows/" + saved.workflow().id());
         } catch (DomainException | ApplicationException e) {
             Problem problem = Forms.refusal(problems, ctx, e);
-            Layout.write(ctx, problem.status(), WorkflowPages.editPage(stored, typed, steps,
+            Layout.write(ctx, problem.status(), WorkflowPages.editPage(stored, typed,
                     submitted.shownOnRows(FormErrors.from(problem))));
         }
     }
@@ -139,7 +139,7 @@ public final class WorkflowPageRoutes implements RouteGroup {
             Problem problem = Forms.refusal(problems, ctx, e);
             WorkflowDetails stored = get.get(caller.msp(), ctx.pathParam("id"));
             Layout.write(ctx, problem.status(), WorkflowPages.editPage(stored, typed(stored.workflow()),
-                    WorkflowStepForm.of(stored.workflow().steps()), FormErrors.from(problem)));
+                    FormErrors.from(problem)));
         }
     }
 

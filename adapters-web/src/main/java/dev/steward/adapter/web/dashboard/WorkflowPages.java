@@ -19,8 +19,12 @@ final class WorkflowPages {
     }
 
     /** What a refused form held, so that the page shows it again with the errors. */
-    record Typed(String name, String trigger, String instructions, String status) {
-        static final Typed EMPTY = new Typed("", "", "", "draft");
+    record Typed(String name, String trigger, String instructions, String status, WorkflowStepForm steps) {
+        static final Typed EMPTY = new Typed("", "", "", "draft", WorkflowStepForm.NONE);
+
+        Typed withSteps(WorkflowStepForm shown) {
+            return new Typed(name, trigger, instructions, status, shown);
+        }
     }
 
     static Html mspPage(List<WorkflowDetails> mine, List<WorkflowDetails> builtIn, Typed typed, FormErrors errors) {
@@ -62,8 +66,7 @@ final class WorkflowPages {
         return Layout.page(client.name() + " · Workflows", Section.CLIENTS, Optional.empty(), body);
     }
 
-    /** @param steps the steps as stored, or as typed in a refused form */
-    static Html editPage(WorkflowDetails details, Typed typed, WorkflowStepForm steps, FormErrors errors) {
+    static Html editPage(WorkflowDetails details, Typed typed, FormErrors errors) {
         Workflow w = details.workflow();
         String back = details.client().map(slug -> "/clients/" + slug.value() + "/workflows").orElse("/workflows");
         Html body = Html.of("""
@@ -88,14 +91,14 @@ final class WorkflowPages {
                 """, back, w.name().value(), w.name().value(),
                 details.client().map(slug -> "For client " + slug.value()).orElse("MSP-wide"), w.status().label(),
                 w.version().number(), errors.alert(Stream.concat(Stream.of("name", "trigger",
-                        "instructions"), steps.fields(errors).stream()).toArray(String[]::new)), w.id(),
+                        "instructions"), typed.steps().fields(errors).stream()).toArray(String[]::new)), w.id(),
                 w.version().number(),
                 ClientPages.field("name", "Name", typed.name(), errors,
                         new Html("required maxlength=\"200\" autocomplete=\"off\""), Html.EMPTY),
                 ClientPages.field("trigger", "Trigger (one sentence)", typed.trigger(), errors,
                         new Html("required maxlength=\"300\" autocomplete=\"off\""),
                         new Html("Quote the phrases to look for: <code>A user says they are \"locked out\".</code>")),
-                instructions(typed.instructions(), errors), steps.withEmptyRows().render(errors),
+                instructions(typed.instructions(), errors), typed.steps().withEmptyRows().render(errors),
                 w.version().number() + 1, statusButtons(w), Html.each(details.history(), WorkflowPages::historyItem));
         return Layout.page(w.name().value() + " · Workflow", details.client().isPresent() ? Section.CLIENTS
                 : Section.WORKFLOWS, Optional.empty(), body);
@@ -159,16 +162,17 @@ final class WorkflowPages {
                 <section class="card" aria-labelledby="new-workflow-h">
                 <h2 id="new-workflow-h">%s</h2>
                 <form method="post" action="%s">
-                %s%s%s%s%s<button type="submit">Create workflow</button>
+                %s%s%s%s%s%s<button type="submit">Create workflow</button>
                 </form>
                 </section>
-                """, title, action, errors.alert("name", "trigger", "instructions", "status"),
+                """, title, action, errors.alert(Stream.concat(Stream.of("name", "trigger", "instructions", "status"),
+                        typed.steps().fields(errors).stream()).toArray(String[]::new)),
                 ClientPages.field("name", "Name", typed.name(), errors,
                         new Html("required maxlength=\"200\" autocomplete=\"off\""), Html.EMPTY),
                 ClientPages.field("trigger", "Trigger (one sentence)", typed.trigger(), errors,
                         new Html("required maxlength=\"300\" autocomplete=\"off\""),
                         new Html("Quote the phrases to look for: <code>A user says they are \"locked out\".</code>")),
-                instructions(typed.instructions(), errors),
+                instructions(typed.instructions(), errors), typed.steps().withEmptyRows().render(errors),
                 ClientPages.select("status", "Status", errors, typed.status(), List.of("draft", "active")));
     }
 

@@ -26,6 +26,8 @@ record WorkflowStepForm(List<Row> checks, List<Row> actions) {
 
     /** The hidden field that says the form carries steps (a post without it leaves the stored steps as they are). */
     static final String MARKER = "steps";
+    /** No steps: a workflow of a trigger and instructions only. */
+    static final WorkflowStepForm NONE = new WorkflowStepForm(List.of(), List.of());
     private static final int MAX_ROWS = 50;
 
     /** One step as typed; {@code reason} is empty for a check. */

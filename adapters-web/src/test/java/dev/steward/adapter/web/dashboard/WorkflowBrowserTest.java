@@ -5,6 +5,7 @@ import static dev.steward.adapter.web.TestServer.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.adapter.web.TestServer;
+import dev.steward.domain.client.Slug;
 import dev.steward.domain.workflow.Workflow;
 import dev.steward.domain.workflow.WorkflowScope;
 import dev.steward.domain.workflow.WorkflowStatus;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -106,16 +108,30 @@ class WorkflowBrowserTest {
         browser.within(5).until(d -> d.getCurrentUrl().endsWith("/clients/acme/workflows"));
 
         fill("VPN", "The \"VPN\" drops.", "Reconnect with the client's gateway.");
+        type("checks-0-tool", "m365:get-user");                   // created with a check
+        type("checks-0-arguments", "user={requester}");
         driver.findElement(By.cssSelector("form[action='/clients/acme/workflows'] button[type=submit]")).click();
         browser.within(5).until(d -> !d.findElements(By.cssSelector("tr[data-workflow='VPN']")).isEmpty());
+        assertThat(server.core.workflows.list(new WorkflowScope.OneClient(server.msp.id(), server.core.clients.find(
+                server.msp.id(), Slug.of("acme")).orElseThrow().id())).getFirst().steps().checks())
+                .singleElement().satisfies(c -> assertThat(c.arguments()).containsExactly(Map.entry("user",
+                        "{requester}")));
         assertThat(row("VPN").findElement(By.cssSelector("[data-field=status]")).getText()).isEqualTo("draft");
         row("VPN").findElement(By.cssSelector("button[aria-label='Activate VPN']")).click();
         browser.within(5).until(d -> row("VPN").findElement(By.cssSelector("[data-field=status]")).getText()
                 .equals("active"));
 
         fill("vpn", "The \"VPN\" is slow.", "Check the line.");
+        type("actions-0-tool", "m365:revoke-sessions");           // no reason: refused on its field
         driver.findElement(By.cssSelector("form[action='/clients/acme/workflows'] button[type=submit]")).click();
 
+        WebElement reason = browser.within(5).until(d -> d.findElement(By.id("actions-0-reason-error")));
+        assertThat(reason.getText()).isEqualTo("is required");
+        assertThat(driver.findElement(By.id("actions-0-tool")).getDomProperty("value")).as("kept as typed")
+                .isEqualTo("m365:revoke-sessions");
+
+        type("actions-0-reason", "the gateway drops idle sessions");
+        driver.findElement(By.cssSelector("form[action='/clients/acme/workflows'] button[type=submit]")).click();
         WebElement error = browser.within(5).until(d -> d.findElement(By.id("name-error")));
         assertThat(error.getText()).contains("exists in this scope already");
         assertThat(driver.findElements(By.cssSelector("tr[data-workflow]"))).hasSize(1);
@@ -138,8 +154,11 @@ class WorkflowBrowserTest {
         field.sendKeys(text);
     }
 
+    /** Saves the workflow's form and waits for the page it answers (so an error of the old page is not read). */
     private void save() {
-        driver.findElement(By.cssSelector("form[action^='/workflows/'] button[type=submit]")).click();
+        WebElement form = driver.findElement(By.cssSelector("form[action^='/workflows/']"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.within(5).until(ExpectedConditions.stalenessOf(form));
     }
 
     @Test
