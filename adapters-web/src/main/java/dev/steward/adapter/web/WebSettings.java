@@ -8,7 +8,7 @@ import java.util.Optional;
  * sends to {@code GET /metrics} (no token: metrics are off); whether to believe a reverse proxy's
  * {@code X-Forwarded-Proto: https} ({@code trustProxy}: only when a proxy in front of Steward sets it, otherwise any
  * caller could claim to be on TLS); where people reach this installation ({@code publicUrl},
- * {@code STEWARD_PUBLIC_URL}): links handed to people (a password link, an OAuth redirect) are built on it when it is
+ * {@code STEWARD_PUBLIC_URL}, as the configuration checked it: no trailing slash): links handed to people (a password link, an OAuth redirect) are built on it when it is
  * set, and on the request's {@code Host} only when it is not, since a caller chooses its {@code Host} header.
  */
 public record WebSettings(String host, int port, long maxRequestBytes, Optional<String> metricsToken,
@@ -27,7 +27,6 @@ public record WebSettings(String host, int port, long maxRequestBytes, Optional<
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(metricsToken, "metricsToken");
         Objects.requireNonNull(publicUrl, "publicUrl");
-        publicUrl = publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         if (metricsToken.isPresent() && metricsToken.get().length() < 16) {
             throw new IllegalArgumentException("the metrics token must be at least 16 characters");
         }

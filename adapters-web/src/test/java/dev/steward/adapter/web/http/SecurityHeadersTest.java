@@ -52,20 +52,11 @@ class SecurityHeadersTest {
     void linksHandedToPeopleAreBuiltOnTheConfiguredPublicUrlNotOnTheCallersHost() {
         try (TestServer server = TestServer.start(binder -> binder.bind(WebSettings.class).toInstance(
                 new WebSettings("127.0.0.1", 0, TestServer.MAX_BODY, java.util.Optional.empty(), false,
-                        java.util.Optional.of("https://steward.msp.example/"))))) {
+                        java.util.Optional.of("https://steward.msp.example"))))) {
             HttpResponse<String> added = server.post("/api/v1/users",
                     "{\"email\":\"fay@test-msp.example\",\"role\":\"viewer\",\"delivery\":\"link\"}");
             assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
             assertThat(added.body()).contains("\"setPasswordUrl\":\"https://steward.msp.example/set-password/spl_");
-        }
-    }
-
-    @Test
-    void withoutAPublicUrlLinksFollowTheRequest() {
-        try (TestServer server = TestServer.start()) {
-            HttpResponse<String> added = server.post("/api/v1/users",
-                    "{\"email\":\"gil@test-msp.example\",\"role\":\"viewer\",\"delivery\":\"link\"}");
-            assertThat(added.body()).contains("\"setPasswordUrl\":\"http://127.0.0.1:");
         }
     }
 }
