@@ -175,6 +175,7 @@ import dev.steward.application.prompt.PreviewPromptUseCase;
 import dev.steward.application.provisioning.ProvisioningLoop;
 import dev.steward.application.ticket.TicketPollingLoop;
 import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
+import dev.steward.application.provisioning.LivenessJudge;
 import dev.steward.application.provisioning.ProvisioningReconciler;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -307,6 +308,7 @@ final class CoreModule extends AbstractModule {
         bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
         bind(CommandValidator.class).in(Singleton.class);
         bind(ProvisioningReconciler.class).in(Singleton.class);
+        bind(LivenessJudge.class).in(Singleton.class); // one per control plane: the reconciler and the diagnostics share it
         bind(ProvisioningLoop.class).in(Singleton.class);
         bind(TicketPollingLoop.class).in(Singleton.class);
         bind(InstancePresence.class).in(Singleton.class);
