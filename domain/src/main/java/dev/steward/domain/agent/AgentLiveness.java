@@ -56,7 +56,9 @@ public record AgentLiveness(Duration limit) {
 
         /** E.g. {@code no check-in for 62 s (limit 50 s)}: what the client's history and diagnostics say. */
         public String describe() {
-            return "no check-in for " + silentFor.toSeconds() + " s (limit " + limit.toSeconds() + " s)";
+            // whole seconds, rounded up: 50.3 s past a 50 s limit reads "51 s", never "50 s (limit 50 s)"
+            long seconds = silentFor.plusNanos(999_999_999L).toSeconds();
+            return "no check-in for " + seconds + " s (limit " + limit.toSeconds() + " s)";
         }
     }
 }

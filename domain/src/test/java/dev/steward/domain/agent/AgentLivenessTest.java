@@ -33,6 +33,12 @@ class AgentLivenessTest {
     }
 
     @Test
+    void saysTheSilenceInWholeSecondsRoundedUp() {
+        assertThat(liveness.silence(Optional.of(T0), T0, T0.plusMillis(50_291)).orElseThrow().describe())
+                .isEqualTo("no check-in for 51 s (limit 50 s)");
+    }
+
+    @Test
     void anAgentThatNeverCheckedInIsSilentOnceTheLimitHasPassedSinceItCouldHave() {
         assertThat(liveness.silence(Optional.empty(), T0, T0.plusSeconds(50))).isEmpty();
         assertThat(liveness.silence(Optional.empty(), T0, T0.plusSeconds(51)).orElseThrow().describe())
