@@ -13,7 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * heartbeat. Each turn says how long to wait before the next one (or that the task is finished); a turn that throws
  * is logged and the task goes on after {@code afterFailure}, so one bad turn never ends the loop. {@link #wake()} starts
  * the next turn at once (or right after the one in progress), so work that arrives between turns need not wait out
- * the period. {@link #close()} wakes the waiting thread at once and waits for a turn in progress to finish.
+ * the period. {@link #close()} wakes the waiting thread at once and waits for a turn in progress to finish;
+ * {@link #cancel()} interrupts it.
  */
 public final class PeriodicTask implements AutoCloseable {
 
@@ -139,6 +140,19 @@ public final class PeriodicTask implements AutoCloseable {
     /** Stops the task: no new turn starts; a turn in progress may finish (waited for up to 10 s). */
     @Override
     public void close() {
+        stop(false);
+    }
+
+    /**
+     * Stops the task and interrupts the turn in progress, then waits for it to end: for turns that may be abandoned
+     * at any point because they mostly wait on something outside (an agent's long poll), so stopping never waits
+     * that out.
+     */
+    public void cancel() {
+        stop(true);
+    }
+
+    private void stop(boolean interruptTurn) {
         Thread running;
         synchronized (this) {
             stop.countDown();
@@ -151,6 +165,9 @@ public final class PeriodicTask implements AutoCloseable {
             pause.unlock();
         }
         if (running != null && running != Thread.currentThread()) {
+            if (interruptTurn) {
+                running.interrupt();
+            }
             try {
                 if (!running.join(JOIN)) {
                     LOG.log(Level.WARNING, "{0}: the turn in progress did not finish within {1} s", name,

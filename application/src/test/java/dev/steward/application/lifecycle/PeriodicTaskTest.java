@@ -70,6 +70,28 @@ class PeriodicTaskTest {
     }
 
     @Test
+    void cancelInterruptsATurnInProgressAndWaitsForItToEnd() throws InterruptedException {
+        CountDownLatch inTurn = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        PeriodicTask task = PeriodicTask.every("test", Duration.ofMillis(5), () -> {
+            inTurn.countDown();
+            try {
+                Thread.sleep(Duration.ofHours(1));
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                Thread.currentThread().interrupt();
+            }
+        });
+        task.start();
+        assertThat(inTurn.await(10, TimeUnit.SECONDS)).isTrue();
+        long cancelling = System.nanoTime();
+        task.cancel();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelling)).isLessThan(Duration.ofSeconds(5));
+        assertThat(interrupted).as("the turn was interrupted").isTrue();
+        assertThat(task.running()).isFalse();
+    }
+
+    @Test
     void aTaskClosedBeforeItStartedNeverRuns() throws InterruptedException {
         AtomicInteger turns = new AtomicInteger();
         PeriodicTask task = PeriodicTask.every("test", Duration.ofMillis(5), turns::incrementAndGet);
