@@ -173,6 +173,7 @@ import dev.steward.application.prompt.EditMspPromptUseCase;
 import dev.steward.application.prompt.PreviewPromptService;
 import dev.steward.application.prompt.PreviewPromptUseCase;
 import dev.steward.application.provisioning.ProvisioningLoop;
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.ticket.TicketPollingLoop;
 import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
 import dev.steward.application.provisioning.LivenessJudge;
@@ -310,6 +311,9 @@ final class CoreModule extends AbstractModule {
         bind(ProvisioningReconciler.class).in(Singleton.class);
         bind(LivenessJudge.class).in(Singleton.class); // one per control plane: the reconciler and the diagnostics share it
         bind(ProvisioningLoop.class).in(Singleton.class);
+        bind(ProvisioningWakeUp.class).to(ProvisioningLoop.class);
+        bind(ProvisioningReconciler.Parallelism.class)
+                .toInstance(new ProvisioningReconciler.Parallelism(config.reconcileParallelism()));
         bind(TicketPollingLoop.class).in(Singleton.class);
         bind(InstancePresence.class).in(Singleton.class);
         Multibinder<Lifecycle> lifecycles = Multibinder.newSetBinder(binder(), Lifecycle.class);

@@ -5,6 +5,7 @@ import dev.steward.application.agent.message.Assignment;
 import dev.steward.application.agent.message.SessionOutcome;
 import dev.steward.application.agentloop.AgentLoop;
 import dev.steward.application.id.TimeOrderedIdGenerator;
+import dev.steward.application.lifecycle.PeriodicTask;
 import dev.steward.application.port.agent.ControlPlane;
 import dev.steward.application.problem.PortFailure;
 import java.lang.System.Logger.Level;
@@ -13,15 +14,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * One client's agent: the same code in a container ({@code java -jar steward.jar agent}, over HTTP) and on a virtual
- * thread of the in-process runtime (calling the use cases directly). Each turn of its loop: mark the turn (the
- * container's health check watches that mark, so it is set whether or not the control plane answered), then ask for
- * work with a long poll that lasts until the next heartbeat at most; when a heartbeat is due that same call checks in
+ * thread of the in-process runtime (calling the use cases directly). Its loop is a {@link PeriodicTask} whose turns
+ * say how long to wait before the next. Each turn: mark the turn (the container's health check watches that mark, so
+ * it is set whether or not the control plane answered), then ask for work with a long poll that lasts until the next
+ * heartbeat at most, and is the pause before the next turn; when a heartbeat is due that same call checks in
  * with the configuration version the agent runs ({@link ControlPlane#checkInAndTake}), and its answer says which
  * version the control plane holds, so the configuration is fetched only when it changed: an idle agent makes one
  * call per heartbeat. A work item is run by {@link AgentLoop} with the configuration fetched for it and a reasoner for
@@ -70,9 +70,14 @@ public final class AgentWorker implements AutoCloseable {
     private final Consumer<String> journal;
     // time-ordered, so the work queue lets a later run take over an earlier one's item but never the reverse
     private final UUID instance = new TimeOrderedIdGenerator(java.time.Clock.systemUTC()).next();
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final PeriodicTask loop;
     private volatile AgentConfiguration current;
     private volatile long nextBeat = System.nanoTime();
+    // the loop's own state, touched only by its turns
+    private long nextCall = System.nanoTime(); // the first turn calls at once
+    private int failures;
+    private volatile boolean refused;
+    private volatile boolean closed;
 
     /**
      * @param onTurn  runs at the start of every turn of the loop, answered or not (the heartbeat file)
@@ -85,6 +90,7 @@ public final class AgentWorker implements AutoCloseable {
         this.timing = timing;
         this.onTurn = onTurn;
         this.journal = journal;
+        this.loop = PeriodicTask.paced("agent-loop-" + instance, pause(), this::turn);
     }
 
     /** This run of the agent, as the control plane knows it: a later instance takes over the work of an earlier one. */
@@ -98,40 +104,46 @@ public final class AgentWorker implements AutoCloseable {
     }
 
     /**
-     * Runs turns until {@link #close()} or until the control plane refuses the agent.
+     * Runs the loop until {@link #close()} or until the control plane refuses the agent.
      *
      * @return false when it stopped because it was refused
      */
     public boolean run() throws InterruptedException {
-        int failures = 0;
-        long nextCall = System.nanoTime(); // the first turn calls at once
-        while (stop.getCount() > 0) {
-            onTurn.run();
-            if (System.nanoTime() - nextCall >= 0) {
-                try {
-                    turn(); // its long poll is the pause between turns
-                    failures = 0;
-                    continue;
-                } catch (PortFailure e) {
-                    onTurn.run(); // a call that failed (after up to its timeout) ends a turn as much as an answer does
-                    if (refused(e)) {
-                        say(Level.ERROR, "the control plane refused this agent (" + e.getMessage() + "); stopping");
-                        return false;
-                    }
-                    failures++;
-                    long backoff = Math.min(MAX_BACKOFF.toMillis(), pause().toMillis()
-                            * (1L << Math.min(failures - 1, 5)));
-                    nextCall = System.nanoTime() + Duration.ofMillis(backoff).toNanos();
-                    say(Level.WARNING, "control plane unreachable (" + e.getMessage() + "); calling again in "
-                            + backoff + " ms");
-                }
-            }
-            // backing off: the loop still turns every pause, it only does not call
-            if (stop.await(pause().toMillis(), TimeUnit.MILLISECONDS)) {
-                return true;
-            }
+        loop.start().await();
+        return !refused;
+    }
+
+    /**
+     * One turn of the loop: mark it, then (unless backing off) call the control plane; the answer is how long the
+     * loop waits before the next turn. A call answered is followed at once by the next (its long poll was the pause),
+     * a call that failed by the pause, and so is a turn that only marks because the agent is backing off.
+     */
+    private Optional<Duration> turn() {
+        onTurn.run();
+        if (System.nanoTime() - nextCall < 0) {
+            return Optional.of(pause()); // backing off: the loop still turns every pause, it only does not call
         }
-        return true;
+        try {
+            Duration rest = call();
+            failures = 0;
+            return Optional.of(rest);
+        } catch (PortFailure e) {
+            if (closed) {
+                return Optional.empty(); // the call was interrupted by close()
+            }
+            onTurn.run(); // a call that failed (after up to its timeout) ends a turn as much as an answer does
+            if (refused(e)) {
+                say(Level.ERROR, "the control plane refused this agent (" + e.getMessage() + "); stopping");
+                refused = true;
+                return Optional.empty();
+            }
+            failures++;
+            long backoff = Math.min(MAX_BACKOFF.toMillis(), pause().toMillis() * (1L << Math.min(failures - 1, 5)));
+            nextCall = System.nanoTime() + Duration.ofMillis(backoff).toNanos();
+            say(Level.WARNING, "control plane unreachable (" + e.getMessage() + "); calling again in " + backoff
+                    + " ms");
+            return Optional.of(pause());
+        }
     }
 
     /** How long the loop waits between turns while it backs off: the heartbeat, but never more than 5 s. */
@@ -142,10 +154,12 @@ public final class AgentWorker implements AutoCloseable {
     /**
      * Asks for work for up to the time left until the next heartbeat, checking in with the same call when a heartbeat
      * is due; fetches the configuration first (the first turn) and again when the control plane holds another
-     * version. An answer of "nothing" that comes early (a control plane that does not hold the request) still waits
-     * out that time.
+     * version.
+     *
+     * @return what is left of the time asked for: an answer of "nothing" that comes early (a control plane that does
+     *         not hold the request) still waits out that time; zero after a work item
      */
-    private void turn() throws InterruptedException {
+    private Duration call() {
         if (current == null) {
             adopt(controlPlane.configuration());
         }
@@ -167,12 +181,9 @@ public final class AgentWorker implements AutoCloseable {
         }
         if (assignment.isPresent()) {
             work(assignment.get());
-            return;
+            return Duration.ZERO;
         }
-        long left = wait - (System.nanoTime() - asked);
-        if (left > 0) {
-            stop.await(left, TimeUnit.NANOSECONDS);
-        }
+        return Duration.ofNanos(Math.max(0, wait - (System.nanoTime() - asked)));
     }
 
     /** Takes one item (waiting up to {@code wait}) and works it; for tests and benchmarks that drive the agent. */
@@ -294,8 +305,10 @@ public final class AgentWorker implements AutoCloseable {
         journal.accept(line);
     }
 
+    /** Stops the loop: a long poll or work item in progress is interrupted (the item is delivered again). */
     @Override
     public void close() {
-        stop.countDown();
+        closed = true;
+        loop.cancel();
     }
 }

@@ -127,6 +127,32 @@ class AgentWorkerTest {
         }
     }
 
+    @Test
+    void closeEndsACallInProgressAtOnceAndTheLoopStopsQuietly() throws Exception {
+        // a control plane that would answer only after a minute: a long poll in progress when the agent is stopped
+        Unreachable silent = new Unreachable(Duration.ofMinutes(1));
+        java.util.List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AgentWorker worker = new AgentWorker(silent, AgentReasoning.runbooks(),
+                new AgentWorker.Timing(Duration.ofSeconds(20), AgentWorkUseCase.MAX_WAIT), () -> { }, journal::add);
+        java.util.concurrent.atomic.AtomicReference<Boolean> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread loop = Thread.ofVirtual().start(() -> {
+            try {
+                result.set(worker.run());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> silent.calls.get() == 1);
+        long closing = System.nanoTime();
+        worker.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("close does not wait out the call")
+                .isLessThan(Duration.ofSeconds(5));
+        assertThat(loop.join(Duration.ofSeconds(5))).as("run returned").isTrue();
+        assertThat(result.get()).as("stopped, not refused").isTrue();
+        assertThat(journal).as("a stop is no outage").noneMatch(line -> line.contains("unreachable"));
+        assertThat(silent.calls).as("no call after the stop").hasValue(1);
+    }
+
     private static Thread runInBackground(AgentWorker worker) {
         return Thread.ofVirtual().start(() -> {
             try {

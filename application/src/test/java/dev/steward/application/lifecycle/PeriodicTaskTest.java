@@ -70,6 +70,28 @@ class PeriodicTaskTest {
     }
 
     @Test
+    void cancelInterruptsATurnInProgressAndWaitsForItToEnd() throws InterruptedException {
+        CountDownLatch inTurn = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        PeriodicTask task = PeriodicTask.every("test", Duration.ofMillis(5), () -> {
+            inTurn.countDown();
+            try {
+                Thread.sleep(Duration.ofHours(1));
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                Thread.currentThread().interrupt();
+            }
+        });
+        task.start();
+        assertThat(inTurn.await(10, TimeUnit.SECONDS)).isTrue();
+        long cancelling = System.nanoTime();
+        task.cancel();
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelling)).isLessThan(Duration.ofSeconds(5));
+        assertThat(interrupted).as("the turn was interrupted").isTrue();
+        assertThat(task.running()).isFalse();
+    }
+
+    @Test
     void aTaskClosedBeforeItStartedNeverRuns() throws InterruptedException {
         AtomicInteger turns = new AtomicInteger();
         PeriodicTask task = PeriodicTask.every("test", Duration.ofMillis(5), turns::incrementAndGet);
@@ -82,5 +104,43 @@ class PeriodicTaskTest {
     void refusesAPeriodThatIsNotPositive() {
         assertThatThrownBy(() -> PeriodicTask.every("test", Duration.ZERO, () -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
+    }
+
+    @Test
+    void aWakeStartsTheNextTurnAtOnceInsteadOfAfterThePeriod() {
+        AtomicInteger turns = new AtomicInteger();
+        try (PeriodicTask task = PeriodicTask.every("test", Duration.ofHours(1), turns::incrementAndGet)) {
+            task.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.get() == 1);
+            task.wake();
+            // an hour's period: only the wake can bring the second turn
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.get() == 2);
+        }
+    }
+
+    @Test
+    void aWakeDuringATurnRunsOneMoreTurnRightAfterIt() throws InterruptedException {
+        CountDownLatch inFirstTurn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger turns = new AtomicInteger();
+        try (PeriodicTask task = PeriodicTask.every("test", Duration.ofHours(1), () -> {
+            if (turns.incrementAndGet() == 1) {
+                inFirstTurn.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        })) {
+            task.start();
+            assertThat(inFirstTurn.await(10, TimeUnit.SECONDS)).isTrue();
+            task.wake();
+            task.wake(); // several wakes before the next turn make one turn
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.get() == 2);
+            Thread.sleep(100);
+            assertThat(turns).as("the two wakes made one turn").hasValue(2);
+        }
     }
 }
