@@ -1,5 +1,6 @@
 package dev.steward.application;
 
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import dev.steward.application.client.ClientDetails;
@@ -105,7 +106,8 @@ public final class InMemoryCore implements AutoCloseable {
     /** On the runtime {@code around} builds, typically a test double wrapping the in-process runtime. */
     public InMemoryCore(Function<InProcessAgentRuntime, AgentRuntime> around) {
         this.runtime = around.apply(inProcessRuntime);
-        createClient = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork);
+        createClient = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork,
+                ProvisioningWakeUp.NONE);
         listClients = new ListClientsService(validator, clients, msps);
         getClient = new GetClientService(clients, msps);
         deleteClient = new DeleteClientService(validator, clients, msps, this.runtime, agentCredentials, integrations,
@@ -115,7 +117,8 @@ public final class InMemoryCore implements AutoCloseable {
         editMspPrompt = new EditMspPromptService(validator, msps, clients, clock, unitOfWork);
         editClientPrompt = new EditClientPromptService(validator, clients, msps, clock, unitOfWork);
         previewPrompt = new PreviewPromptService(clients, msps);
-        retryProvisioning = new RetryProvisioningService(clients, msps, clock, unitOfWork);
+        retryProvisioning = new RetryProvisioningService(clients, msps, clock, unitOfWork,
+                ProvisioningWakeUp.NONE);
         statusHistory = new ListStatusHistoryService(clients);
         reconciler = new ProvisioningReconciler(clients, this.runtime, checkIns, unitOfWork, clock, metrics);
     }

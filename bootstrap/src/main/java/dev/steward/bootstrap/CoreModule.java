@@ -173,6 +173,7 @@ import dev.steward.application.prompt.EditMspPromptUseCase;
 import dev.steward.application.prompt.PreviewPromptService;
 import dev.steward.application.prompt.PreviewPromptUseCase;
 import dev.steward.application.provisioning.ProvisioningLoop;
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.ticket.TicketPollingLoop;
 import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
 import dev.steward.application.provisioning.ProvisioningReconciler;
@@ -308,6 +309,9 @@ final class CoreModule extends AbstractModule {
         bind(CommandValidator.class).in(Singleton.class);
         bind(ProvisioningReconciler.class).in(Singleton.class);
         bind(ProvisioningLoop.class).in(Singleton.class);
+        bind(ProvisioningWakeUp.class).to(ProvisioningLoop.class);
+        bind(ProvisioningReconciler.Parallelism.class)
+                .toInstance(new ProvisioningReconciler.Parallelism(config.reconcileParallelism()));
         bind(TicketPollingLoop.class).in(Singleton.class);
         bind(InstancePresence.class).in(Singleton.class);
         Multibinder<Lifecycle> lifecycles = Multibinder.newSetBinder(binder(), Lifecycle.class);

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import dev.steward.application.provisioning.ProvisioningReconciler;
 import dev.steward.application.spi.ProviderContext;
 import java.util.Optional;
 
@@ -38,6 +39,8 @@ import java.util.Optional;
  * @param databaseUrl    {@code STEWARD_DATABASE_URL} (with {@code STEWARD_DATABASE_USER}/{@code _PASSWORD})
  * @param reconcileDue   {@code STEWARD_RECONCILE_DUE_MS}, default 200
  * @param reconcileFull  {@code STEWARD_RECONCILE_FULL_MS}, default 10000
+ * @param reconcileParallelism {@code STEWARD_RECONCILE_PARALLELISM}: how many clients the reconciler handles at once,
+ *                       1-16 (each holds a database connection while its agent is created), default 12
  * @param reasoner       {@code STEWARD_REASONER}: {@code runbook} (default; no model at all) or {@code openai} (an
  *                       OpenAI-compatible chat-completions server)
  * @param llm            the model's settings when the reasoner is openai: {@code STEWARD_LLM_URL},
@@ -68,6 +71,7 @@ import java.util.Optional;
 public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes, Store store, Runtime runtime,
                             Path dataDir, Optional<String> databaseUrl, Optional<String> databaseUser,
                             Optional<String> databasePassword, Duration reconcileDue, Duration reconcileFull,
+                            int reconcileParallelism,
                             Optional<DockerSettings> docker, FirstRun firstRun, Reasoner reasoner,
                             Optional<LlmSettings> llm, SecretKeySource secretKey, Duration psaPoll,
                             Security security, Optional<String> metricsToken, AgentWork agentWork,
@@ -137,6 +141,8 @@ public record StewardConfig(String httpHost, int httpPort, long maxRequestBytes,
                 r.optional("STEWARD_DATABASE_PASSWORD"),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_DUE_MS", 200, 10, 600_000)),
                 Duration.ofMillis(r.number("STEWARD_RECONCILE_FULL_MS", 10_000, 100, 3_600_000)),
+                (int) r.number("STEWARD_RECONCILE_PARALLELISM", ProvisioningReconciler.Parallelism.DEFAULT.steps(), 1,
+                        ProvisioningReconciler.Parallelism.MAX),
                 docker,
                 firstRun(r), reasoner, llm,
                 secretKey(r, dataDir),

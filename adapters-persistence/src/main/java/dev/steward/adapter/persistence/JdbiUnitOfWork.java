@@ -57,9 +57,10 @@ public final class JdbiUnitOfWork implements UnitOfWork {
 
     /**
      * Runs {@code action} once the current transaction has committed (nothing if it rolls back), or right away when
-     * there is none: for keeping caches in step with what others can read.
+     * there is none: for keeping caches in step with what others can read, and for waking the reconciler.
      */
-    void afterCommit(Runnable action) {
+    @Override
+    public void afterCommit(Runnable action) {
         List<Runnable> pending = afterCommit.get();
         if (pending == null) {
             action.run();

@@ -1,5 +1,6 @@
 package dev.steward.adapter.web;
 
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import dev.steward.application.inprocess.InProcessAgentRuntime;
@@ -126,7 +127,8 @@ public final class InMemoryCore implements AutoCloseable {
     private final CommandValidator validator = new CommandValidator(validatorFactory.getValidator());
     private final TimeOrderedIdGenerator ids = new TimeOrderedIdGenerator(clock);
 
-    public final CreateClientService create = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork);
+    public final CreateClientService create = new CreateClientService(validator, clients, msps, ids, clock,
+            unitOfWork, ProvisioningWakeUp.NONE);
     public final ListClientsService list = new ListClientsService(validator, clients, msps);
     public final GetClientService get = new GetClientService(clients, msps);
     public final InMemoryAgentCheckIns agentCheckIns = new InMemoryAgentCheckIns();
@@ -185,7 +187,8 @@ public final class InMemoryCore implements AutoCloseable {
     public final DeleteClientService delete = new DeleteClientService(validator, clients, msps, runtime,
             agentCredentials, integrations, vault, live, mappings, clock, unitOfWork);
     public final ListStatusHistoryService history = new ListStatusHistoryService(clients);
-    public final RetryProvisioningService retry = new RetryProvisioningService(clients, msps, clock, unitOfWork);
+    public final RetryProvisioningService retry = new RetryProvisioningService(clients, msps, clock,
+            unitOfWork, ProvisioningWakeUp.NONE);
     public final ChangeOperatingModeService changeMode = new ChangeOperatingModeService(validator, clients, msps,
             clock, unitOfWork);
     public final ChangeDefaultModeService changeDefaultMode = new ChangeDefaultModeService(validator, msps, clients,

@@ -10,6 +10,7 @@ import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.Client;
@@ -39,11 +40,13 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
     private final IntegrationKinds kinds;
     private final AgentConfiguration.ReasonerChoice reasoner;
     private final Clock clock;
+    private final ProvisioningWakeUp provisioning;
 
     @Inject
     public AgentGatewayService(AgentCredentials credentials, AgentCheckIns checkIns, ClientRepository clients,
                                MspRepository msps, IntegrationRepository integrations, WorkflowStore workflows,
-                               IntegrationKinds kinds, AgentConfiguration.ReasonerChoice reasoner, Clock clock) {
+                               IntegrationKinds kinds, AgentConfiguration.ReasonerChoice reasoner, Clock clock,
+                               ProvisioningWakeUp provisioning) {
         this.credentials = credentials;
         this.checkIns = checkIns;
         this.clients = clients;
@@ -53,6 +56,7 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
         this.kinds = kinds;
         this.reasoner = reasoner;
         this.clock = clock;
+        this.provisioning = provisioning;
     }
 
     @Override
@@ -126,6 +130,11 @@ public final class AgentGatewayService implements AgentGatewayUseCase {
             throw new InvalidCommand(violations);
         }
         checkIns.record(new CheckIn(client.id(), runningConfigVersion, clock.instant(), usage));
+        if (client.awaitsAcknowledgementOf(runningConfigVersion)) {
+            // the reconciler records it active now rather than at its next pass (idle heartbeats wake nothing); the
+            // check-in is stored by then (it is written in a transaction of its own)
+            provisioning.wakeUp(client.id());
+        }
         return client.configVersion();
     }
 

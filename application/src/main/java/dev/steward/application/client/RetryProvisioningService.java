@@ -9,6 +9,7 @@ import dev.steward.domain.client.Client;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.problem.IllegalTransition;
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
@@ -20,12 +21,16 @@ public final class RetryProvisioningService implements RetryProvisioningUseCase 
     private final Clock clock;
     private final UnitOfWork unitOfWork;
 
+    private final ProvisioningWakeUp provisioning;
+
     @Inject
-    public RetryProvisioningService(ClientRepository clients, MspRepository msps, Clock clock, UnitOfWork unitOfWork) {
+    public RetryProvisioningService(ClientRepository clients, MspRepository msps, Clock clock, UnitOfWork unitOfWork,
+                                    ProvisioningWakeUp provisioning) {
         this.clients = clients;
         this.msps = msps;
         this.clock = clock;
         this.unitOfWork = unitOfWork;
+        this.provisioning = provisioning;
     }
 
     @Override
@@ -39,6 +44,7 @@ public final class RetryProvisioningService implements RetryProvisioningUseCase 
                 return client.withRetry(RetrySchedule.NONE)
                         .movedTo(AgentStatus.PROVISIONING, "manual retry", clock.instant());
             });
+            unitOfWork.afterCommit(() -> provisioning.wakeUp(stored.id()));
             return new ClientDetails(stored, stored.effectiveMode(msp.defaultMode()));
         });
     }

@@ -1,5 +1,6 @@
 package dev.steward.application.inmemory;
 
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.agent.AgentApi;
 import dev.steward.application.agent.AgentGatewayService;
 import dev.steward.application.agent.AgentWorkService;
@@ -87,7 +88,7 @@ public final class InMemoryAgentApi {
                 pushes, revealed, activity, ids, clock, metrics);
         this.api = new AgentApi(
                 new AgentGatewayService(credentials, checkIns, clients, msps, integrations, workflows, kinds, reasoner,
-                        clock),
+                        clock, ProvisioningWakeUp.NONE),
                 new AgentWorkService(work, sessions, clients, approvals, effects, activity, arrivals, unitOfWork, ids,
                         clock, timing),
                 new CallToolService(gateway, sessions, effects, approvals, unitOfWork, ids, clock),

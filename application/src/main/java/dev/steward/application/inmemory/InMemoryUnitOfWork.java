@@ -26,16 +26,28 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
         }
         Transaction tx = new Transaction();
         current.set(tx);
+        T result;
         try {
-            T result = work.get();
+            result = work.get();
             tx.undo.clear();
-            return result;
         } catch (RuntimeException | Error e) {
             tx.rollback();
             throw e;
         } finally {
             current.remove();
             tx.claims.forEach(claimed::remove);
+        }
+        tx.committed.forEach(Runnable::run);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        Transaction tx = current.get();
+        if (tx == null) {
+            action.run();
+        } else {
+            tx.committed.add(action);
         }
     }
 
@@ -83,6 +95,7 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
     private static final class Transaction {
         private final Deque<Runnable> undo = new ArrayDeque<>();
         private final List<Object> claims = new ArrayList<>();
+        private final List<Runnable> committed = new ArrayList<>();
 
         void rollback() {
             while (!undo.isEmpty()) {

@@ -18,6 +18,15 @@ public abstract class BackgroundLoop implements Lifecycle, AutoCloseable {
     /** One turn; a turn that throws is logged by the task and the next one runs as planned. */
     protected abstract void turn();
 
+    /** Runs the next turn now (or right after the one in progress) instead of at the end of the period. */
+    protected final void wake() {
+        task.wake();
+    }
+
+    /** Called once the loop has stopped (no turn runs any more): for work a turn started and left running. */
+    protected void stopped() {
+    }
+
     @Override
     public final Phase phase() {
         return Phase.BACKGROUND;
@@ -31,6 +40,7 @@ public abstract class BackgroundLoop implements Lifecycle, AutoCloseable {
     @Override
     public final void stop() {
         task.close();
+        stopped();
     }
 
     @Override

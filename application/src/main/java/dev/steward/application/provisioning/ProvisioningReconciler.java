@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,11 +28,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -48,17 +51,35 @@ import java.util.function.Predicate;
  *
  * <p>Two passes: {@link #reconcileDue()} (frequent, only clients with work pending) and {@link #reconcileAll()}
  * (less frequent, every live client plus orphans: agents whose client is gone, and duplicates: a second agent of one
- * client). Each pass asks the runtime once, then handles up to {@link #PARALLELISM} clients at once: creating an agent
- * takes the runtime a while, and ten new clients must not wait for each other. When the runtime could not be
- * reached and answers again, the next full pass retries every client that was backing off at once.
+ * client). Each pass asks the runtime once, then handles its clients in steps, up to {@link Parallelism} at once across
+ * all passes: creating an agent takes the runtime a while, and fifty new clients must not wait for each other. When the
+ * runtime could not be reached and answers again, the next full pass retries every client that was backing off at once.
+ *
+ * <p>{@link #reconcileDue()} and {@link #reconcileAll()} return when their steps are done (tests, embedding). The
+ * provisioning loop uses {@link #startDue()}, {@link #startAll()} and {@link #start(Collection)} instead, which start
+ * as many steps as there is room for and return at once: a slow engine (an image pull, a hung create) then holds only
+ * its own clients' steps, and the loop goes on acknowledging check-ins and starting the other clients. A client whose
+ * step is still running is not given a second one; a client left out for want of room is still due, and
+ * {@link #whenRoomFrees(Runnable)} tells the loop when to look again.
  */
 public final class ProvisioningReconciler {
 
     /**
-     * How many clients a pass handles at once. Each holds its claim (a database connection) while the runtime creates
-     * its agent, so this stays well below the connection pool.
+     * How many clients are handled at once ({@code STEWARD_RECONCILE_PARALLELISM}). Each step holds its claim (a
+     * database connection) while the runtime creates its agent, so this stays below the connection pool (20), leaving
+     * connections for requests, check-ins and the passes' own reads.
      */
-    public static final int PARALLELISM = 8;
+    public record Parallelism(int steps) {
+        public static final int MAX = 16;
+        public static final Parallelism DEFAULT = new Parallelism(12);
+
+        public Parallelism {
+            if (steps < 1 || steps > MAX) {
+                throw new IllegalArgumentException("reconcile parallelism must be between 1 and " + MAX
+                        + " (each step holds one of the 20 database connections; got " + steps + ")");
+            }
+        }
+    }
 
     private static final System.Logger LOG = System.getLogger(ProvisioningReconciler.class.getName());
     private static final int BATCH = 200;
@@ -71,22 +92,62 @@ public final class ProvisioningReconciler {
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final MetricsRecorder metrics;
+    private final Steps steps;
     /** Set when an observation failed; the next full pass that observes the runtime cuts back-offs short. */
     private volatile boolean runtimeWasAway;
 
-    @Inject
     public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns,
                                   UnitOfWork unitOfWork, Clock clock, MetricsRecorder metrics) {
+        this(clients, runtime, checkIns, unitOfWork, clock, metrics, Parallelism.DEFAULT);
+    }
+
+    @Inject
+    public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns,
+                                  UnitOfWork unitOfWork, Clock clock, MetricsRecorder metrics,
+                                  Parallelism parallelism) {
         this.clients = clients;
         this.runtime = runtime;
         this.checkIns = checkIns;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
         this.metrics = metrics;
+        this.steps = new Steps(parallelism.steps());
     }
 
-    /** Handles the clients that have work pending now. @return how many clients were changed */
+    /** Handles the clients that have work pending now and returns when done. @return how many clients were changed */
     public int reconcileDue() {
+        return due(true);
+    }
+
+    /**
+     * Starts steps for the clients that have work pending now, as many as there is room for, and returns without
+     * waiting for them. @return how many steps it started
+     */
+    public int startDue() {
+        return due(false);
+    }
+
+    /**
+     * Starts steps for these clients now (those still due when claimed), as many as there is room for, without waiting
+     * for them: a client just created, an agent that just acknowledged its configuration. Each step asks the runtime
+     * about its own client only. @return how many steps it started
+     */
+    public int start(Collection<ClientId> hinted) {
+        return steps.run(hinted.stream().distinct().map(id -> step(id, Map.of(), false,
+                claimed -> claimed.isDueForReconciliation(clock.instant()))).toList(), false);
+    }
+
+    /** {@code action} runs when a step ends after a pass had to leave a due client out for want of room. */
+    public void whenRoomFrees(Runnable action) {
+        steps.whenRoomFrees = action;
+    }
+
+    /** Waits (up to {@code atMost}) for the steps still running, e.g. before the store closes. @return whether all ended */
+    public boolean awaitSteps(Duration atMost) {
+        return steps.awaitIdle(atMost);
+    }
+
+    private int due(boolean wait) {
         long started = System.nanoTime();
         Instant now = clock.instant();
         List<ClientId> due = clients.dueForReconciliation(now, BATCH);
@@ -96,17 +157,30 @@ public final class ProvisioningReconciler {
         Map<ClientId, List<ObservedAgent>> observed = observe().orElse(Map.of());
         // Skip a client that is no longer due once claimed: another pass (or instance) finished it after this pass
         // observed the runtime, and acting on that older observation would undo its work.
-        int changed = inParallel(due.stream().map(id -> step(id, observed, false,
-                claimed -> claimed.isDueForReconciliation(clock.instant()))).toList());
+        int result = steps.run(due.stream().map(id -> step(id, observed, false,
+                claimed -> claimed.isDueForReconciliation(clock.instant()))).toList(), wait);
         metrics.reconcilePass(MetricsRecorder.Pass.DUE, Duration.ofNanos(System.nanoTime() - started));
-        return changed;
+        return result;
     }
 
     /**
      * Checks every live client against the runtime (dead, missing or duplicated agents, unacknowledged configuration)
-     * and removes agents that no live client owns. @return how many clients were changed
+     * and removes agents that no live client owns, and returns when done. @return how many clients were changed
      */
     public int reconcileAll() {
+        return all(true);
+    }
+
+    /**
+     * The full pass of {@link #reconcileAll()}, but its clients' steps are started (as many as there is room for) and
+     * not waited for; a rollout's step and orphan removal still run before it returns. @return steps started, plus one
+     * for a rollout begun
+     */
+    public int startAll() {
+        return all(false);
+    }
+
+    private int all(boolean wait) {
         long started = System.nanoTime();
         Instant now = clock.instant();
         // Every live client is read before the runtime is observed, so that (with the version check at the claim)
@@ -134,16 +208,16 @@ public final class ProvisioningReconciler {
         }
         Map<ClientId, List<ObservedAgent>> observed = observation.orElse(Map.of());
         Set<ClientId> liveIds = new HashSet<>();
-        List<Step> steps = new ArrayList<>();
+        List<Step> work = new ArrayList<>();
         for (Client client : live) {
             liveIds.add(client.id());
             List<ObservedAgent> agents = observed.getOrDefault(client.id(), List.of());
             if (needsWork(client, client.reconciliation(now, answersAgain), agents)) {
                 // only the state read before the observation is judged against it
-                steps.add(step(client.id(), observed, answersAgain, claimed -> claimed.version() == client.version()));
+                work.add(step(client.id(), observed, answersAgain, claimed -> claimed.version() == client.version()));
             }
         }
-        int changed = inParallel(steps);
+        int changed = steps.run(work, wait);
         changed += rollOutNewImage(live, observed);
         for (Map.Entry<ClientId, List<ObservedAgent>> orphan : observation.orElse(Map.of()).entrySet()) {
             if (!liveIds.contains(orphan.getKey())) {
@@ -185,10 +259,9 @@ public final class ProvisioningReconciler {
             List<ObservedAgent> agents = observed.getOrDefault(client.id(), List.of());
             if (client.status() == AgentStatus.ACTIVE && agents.size() == 1 && agents.getFirst().staleImage()
                     && agents.getFirst().runs(client.configVersion())) {
-                Step rollout = () -> reconcile(client.id(), agents, claimed -> claimed.version() == client.version(),
+                return reconcile(client.id(), agents, claimed -> claimed.version() == client.version(),
                         (claimed, current) -> provision(claimed.movedTo(AgentStatus.PROVISIONING,
-                                ROLLOUT + " (one agent at a time)", clock.instant()), current));
-                return rollout.run() ? 1 : 0;
+                                ROLLOUT + " (one agent at a time)", clock.instant()), current)) ? 1 : 0;
             }
         }
         return 0;
@@ -219,28 +292,115 @@ public final class ProvisioningReconciler {
     }
 
     /** One client's step, to run on its own thread; true when it changed the client. */
-    private interface Step {
-        boolean run();
-    }
+    private record Step(ClientId client, BooleanSupplier work) {}
 
-    /** Runs the steps, {@link #PARALLELISM} at a time; a single step runs on the caller's thread. */
-    private static int inParallel(List<Step> steps) {
-        if (steps.size() == 1) {
-            return steps.getFirst().run() ? 1 : 0;
+    /**
+     * The steps running now, at most {@code room} at once across all passes, and never two for one client. A pass that
+     * waits takes its turn for room; one that does not leaves out what finds none (still due, so a later pass starts
+     * it) and is told when room frees.
+     */
+    private static final class Steps {
+        private final int room;
+        private final Semaphore free;
+        private final Set<ClientId> running = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean someLeftOut = new AtomicBoolean();
+        private volatile Runnable whenRoomFrees = () -> { };
+
+        Steps(int room) {
+            this.room = room;
+            this.free = new Semaphore(room);
         }
-        int changed = 0;
-        try (ExecutorService threads = Executors.newFixedThreadPool(PARALLELISM,
-                Thread.ofVirtual().name("steward-reconcile-", 0).factory())) {
-            List<Future<Boolean>> results = steps.stream().map(step -> threads.submit(step::run)).toList();
-            for (Future<Boolean> result : results) {
-                changed += result.get() ? 1 : 0;
+
+        /** @return with {@code wait}: how many clients changed; without: how many steps started */
+        int run(List<Step> steps, boolean wait) {
+            if (wait && steps.size() == 1) { // on the caller's thread
+                Step only = steps.getFirst();
+                if (take(only, true) != Taken.ROOM) {
+                    return 0;
+                }
+                boolean changed = false;
+                try {
+                    changed = only.work().getAsBoolean();
+                } finally {
+                    finish(only);
+                }
+                return changed ? 1 : 0;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a reconcile step failed outside its guard", e.getCause());
+            List<CompletableFuture<Boolean>> started = new ArrayList<>();
+            for (Step step : steps) {
+                Taken taken = take(step, wait);
+                if (taken == Taken.NO_ROOM) {
+                    someLeftOut.set(true);
+                    break; // the rest are still due: a later pass starts them
+                }
+                if (taken == Taken.ROOM) {
+                    started.add(startThread(step));
+                }
+            }
+            if (!wait) {
+                return started.size();
+            }
+            return (int) started.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count();
         }
-        return changed;
+
+        private CompletableFuture<Boolean> startThread(Step step) {
+            CompletableFuture<Boolean> result = new CompletableFuture<>();
+            Thread.ofVirtual().name("steward-reconcile-" + step.client()).start(() -> {
+                boolean changed = false;
+                try {
+                    changed = step.work().getAsBoolean();
+                } finally {
+                    finish(step);
+                    result.complete(changed);
+                }
+            });
+            return result;
+        }
+
+        private enum Taken { ROOM, BUSY, NO_ROOM }
+
+        /** Takes room for the step (waiting for it, or not), unless its client has a step running already. */
+        private Taken take(Step step, boolean wait) {
+            if (!running.add(step.client())) {
+                return Taken.BUSY; // a step of an earlier pass is on it
+            }
+            if (wait ? acquire() : free.tryAcquire()) {
+                return Taken.ROOM;
+            }
+            running.remove(step.client());
+            return Taken.NO_ROOM;
+        }
+
+        private boolean acquire() {
+            try {
+                free.acquire();
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        private void finish(Step step) {
+            running.remove(step.client());
+            free.release();
+            if (someLeftOut.getAndSet(false)) {
+                whenRoomFrees.run();
+            }
+        }
+
+        boolean awaitIdle(Duration atMost) {
+            try {
+                if (free.tryAcquire(room, atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+                    free.release(room);
+                    return true;
+                }
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     /**
@@ -249,8 +409,8 @@ public final class ProvisioningReconciler {
      */
     private Step step(ClientId id, Map<ClientId, List<ObservedAgent>> observed, boolean runtimeAnswersAgain,
                       Predicate<Client> stillWanted) {
-        return () -> reconcile(id, observed.getOrDefault(id, List.of()), stillWanted, (claimed, agents) ->
-                step(claimed, claimed.reconciliation(clock.instant(), runtimeAnswersAgain), agents));
+        return new Step(id, () -> reconcile(id, observed.getOrDefault(id, List.of()), stillWanted, (claimed, agents) ->
+                step(claimed, claimed.reconciliation(clock.instant(), runtimeAnswersAgain), agents)));
     }
 
     /**
@@ -369,9 +529,11 @@ public final class ProvisioningReconciler {
     }
 
     private Client provision(Client client, List<ObservedAgent> agents) {
-        if (agents.size() == 1 && agents.getFirst().runs(client.configVersion()) && !agents.getFirst().staleImage()
-                && acknowledged(client, agents.getFirst())) {
-            return becameActive(client);
+        if (agents.size() == 1 && startedFor(client, agents.getFirst())) {
+            // The pass's observation already shows this configuration's agent starting or running: asking the runtime
+            // again (ensure: a lookup and an inspect) would only repeat it, for every client being provisioned at every
+            // pass. Its acknowledgement is what is missing, and its check-in wakes the loop when it comes.
+            return acknowledged(client, agents.getFirst()) ? becameActive(client) : client;
         }
         ObservedAgent result;
         try {
@@ -389,6 +551,12 @@ public final class ProvisioningReconciler {
                     + result.state().name().toLowerCase(Locale.ROOT) + " right after start"
                     + (result.detail().isEmpty() ? "" : ": " + result.detail()), null), clock.instant());
         };
+    }
+
+    /** Whether the agent is alive, on the current image, and was created for the client's configuration version. */
+    private static boolean startedFor(Client client, ObservedAgent agent) {
+        return (agent.state() == ObservedAgent.State.READY || agent.state() == ObservedAgent.State.STARTING)
+                && agent.configVersion() == client.configVersion() && !agent.staleImage();
     }
 
     private static AgentSpec spec(Client client) {

@@ -64,4 +64,9 @@ public final class CallerCheckedUnitOfWork implements UnitOfWork {
             open.remove();
         }
     }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        store.afterCommit(action);
+    }
 }

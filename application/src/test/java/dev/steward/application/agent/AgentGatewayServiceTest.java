@@ -1,5 +1,6 @@
 package dev.steward.application.agent;
 
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +26,9 @@ import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.msp.Msp;
 import java.time.Clock;
+import dev.steward.domain.agent.AgentStatus;
+import dev.steward.domain.client.ClientId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +72,7 @@ class AgentGatewayServiceTest {
         }
         return new AgentGatewayService(new InMemoryAgentCredentials(), new InMemoryAgentCheckIns(), clients, msps,
                 integrations, new InMemoryWorkflowStore(unitOfWork), IntegrationKinds.of(providers),
-                AgentConfiguration.ReasonerChoice.RUNBOOK, Clock.systemUTC());
+                AgentConfiguration.ReasonerChoice.RUNBOOK, Clock.systemUTC(), ProvisioningWakeUp.NONE);
     }
 
     private AgentConfiguration configurationOf(AgentGatewayService gateway, Optional<String> mappedTo) {
@@ -115,5 +119,22 @@ class AgentGatewayServiceTest {
     @Test
     void aClientMappedToAPsaTheMspNoLongerHasHasNone() {
         assertThat(configurationOf(gateway(psa("halopsa")), Optional.of("connectwise")).psa()).isEmpty();
+    }
+
+    @Test
+    void aCheckInAProvisioningClientWaitsForWakesTheProvisioningLoopButAnIdleHeartbeatDoesNot() {
+        List<ClientId> wokenFor = new ArrayList<>();
+        AgentGatewayService gateway = new AgentGatewayService(new InMemoryAgentCredentials(),
+                new InMemoryAgentCheckIns(), clients, msps, integrations, new InMemoryWorkflowStore(unitOfWork),
+                IntegrationKinds.of(), AgentConfiguration.ReasonerChoice.RUNBOOK, Clock.systemUTC(), wokenFor::add);
+        Client provisioning = clients.add(Fixtures.aClient().inMsp(msp).withSlug("acme")
+                .inStatus(AgentStatus.PROVISIONING).build());
+        Client active = clients.add(Fixtures.aClient().inMsp(msp).withSlug("initech").active().build());
+
+        gateway.checkIn(new AgentIdentity(active.id(), msp.id(), active.slug()), 1);
+        assertThat(wokenFor).as("an active client's heartbeat").isEmpty();
+
+        gateway.checkIn(new AgentIdentity(provisioning.id(), msp.id(), provisioning.slug()), 1);
+        assertThat(wokenFor).containsExactly(provisioning.id());
     }
 }

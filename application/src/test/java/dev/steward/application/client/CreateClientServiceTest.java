@@ -17,7 +17,10 @@ import dev.steward.domain.agent.DeployStatus;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.mode.OperatingMode;
 import dev.steward.domain.msp.Msp;
+import dev.steward.domain.client.ClientId;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -156,5 +159,26 @@ class CreateClientServiceTest {
                 Optional.empty()));
 
         assertThat(create("Acme Corp", "acme").effectiveMode()).isEqualTo(EffectiveMode.EXECUTE);
+    }
+
+    @Test
+    void wakesTheProvisioningLoopForTheNewClientOnceItIsCommittedAndNotWhenItRollsBack() {
+        List<ClientId> wokenFor = new CopyOnWriteArrayList<>();
+        CreateClientService service = new CreateClientService(core.validator, core.clients, core.msps, core.ids,
+                core.clock, core.unitOfWork, wokenFor::add);
+
+        // inside a caller's transaction (an Idempotency-Key's): not before that one commits
+        ClientDetails created = core.unitOfWork.inTransaction(() -> {
+            ClientDetails inner = service.create(new CreateClientCommand(msp.id(), "Acme", "acme"));
+            assertThat(wokenFor).as("woken before the client could be read").isEmpty();
+            return inner;
+        });
+        assertThat(wokenFor).containsExactly(created.client().id());
+
+        assertThatThrownBy(() -> core.unitOfWork.inTransaction(() -> {
+            service.create(new CreateClientCommand(msp.id(), "Initech", "initech"));
+            throw new IllegalStateException("the caller fails after the create");
+        })).hasMessageContaining("caller fails");
+        assertThat(wokenFor).as("no wake-up for a client that was rolled back").hasSize(1);
     }
 }

@@ -1,5 +1,6 @@
 package dev.steward.application.example;
 
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,8 @@ class EmbeddingExampleTest {
 
         Msp msp = new RegisterMspService(validator, msps, ids, clock, unitOfWork)
                 .register(new RegisterMspCommand("Example MSP"));
-        var createClient = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork);
+        var createClient = new CreateClientService(validator, clients, msps, ids, clock, unitOfWork,
+                ProvisioningWakeUp.NONE);
         ClientDetails acme = createClient.create(new CreateClientCommand(msp.id(), "Acme Corp", "acme-corp"));
 
         var reconciler = new ProvisioningReconciler(clients, runtime, checkIns, unitOfWork, clock,

@@ -105,4 +105,42 @@ class PeriodicTaskTest {
         assertThatThrownBy(() -> PeriodicTask.every("test", Duration.ZERO, () -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
     }
+
+    @Test
+    void aWakeStartsTheNextTurnAtOnceInsteadOfAfterThePeriod() {
+        AtomicInteger turns = new AtomicInteger();
+        try (PeriodicTask task = PeriodicTask.every("test", Duration.ofHours(1), turns::incrementAndGet)) {
+            task.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.get() == 1);
+            task.wake();
+            // an hour's period: only the wake can bring the second turn
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.get() == 2);
+        }
+    }
+
+    @Test
+    void aWakeDuringATurnRunsOneMoreTurnRightAfterIt() throws InterruptedException {
+        CountDownLatch inFirstTurn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger turns = new AtomicInteger();
+        try (PeriodicTask task = PeriodicTask.every("test", Duration.ofHours(1), () -> {
+            if (turns.incrementAndGet() == 1) {
+                inFirstTurn.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        })) {
+            task.start();
+            assertThat(inFirstTurn.await(10, TimeUnit.SECONDS)).isTrue();
+            task.wake();
+            task.wake(); // several wakes before the next turn make one turn
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> turns.get() == 2);
+            Thread.sleep(100);
+            assertThat(turns).as("the two wakes made one turn").hasValue(2);
+        }
+    }
 }

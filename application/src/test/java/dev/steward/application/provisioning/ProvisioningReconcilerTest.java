@@ -21,6 +21,7 @@ import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.runtime.ObservedAgent;
 import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
 import dev.steward.domain.agent.AgentStatus;
+import dev.steward.domain.agent.Reconciliation;
 import dev.steward.domain.agent.DeployStatus;
 import dev.steward.domain.agent.RetrySchedule;
 import dev.steward.domain.agent.StatusChange;
@@ -814,28 +815,134 @@ class ProvisioningReconcilerTest {
     class RuntimeHardening {
 
         @Test
-        void tenClientsCreatedAtOnceAreProvisionedInParallelNotOneAfterAnother() {
-            CountDownLatch twoAtOnce = new CountDownLatch(2);
+        void twentyClientsCreatedAtOnceAreProvisionedTwelveAtATimeNotEight() {
+            int parallelism = ProvisioningReconciler.Parallelism.DEFAULT.steps();
+            CountDownLatch allInFlight = new CountDownLatch(parallelism);
             runtime.alwaysEnsure(spec -> {
-                twoAtOnce.countDown();
+                allInFlight.countDown();
                 try {
-                    // a serial pass never gets a second ensure in flight: this then waits out its bound
-                    twoAtOnce.await(5, TimeUnit.SECONDS);
+                    // each ensure waits until `parallelism` are in flight: fewer at once wait out the bound
+                    allInFlight.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 return runtime.real(spec);
             });
-            List<Client> ten = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                ten.add(created("parallel-" + i));
+            List<Client> twenty = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                twenty.add(created("twenty-" + i));
             }
 
             core.reconciler.reconcileDue();
 
-            assertThat(runtime.mostEnsuresAtOnce()).as("ensure calls in flight at once")
-                    .isBetween(2, ProvisioningReconciler.PARALLELISM);
-            assertThat(ten).allSatisfy(client -> assertThat(runtime.ensureCalls(client.id())).isEqualTo(1));
+            assertThat(allInFlight.getCount()).as("ensures that never had company").isZero();
+            assertThat(runtime.mostEnsuresAtOnce()).as("ensure calls in flight at once, bounded by the setting")
+                    .isEqualTo(parallelism);
+            assertThat(twenty).allSatisfy(client -> assertThat(runtime.ensureCalls(client.id())).isEqualTo(1));
+        }
+
+        @Test
+        void theParallelismIsASettingBoundedByTheConnectionPool() {
+            assertThat(new ProvisioningReconciler.Parallelism(16).steps()).isEqualTo(16);
+            assertThatThrownBy(() -> new ProvisioningReconciler.Parallelism(17))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("between 1 and 16");
+            assertThatThrownBy(() -> new ProvisioningReconciler.Parallelism(0))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void aSlowEngineHoldsUpOnlyTheClientItIsSlowForNotTheLoop() {
+            CountDownLatch release = new CountDownLatch(1);
+            Client slow = created("slow");
+            runtime.alwaysEnsure(spec -> {
+                if (spec.client().equals(slow.id())) {
+                    try {
+                        release.await(60, TimeUnit.SECONDS); // an image pull, a hung create
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return runtime.real(spec);
+            });
+            try (ProvisioningLoop loop = new ProvisioningLoop(core.reconciler,
+                    new ReconcilerTiming(Duration.ofMillis(10), Duration.ofMillis(50)))) {
+                loop.start();
+                await().atMost(Duration.ofSeconds(10)).until(() -> runtime.ensureCalls(slow.id()) == 1);
+
+                Client fast = created("fast");
+
+                // a pass that waited for its steps would wait for the slow one's release, a minute away
+                await().atMost(Duration.ofSeconds(10)).until(() -> stored(fast).status() == AgentStatus.ACTIVE);
+                assertThat(stored(slow).status()).as("its step still holds it").isEqualTo(AgentStatus.CREATING);
+                assertThat(runtime.ensureCalls(slow.id())).as("no second step for a client whose step still runs")
+                        .isEqualTo(1);
+                release.countDown();
+                await().atMost(Duration.ofSeconds(10)).until(() -> stored(slow).status() == AgentStatus.ACTIVE);
+            } finally {
+                release.countDown();
+            }
+        }
+
+        /** A loop whose passes are an hour apart, after its first (full) pass: only a wake-up gets it going. */
+        private ProvisioningLoop startedLoopWithHourlyPasses() {
+            ProvisioningLoop loop = new ProvisioningLoop(core.reconciler,
+                    new ReconcilerTiming(Duration.ofHours(1), Duration.ofHours(1)));
+            loop.start();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> core.metrics.value("reconcile_passes", "pass", "full") == 1);
+            return loop;
+        }
+
+        @Test
+        void aCreatedClientIsHandledAtOnceWhenTheLoopIsWokenNotAtItsNextPass() {
+            try (ProvisioningLoop loop = startedLoopWithHourlyPasses()) {
+                Client acme = created("acme");
+
+                loop.wakeUp(acme.id()); // what CreateClientService does once the client is committed
+
+                // the next pass is an hour away: only the wake-up provisions it
+                await().atMost(Duration.ofSeconds(10)).until(() -> runtime.ensureCalls(acme.id()) == 1);
+            }
+        }
+
+        @Test
+        void anAcknowledgementIsRecordedAtOnceWhenTheLoopIsWokenNotAtItsNextPass() {
+            runtime.alwaysEnsure(spec -> new ObservedAgent(spec.client(), spec.msp(), spec.configVersion(),
+                    ObservedAgent.State.STARTING, 0, "running (health: starting)"));
+            try (ProvisioningLoop loop = startedLoopWithHourlyPasses()) {
+                Client acme = created("acme");
+                loop.wakeUp(acme.id());
+                await().atMost(Duration.ofSeconds(10)).until(() -> runtime.ensureCalls(acme.id()) == 1);
+                assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+
+                core.clock.advance(Duration.ofMillis(500));
+                core.checkIns.record(new AgentCheckIns.CheckIn(acme.id(), 1, core.clock.instant()));
+                loop.wakeUp(acme.id()); // what the agent gateway does for a check-in a provisioning client waits for
+
+                await().atMost(Duration.ofSeconds(10)).until(() -> stored(acme).status() == AgentStatus.ACTIVE);
+            }
+        }
+
+        @Test
+        void aStepDoesNotAskTheRuntimeAgainForAnAgentThePassObservedStartingWithItsConfiguration() {
+            Client provisioning = created("acme").movedTo(AgentStatus.PROVISIONING, "provisioning started",
+                    core.clock.instant());
+            ObservedAgent starting = new ObservedAgent(provisioning.id(), provisioning.msp(), 1,
+                    ObservedAgent.State.STARTING, 0, "running (health: starting)");
+
+            Client waiting = core.reconciler.step(provisioning, new Reconciliation.Continue(), List.of(starting));
+            core.clock.advance(Duration.ofMillis(300));
+            core.checkIns.record(new AgentCheckIns.CheckIn(provisioning.id(), 1, core.clock.instant()));
+            Client acknowledged = core.reconciler.step(provisioning, new Reconciliation.Continue(), List.of(starting));
+
+            assertThat(waiting).as("still waiting for its check-in").isEqualTo(provisioning);
+            assertThat(acknowledged.status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(runtime.ensureCalls(provisioning.id())).as("ensure calls: the observation said it all")
+                    .isZero();
+            core.reconciler.step(provisioning, new Reconciliation.Continue(), List.of(new ObservedAgent(
+                    provisioning.id(), provisioning.msp(), 0, ObservedAgent.State.READY, 0, "running")));
+            assertThat(runtime.ensureCalls(provisioning.id())).as("an agent of another configuration is replaced")
+                    .isEqualTo(1);
         }
 
         @Test

@@ -149,6 +149,14 @@ public record Client(
         return mode.effective(mspDefault);
     }
 
+    /**
+     * Whether an agent checking in with {@code runningConfigVersion} brings what this client waits for: it is being
+     * provisioned and that is its desired configuration (the reconciler then records it active).
+     */
+    public boolean awaitsAcknowledgementOf(long runningConfigVersion) {
+        return status == AgentStatus.PROVISIONING && runningConfigVersion == configVersion;
+    }
+
     public boolean isDestroyed() {
         return status == AgentStatus.DESTROYED;
     }

@@ -1,5 +1,6 @@
 package dev.steward.adapter.persistence.bench;
 
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.adapter.persistence.Database;
 import dev.steward.adapter.persistence.JdbiActivityLog;
 import dev.steward.adapter.persistence.JdbiClientRepository;
@@ -120,7 +121,8 @@ public final class PersistenceBenchmark {
         String run = Long.toString(System.currentTimeMillis(), 36);
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
             CreateClientService service = new CreateClientService(new CommandValidator(factory.getValidator()),
-                    clients, msps, new TimeOrderedIdGenerator(Clock.systemUTC()), Clock.systemUTC(), unitOfWork);
+                    clients, msps, new TimeOrderedIdGenerator(Clock.systemUTC()), Clock.systemUTC(), unitOfWork,
+                    ProvisioningWakeUp.NONE);
             IntConsumer useCase = i -> service.create(new CreateClientCommand(tenants.get(i % tenants.size()),
                     "Client " + i, "uc-" + run + "-" + i));
             IntConsumer baseline = i -> {

@@ -14,6 +14,15 @@ public interface UnitOfWork {
 
     <T> T inTransaction(Supplier<T> work);
 
+    /**
+     * Runs {@code action} once the transaction open on this thread has committed, and never if it rolls back; right
+     * away when none is open. For telling others (a background loop) about a change only when they can read it. The
+     * default runs it at once, which suits a store whose writes are visible before they commit.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
+
     default void run(Runnable work) {
         inTransaction(() -> {
             work.run();
