@@ -291,7 +291,7 @@ final class CoreModule extends AbstractModule {
         bind(PostToTicketUseCase.class).to(PostToTicketService.class);
         bind(CallModelUseCase.class).to(CallModelService.class);
         bind(WorkArrivals.class).in(Singleton.class);
-        bind(WorkTiming.class).toInstance(new WorkTiming(config.agentWork().lease(), WorkTiming.DEFAULT.recheck()));
+        bind(WorkTiming.class).toInstance(WorkTiming.DEFAULT.withLease(config.agentWork().lease()));
         bind(HandoffStatus.class).toInstance(new HandoffStatus(config.agentWork().handoffStatus()));
         bind(AgentConfiguration.ReasonerChoice.class).toInstance(config.llm()
                 .map(llm -> AgentConfiguration.ReasonerChoice.model(llm.model()))

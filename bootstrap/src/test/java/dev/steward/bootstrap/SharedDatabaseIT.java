@@ -7,6 +7,10 @@ import dev.steward.application.client.CreateClientCommand;
 import dev.steward.application.client.ListClientsQuery;
 import dev.steward.application.inprocess.InProcessAgentRuntime;
 import dev.steward.application.msp.ListMspsUseCase;
+import dev.steward.application.port.agent.WorkQueue;
+import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.domain.client.Client;
+import dev.steward.domain.work.WorkItem;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.StatusChange;
 import java.net.URI;
@@ -14,13 +18,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,6 +145,46 @@ class SharedDatabaseIT {
                     .isLessThan(Duration.ofSeconds(15));
         } finally {
             own.close();
+        }
+    }
+
+    /**
+     * Issue 14 item 2: a waiting long poll no longer reads the store every second; work queued through another
+     * instance reaches it by this instance's sweep for all of its waiting polls ({@code WorkTiming.sweep}, 1 s), so
+     * within 2.5 s here. (Without the sweep it would wait for the poll's own re-check, 10 s, or the agent's next long
+     * poll, up to its 5 s heartbeat: five rounds in a row within 2.5 s would not happen.)
+     */
+    @Test
+    void workQueuedThroughOneInstanceReachesTheAgentPollingTheOtherWithinTheSweep() {
+        String url = postgres.newDatabase();
+        try (StewardServer a = start(url); StewardServer b = start(url)) {
+            Client client = a.useCases().createClient().create(new CreateClientCommand(a.defaultMsp().id(), "Acme",
+                    "acme")).client();
+            await().atMost(Duration.ofSeconds(60)).until(() -> a.component(InProcessAgentRuntime.class)
+                    .worker(client.id()).isPresent() || b.component(InProcessAgentRuntime.class).worker(client.id())
+                    .isPresent());
+            // queued where the agent does not run: that instance's signal reaches no poll
+            StewardServer elsewhere = a.component(InProcessAgentRuntime.class).worker(client.id()).isPresent() ? b : a;
+            Jdbi store = elsewhere.component(Jdbi.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> store.withHandle(h -> h.createQuery(
+                    "select status from clients where id = :id").bind("id", client.id().value()).mapTo(String.class)
+                    .one()).equals("active"));
+            await().pollDelay(Duration.ofSeconds(1)).until(() -> true); // the agent back in its long poll
+            List<Duration> reached = new ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                UUID item = UUID.randomUUID();
+                long queued = System.nanoTime();
+                elsewhere.component(UnitOfWork.class).run(() -> elsewhere.component(WorkQueue.class).add(
+                        WorkItem.newTicket(item, client.msp(), client.id(), UUID.randomUUID(), 1, "round " + item,
+                                Instant.now())));
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10)).until(() -> store
+                        .withHandle(h -> h.createQuery("select deliveries from work_items where id = :id")
+                                .bind("id", item).mapTo(Integer.class).one()) > 0);
+                reached.add(Duration.ofNanos(System.nanoTime() - queued));
+            }
+            System.out.println("work queued on one instance reached the agent polling the other after " + reached);
+            assertThat(reached).as("each round within the sweep").allMatch(d -> d.compareTo(Duration.ofMillis(2500))
+                    < 0);
         }
     }
 

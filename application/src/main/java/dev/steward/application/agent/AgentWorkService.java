@@ -13,11 +13,13 @@ import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.application.agentloop.ActivityLines;
 import dev.steward.application.agentloop.SessionScope;
+import dev.steward.application.lifecycle.PeriodicTask;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.approval.ApprovalState;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.client.ClientId;
 import dev.steward.domain.session.AgentSession;
 import dev.steward.domain.work.Work;
 import dev.steward.domain.work.WorkItem;
@@ -27,11 +29,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Hands work items to agents. A take first looks at the store, then waits for a signal from intake on this control
- * plane ({@link WorkArrivals}), looking again every {@link WorkTiming#recheck()} for work queued elsewhere. Work is
+ * plane ({@link WorkArrivals}). Work queued elsewhere (another control plane on the same database, a lease that ran
+ * out) is found by one sweep for all waiting polls every {@link WorkTiming#sweep()}, which signals the clients it
+ * concerns; each waiting poll also looks for itself every {@link WorkTiming#recheck()}, much less often. Work is
  * handed out only while the client is {@code active}: a ticket for a client whose agent is being created, is
  * reconfigured or failed waits. An item delivered more than {@link WorkItem#MAX_DELIVERIES} times is given up: its
  * session fails, and the activity log says so.
@@ -39,6 +44,8 @@ import java.util.UUID;
 public final class AgentWorkService implements AgentWorkUseCase {
 
     private static final System.Logger LOG = System.getLogger(AgentWorkService.class.getName());
+    /** Sweeps in a row with no poll waiting after which the sweep ends. */
+    private static final int IDLE_SWEEPS = 30;
 
     private final WorkQueue queue;
     private final SessionRepository sessions;
@@ -51,6 +58,10 @@ public final class AgentWorkService implements AgentWorkUseCase {
     private final ActivityLines lines;
     private final Clock clock;
     private final WorkTiming timing;
+    private final Object sweepLock = new Object();
+    private boolean sweeping; // guarded by sweepLock
+    private int idleSweeps; // guarded by sweepLock
+    private volatile boolean sweepFailed;
 
     @Inject
     public AgentWorkService(WorkQueue queue, SessionRepository sessions, ClientRepository clients,
@@ -81,13 +92,70 @@ public final class AgentWorkService implements AgentWorkUseCase {
             if (assignment.isPresent() || left <= 0) {
                 return assignment;
             }
-            try {
-                arrivals.await(agent.client(), seen, Duration.ofNanos(Math.min(left, timing.recheck().toNanos())));
+            boolean signalled;
+            try (WorkArrivals.Waiting waiting = arrivals.waiting(agent.client())) {
+                sweeping();
+                signalled = arrivals.await(agent.client(), seen,
+                        Duration.ofNanos(Math.min(left, timing.recheck().toNanos())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
             }
+            if (!signalled && deadline - System.nanoTime() <= 0) {
+                return Optional.empty(); // no last look: the agent's next poll looks first thing
+            }
         }
+    }
+
+    /** Starts the sweep unless it runs; called by a poll after it registered as waiting, so the sweep sees it. */
+    private void sweeping() {
+        synchronized (sweepLock) {
+            if (!sweeping) {
+                sweeping = true;
+                idleSweeps = 0;
+                PeriodicTask.paced("steward-work-sweep", timing.sweep(), this::sweep).start();
+            }
+        }
+    }
+
+    /**
+     * One look at the store for every poll of this control plane that waits now: each client with work that is not
+     * under a live lease is signalled, and its polls take it. Ends once no poll has waited for a while (the next poll
+     * that waits starts it again), so a control plane without agents runs no sweep.
+     */
+    private Optional<Duration> sweep() {
+        Set<ClientId> awaited = arrivals.awaited();
+        if (awaited.isEmpty()) {
+            synchronized (sweepLock) {
+                if (arrivals.awaited().isEmpty() && ++idleSweeps >= IDLE_SWEEPS) {
+                    sweeping = false;
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(timing.sweep());
+        }
+        synchronized (sweepLock) {
+            idleSweeps = 0;
+        }
+        try {
+            queue.waitingByClient(awaited, clock.instant()).forEach((client, waiting) -> {
+                if (waiting > 0) {
+                    arrivals.signal(client);
+                }
+            });
+            if (sweepFailed) {
+                sweepFailed = false;
+                LOG.log(Level.INFO, "the sweep for work queued elsewhere reads the store again");
+            }
+        } catch (RuntimeException e) {
+            if (!sweepFailed) {
+                sweepFailed = true;
+                LOG.log(Level.WARNING, "the sweep for work queued elsewhere cannot read the store ({0}); waiting"
+                        + " polls look for themselves every {1} s meanwhile", e.getMessage(),
+                        timing.recheck().toSeconds());
+            }
+        }
+        return Optional.of(timing.sweep());
     }
 
     private Optional<Assignment> takeOnce(AgentIdentity agent, UUID instance) {

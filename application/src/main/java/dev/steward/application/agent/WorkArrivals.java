@@ -2,22 +2,33 @@ package dev.steward.application.agent;
 
 import dev.steward.domain.client.ClientId;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wakes an agent's long poll the moment work for its client is queued on this control plane, so an idle agent takes
- * new work within milliseconds instead of at its next poll. Work queued by another control plane sharing the
- * database is found by the poll's periodic re-check ({@link AgentWorkService}). One instance per process.
+ * new work within milliseconds instead of at its next poll. It also knows which clients' polls are waiting
+ * ({@link #awaited()}), so work queued by another control plane sharing the database is found by one sweep of the
+ * store for all of them ({@link AgentWorkService}) rather than by each poll. One instance per process.
  */
 public final class WorkArrivals {
 
     private static final class Signal {
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition arrived = lock.newCondition();
+        private final AtomicInteger waiters = new AtomicInteger();
         private long generation;
+    }
+
+    /** A poll that waits for its client's work until closed; see {@link #waiting}. */
+    public interface Waiting extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private final Map<ClientId, Signal> signals = new ConcurrentHashMap<>();
@@ -43,6 +54,24 @@ public final class WorkArrivals {
         } finally {
             signal.lock.unlock();
         }
+    }
+
+    /** Counts a poll for {@code client} among the {@link #awaited()} ones until the answer is closed. */
+    public Waiting waiting(ClientId client) {
+        Signal signal = signalOf(client);
+        signal.waiters.incrementAndGet();
+        return signal.waiters::decrementAndGet;
+    }
+
+    /** The clients for which at least one poll is {@link #waiting} now. */
+    public Set<ClientId> awaited() {
+        Set<ClientId> awaited = new HashSet<>();
+        signals.forEach((client, signal) -> {
+            if (signal.waiters.get() > 0) {
+                awaited.add(client);
+            }
+        });
+        return awaited;
     }
 
     /**
