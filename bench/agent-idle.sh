@@ -13,6 +13,15 @@
 # container the runtime's default health check (adapters-docker DockerSettings.DEFAULT_HEALTH_COMMAND) at that interval;
 # STEWARD_HEARTBEAT_MS, when set, is passed to the agents (default: the image's, 20 s). Needs cgroup v1 (cgroupfs), as
 # bench/agent-start.sh. Containers are labelled steward.bench=agent-idle and removed at the end.
+#
+#   AS_RUNTIME=1 bench/agent-idle.sh steward/agent:dev 50 40                                   # as the runtime creates them
+#   AS_RUNTIME=1 STEWARD_AGENT_HEALTH_INTERVAL_MS=5000 bench/agent-idle.sh steward/agent:dev 50 40   # the old default
+#
+# AS_RUNTIME=1 has the Docker runtime itself create the agents (bench/RuntimeAgents.java calls DockerAgentRuntime.ensure
+# on bootstrap/target/steward.jar, so build that first), with every setting it gives a container: bridge network and
+# host.docker.internal, limits, restart policy, init, labels, environment, and the engine health check the control
+# plane's environment asks for (STEWARD_AGENT_HEALTH_INTERVAL_MS; none by default). The stand-in control plane then
+# listens on the bridge's gateway. Its containers carry steward.installation=bench-agent-idle instead of the label above.
 set -euo pipefail
 
 image="${1:-steward/agent:dev}"
@@ -26,35 +35,51 @@ port=$((20000 + RANDOM % 20000))
 work="$(mktemp -d)"
 health='test -f /tmp/steward-heartbeat && test $(( $(date +%s) - $(stat -c %Y /tmp/steward-heartbeat) )) -lt 30'
 options=(--network host --cpus 0.5 --memory 256m --pids-limit 256 --init --label steward.bench=agent-idle)
+selector=label=steward.bench=agent-idle
+listen=127.0.0.1
+if [ -n "${AS_RUNTIME:-}" ]; then
+  selector=label=steward.installation=bench-agent-idle
+  listen="$(docker network inspect bridge -f '{{(index .IPAM.Config 0).Gateway}}')"
+  jar="$here/../bootstrap/target/steward.jar"
+  [ -f "$jar" ] || { echo "AS_RUNTIME=1 needs $jar: ./mvnw -pl bootstrap -am package -DskipTests -DskipITs" >&2; exit 1; }
+fi
 if [ -n "${HEALTH_INTERVAL:-}" ]; then
   options+=(--health-cmd "$health" --health-interval "$HEALTH_INTERVAL" --health-timeout 5s --health-retries 3
     --health-start-period 30s)
 fi
 
 cleanup() {
-  docker ps -aq --filter label=steward.bench=agent-idle | xargs -r docker rm -f >/dev/null 2>&1 || true
+  docker ps -aq --filter "$selector" | xargs -r docker rm -f >/dev/null 2>&1 || true
   [ -n "${stub:-}" ] && kill "$stub" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-"$java_home/bin/java" "$here/../adapters-docker/image/StandInControlPlane.java" "$port" > "$work/calls.log" &
+"$java_home/bin/java" "$here/../adapters-docker/image/StandInControlPlane.java" "$port" "$listen" > "$work/calls.log" &
 stub=$!
 until grep -q listening "$work/calls.log" 2>/dev/null; do sleep 0.2; done
 
-for i in $(seq 1 "$agents"); do
-  docker run -d "${options[@]}" -e "STEWARD_CONTROL_PLANE_URL=http://127.0.0.1:$port" -e "STEWARD_AGENT_TOKEN=stb_idle$i" \
-    ${STEWARD_HEARTBEAT_MS:+-e STEWARD_HEARTBEAT_MS=$STEWARD_HEARTBEAT_MS} "$image" >/dev/null
-done
-for i in $(seq 1 "$agents"); do
-  until grep -q " CHECK-IN stw_idle$i\$" "$work/calls.log"; do sleep 0.2; done
-done
+if [ -n "${AS_RUNTIME:-}" ]; then
+  "$java_home/bin/java" -cp "$jar" "$here/RuntimeAgents.java" "$agents" "$image" "http://host.docker.internal:$port" \
+    bench-agent-idle
+  until [ "$(awk '$2 == "CHECK-IN" {print $3}' "$work/calls.log" | sort -u | wc -l)" -ge "$agents" ]; do sleep 0.2; done
+  checks="the runtime's (STEWARD_AGENT_HEALTH_INTERVAL_MS=${STEWARD_AGENT_HEALTH_INTERVAL_MS:-0})"
+else
+  for i in $(seq 1 "$agents"); do
+    docker run -d "${options[@]}" -e "STEWARD_CONTROL_PLANE_URL=http://127.0.0.1:$port" -e "STEWARD_AGENT_TOKEN=stb_idle$i" \
+      ${STEWARD_HEARTBEAT_MS:+-e STEWARD_HEARTBEAT_MS=$STEWARD_HEARTBEAT_MS} "$image" >/dev/null
+  done
+  for i in $(seq 1 "$agents"); do
+    until grep -q " CHECK-IN stw_idle$i\$" "$work/calls.log"; do sleep 0.2; done
+  done
+  checks="${HEALTH_INTERVAL:-none}"
+fi
 last=$(date +%s)
-echo "image $image, $agents agents, health check ${HEALTH_INTERVAL:-none}, heartbeat ${STEWARD_HEARTBEAT_MS:-the image default}:" \
+echo "image $image, $agents agents, health check $checks, heartbeat ${STEWARD_HEARTBEAT_MS:-the image default}:" \
   "all checked in at $(date +%T), load average $(load)"
 
-ids="$(docker ps -q --no-trunc --filter label=steward.bench=agent-idle)"
+ids="$(docker ps -q --no-trunc --filter "$selector")"
 shims=""
 for id in $ids; do shims="$shims $(pgrep -f "containerd-shim-runc-v2 .*-id $id" || true)"; done
 ticks() { # utime + stime + cutime + cstime of the given /proc/PID/stat files, in clock ticks

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * for a bootstrap token, a configuration, check-ins, long polls for work), so that the agent image's training run (build-agent-image.sh)
  * records the classes of a successful start rather than of an unreachable control plane (its long polls for work end
  * without any), and bench/agent-start.sh can
- * time a start without a database. Run with the JDK's source launcher: {@code java StandInControlPlane.java PORT}.
+ * time a start without a database. Run with the JDK's source launcher: {@code java StandInControlPlane.java PORT
+ * [ADDRESS]} (loopback unless an address is given).
  * It prints one line per call, {@code <epoch ms> <method> <path> <token>}, plus {@code <epoch ms> CHECK-IN <token>}
  * for every check-in (on its own route, or carried by a take as an idle agent sends it), and keeps nothing.
  */
@@ -29,11 +30,13 @@ public final class StandInControlPlane {
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        // loopback unless told (bench/agent-idle.sh's AS_RUNTIME=1 binds the bridge's gateway, host.docker.internal)
+        InetAddress address = args.length > 1 ? InetAddress.getByName(args[1]) : InetAddress.getLoopbackAddress();
+        HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 200);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/agent/v1/", StandInControlPlane::answer);
         server.start();
-        System.out.println("listening on 127.0.0.1:" + port);
+        System.out.println("listening on " + address.getHostAddress() + ":" + port);
     }
 
     private static void answer(HttpExchange exchange) throws IOException {

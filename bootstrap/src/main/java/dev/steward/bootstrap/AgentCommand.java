@@ -37,8 +37,8 @@ final class AgentCommand {
     /**
      * How often an idle agent checks in, unless {@code STEWARD_HEARTBEAT_MS} says otherwise: its one request per
      * heartbeat is a long poll for work that carries the check-in, so a longer heartbeat costs no latency (work is
-     * answered at once) and only spaces out the check-ins. 20 s keeps them inside every "alive" threshold of 30 s (the
-     * container's health check, the diagnostics' missed-heartbeat grace) with room for a slow answer; at 5 s, 200 idle
+     * answered at once) and only spaces out the check-ins. The control plane takes an agent unheard for 50 s, two of these
+     * heartbeats and a margin, for stuck ({@code AgentLiveness}); at 5 s, 200 idle
      * agents spent 14 % of a core, mostly on their heartbeats (docs/benchmarks.md, "A lean agent").
      */
     static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(20);
@@ -107,7 +107,7 @@ final class AgentCommand {
         Settings settings = Settings.from(env);
         Path heartbeatFile = Path.of(env.getOrDefault("STEWARD_HEARTBEAT_FILE", "/tmp/steward-heartbeat"));
         Path sessionFile = Path.of(env.getOrDefault("STEWARD_AGENT_SESSION_FILE", "/tmp/steward-agent-session"));
-        // the heartbeat file is touched on every turn of the loop, answered or not: the health check reads "it turns"
+        // the heartbeat file is touched on every turn of the loop, answered or not: a health check reads "it turns"
         // check-ins carry what the agent measures itself using (AgentUsage), so Diagnostics is real on any node
         AgentWorker worker = new AgentWorker(new HttpControlPlane(settings.controlPlane(), settings.token(),
                 Optional.of(sessionFile), Duration.ofSeconds(20), sampledEvery(USAGE_EVERY, new AgentUsage())),
@@ -139,7 +139,10 @@ final class AgentCommand {
         };
     }
 
-    /** The container's health check reads this file's age: a stale file means the agent's loop stopped turning. */
+    /**
+     * An engine health check (off unless the operator sets {@code STEWARD_AGENT_HEALTH_INTERVAL_MS}) reads this file's
+     * age: a stale file means the agent's loop stopped turning.
+     */
     private static void touch(Path file) {
         try {
             if (Files.exists(file)) {

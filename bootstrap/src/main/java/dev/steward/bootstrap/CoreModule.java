@@ -176,6 +176,7 @@ import dev.steward.application.provisioning.ProvisioningLoop;
 import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.ticket.TicketPollingLoop;
 import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
+import dev.steward.application.provisioning.LivenessJudge;
 import dev.steward.application.provisioning.ProvisioningReconciler;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -308,6 +309,7 @@ final class CoreModule extends AbstractModule {
         bind(IdGenerator.class).to(TimeOrderedIdGenerator.class).in(Singleton.class);
         bind(CommandValidator.class).in(Singleton.class);
         bind(ProvisioningReconciler.class).in(Singleton.class);
+        bind(LivenessJudge.class).in(Singleton.class); // one per control plane: the reconciler and the diagnostics share it
         bind(ProvisioningLoop.class).in(Singleton.class);
         bind(ProvisioningWakeUp.class).to(ProvisioningLoop.class);
         bind(ProvisioningReconciler.Parallelism.class)

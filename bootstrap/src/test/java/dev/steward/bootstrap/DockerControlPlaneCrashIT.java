@@ -115,7 +115,6 @@ class DockerControlPlaneCrashIT {
                 "STEWARD_HTTP_HOST", "0.0.0.0",
                 "STEWARD_HTTP_PORT", Integer.toString(port),
                 "STEWARD_CONTROL_PLANE_URL", "http://host.docker.internal:" + port,
-                "STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000",
                 "STEWARD_RECONCILE_DUE_MS", "100",
                 "STEWARD_RECONCILE_FULL_MS", "1000",
                 "STEWARD_DATA_DIR", dataDir.toString()));

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>Heavy (50 agent JVMs at once), so opt-in: {@code -Dsteward.bench=true}; {@code -Dsteward.bench.clients=N}
  * changes the 50 and {@code -Dsteward.bench.rounds=N} the single-client repetitions (default 5);
  * {@code -Dsteward.bench.imageBuilt=true} uses the image {@code STEWARD_IT_AGENT_IMAGE} names as it is. The control plane
- * runs with its production reconcile intervals (due pass every 200 ms) and health-check interval (5 s).
+ * runs with its production reconcile intervals (due pass every 200 ms) and no engine health check (the default).
  */
 @EnabledIfSystemProperty(named = "steward.bench", matches = "true")
 class DockerProvisioningBenchmarkIT {
@@ -59,8 +59,7 @@ class DockerProvisioningBenchmarkIT {
         server = DockerSupport.startControlPlane("docker-bench", Map.of(
                 "STEWARD_INSTALLATION_ID", installation,
                 "STEWARD_RECONCILE_DUE_MS", "200",
-                "STEWARD_RECONCILE_FULL_MS", "10000",
-                "STEWARD_AGENT_HEALTH_INTERVAL_MS", "5000"));
+                "STEWARD_RECONCILE_FULL_MS", "10000"));
         api = ApiCaller.of(server);
         System.out.println("BENCH load average at start: " + loadAverage());
     }

@@ -98,7 +98,8 @@ final class DockerSupport {
 
     /**
      * A control plane on the Docker runtime running the real agent image, reachable by its containers
-     * ({@code 0.0.0.0} + {@code host.docker.internal}), with fast health checks and reconcile passes.
+     * ({@code 0.0.0.0} + {@code host.docker.internal}), with fast reconcile passes and, as in production, no engine
+     * health check.
      * {@code overrides} replace or add settings.
      */
     static StewardServer startControlPlane(String name, Map<String, String> overrides) throws Exception {
@@ -114,7 +115,6 @@ final class DockerSupport {
                 "STEWARD_HTTP_HOST", "0.0.0.0",
                 "STEWARD_HTTP_PORT", Integer.toString(port),
                 "STEWARD_CONTROL_PLANE_URL", "http://host.docker.internal:" + port,
-                "STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000",
                 "STEWARD_RECONCILE_DUE_MS", "100",
                 "STEWARD_DATA_DIR", Files.createTempDirectory("steward-" + name).toString()));
         env.putAll(overrides);

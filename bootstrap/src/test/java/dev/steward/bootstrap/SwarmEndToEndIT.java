@@ -53,7 +53,6 @@ class SwarmEndToEndIT {
                 "STEWARD_CONTROL_PLANE_URL", "http://" + swarm.get("HOST_ADDRESS") + ":" + port,
                 "STEWARD_SWARM_CONSTRAINT", "node.id==" + swarm.get("WORKER_NODE"),
                 "STEWARD_INSTALLATION_ID", "it-swarm-" + UUID.randomUUID().toString().substring(0, 8),
-                "STEWARD_AGENT_HEALTH_INTERVAL_MS", "1000",
                 "STEWARD_RECONCILE_DUE_MS", "200",
                 "STEWARD_DATA_DIR", Files.createTempDirectory("steward-swarm-e2e").toString()));
         server = StewardServer.start(StewardConfig.from(env));

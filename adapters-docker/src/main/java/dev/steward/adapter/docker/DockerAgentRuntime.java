@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * One container per client on one Docker engine, named {@code steward-<msp>-<slug>} and labelled with
  * {@code steward.installation}, {@code steward.msp}, {@code steward.client} and {@code steward.config-version}.
  * Every lookup is scoped to our installation, so agents of another installation on the same engine are neither
- * observed nor removed. Containers get CPU, memory and pids limits, a health check (the agent's heartbeat), an
+ * observed nor removed. Containers get CPU, memory and pids limits, no health check (the reconciler judges agents
+ * alive by their check-ins; {@code STEWARD_AGENT_HEALTH_INTERVAL_MS} turns the engine's back on), an
  * {@code on-failure} restart policy with a maximum, and an init process (so a stop takes milliseconds, not the full
  * timeout). The environment carries the control-plane URL, the client and MSP ids and the config version, never an
  * integration secret.
@@ -113,7 +114,7 @@ public final class DockerAgentRuntime implements AgentRuntime {
             if (!troubled(container.getState(), state)) {
                 agents.add(new ObservedAgent(labelled.get().client(), labelled.get().msp(),
                         labelled.get().configVersion(), state, 0, container.getStatus(), Optional.empty(),
-                        stale(container.getImageId())));
+                        stale(container.getImageId()), created(container)));
             } else {
                 engine.find("inspect container " + container.getId(),
                         () -> docker.inspectContainerCmd(container.getId()).exec())
@@ -227,7 +228,14 @@ public final class DockerAgentRuntime implements AgentRuntime {
                 .thenComparing(c -> Optional.ofNullable(c.getCreated()).orElse(Long.MAX_VALUE));
     }
 
+    /**
+     * The engine's health check: none unless the operator turned it on. "None" is said explicitly, so that an image
+     * with a {@code HEALTHCHECK} of its own (an older agent image had one, every 5 s) does not run it either.
+     */
     static HealthCheck healthCheck(DockerSettings settings) {
+        if (!settings.healthCheckOn()) {
+            return new HealthCheck().withTest(List.of("NONE"));
+        }
         long interval = settings.healthInterval().toNanos();
         return new HealthCheck().withTest(List.of("CMD-SHELL", settings.healthCommand()))
                 .withInterval(interval).withTimeout(Math.max(interval, 2_000_000_000L)).withRetries(3)
@@ -259,8 +267,17 @@ public final class DockerAgentRuntime implements AgentRuntime {
                     : state.getStatus() + (health.isEmpty() ? "" : " (" + health + ")");
             int restarts = Optional.ofNullable(container.getRestartCount()).orElse(0);
             return new ObservedAgent(labelled.client(), labelled.msp(), labelled.configVersion(), observed, restarts,
-                    detail, Optional.empty(), stale(container.getImageId()));
+                    detail, Optional.empty(), stale(container.getImageId()),
+                    ContainerDiagnostics.instant(state.getStartedAt()));
         });
+    }
+
+    /**
+     * When the container was created (a list reports no start time; the runtime starts what it creates at once, and
+     * a restart by the engine keeps the time, which errs on the side of the agent's earlier check-ins).
+     */
+    private static Optional<Instant> created(Container container) {
+        return Optional.ofNullable(container.getCreated()).map(Instant::ofEpochSecond);
     }
 
     /**

@@ -63,8 +63,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One replicated Swarm service (one replica) per client, for MSPs whose agents outgrow one host. Same names (cut to
- * Swarm's 63 characters), labels (lookups scoped to our installation), limits, health check and init as
- * {@link DockerAgentRuntime}; the control-plane URL must be one every node reaches (see {@link DockerSettings}).
+ * Swarm's 63 characters), labels (lookups scoped to our installation), limits, health check (none by default) and init
+ * as {@link DockerAgentRuntime}; the control-plane URL must be one every node reaches (see {@link DockerSettings}).
  *
  * <p><b>Image.</b> Services run {@code STEWARD_AGENT_IMAGE} pinned to its digest ({@link AgentImage}), with the
  * registry credentials in the {@code X-Registry-Auth} header (Swarm hands them to whichever node runs the task), and a
@@ -376,8 +376,12 @@ public final class SwarmAgentRuntime implements AgentRuntime {
                 .map(Labelled::configVersion).orElse(labelled.get().configVersion());
         String detail = newest.map(task -> describe(task, Map.of())).orElse("no task yet");
         boolean stale = pinned.map(p -> !p.reference().equals(imageOf(service))).orElse(false);
+        // a running task's status timestamp is when it started running (minutes after its creation if its node pulled
+        // the image first): no silence counts from before
+        Optional<Instant> runningSince = newest.filter(task -> task.getStatus().getState() == TaskState.RUNNING)
+                .flatMap(task -> instant(task.getStatus().getTimestamp()));
         return Optional.of(new ObservedAgent(labelled.get().client(), labelled.get().msp(), version, state,
-                restarts(tasks, newest), detail, lastRestart(tasks, newest), stale));
+                restarts(tasks, newest), detail, lastRestart(tasks, newest), stale, runningSince));
     }
 
     /** {@code running}, {@code rejected: No such image: … on node vm (abc…)}: the task's state in Swarm's words. */

@@ -24,7 +24,8 @@ class DockerSettingsTest {
         assertThat(settings.nanoCpus()).isEqualTo(500_000_000L);
         assertThat(settings.memoryBytes()).isEqualTo(256L << 20);
         assertThat(settings.maxRestarts()).isEqualTo(3);
-        assertThat(settings.healthInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.healthInterval()).as("no health check by default").isZero();
+        assertThat(settings.healthCheckOn()).isFalse();
         assertThat(settings.installation()).isEqualTo(DockerSettings.DEFAULT_INSTALLATION);
         assertThat(settings.controlPlaneUrl()).isEqualTo("http://host.docker.internal:8080");
     }
@@ -53,6 +54,30 @@ class DockerSettingsTest {
                 Optional.of(new RegistryCredentials("puller", "s3cret")),
                 List.of("node.labels.steward==agents", "node.role!=manager")));
         assertThat(settings.toString()).as("the password never reaches a log line").doesNotContain("s3cret");
+    }
+
+    /**
+     * Issue 14: the engine runs no health check unless asked, and says so explicitly, so that an image's own
+     * HEALTHCHECK (older agent images had one, every 5 s) does not run either; turned on, it is the heartbeat check.
+     */
+    @Test
+    void theEngineRunsNoHealthCheckUnlessTheOperatorTurnsItOn() {
+        assertThat(DockerAgentRuntime.healthCheck(DockerSettings.from(Map.of())).getTest()).containsExactly("NONE");
+
+        var on = DockerAgentRuntime.healthCheck(DockerSettings.from(Map.of("STEWARD_AGENT_HEALTH_INTERVAL_MS",
+                "30000")));
+        assertThat(on.getTest()).containsExactly("CMD-SHELL", DockerSettings.DEFAULT_HEALTH_COMMAND);
+        assertThat(on.getInterval()).isEqualTo(30_000_000_000L);
+    }
+
+    @Test
+    void aHealthIntervalIsZeroOrAtLeastATenthOfASecond() {
+        assertThat(DockerSettings.from(Map.of("STEWARD_AGENT_HEALTH_INTERVAL_MS", "0")).healthCheckOn()).isFalse();
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_AGENT_HEALTH_INTERVAL_MS", "50")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("STEWARD_AGENT_HEALTH_INTERVAL_MS (0 for no health check) must be at least 100");
+        assertThatThrownBy(() -> DockerSettings.from(Map.of("STEWARD_AGENT_HEALTH_INTERVAL_MS", "-1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("STEWARD_AGENT_HEALTH_INTERVAL_MS");
     }
 
     @Test

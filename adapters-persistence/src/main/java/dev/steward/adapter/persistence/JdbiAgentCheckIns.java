@@ -6,7 +6,13 @@ import dev.steward.application.port.runtime.AgentCheckIns;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -14,6 +20,10 @@ import java.util.Optional;
  * keeps it), only ever moved forward in time.
  */
 public final class JdbiAgentCheckIns implements AgentCheckIns {
+
+    private static final String COLUMNS = """
+            client_id, running_config_version, checked_in_at, cpu_percent, memory_used_bytes, memory_limit_bytes,
+            network_rx_bytes, network_tx_bytes, block_read_bytes, block_write_bytes""";
 
     private final JdbiUnitOfWork db;
 
@@ -56,22 +66,34 @@ public final class JdbiAgentCheckIns implements AgentCheckIns {
 
     @Override
     public Optional<CheckIn> latest(ClientId client) {
-        return db.withHandle(h -> h.createQuery("""
-                        select running_config_version, checked_in_at, cpu_percent, memory_used_bytes,
-                               memory_limit_bytes, network_rx_bytes, network_tx_bytes, block_read_bytes,
-                               block_write_bytes
-                        from agent_check_ins where client_id = :client""")
+        return db.withHandle(h -> h.createQuery("select " + COLUMNS + " from agent_check_ins where client_id = :client")
                 .bind("client", client.value())
-                .map((rs, ctx) -> {
-                    double cpu = rs.getDouble("cpu_percent");
-                    Optional<ResourceUsage> usage = rs.wasNull() ? Optional.empty() : Optional.of(new ResourceUsage(cpu,
-                            rs.getLong("memory_used_bytes"), rs.getLong("memory_limit_bytes"),
-                            rs.getLong("network_rx_bytes"), rs.getLong("network_tx_bytes"),
-                            rs.getLong("block_read_bytes"), rs.getLong("block_write_bytes")));
-                    return new CheckIn(client, rs.getLong("running_config_version"),
-                            rs.getObject("checked_in_at", OffsetDateTime.class).toInstant(), usage);
-                })
+                .map((rs, ctx) -> checkIn(rs))
                 .findOne());
+    }
+
+    /** One query for the whole list: the reconciler's full pass judges every live agent by its latest check-in. */
+    @Override
+    public Map<ClientId, CheckIn> latest(Collection<ClientId> clients) {
+        if (clients.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] ids = clients.stream().map(ClientId::value).distinct().toArray(UUID[]::new);
+        return db.withHandle(h -> h.createQuery("select " + COLUMNS
+                        + " from agent_check_ins where client_id = any(:clients)")
+                .bindArray("clients", UUID.class, ids)
+                .map((rs, ctx) -> checkIn(rs))
+                .list().stream().collect(Collectors.toMap(CheckIn::client, checkIn -> checkIn)));
+    }
+
+    private static CheckIn checkIn(ResultSet rs) throws SQLException {
+        double cpu = rs.getDouble("cpu_percent");
+        Optional<ResourceUsage> usage = rs.wasNull() ? Optional.empty() : Optional.of(new ResourceUsage(cpu,
+                rs.getLong("memory_used_bytes"), rs.getLong("memory_limit_bytes"),
+                rs.getLong("network_rx_bytes"), rs.getLong("network_tx_bytes"),
+                rs.getLong("block_read_bytes"), rs.getLong("block_write_bytes")));
+        return new CheckIn(new ClientId(rs.getObject("client_id", UUID.class)), rs.getLong("running_config_version"),
+                rs.getObject("checked_in_at", OffsetDateTime.class).toInstant(), usage);
     }
 
     @Override

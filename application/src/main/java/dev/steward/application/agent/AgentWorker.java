@@ -19,20 +19,22 @@ import java.util.function.Consumer;
 /**
  * One client's agent: the same code in a container ({@code java -jar steward.jar agent}, over HTTP) and on a virtual
  * thread of the in-process runtime (calling the use cases directly). Its loop is a {@link PeriodicTask} whose turns
- * say how long to wait before the next. Each turn: mark the turn (the container's health check watches that mark, so
- * it is set whether or not the control plane answered), then ask for work with a long poll that lasts until the next
+ * say how long to wait before the next. Each turn: mark the turn (set whether or not the control plane answered; an
+ * engine health check, when an operator turns one on, watches that mark), then ask for work with a long poll that lasts until the next
  * heartbeat at most, and is the pause before the next turn; when a heartbeat is due that same call checks in
  * with the configuration version the agent runs ({@link ControlPlane#checkInAndTake}), and its answer says which
  * version the control plane holds, so the configuration is fetched only when it changed: an idle agent makes one
  * call per heartbeat. A work item is run by {@link AgentLoop} with the configuration fetched for it and a reasoner for
- * that configuration; the lease is renewed while it runs, and the item completed when it is done.
+ * that configuration; the lease is renewed while it runs (with a check-in whenever a heartbeat falls due meanwhile:
+ * the control plane judges the agent alive by its check-ins, {@code AgentLiveness}), and the item completed when it
+ * is done.
  *
  * <p>Losing the control plane is survivable: the agent keeps its configuration and retries with back-off, and an item
  * it could not finish is delivered to it again once the lease runs out (every effect is idempotent by step). A
  * refused token ends the agent: it was revoked or replaced.
  *
  * <p>{@code onTurn} runs on every turn, and when a call ends, answered or not: that is what an agent's health means
- * ("the process is alive and its loop turns"), and the container's health check watches it. The mark is therefore
+ * ("the process is alive and its loop turns"), for a health check inside the container. The mark is therefore
  * never older than the longest call (a long poll of one heartbeat plus its timeout) or, while the control plane cannot
  * be reached, the 5 s pause between turns; a control-plane outage never marks agents unhealthy, calls are only
  * spaced out meanwhile.
@@ -264,7 +266,8 @@ public final class AgentWorker implements AutoCloseable {
     /**
      * Renews the lease every third of its length until interrupted or the lease is lost. Each renewal, answered or
      * not, also marks a turn: an agent deep in one long item (or waiting for a control plane that restarts) is
-     * working, not stuck.
+     * working, not stuck. And it checks in whenever a heartbeat falls due meanwhile, as the idle loop would: the
+     * control plane judges an agent alive by its check-ins, and an item may take longer than its silence limit.
      */
     private void keepLease(Assignment assignment) {
         Duration length = Duration.between(Instant.now(), assignment.leaseUntil());
@@ -278,6 +281,7 @@ public final class AgentWorker implements AutoCloseable {
                         say(Level.WARNING, "lost the lease of work item " + assignment.work());
                         return;
                     }
+                    checkInIfDue();
                 } catch (PortFailure e) {
                     say(Level.WARNING, "could not renew the lease of work item " + assignment.work() + " ("
                             + e.getMessage() + ")");
@@ -285,6 +289,16 @@ public final class AgentWorker implements AutoCloseable {
             }
         } catch (InterruptedException done) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A heartbeat's check-in while an item runs (the version it runs; a new one is fetched after the item). */
+    private void checkInIfDue() {
+        AgentConfiguration running = current;
+        long now = System.nanoTime();
+        if (running != null && now - nextBeat >= 0) {
+            controlPlane.checkIn(running.version());
+            nextBeat = now + timing.heartbeat().toNanos();
         }
     }
 

@@ -6,6 +6,8 @@ import dev.steward.application.port.runtime.AgentRuntime;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
+import dev.steward.application.provisioning.LivenessJudge;
+import dev.steward.domain.agent.AgentLiveness;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.diagnostics.Diagnostics;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
@@ -21,23 +23,26 @@ import java.util.Optional;
 
 public final class GetDiagnosticsService implements GetDiagnosticsUseCase {
 
-    /**
-     * An agent that checked in longer ago than this missed a heartbeat: a container agent checks in every 20 s when
-     * idle (with its long poll for work), an in-process one every 5 s; a working agent checks in again when it is done.
-     */
-    public static final Duration HEARTBEAT_GRACE = Duration.ofSeconds(30);
-
     private final ClientRepository clients;
     private final AgentRuntime runtime;
     private final AgentCheckIns checkIns;
     private final Clock clock;
+    private final LivenessJudge liveness;
 
-    @Inject
+    /** With a liveness judge of its own, listening from now (embedding, tests). */
     public GetDiagnosticsService(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns, Clock clock) {
+        this(clients, runtime, checkIns, clock, new LivenessJudge(clock));
+    }
+
+    /** {@code liveness}: the control plane's judge, the reconciler's, so that both say the same about an agent. */
+    @Inject
+    public GetDiagnosticsService(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns, Clock clock,
+                                 LivenessJudge liveness) {
         this.clients = clients;
         this.runtime = runtime;
         this.checkIns = checkIns;
         this.clock = clock;
+        this.liveness = liveness;
     }
 
     @Override
@@ -48,10 +53,9 @@ public final class GetDiagnosticsService implements GetDiagnosticsUseCase {
         }
         Client client = ClientLookup.require(clients, msp, slug);
         Diagnostics observed = runtime.diagnose(client.id(), tailLines, since);
-        return checkIns.latest(client.id())
-                .map(checkIn -> new Diagnostics(withHeartbeat(observed.health(), checkIn.at()), observed.logs(),
-                        observed.usage().or(() -> reported(checkIn))))
-                .orElse(observed);
+        Optional<AgentCheckIns.CheckIn> latest = checkIns.latest(client.id());
+        return new Diagnostics(judged(client, observed.health(), latest), observed.logs(),
+                observed.usage().or(() -> latest.flatMap(this::reported)));
     }
 
     /**
@@ -59,15 +63,24 @@ public final class GetDiagnosticsService implements GetDiagnosticsUseCase {
      * another node); only from a check-in recent enough to describe the agent now.
      */
     private Optional<ResourceUsage> reported(AgentCheckIns.CheckIn checkIn) {
-        boolean recent = Duration.between(checkIn.at(), clock.instant()).compareTo(HEARTBEAT_GRACE) <= 0;
+        boolean recent = Duration.between(checkIn.at(), clock.instant()).compareTo(liveness.liveness().limit()) <= 0;
         return recent ? checkIn.usage() : Optional.empty();
     }
 
-    /** A running agent that stopped checking in is unhealthy, whatever its process looks like. */
-    private Health withHeartbeat(Health health, Instant lastCheckIn) {
-        boolean missed = Duration.between(lastCheckIn, clock.instant()).compareTo(HEARTBEAT_GRACE) > 0;
-        HealthState state = health.running() && missed ? HealthState.UNHEALTHY : health.state();
+    /**
+     * A running agent that stopped checking in (or never did) is unhealthy, whatever its process looks like: the
+     * reconciler's judgement ({@link LivenessJudge}), with the same words in the detail.
+     */
+    private Health judged(Client client, Health health, Optional<AgentCheckIns.CheckIn> latest) {
+        Optional<Instant> runningSince = health.uptime().map(uptime -> clock.instant().minus(uptime));
+        Optional<String> silence = health.running()
+                ? liveness.silence(latest, runningSince, Optional.of(client.lastChange().at()))
+                        .map(AgentLiveness.Silence::describe)
+                : Optional.empty();
+        HealthState state = silence.isPresent() ? HealthState.UNHEALTHY : health.state();
+        String detail = silence.map(why -> health.detail().isEmpty() ? why : health.detail() + ", " + why)
+                .orElse(health.detail());
         return new Health(health.running(), state, health.restarts(), health.uptime(), health.exitCode(),
-                health.image(), Optional.of(lastCheckIn), health.detail());
+                health.image(), latest.map(AgentCheckIns.CheckIn::at).or(health::lastHeartbeat), detail);
     }
 }

@@ -12,8 +12,8 @@ public interface GetDiagnosticsUseCase {
     int MAX_TAIL = 1_000;
 
     /**
-     * The agent's health (an agent whose last check-in is older than {@link GetDiagnosticsService#HEARTBEAT_GRACE}
-     * is reported unhealthy), its last {@code tailLines} log lines since {@code since}, and resource usage.
+     * The agent's health (a running agent not heard from for longer than the liveness limit, 50 s by default, is
+     * reported unhealthy, as the reconciler judges it: {@code LivenessJudge}), its last {@code tailLines} log lines since {@code since}, and resource usage.
      *
      * @throws dev.steward.application.problem.NotFound if the MSP has no such client
      * @throws dev.steward.application.problem.InvalidCommand if {@code tailLines} is not 1-{@value #MAX_TAIL}

@@ -438,7 +438,8 @@ public final class InProcessAgentRuntime implements AgentRuntime, Lifecycle, Aut
                 return new ObservedAgent(spec.client(), spec.msp(), configVersion, ObservedAgent.State.EXITED, 0,
                         "exited with code " + code);
             }
-            return new ObservedAgent(spec.client(), spec.msp(), configVersion, ObservedAgent.State.READY, 0, "");
+            return new ObservedAgent(spec.client(), spec.msp(), configVersion, ObservedAgent.State.READY, 0, "",
+                    Optional.empty(), false, Optional.ofNullable(startedAt));
         }
 
         Health health() {

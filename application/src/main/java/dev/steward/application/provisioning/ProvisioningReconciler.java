@@ -1,6 +1,7 @@
 package dev.steward.application.provisioning;
 
 import dev.steward.application.port.runtime.AgentCheckIns;
+import dev.steward.application.port.runtime.AgentCheckIns.CheckIn;
 import dev.steward.application.port.runtime.AgentRuntime;
 import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.application.port.client.ClientRepository;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Level-triggered provisioning: compares what the store wants (clients, their status and config version) with what
@@ -47,7 +49,14 @@ import java.util.function.Predicate;
  * <p>A client turns {@code active} (deploy status {@code idle}) only when its agent has <b>acknowledged</b> the desired
  * configuration version: a check-in ({@link AgentCheckIns}) with that version, made since the client entered its
  * current provisioning, while the runtime shows that agent alive with that version. The runtime's own view (a
- * container that started, a passing health check) is not enough: only the agent knows which configuration it runs.
+ * container that started) is not enough: only the agent knows which configuration it runs.
+ *
+ * <p>An agent is alive when it checks in: a running agent not heard from for longer than the limit
+ * ({@link LivenessJudge}, 50 s: two heartbeats of an idle container agent and a margin) is treated as the runtime's
+ * {@code UNHEALTHY} (an active client goes to error, a new agent that never checks in fails its provisioning), counting
+ * no silence from before this control plane started or its store answered again, so a control-plane outage or
+ * restart never marks agents unhealthy. The retry replaces such an agent: one whose loop stopped would not start again
+ * on its own.
  *
  * <p>Two passes: {@link #reconcileDue()} (frequent, only clients with work pending) and {@link #reconcileAll()}
  * (less frequent, every live client plus orphans: agents whose client is gone, and duplicates: a second agent of one
@@ -93,18 +102,27 @@ public final class ProvisioningReconciler {
     private final Clock clock;
     private final MetricsRecorder metrics;
     private final Steps steps;
+    private final LivenessJudge liveness;
     /** Set when an observation failed; the next full pass that observes the runtime cuts back-offs short. */
     private volatile boolean runtimeWasAway;
 
+    /** A reconciler with a liveness judge of its own, listening from now (embedding, tests). */
     public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns,
                                   UnitOfWork unitOfWork, Clock clock, MetricsRecorder metrics) {
         this(clients, runtime, checkIns, unitOfWork, clock, metrics, Parallelism.DEFAULT);
     }
 
-    @Inject
+    /** A reconciler with a liveness judge of its own, listening from now (embedding, tests). */
     public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns,
                                   UnitOfWork unitOfWork, Clock clock, MetricsRecorder metrics,
                                   Parallelism parallelism) {
+        this(clients, runtime, checkIns, unitOfWork, clock, metrics, parallelism, new LivenessJudge(clock));
+    }
+
+    @Inject
+    public ProvisioningReconciler(ClientRepository clients, AgentRuntime runtime, AgentCheckIns checkIns,
+                                  UnitOfWork unitOfWork, Clock clock, MetricsRecorder metrics,
+                                  Parallelism parallelism, LivenessJudge liveness) {
         this.clients = clients;
         this.runtime = runtime;
         this.checkIns = checkIns;
@@ -112,6 +130,7 @@ public final class ProvisioningReconciler {
         this.clock = clock;
         this.metrics = metrics;
         this.steps = new Steps(parallelism.steps());
+        this.liveness = liveness;
     }
 
     /** Handles the clients that have work pending now and returns when done. @return how many clients were changed */
@@ -150,7 +169,7 @@ public final class ProvisioningReconciler {
     private int due(boolean wait) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        List<ClientId> due = clients.dueForReconciliation(now, BATCH);
+        List<ClientId> due = fromStore(() -> clients.dueForReconciliation(now, BATCH));
         if (due.isEmpty()) {
             return 0;
         }
@@ -191,7 +210,8 @@ public final class ProvisioningReconciler {
         List<Client> live = new ArrayList<>();
         Optional<ClientId> after = Optional.empty();
         while (true) {
-            List<Client> page = clients.listLive(after, BATCH);
+            Optional<ClientId> from = after;
+            List<Client> page = fromStore(() -> clients.listLive(from, BATCH));
             live.addAll(page);
             if (page.size() < BATCH) {
                 break;
@@ -207,11 +227,14 @@ public final class ProvisioningReconciler {
             LOG.log(Level.INFO, "the agent runtime answers again: retrying every client that was waiting for it");
         }
         Map<ClientId, List<ObservedAgent>> observed = observation.orElse(Map.of());
+        Map<ClientId, CheckIn> heard = checkIns.latest(live.stream().map(Client::id).filter(observed::containsKey)
+                .toList());
         Set<ClientId> liveIds = new HashSet<>();
         List<Step> work = new ArrayList<>();
         for (Client client : live) {
             liveIds.add(client.id());
-            List<ObservedAgent> agents = observed.getOrDefault(client.id(), List.of());
+            List<ObservedAgent> agents = judged(client, observed.getOrDefault(client.id(), List.of()),
+                    Optional.ofNullable(heard.get(client.id())), false);
             if (needsWork(client, client.reconciliation(now, answersAgain), agents)) {
                 // only the state read before the observation is judged against it
                 work.add(step(client.id(), observed, answersAgain, claimed -> claimed.version() == client.version()));
@@ -265,6 +288,43 @@ public final class ProvisioningReconciler {
             }
         }
         return 0;
+    }
+
+    /**
+     * Reads from the store; a failure tells the liveness judge that check-ins could not be recorded meanwhile (the
+     * store was away), so that silence from before it answers again is not held against any agent.
+     */
+    private <T> T fromStore(Supplier<T> read) {
+        T result;
+        try {
+            result = read.get();
+        } catch (RuntimeException e) {
+            liveness.storeAway();
+            throw e;
+        }
+        liveness.storeAnswered();
+        return result;
+    }
+
+    /**
+     * The client's agents as their check-ins show them ({@link LivenessJudge#judge}). {@code strict}: judge the agent
+     * as it is now, without the time since the client's last status change excused (a retry, which replaces an agent
+     * still silent since it failed).
+     */
+    private List<ObservedAgent> judged(Client client, List<ObservedAgent> agents, Optional<CheckIn> latest,
+                                       boolean strict) {
+        if (agents.stream().noneMatch(agent -> agent.state() == ObservedAgent.State.READY)) {
+            return agents;
+        }
+        Optional<Instant> excused = strict ? Optional.empty() : Optional.of(client.lastChange().at());
+        return agents.stream().map(agent -> liveness.judge(agent, latest, excused)).toList();
+    }
+
+    private List<ObservedAgent> judged(Client client, List<ObservedAgent> agents, boolean strict) {
+        if (agents.stream().noneMatch(agent -> agent.state() == ObservedAgent.State.READY)) {
+            return agents;
+        }
+        return judged(client, agents, checkIns.latest(client.id()), strict);
     }
 
     /** What the runtime holds, by client (more than one agent for a client is a duplicate); empty when unreachable. */
@@ -409,8 +469,10 @@ public final class ProvisioningReconciler {
      */
     private Step step(ClientId id, Map<ClientId, List<ObservedAgent>> observed, boolean runtimeAnswersAgain,
                       Predicate<Client> stillWanted) {
-        return new Step(id, () -> reconcile(id, observed.getOrDefault(id, List.of()), stillWanted, (claimed, agents) ->
-                step(claimed, claimed.reconciliation(clock.instant(), runtimeAnswersAgain), agents)));
+        return new Step(id, () -> reconcile(id, observed.getOrDefault(id, List.of()), stillWanted, (claimed, agents) -> {
+            Reconciliation decision = claimed.reconciliation(clock.instant(), runtimeAnswersAgain);
+            return step(claimed, decision, judged(claimed, agents, decision instanceof Reconciliation.Retry));
+        }));
     }
 
     /**
@@ -475,9 +537,15 @@ public final class ProvisioningReconciler {
             case Reconciliation.Start start -> provision(
                     client.movedTo(AgentStatus.PROVISIONING, "provisioning started", clock.instant()), agents);
             case Reconciliation.Continue proceed -> provision(client, agents);
-            case Reconciliation.Retry retry -> provision(client.movedTo(AgentStatus.PROVISIONING,
-                    "retrying (attempt " + retry.attempt() + ")"
-                            + (retry.why().equals("retrying") ? "" : ": " + retry.why()), clock.instant()), agents);
+            case Reconciliation.Retry retry -> {
+                Client retrying = client.movedTo(AgentStatus.PROVISIONING, "retrying (attempt " + retry.attempt() + ")"
+                        + (retry.why().equals("retrying") ? "" : ": " + retry.why()), clock.instant());
+                try {
+                    yield provision(retrying, withoutUnhealthyAgent(client, agents));
+                } catch (PortFailure failure) {
+                    yield failed(retrying, failure, clock.instant());
+                }
+            }
             case Reconciliation.Wait wait -> client;
             case Reconciliation.Watch watch -> {
                 if (client.isDestroyed()) {
@@ -528,6 +596,20 @@ public final class ProvisioningReconciler {
         };
     }
 
+    /**
+     * Removes the client's one agent when it is unhealthy (silent, frozen, failing a health check): the runtime's
+     * {@code ensure} keeps a running agent, and one whose loop stopped would stay as it is. It was kept until now so
+     * that its logs could be read in the diagnostics while the client waited for its retry.
+     */
+    private List<ObservedAgent> withoutUnhealthyAgent(Client client, List<ObservedAgent> agents) {
+        if (agents.size() != 1 || agents.getFirst().state() != ObservedAgent.State.UNHEALTHY) {
+            return agents;
+        }
+        LOG.log(Level.INFO, "replacing the unhealthy agent of {0} ({1})", client.slug(), agents.getFirst().detail());
+        runtime.destroy(client.id());
+        return List.of();
+    }
+
     private Client provision(Client client, List<ObservedAgent> agents) {
         if (agents.size() == 1 && startedFor(client, agents.getFirst())) {
             // The pass's observation already shows this configuration's agent starting or running: asking the runtime
@@ -541,12 +623,13 @@ public final class ProvisioningReconciler {
         } catch (PortFailure failure) {
             return failed(client, failure, clock.instant());
         }
+        result = judged(client, List.of(result), false).getFirst();
         return switch (result.state()) {
             // not acknowledged yet: the agent is still starting or has not pulled its configuration; the next pass
             // looks again
             case READY, STARTING -> acknowledged(client, result) ? becameActive(client) : client;
-            // an agent that dies or fails its health check right after ensure is a failure, not "still starting":
-            // without this a crash-looping agent stayed in provisioning forever
+            // an agent that dies, freezes or never checks in after ensure is a failure, not "still starting": without
+            // this a crash-looping (or silent) agent stayed in provisioning forever
             case EXITED, UNHEALTHY -> failed(client, PortFailure.retryable("agent-runtime", "agent "
                     + result.state().name().toLowerCase(Locale.ROOT) + " right after start"
                     + (result.detail().isEmpty() ? "" : ": " + result.detail()), null), clock.instant());

@@ -11,6 +11,12 @@ import dev.steward.application.agent.message.TicketPost;
 import dev.steward.application.agent.message.ToolAnswer;
 import dev.steward.application.agent.message.ToolRequest;
 import dev.steward.application.port.agent.ControlPlane;
+import dev.steward.application.port.runtime.AgentSpec;
+import dev.steward.application.testkit.IdleControlPlane;
+import dev.steward.domain.client.ClientId;
+import dev.steward.domain.client.Slug;
+import dev.steward.domain.mode.EffectiveMode;
+import dev.steward.domain.msp.MspId;
 import dev.steward.application.problem.PortFailure;
 import java.time.Duration;
 import java.util.Optional;
@@ -151,6 +157,108 @@ class AgentWorkerTest {
         assertThat(result.get()).as("stopped, not refused").isTrue();
         assertThat(journal).as("a stop is no outage").noneMatch(line -> line.contains("unreachable"));
         assertThat(silent.calls).as("no call after the stop").hasValue(1);
+    }
+
+    /**
+     * A control plane that hands out one work item whose run takes a while (the configuration fetch that starts it
+     * is slow), renews its lease, and records every check-in.
+     */
+    private static final class OneLongItem implements ControlPlane {
+        private final IdleControlPlane idle = new IdleControlPlane(new AgentSpec(new ClientId(UUID.randomUUID()),
+                new MspId(UUID.randomUUID()), new Slug("long-item"), 1));
+        private final Duration itemTakes;
+        private final AtomicInteger configurations = new AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicBoolean handedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        final java.util.List<Long> checkIns = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile long itemStarted;
+        volatile long itemEnded;
+
+        OneLongItem(Duration itemTakes) {
+            this.itemTakes = itemTakes;
+        }
+
+        @Override
+        public AgentConfiguration configuration() {
+            if (configurations.incrementAndGet() == 2) { // the item's own fetch: the item runs meanwhile
+                itemStarted = System.nanoTime();
+                try {
+                    Thread.sleep(itemTakes);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                itemEnded = System.nanoTime();
+            }
+            return idle.configuration();
+        }
+
+        @Override
+        public OptionalLong checkIn(long configVersion) {
+            checkIns.add(System.nanoTime());
+            return OptionalLong.of(1);
+        }
+
+        @Override
+        public Optional<Assignment> take(UUID instance, Duration wait) {
+            if (handedOut.compareAndSet(false, true)) {
+                return Optional.of(new Assignment(UUID.randomUUID(), UUID.randomUUID(),
+                        java.time.Instant.now().plusMillis(1500), 1, 1,
+                        new Assignment.Session(UUID.randomUUID(), "T-1", "someone", EffectiveMode.PLAN),
+                        new Assignment.Task.Start("help"), java.util.List.of(), 0));
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean renew(Assignment work) {
+            return true;
+        }
+
+        @Override
+        public boolean complete(Assignment work, SessionOutcome outcome) {
+            return true;
+        }
+
+        @Override
+        public ToolAnswer callTool(UUID session, ToolRequest request) {
+            throw PortFailure.retryable(PORT, "not in this test", null);
+        }
+
+        @Override
+        public PostedNote post(UUID session, TicketPost post) {
+            throw PortFailure.retryable(PORT, "not in this test", null);
+        }
+
+        @Override
+        public String model(UUID session, String request) {
+            throw PortFailure.retryable(PORT, "not in this test", null);
+        }
+    }
+
+    /**
+     * The control plane judges an agent alive by its check-ins (issue 14): an agent busy with one long item still
+     * checks in at every heartbeat, with its lease renewals, so a long item is never taken for a stuck loop.
+     */
+    @Test
+    void anAgentBusyWithALongItemStillChecksInEveryHeartbeat() throws Exception {
+        OneLongItem controlPlane = new OneLongItem(Duration.ofMillis(3_500));
+        AgentWorker worker = new AgentWorker(controlPlane, AgentReasoning.runbooks(),
+                new AgentWorker.Timing(Duration.ofMillis(500), Duration.ofMillis(500)), () -> { }, line -> { });
+        Thread loop = runInBackground(worker);
+        try {
+            await().atMost(Duration.ofSeconds(15)).until(() -> controlPlane.itemEnded != 0);
+            long during = controlPlane.checkIns.stream()
+                    .filter(at -> at > controlPlane.itemStarted && at < controlPlane.itemEnded).count();
+            assertThat(during).as("check-ins during a 3.5 s item at a 0.5 s heartbeat (renewals every 0.5 s)")
+                    .isGreaterThanOrEqualTo(3);
+        } finally {
+            worker.close();
+            loop.join(Duration.ofSeconds(5));
+        }
     }
 
     private static Thread runInBackground(AgentWorker worker) {

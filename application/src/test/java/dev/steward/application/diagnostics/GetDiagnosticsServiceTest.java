@@ -13,6 +13,8 @@ import dev.steward.application.port.runtime.AgentCheckIns.CheckIn;
 import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.provisioning.LivenessJudge;
+import dev.steward.domain.agent.AgentLiveness;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.testkit.MutableClock;
 import dev.steward.domain.client.Client;
@@ -48,6 +50,7 @@ class GetDiagnosticsServiceTest {
     void aRunningAgentReportsHealthUptimeAndItsLogs() {
         runAgent();
         clock.advance(Duration.ofMinutes(3));
+        checkIns.record(new CheckIn(client.id(), client.configVersion(), clock.instant().minusSeconds(20)));
 
         Diagnostics diagnostics = service.diagnose(client.msp(), client.slug().value(), 50, Optional.empty());
 
@@ -62,12 +65,47 @@ class GetDiagnosticsServiceTest {
     void anAgentThatStoppedCheckingInIsUnhealthy() {
         runAgent();
         checkIns.record(new CheckIn(client.id(), client.configVersion(), clock.instant()));
-        clock.advance(GetDiagnosticsService.HEARTBEAT_GRACE.plusSeconds(1));
+        clock.advance(AgentLiveness.DEFAULT.limit());
+        assertThat(service.diagnose(client.msp(), client.slug().value(), 10, Optional.empty()).health().state())
+                .as("heard from within the limit").isEqualTo(HealthState.HEALTHY);
+        clock.advance(Duration.ofSeconds(1));
 
         Diagnostics diagnostics = service.diagnose(client.msp(), client.slug().value(), 10, Optional.empty());
 
         assertThat(diagnostics.health().state()).isEqualTo(HealthState.UNHEALTHY);
+        assertThat(diagnostics.health().detail()).endsWith("no check-in for 51 s (limit 50 s)");
         assertThat(diagnostics.health().lastHeartbeat()).isPresent();
+    }
+
+    @Test
+    void anAgentThatNeverCheckedInIsUnhealthyOnceTheLimitHasPassedSinceItStarted() {
+        clock.advance(Duration.ofMinutes(10)); // the client became active long before its current agent started
+        runAgent();
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(service.diagnose(client.msp(), client.slug().value(), 10, Optional.empty()).health().state())
+                .isEqualTo(HealthState.HEALTHY);
+
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(service.diagnose(client.msp(), client.slug().value(), 10, Optional.empty()).health().detail())
+                .endsWith("no check-in for 55 s (limit 50 s)");
+    }
+
+    /** Bug 2 of issue 14: a control plane that was down heard nothing, and says nothing against its agents for it. */
+    @Test
+    void silenceFromBeforeTheControlPlaneStartedDoesNotCount() {
+        runAgent();
+        checkIns.record(new CheckIn(client.id(), client.configVersion(), clock.instant()));
+        clock.advance(Duration.ofMinutes(5)); // the control plane was down meanwhile; this one has just started
+        GetDiagnosticsService restarted = new GetDiagnosticsService(clients, runtime, checkIns, clock,
+                new LivenessJudge(clock));
+
+        clock.advance(Duration.ofSeconds(45));
+        assertThat(restarted.diagnose(client.msp(), client.slug().value(), 10, Optional.empty()).health().state())
+                .isEqualTo(HealthState.HEALTHY);
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(restarted.diagnose(client.msp(), client.slug().value(), 10, Optional.empty()).health().state())
+                .as("still unheard 55 s after the restart").isEqualTo(HealthState.UNHEALTHY);
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +22,8 @@ import dev.steward.application.port.client.ClientQuery;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.runtime.ObservedAgent;
 import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
+import dev.steward.application.problem.PortFailure;
+import dev.steward.domain.agent.AgentLiveness;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.Reconciliation;
 import dev.steward.domain.agent.DeployStatus;
@@ -42,6 +46,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -349,6 +354,159 @@ class ProvisioningReconcilerTest {
 
             core.reconciler.reconcileDue();
             assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+        }
+    }
+
+    /**
+     * Issue 14: an agent is alive when it checks in (no health check runs inside its container). One whose loop
+     * stopped, or that never checks in, is unhealthy once the limit has passed; a control plane that was down, or whose
+     * store was, holds none of that silence against its agents.
+     */
+    @Nested
+    class JudgedByItsCheckIns {
+
+        private final Duration limit = AgentLiveness.DEFAULT.limit();
+
+        /** The agent's process stays, its loop stops turning: it never checks in again. */
+        private void stopTheLoopOf(Client client) {
+            core.inProcessRuntime.worker(client.id()).orElseThrow().close();
+        }
+
+        private ObservedAgent upButSilent(AgentSpec spec, Optional<Instant> runningSince) {
+            return new ObservedAgent(spec.client(), spec.msp(), spec.configVersion(), ObservedAgent.State.READY, 0,
+                    "running", Optional.empty(), false, runningSince);
+        }
+
+        private List<StatusChange> changesAfter(Client client, Instant at) {
+            return core.clients.history(client.id()).stream().filter(change -> change.at().isAfter(at)).toList();
+        }
+
+        @Test
+        void anActiveAgentWhoseLoopStoppedIsUnhealthyOnceTheLimitHasPassedAndTheRetryReplacesIt() {
+            Client acme = active("acme");
+            var stuck = core.inProcessRuntime.worker(acme.id()).orElseThrow();
+            stopTheLoopOf(acme);
+
+            core.clock.advance(limit);
+            core.reconciler.reconcileAll();
+            assertThat(stored(acme).status()).as("heard from within the limit").isEqualTo(AgentStatus.ACTIVE);
+
+            core.clock.advance(Duration.ofSeconds(1));
+            core.reconciler.reconcileAll();
+
+            Client failed = stored(acme);
+            assertThat(failed.status()).isEqualTo(AgentStatus.ERROR);
+            assertThat(failed.lastChange().reason()).isEqualTo("agent unhealthy: no check-in for 51 s (limit 50 s)");
+
+            core.clock.advance(Duration.ofSeconds(1));
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+            assertThat(path(acme).subList(2, path(acme).size())).containsExactly(AgentStatus.ACTIVE, AgentStatus.ERROR,
+                    AgentStatus.PROVISIONING, AgentStatus.ACTIVE);
+            assertThat(core.inProcessRuntime.worker(acme.id())).as("the stuck agent was replaced")
+                    .hasValueSatisfying(worker -> assertThat(worker).isNotSameAs(stuck));
+        }
+
+        @Test
+        void aNewAgentThatNeverChecksInFailsItsProvisioningOnceTheLimitHasPassed() {
+            Client acme = created("acme");
+            runtime.alwaysEnsure(spec -> upButSilent(spec, Optional.empty()));
+            core.reconciler.reconcileDue();
+            core.clock.advance(limit);
+            core.reconciler.reconcileDue();
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+
+            core.clock.advance(Duration.ofSeconds(1));
+            core.reconciler.reconcileDue();
+
+            Client pending = stored(acme);
+            assertThat(pending.status()).isEqualTo(AgentStatus.PENDING);
+            assertThat(pending.lastChange().reason()).isEqualTo("cannot provision yet: agent unhealthy right after"
+                    + " start: running, no check-in for 51 s (limit 50 s) (next try in 1 s)");
+        }
+
+        @Test
+        void noSilenceCountsFromBeforeTheAgentStartedRunning() {
+            Client acme = created("acme");
+            // a Swarm task that spent three minutes pulling its image before it ran
+            runtime.alwaysEnsure(spec -> upButSilent(spec, Optional.of(core.clock.instant())));
+            core.clock.advance(Duration.ofMinutes(3));
+
+            core.reconciler.reconcileDue();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+        }
+
+        /** Bug 2 of issue 14: after a restart no client may go to error because the control plane heard nothing. */
+        @Test
+        void afterARestartEveryAgentHasTheWholeLimitToCheckInHoweverLongTheControlPlaneWasDown() {
+            Client acme = active("acme");
+            Client initech = active("initech");
+            stopTheLoopOf(acme); // neither can reach the control plane while it is down
+            stopTheLoopOf(initech);
+            core.clock.advance(Duration.ofMinutes(5));
+            Instant restart = core.clock.instant();
+            ProvisioningReconciler restarted = new ProvisioningReconciler(core.clients, core.runtime, core.checkIns,
+                    core.unitOfWork, core.clock, core.metrics);
+
+            restarted.reconcileAll();
+            core.clock.advance(Duration.ofSeconds(35)); // an agent backing off calls again within 30 s
+            core.checkIns.record(new AgentCheckIns.CheckIn(acme.id(), 1, core.clock.instant()));
+            core.checkIns.record(new AgentCheckIns.CheckIn(initech.id(), 1, core.clock.instant()));
+            restarted.reconcileAll();
+            core.clock.advance(limit);
+            restarted.reconcileAll();
+
+            assertThat(changesAfter(acme, restart)).isEmpty();
+            assertThat(changesAfter(initech, restart)).isEmpty();
+
+            core.clock.advance(Duration.ofSeconds(1));
+            restarted.reconcileAll();
+            assertThat(stored(acme).status()).as("silence since the restart does count").isEqualTo(AgentStatus.ERROR);
+        }
+
+        @Test
+        void theSameSilenceCountsForAControlPlaneThatWasListeningAllAlong() {
+            Client acme = active("acme");
+            stopTheLoopOf(acme);
+            core.clock.advance(Duration.ofMinutes(5));
+
+            core.reconciler.reconcileAll();
+
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ERROR);
+            assertThat(stored(acme).lastChange().reason()).isEqualTo("agent unhealthy: no check-in for 300 s (limit"
+                    + " 50 s)");
+        }
+
+        @Test
+        void silenceWhileTheStoreCouldNotBeReachedDoesNotCount() {
+            Client acme = active("acme");
+            stopTheLoopOf(acme);
+            AtomicBoolean storeDown = new AtomicBoolean();
+            ClientRepository flaky = mock(ClientRepository.class, delegatesTo(core.clients));
+            doAnswer(call -> {
+                if (storeDown.get()) {
+                    throw PortFailure.retryable("store", "connection refused", null);
+                }
+                return core.clients.listLive(call.getArgument(0), call.getArgument(1));
+            }).when(flaky).listLive(any(), anyInt());
+            ProvisioningReconciler reconciler = new ProvisioningReconciler(flaky, core.runtime, core.checkIns,
+                    core.unitOfWork, core.clock, core.metrics);
+
+            storeDown.set(true);
+            core.clock.advance(Duration.ofMinutes(2));
+            assertThatThrownBy(reconciler::reconcileAll).isInstanceOf(PortFailure.class);
+            storeDown.set(false);
+            Instant back = core.clock.instant();
+            reconciler.reconcileAll();
+            core.clock.advance(limit);
+            reconciler.reconcileAll();
+
+            assertThat(changesAfter(acme, back)).isEmpty();
+            core.clock.advance(Duration.ofSeconds(1));
+            reconciler.reconcileAll();
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ERROR);
         }
     }
 

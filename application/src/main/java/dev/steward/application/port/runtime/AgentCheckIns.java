@@ -4,6 +4,9 @@ import dev.steward.application.stability.Stable;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +39,18 @@ public interface AgentCheckIns {
     void record(CheckIn checkIn);
 
     Optional<CheckIn> latest(ClientId client);
+
+    /**
+     * The latest check-in of each of {@code clients} that has one, for a pass that judges many agents at once (a store
+     * answers it in one query; this default asks for each).
+     */
+    default Map<ClientId, CheckIn> latest(Collection<ClientId> clients) {
+        Map<ClientId, CheckIn> found = new HashMap<>();
+        for (ClientId client : clients) {
+            latest(client).ifPresent(checkIn -> found.put(client, checkIn));
+        }
+        return found;
+    }
 
     /** Forgets the client's check-ins (its agent was removed). */
     void forget(ClientId client);

@@ -28,6 +28,8 @@ public interface AgentRuntime {
 
     /**
      * Every agent this runtime holds for this Steward installation (dead ones included, not hidden), in one call.
+     * A running agent is {@code READY} once it runs (no health check to pass first: the reconciler judges it alive by
+     * its check-ins), with {@link ObservedAgent#runningSince} when the runtime can tell.
      * Agents of another installation sharing the engine are not listed: whatever is listed without a live client
      * is removed as an orphan.
      */

@@ -7,6 +7,8 @@ import dev.steward.application.port.runtime.AgentCheckIns;
 import dev.steward.application.port.runtime.AgentCheckIns.CheckIn;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,21 @@ public abstract class AgentCheckInsContract {
         checkIns().record(new CheckIn(client.id(), 2, Fixtures.T0.plusSeconds(10), Optional.of(later)));
         assertThat(checkIns().latest(client.id())).contains(new CheckIn(client.id(), 2, Fixtures.T0.plusSeconds(10),
                 Optional.of(later)));
+    }
+
+    @Test
+    void readsTheLatestCheckInsOfManyClientsAtOnceLeavingOutThoseWithout() {
+        Client first = aStoredClient();
+        Client second = aStoredClient();
+        Client silent = aStoredClient();
+        checkIns().record(new CheckIn(first.id(), 1, Fixtures.T0));
+        checkIns().record(new CheckIn(first.id(), 2, Fixtures.T0.plusSeconds(20)));
+        checkIns().record(new CheckIn(second.id(), 4, Fixtures.T0.plusSeconds(3)));
+
+        assertThat(checkIns().latest(List.of(first.id(), second.id(), silent.id()))).isEqualTo(Map.of(
+                first.id(), new CheckIn(first.id(), 2, Fixtures.T0.plusSeconds(20)),
+                second.id(), new CheckIn(second.id(), 4, Fixtures.T0.plusSeconds(3))));
+        assertThat(checkIns().latest(List.of())).isEmpty();
     }
 
     @Test

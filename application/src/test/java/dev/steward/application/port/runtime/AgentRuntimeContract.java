@@ -12,6 +12,7 @@ import dev.steward.domain.client.ClientId;
 import dev.steward.domain.diagnostics.Diagnostics;
 import dev.steward.domain.diagnostics.Diagnostics.HealthState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -146,6 +147,23 @@ public abstract class AgentRuntimeContract {
 
         awaitReady(v2);
         assertThat(observed(v1.client())).as("a new configuration must not add a second agent").hasSize(1);
+    }
+
+    /**
+     * The reconciler counts an agent's silence (no check-in) only from when it started running, so a runtime that
+     * reports {@code runningSince} must report this agent's start: not before the ensure that started it (nor in the
+     * future). Engines keep whole seconds, hence the margin.
+     */
+    @Test
+    void whenItStartedRunningIfReportedIsThisAgentsStart() {
+        Instant before = Instant.now().minusSeconds(2);
+        AgentSpec spec = aSpec(1);
+        runtime().ensure(spec);
+
+        ObservedAgent agent = awaitReady(spec);
+
+        agent.runningSince().ifPresent(since -> assertThat(since).as("runningSince of " + agent)
+                .isBetween(before, Instant.now().plusSeconds(2)));
     }
 
     @Test
