@@ -27,13 +27,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** SLF4J's system property naming the logging back-end to use, so that it does not look one up. */
+    static final String LOG_PROVIDER = "slf4j.provider";
+
+    /** Looked up when first needed, not when this class loads: {@link #main} chooses the back-end first. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(Main.class);
+    }
 
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         String command = args.length == 0 ? "server" : args[0];
+        if (command.equals("agent") && System.getProperty(LOG_PROVIDER) == null) {
+            // before anything logs: the agent writes the control plane's text lines without setting logback up
+            System.setProperty(LOG_PROVIDER, AgentLogProvider.class.getName());
+            // SLF4J would otherwise announce the chosen provider on every start; its warnings still show
+            System.setProperty("slf4j.internal.verbosity", System.getProperty("slf4j.internal.verbosity", "WARN"));
+        }
         try {
             switch (command) {
                 case "server" -> server();
@@ -49,14 +61,14 @@ public final class Main {
                 }
             }
         } catch (ConfigurationError e) {
-            LOG.error("configuration error: {}", e.getMessage());
+            log().error("configuration error: {}", e.getMessage());
             System.exit(2);
         } catch (BackupRefused e) {
-            LOG.error("{} refused: {}", command, e.getMessage());
+            log().error("{} refused: {}", command, e.getMessage());
             System.exit(1);
         } catch (PortFailure e) {
             // the database cannot open: StewardServer opens it before the injector, so it arrives as itself
-            LOG.error("cannot start: {}", e.getMessage());
+            log().error("cannot start: {}", e.getMessage());
             System.exit(1);
         } catch (CreationException | ProvisionException e) {
             // Guice repeats one failed start (the database cannot open) for every binding that needs it: say it once
@@ -64,7 +76,7 @@ public final class Main {
             if (cause.isEmpty()) {
                 throw e;
             }
-            LOG.error("cannot start: {}", cause.get().getMessage());
+            log().error("cannot start: {}", cause.get().getMessage());
             System.exit(1);
         }
     }
@@ -92,7 +104,7 @@ public final class Main {
         String host = config.httpHost().equals("0.0.0.0") ? "localhost" : config.httpHost();
         server.firstAdmin().ifPresent(admin -> System.out.println(firstRunNotice(admin, "http://" + host + ":"
                 + server.port() + "/login", server.firstAdminPasswordFile())));
-        LOG.info("Steward is running at http://{}:{}/ (store: {}, runtime: {}, reasoner: {})", host, server.port(),
+        log().info("Steward is running at http://{}:{}/ (store: {}, runtime: {}, reasoner: {})", host, server.port(),
                 config.store().name().toLowerCase(), config.runtime().name().toLowerCase(),
                 config.reasoner().name().toLowerCase());
         stopped.await();
@@ -162,7 +174,7 @@ public final class Main {
     private static void migrate() {
         StewardConfig config = StewardConfig.fromEnvironment();
         int applied = Migrations.migrate(config.persistence());
-        LOG.info("database schema up to date ({} migrations applied)", applied);
+        log().info("database schema up to date ({} migrations applied)", applied);
     }
 
     /** A line for the operator on the console (commands that report a result, not the log). */

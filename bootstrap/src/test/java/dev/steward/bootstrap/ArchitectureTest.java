@@ -135,6 +135,8 @@ class ArchitectureTest {
 
     static final ArchRule NO_STANDARD_STREAMS = noClasses()
             .that().resideInAPackage("dev.steward..").and().doNotHaveFullyQualifiedName(Main.class.getName())
+            // the agent's logger: where its log lines go
+            .and().doNotHaveFullyQualifiedName(AgentLogProvider.class.getName())
             .should().accessField(System.class, "out").orShould().accessField(System.class, "err")
             .because("logs go through a logger, so they can be routed and structured");
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,14 +29,19 @@ import java.util.regex.Pattern;
  * {@code filter} and {@code maxRecords} paged through {@code nextPageUrl} (the next page of a POST query only by a
  * POST of the same body: a GET there is refused with 405, as Autotask does), notes through the child collection only,
  * contacts readable by id, and errors as {@code {"errors":["…"]}}. The zone lookup knows only the API user; an unknown
- * user name gets Autotask's HTTP 500 "Zone information could not be determined".
+ * user name gets Autotask's HTTP 500 "Zone information could not be determined". Ticket webhooks are registered
+ * through {@code TicketWebhooks} and its {@code Fields}/{@code ExcludedResources} children, validated as Autotask
+ * does. Published in this module's test-jar: bootstrap's end-to-end tests run the real server against it.
  */
-final class FakeAutotask extends FakePsaApi {
+public final class FakeAutotask extends FakePsaApi {
 
-    static final String USER = "api@acmemsp.example";
-    static final String INTEGRATION_CODE = "TRACKING-ID-1";
-    static final String SECRET = "at-secret";
+    /** The API user, integration code and secret of the tenant {@link #FakeAutotask()} makes. */
+    public static final String USER = "api@acmemsp.example";
+    public static final String INTEGRATION_CODE = "TRACKING-ID-1";
+    public static final String SECRET = "at-secret";
     static final int CLOSED = 5;
+    /** The {@code publish} level of a note hidden from the requester. */
+    public static final int INTERNAL_ONLY = 2;
     private static final String V1 = "/atservicesrest/v1.0/";
     private static final Pattern TICKET = Pattern.compile("Tickets/(\\d+)");
     private static final Pattern NOTES = Pattern.compile("Tickets/(\\d+)/Notes");
@@ -53,12 +59,34 @@ final class FakeAutotask extends FakePsaApi {
     static final int VENDOR = 7;
     private long nextCompany = 29683500;
     private long nextContact = 30682400;
-    private final Map<Long, ObjectNode> resources = new LinkedHashMap<>(Map.of(API_RESOURCE,
-            Json.MAPPER.createObjectNode().put("id", API_RESOURCE).put("firstName", "API").put("lastName", "User")
-                    .put("email", USER)));
+    private final Map<Long, ObjectNode> resources = new LinkedHashMap<>();
+    private final String user;
+    private final String integrationCode;
+    private final String secret;
+    private LongConsumer noted = ticket -> { };
     private String baseUrl;
     private long nextTicket = 128900;
     private long nextNote = 4410000;
+
+    /** A tenant whose API user, integration code and secret are {@link #USER}, {@link #INTEGRATION_CODE}, {@link #SECRET}. */
+    public FakeAutotask() {
+        this(USER, INTEGRATION_CODE, SECRET);
+    }
+
+    /** A tenant whose API user (its resource's e-mail), integration code and secret are these. */
+    public FakeAutotask(String user, String integrationCode, String secret) {
+        this.user = user;
+        this.integrationCode = integrationCode;
+        this.secret = secret;
+        resources.put(API_RESOURCE, Json.MAPPER.createObjectNode().put("id", API_RESOURCE).put("firstName", "API")
+                .put("lastName", "User").put("email", user));
+    }
+
+    /** Calls {@code listener} with the ticket's id each time a note is created through the API. */
+    public synchronized FakeAutotask onNote(LongConsumer listener) {
+        noted = listener;
+        return this;
+    }
 
     @Override
     public String getName() {
@@ -127,7 +155,7 @@ final class FakeAutotask extends FakePsaApi {
         return note.get("id").asText();
     }
 
-    synchronized List<ObjectNode> notesOf(long ticket) {
+    public synchronized List<ObjectNode> notesOf(long ticket) {
         return List.copyOf(notes.get(ticket));
     }
 
@@ -141,12 +169,12 @@ final class FakeAutotask extends FakePsaApi {
     private long nextWebhook = 90;
 
     /** The ticket webhooks registered now, with their children. */
-    synchronized List<ObjectNode> webhooks() {
+    public synchronized List<ObjectNode> webhooks() {
         return webhooks.values().stream().map(ObjectNode::deepCopy).toList();
     }
 
     /** The API user's resource: what Steward must exclude from its webhook. */
-    static long apiResource() {
+    public static long apiResource() {
         return API_RESOURCE;
     }
 
@@ -157,13 +185,18 @@ final class FakeAutotask extends FakePsaApi {
      */
     synchronized Map<String, String> webhookCallsFor(long person) {
         Map<String, String> calls = new LinkedHashMap<>();
-        webhooks.values().stream().filter(w -> w.path("isActive").asBoolean()
+        webhooksCalledFor(person).forEach(w -> calls.put(w.path("webhookUrl").asText(), w.path("secretKey").asText()));
+        return calls;
+    }
+
+    /** The webhooks {@link #webhookCallsFor} describes, whole (URL, secret key, GUID …). */
+    public synchronized List<ObjectNode> webhooksCalledFor(long person) {
+        return webhooks.values().stream().filter(w -> w.path("isActive").asBoolean()
                         && java.util.stream.StreamSupport.stream(w.path("fields").spliterator(), false)
                                 .anyMatch(f -> f.path("isSubscribedField").asBoolean())
                         && java.util.stream.StreamSupport.stream(w.path("excludedResources").spliterator(), false)
                                 .noneMatch(r -> r.path("resourceID").asLong() == person))
-                .forEach(w -> calls.put(w.path("webhookUrl").asText(), w.path("secretKey").asText()));
-        return calls;
+                .map(ObjectNode::deepCopy).toList();
     }
 
     /** As Autotask validates a webhook: lengths, required URLs, and booleans that must be JSON true/false (500). */
@@ -224,17 +257,17 @@ final class FakeAutotask extends FakePsaApi {
         baseUrl = request.getAbsoluteUrl().substring(0, request.getAbsoluteUrl().indexOf("/atservicesrest/"));
         String path = path(request);
         if (path.equalsIgnoreCase(V1 + "zoneInformation")) {
-            if (!USER.equalsIgnoreCase(query(request, "user").orElse(""))) {
+            if (!user.equalsIgnoreCase(query(request, "user").orElse(""))) {
                 return errors(500, "Zone information could not be determined");
             }
             return json(200, Map.of("zoneName", "Stub Zone", "url", baseUrl + "/atservicesrest/",
                     "webUrl", baseUrl + "/", "ci", 0));
         }
-        if (!USER.equals(request.getHeader("UserName")) || !INTEGRATION_CODE.equals(
+        if (!user.equals(request.getHeader("UserName")) || !integrationCode.equals(
                 request.getHeader("ApiIntegrationCode"))) {
             return errors(500, "Internal Server Error");
         }
-        if (!SECRET.equals(request.getHeader("Secret"))) {
+        if (!secret.equals(request.getHeader("Secret"))) {
             return errors(401, "Unauthorized");
         }
         String resource = path.substring(V1.length());
@@ -271,7 +304,7 @@ final class FakeAutotask extends FakePsaApi {
             return json(200, answer);
         }
         if (resource.equals("TicketNotes/entityInformation/fields")) {
-            return fields(field("publish", Map.of(1, "All Autotask Users", 2, "Internal Only", 4,
+            return fields(field("publish", Map.of(1, "All Autotask Users", INTERNAL_ONLY, "Internal Only", 4,
                     "Internal & Co-managed")), field("noteType", Map.of(1, "Task Notes", 2,
                     "Service Desk Notification", 13, "Workflow Rule")));
         }
@@ -321,6 +354,7 @@ final class FakeAutotask extends FakePsaApi {
                     .put("createDateTime", Instant.parse("2026-11-22T09:20:00Z").plusSeconds(nextNote % 1000)
                             .toString()).put("creatorResourceID", API_RESOURCE);
             notes.get(id).add(note);
+            noted.accept(id);
             return json(200, Map.of("itemId", nextNote));
         }
         if ((m = RESOURCE.matcher(resource)).matches() && method.equals(RequestMethod.GET)) {

@@ -26,11 +26,13 @@ public abstract class FakePsaApi implements ResponseDefinitionTransformerV2 {
 
     @Override
     public final ResponseDefinition transform(ServeEvent serveEvent) {
-        Request request = serveEvent.getRequest();
-        synchronized (this) {
-            requests.add(request);
-            return answer(request);
-        }
+        return respond(serveEvent.getRequest());
+    }
+
+    /** Answers one request as {@link #transform} does: for a harness that serves the fake behind its own transformer. */
+    public final synchronized ResponseDefinition respond(Request request) {
+        requests.add(request);
+        return answer(request);
     }
 
     protected abstract ResponseDefinition answer(Request request);
