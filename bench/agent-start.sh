@@ -89,15 +89,18 @@ echo "one agent: bare docker run $(paste -sd' ' "$work/bare") ms (median $b), do
 docker ps -aq --filter label=steward.bench=agent-start | xargs -r docker rm -f >/dev/null
 
 [ "$at_once" -gt 0 ] || exit 0
-t0=$(now)
+busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print int(($2 + $3 + $4 + $7 + $8) * 1000 / hz)}' /proc/stat; }
+t0=$(now); c0=$(busy_ms)
 pids=(); for i in $(seq 1 "$at_once"); do bare & pids+=($!); done; wait "${pids[@]}"
-b=$(( $(now) - t0 ))
-t0=$(now)
+b=$(( $(now) - t0 )); bc=$(( $(busy_ms) - c0 ))
+t0=$(now); c0=$(busy_ms)
 pids=(); for i in $(seq 1 "$at_once"); do agent "many$i" & pids+=($!); done; wait "${pids[@]}"
 last=0
 for i in $(seq 1 "$at_once"); do t=$(wait_checked_in "many$i"); if [ "$t" -gt "$last" ]; then last=$t; fi; done
-o=$(( last - t0 ))
+o=$(( last - t0 )); oc=$(( $(busy_ms) - c0 ))
 echo "$at_once at once: bare $b ms, all checked in after $o ms, ratio $(awk "BEGIN {printf \"%.2f\", $o/$b}"), load average $(load)"
+echo "$at_once at once: the machine's CPU meanwhile (/proc/stat; the engine, the agents, the stand-in, anything else):" \
+  "bare $bc ms, agents $oc ms ($(( oc / at_once )) ms per agent)"
 docker ps -aq --filter label=steward.bench=agent-start | xargs -r docker rm -f >/dev/null
 
 [ "$idle" -gt 0 ] || exit 0
