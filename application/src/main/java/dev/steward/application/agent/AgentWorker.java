@@ -238,7 +238,7 @@ public final class AgentWorker implements AutoCloseable {
                 + assignment.session().id() + ", delivery " + assignment.delivery() + ")";
         say(Level.INFO, "working " + what);
         long started = System.nanoTime();
-        Thread renewer = Thread.ofVirtual().name("lease-" + assignment.work()).start(() -> keepLease(assignment));
+        PeriodicTask renewer = keepingLease(assignment).start();
         try {
             AgentConfiguration configuration = controlPlane.configuration();
             boolean newVersion = current == null || configuration.version() != current.version();
@@ -259,37 +259,42 @@ public final class AgentWorker implements AutoCloseable {
         } catch (RuntimeException e) {
             say(Level.WARNING, "could not finish " + what + " (" + e + "); it will be delivered again");
         } finally {
-            renewer.interrupt();
+            renewer.cancel();
         }
     }
 
     /**
-     * Renews the lease every third of its length until interrupted or the lease is lost. Each renewal, answered or
+     * Renews the lease every third of its length until cancelled or the lease is lost. Each renewal, answered or
      * not, also marks a turn: an agent deep in one long item (or waiting for a control plane that restarts) is
      * working, not stuck. And it checks in whenever a heartbeat falls due meanwhile, as the idle loop would: the
      * control plane judges an agent alive by its check-ins, and an item may take longer than its silence limit.
      */
-    private void keepLease(Assignment assignment) {
+    private PeriodicTask keepingLease(Assignment assignment) {
         Duration length = Duration.between(Instant.now(), assignment.leaseUntil());
         Duration every = length.dividedBy(3).compareTo(MIN_RENEWAL) < 0 ? MIN_RENEWAL : length.dividedBy(3);
-        try {
-            while (true) {
-                Thread.sleep(every);
+        return PeriodicTask.paced("lease-" + assignment.work(), every, new PeriodicTask.Turn() {
+            private boolean leased; // the first turn only waits: the lease was just taken
+
+            @Override
+            public Optional<Duration> run() {
+                if (!leased) {
+                    leased = true;
+                    return Optional.of(every);
+                }
                 onTurn.run();
                 try {
                     if (!controlPlane.renew(assignment)) {
                         say(Level.WARNING, "lost the lease of work item " + assignment.work());
-                        return;
+                        return Optional.empty();
                     }
                     checkInIfDue();
                 } catch (PortFailure e) {
                     say(Level.WARNING, "could not renew the lease of work item " + assignment.work() + " ("
                             + e.getMessage() + ")");
                 }
+                return Optional.of(every);
             }
-        } catch (InterruptedException done) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 
     /** A heartbeat's check-in while an item runs (the version it runs; a new one is fetched after the item). */
