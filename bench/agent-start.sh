@@ -12,7 +12,10 @@
 # 3. IDLE agents left idle: `docker stats` memory per agent and their CPU together, sampled over 30 s.
 # Agents beat at the image's default (20 s since issue 14's idle lever; set STEWARD_HEARTBEAT_MS=5000 to measure as
 # before). Every container has the runtime's limits (--cpus 0.5 --memory 256m --pids-limit 256) and host networking, so the
-# stand-in is reached on 127.0.0.1. Containers are labelled steward.bench=agent-start and removed at the end.
+# stand-in is reached on 127.0.0.1; with NETWORK=bridge, the runtime's own network set-up instead (the default bridge,
+# host.docker.internal mapped to its gateway, where the stand-in then listens, and --init): a network namespace and a
+# veth pair per container, which cost the engine more than anything else in a start (bench/engine-floor.sh).
+# Containers are labelled steward.bench=agent-start and removed at the end.
 set -euo pipefail
 
 image="${1:-steward/agent:dev}"
@@ -23,7 +26,16 @@ here="$(cd "$(dirname "$0")" && pwd)"
 java_home="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-* 2>/dev/null | sort -V -r | head -1)}"
 port=$((20000 + RANDOM % 20000))
 work="$(mktemp -d)"
-limits=(--network host --cpus 0.5 --memory 256m --pids-limit 256 --label steward.bench=agent-start)
+limits=(--cpus 0.5 --memory 256m --pids-limit 256 --label steward.bench=agent-start)
+if [ "${NETWORK:-host}" = bridge ]; then
+  listen="$(docker network inspect bridge -f '{{(index .IPAM.Config 0).Gateway}}')"
+  url="http://host.docker.internal:$port"
+  limits+=(--init --add-host host.docker.internal:host-gateway)
+else
+  listen=127.0.0.1
+  url="http://127.0.0.1:$port"
+  limits+=(--network host)
+fi
 
 cleanup() {
   docker ps -aq --filter label=steward.bench=agent-start | xargs -r docker rm -f >/dev/null 2>&1 || true
@@ -35,12 +47,12 @@ trap cleanup EXIT
 now() { date +%s%3N; }
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-"$java_home/bin/java" "$here/../adapters-docker/image/StandInControlPlane.java" "$port" > "$work/calls.log" &
+"$java_home/bin/java" "$here/../adapters-docker/image/StandInControlPlane.java" "$port" "$listen" > "$work/calls.log" &
 stub=$!
 until grep -q listening "$work/calls.log" 2>/dev/null; do sleep 0.2; done
 
 agent() { # NAME: start an agent whose bootstrap token is stb_NAME
-  docker run -d "${limits[@]}" -e "STEWARD_CONTROL_PLANE_URL=http://127.0.0.1:$port" -e "STEWARD_AGENT_TOKEN=stb_$1" \
+  docker run -d "${limits[@]}" -e "STEWARD_CONTROL_PLANE_URL=$url" -e "STEWARD_AGENT_TOKEN=stb_$1" \
     ${STEWARD_HEARTBEAT_MS:+-e STEWARD_HEARTBEAT_MS=$STEWARD_HEARTBEAT_MS} "$image" > "$work/id-$1"
 }
 cpu_ms() { # NAME: the CPU time its container has used so far (cgroup v1 cgroupfs, or v2 systemd), read on the host
@@ -63,7 +75,7 @@ wait_checked_in() { # NAME -> epoch ms of its first check-in
 bare() { docker run --rm "${limits[@]}" --entrypoint /bin/sh "$image" -c :; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'; }
 
-echo "image $image ($(docker image inspect "$image" --format '{{.Id}}' | cut -c8-19)), load average $(load)"
+echo "image $image ($(docker image inspect "$image" --format '{{.Id}}' | cut -c8-19)), network ${NETWORK:-host}, load average $(load)"
 bare; agent warmup; wait_checked_in warmup >/dev/null   # warm-up: image layers in the page cache
 
 : > "$work/bare"; : > "$work/ours"; : > "$work/cpu"
@@ -77,15 +89,18 @@ echo "one agent: bare docker run $(paste -sd' ' "$work/bare") ms (median $b), do
 docker ps -aq --filter label=steward.bench=agent-start | xargs -r docker rm -f >/dev/null
 
 [ "$at_once" -gt 0 ] || exit 0
-t0=$(now)
+busy_ms() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / {print int(($2 + $3 + $4 + $7 + $8) * 1000 / hz)}' /proc/stat; }
+t0=$(now); c0=$(busy_ms)
 pids=(); for i in $(seq 1 "$at_once"); do bare & pids+=($!); done; wait "${pids[@]}"
-b=$(( $(now) - t0 ))
-t0=$(now)
+b=$(( $(now) - t0 )); bc=$(( $(busy_ms) - c0 ))
+t0=$(now); c0=$(busy_ms)
 pids=(); for i in $(seq 1 "$at_once"); do agent "many$i" & pids+=($!); done; wait "${pids[@]}"
 last=0
 for i in $(seq 1 "$at_once"); do t=$(wait_checked_in "many$i"); if [ "$t" -gt "$last" ]; then last=$t; fi; done
-o=$(( last - t0 ))
+o=$(( last - t0 )); oc=$(( $(busy_ms) - c0 ))
 echo "$at_once at once: bare $b ms, all checked in after $o ms, ratio $(awk "BEGIN {printf \"%.2f\", $o/$b}"), load average $(load)"
+echo "$at_once at once: the machine's CPU meanwhile (/proc/stat; the engine, the agents, the stand-in, anything else):" \
+  "bare $bc ms, agents $oc ms ($(( oc / at_once )) ms per agent)"
 docker ps -aq --filter label=steward.bench=agent-start | xargs -r docker rm -f >/dev/null
 
 [ "$idle" -gt 0 ] || exit 0

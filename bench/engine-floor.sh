@@ -3,6 +3,7 @@
 # settings the runtime could choose (docs/benchmarks.md, "Where 50 starts at once go"):
 #
 #   bench/engine-floor.sh [IMAGE] [AT_ONCE] [VARIANT...]     # defaults: steward/agent:dev 50, every variant
+#   AT_A_TIME=12 bench/engine-floor.sh steward/agent:dev 50 runtime   # the same 50, at most 12 in flight (as the reconciler)
 #
 # Each variant starts AT_ONCE containers of IMAGE at once through the Engine API on the local socket (curl, as the
 # runtime's docker-java client does: create, then start), each running `busybox sleep`, and reports the wall time until
@@ -11,11 +12,12 @@
 # start, but part of a bare `docker run --rm`). `cli` is the bare side of bench/agent-start.sh for comparison:
 # AT_ONCE `docker run --rm IMAGE sh -c :` (CLI start, create, start, exit, remove). The runtime's container settings
 # (DockerAgentRuntime.create) are the `runtime` variant; each other variant changes one thing:
-#   runtime    bridge network + host.docker.internal, --init, --cpus 0.5, 256m, pids 256, json-file log, health check 5 s
-#   nohealth   without the health check         local / nolog   log driver `local` / `none`
-#   host       host network (no veth, no extra host)              noinit   without --init
-#   nolimits   without CPU/memory/pids limits                     lean     host + nohealth + local log
+#   runtime    bridge network + host.docker.internal, --init, --cpus 0.5, 256m, pids 256, json-file log, no health check
+#   health     with the exec health check every 5 s (the runtime's default until issue 14)
+#   local / nolog   log driver `local` / `none`                   host     host network (no namespace, no veth)
+#   noinit     without --init                                     nolimits without CPU/memory/pids limits
 #   nonet      network none (a namespace with loopback only)     shared   every container in one network namespace
+#   lean       host network and the `local` log driver
 # Containers are labelled steward.bench=engine-floor and removed at the end.
 set -euo pipefail
 
@@ -23,7 +25,7 @@ image="${1:-steward/agent:dev}"
 at_once="${2:-50}"
 shift $(( $# < 2 ? $# : 2 ))
 variants=("$@")
-[ "${#variants[@]}" -gt 0 ] || variants=(cli runtime nohealth local nolog host noinit nolimits lean)
+[ "${#variants[@]}" -gt 0 ] || variants=(cli runtime health local nolog host noinit nolimits nonet shared lean)
 socket=/var/run/docker.sock
 api="http://localhost/v1.41"
 health='test -f /tmp/steward-heartbeat && test $(( $(date +%s) - $(stat -c %Y /tmp/steward-heartbeat) )) -lt 30'
@@ -37,16 +39,16 @@ busy_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat; }   # us
 ticks_per_s=$(getconf CLK_TCK)
 
 body() { # VARIANT -> the create request's JSON
-  local network=default hosts='["host.docker.internal:host-gateway"]' init=true log=json-file check=true limits=true
+  local network=default hosts='["host.docker.internal:host-gateway"]' init=true log=json-file check=false limits=true
   case "$1" in
     runtime) ;;
-    nohealth) check=false ;;
+    health) check=true ;;
     local) log=local ;;
     nolog) log=none ;;
     host) network=host; hosts='[]' ;;
     noinit) init=false ;;
     nolimits) limits=false ;;
-    lean) network=host; hosts='[]'; check=false; log=local ;;
+    lean) network=host; hosts='[]'; log=local ;;
     nonet) network=none; hosts='[]' ;;
     shared) network="container:$shared"; hosts='[]' ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
@@ -66,7 +68,7 @@ create_and_start() { # JSON
   curl -sf --unix-socket "$socket" -X POST "$api/containers/$id/start" >/dev/null
 }
 
-echo "image $image ($(docker image inspect "$image" --format '{{.Id}}' | cut -c8-19)), $at_once at once," \
+echo "image $image ($(docker image inspect "$image" --format '{{.Id}}' | cut -c8-19)), $at_once at once (${AT_A_TIME:-all} in flight)," \
   "docker $(docker version --format '{{.Server.Version}}'), load average $(load)"
 docker run --rm --entrypoint /bin/busybox "$image" true   # warm-up
 shared="$(docker run -d --entrypoint /bin/busybox "$image" sleep 3600)"   # the namespace of the `shared` variant
@@ -81,9 +83,12 @@ for variant in "${variants[@]}"; do
     done
   else
     json="$(body "$variant")"
-    for _ in $(seq 1 "$at_once"); do create_and_start "$json" & pids+=($!); done
+    for i in $(seq 1 "$at_once"); do
+      if [ "$i" -gt "${AT_A_TIME:-$at_once}" ]; then wait -n || true; fi
+      create_and_start "$json" & pids+=($!)
+    done
   fi
-  failed=0; for pid in "${pids[@]}"; do wait "$pid" || failed=$((failed + 1)); done
+  failed=0; for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || failed=$((failed + 1)); done
   took=$(( $(now) - t0 )); cpu=$(( ($(busy_ticks) - c0) * 1000 / ticks_per_s ))
   running=$(docker ps -q --filter label=steward.bench=engine-floor | wc -l)
   c0=$(busy_ticks); t0=$(now)

@@ -287,7 +287,8 @@ final class CoreModule extends AbstractModule {
         bind(ApprovalTimeout.class).toInstance(new ApprovalTimeout(config.agentWork().approvalTimeout()));
         // the agent API: what agents call, over HTTP from their containers or directly in process
         bind(AgentApi.class);
-        bind(AgentWorkUseCase.class).to(AgentWorkService.class);
+        // one instance: one sweep for all of this process's waiting long polls, in-process and over HTTP alike
+        bind(AgentWorkUseCase.class).to(AgentWorkService.class).in(Singleton.class);
         bind(CallToolUseCase.class).to(CallToolService.class);
         bind(PostToTicketUseCase.class).to(PostToTicketService.class);
         bind(CallModelUseCase.class).to(CallModelService.class);
