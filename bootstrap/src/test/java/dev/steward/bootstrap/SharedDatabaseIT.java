@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.steward.application.client.CreateClientCommand;
 import dev.steward.application.client.ListClientsQuery;
+import dev.steward.application.diagnostics.GetDiagnosticsUseCase;
+import dev.steward.domain.agent.AgentLiveness;
+import dev.steward.domain.diagnostics.Diagnostics.HealthState;
 import dev.steward.application.inprocess.InProcessAgentRuntime;
 import dev.steward.application.msp.ListMspsUseCase;
 import dev.steward.application.port.agent.WorkQueue;
@@ -119,6 +122,41 @@ class SharedDatabaseIT {
                 List<StatusChange> history = a.useCases().history().history(a.defaultMsp().id(), "client-" + i);
                 assertThat(history).as("client-%d provisioned once, never again", i)
                         .filteredOn(change -> change.to() == AgentStatus.PROVISIONING).hasSize(1);
+            }
+        }
+    }
+
+    /**
+     * Issue 14: agents are judged alive by their check-ins, which are in PostgreSQL, so each instance sees the
+     * check-ins the other received: past the 50 s limit, neither instance takes the other's agents for silent.
+     */
+    @Test
+    void eachInstanceSeesTheCheckInsTheOtherReceivedAndNeitherTakesTheOthersAgentsForSilent() throws Exception {
+        String url = postgres.newDatabase();
+        try (StewardServer a = start(url); StewardServer b = start(url)) {
+            for (int i = 0; i < 6; i++) {
+                (i % 2 == 0 ? a : b).useCases().createClient()
+                        .create(new CreateClientCommand(a.defaultMsp().id(), "Heard " + i, "heard-" + i));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> a.useCases().listClients()
+                    .list(ListClientsQuery.firstPage(a.defaultMsp().id())).items().stream()
+                    .allMatch(c -> c.client().status() == AgentStatus.ACTIVE));
+            assertThat(a.component(InProcessAgentRuntime.class).runningHere()).as("agents on A").isPositive();
+            assertThat(b.component(InProcessAgentRuntime.class).runningHere()).as("agents on B").isPositive();
+            Instant settled = Instant.now();
+
+            Thread.sleep(AgentLiveness.DEFAULT.limit().plusSeconds(10).toMillis());
+
+            for (int i = 0; i < 6; i++) {
+                String slug = "heard-" + i;
+                assertThat(a.useCases().history().history(a.defaultMsp().id(), slug))
+                        .as("status changes of %s since all were active", slug)
+                        .filteredOn(change -> change.at().isAfter(settled)).isEmpty();
+                for (StewardServer judge : List.of(a, b)) {
+                    assertThat(judge.component(GetDiagnosticsUseCase.class).diagnose(a.defaultMsp().id(), slug, 1)
+                            .health().state()).as("%s as each instance's diagnostics see it", slug)
+                            .isEqualTo(HealthState.HEALTHY);
+                }
             }
         }
     }

@@ -8,9 +8,11 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import com.google.inject.Scopes;
 import com.google.inject.Stage;
 import com.google.inject.spi.InstanceBinding;
 import dev.steward.adapter.persistence.Database;
+import dev.steward.application.agent.AgentWorkUseCase;
 import dev.steward.application.agent.message.AgentConfiguration;
 import dev.steward.application.port.reasoning.LanguageModel;
 import java.util.Map;
@@ -62,6 +64,13 @@ class WiringTest {
         assertThat(model.getExistingBinding(Key.get(LanguageModel.class))).as("the control plane's model").isNotNull();
         assertThat(runbook.getExistingBinding(Key.get(LanguageModel.class))).as("no model without one configured")
                 .isNull();
+    }
+
+    @Test
+    void oneAgentWorkServiceServesEveryLongPollSoOneSweepLooksForAllOfThem() {
+        Injector injector = Guice.createInjector(Stage.TOOL, Profiles.modulesFor(StewardConfig.from(Map.of()),
+                Optional.of(database)));
+        assertThat(Scopes.isSingleton(injector.getBinding(AgentWorkUseCase.class))).isTrue();
     }
 
     private static Object reasonerOf(Injector injector) {

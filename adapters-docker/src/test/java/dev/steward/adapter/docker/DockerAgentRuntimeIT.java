@@ -52,6 +52,31 @@ class DockerAgentRuntimeIT extends AgentRuntimeContract {
                 .withInstallation("other-" + UUID.randomUUID()), CREDENTIALS, Clock.systemUTC());
     }
 
+    /**
+     * Issue 14: with the default settings the engine runs no health check (said explicitly, so an image's own
+     * HEALTHCHECK does not run either); the agent is READY as soon as it runs, with when it started.
+     */
+    @Test
+    void byDefaultTheEngineRunsNoHealthCheckAndARunningAgentIsReadyWithItsStart() {
+        DockerAgentRuntime asInstalled = new DockerAgentRuntime(docker, DockerSettings.defaults(TestEngine.IMAGE,
+                "http://host.docker.internal:8080").withDockerHost(TestEngine.host()), CREDENTIALS, Clock.systemUTC());
+        AgentSpec spec = aSpec(1);
+        java.time.Instant before = java.time.Instant.now().minusSeconds(2);
+
+        ObservedAgent ensured = asInstalled.ensure(spec);
+
+        var inspected = docker.inspectContainerCmd(container(spec.client()).getId()).exec();
+        assertThat(inspected.getConfig().getHealthcheck().getTest()).containsExactly("NONE");
+        assertThat(inspected.getState().getHealth()).isNull();
+        assertThat(ensured.state()).isEqualTo(ObservedAgent.State.READY);
+        assertThat(ensured.runningSince()).hasValueSatisfying(at -> assertThat(at).isAfter(before));
+        assertThat(asInstalled.observe()).filteredOn(a -> a.client().equals(spec.client())).singleElement()
+                .satisfies(agent -> {
+                    assertThat(agent.state()).isEqualTo(ObservedAgent.State.READY);
+                    assertThat(agent.runningSince()).hasValueSatisfying(at -> assertThat(at).isAfter(before));
+                });
+    }
+
     @Test
     void anAgentOnAnotherImageThanConfiguredIsReportedStaleAndEnsureReplacesIt() {
         AgentSpec spec = aSpec(1);

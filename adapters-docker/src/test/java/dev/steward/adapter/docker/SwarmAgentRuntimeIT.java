@@ -84,6 +84,30 @@ class SwarmAgentRuntimeIT extends AgentRuntimeContract {
         docker.killContainerCmd(running.getFirst().getId()).exec();
     }
 
+    /**
+     * Issue 14: with the default settings the service's tasks run no health check (the reconciler judges agents by
+     * their check-ins; a one-replica, stop-first service has nothing for Swarm's update monitor to hold back), and a
+     * running task is READY with the time it started running.
+     */
+    @Test
+    void byDefaultTasksRunNoHealthCheckAndARunningTaskIsReadyWithItsStart() {
+        SwarmAgentRuntime asInstalled = new SwarmAgentRuntime(docker, swarmSettings()
+                .withHealth(DockerSettings.DEFAULT_HEALTH_COMMAND, DockerSettings.NO_HEALTH_CHECK),
+                new InMemoryAgentCredentials(), Clock.systemUTC());
+        AgentSpec spec = aSpec(1);
+        java.time.Instant before = java.time.Instant.now().minusSeconds(2);
+
+        asInstalled.ensure(spec);
+
+        var service = docker.listServicesCmd().withLabelFilter(Map.of(ContainerLabels.CLIENT, spec.client().toString()))
+                .exec().getFirst();
+        assertThat(service.getSpec().getTaskTemplate().getContainerSpec().getHealthCheck().getTest())
+                .containsExactly("NONE");
+        var ready = awaitObserved(spec.client(), "task of " + spec.slug() + " running",
+                agent -> agent.runs(1) && agent.runningSince().isPresent());
+        assertThat(ready.runningSince().orElseThrow()).isAfter(before);
+    }
+
     @Test
     void serviceCarriesLabelsLimitsAndOneReplica() {
         AgentSpec spec = aSpec(2);
