@@ -9,12 +9,12 @@ import dev.steward.application.inprocess.InProcessAgentRuntime;
 import dev.steward.application.inprocess.InProcessControlPlane;
 import dev.steward.application.lifecycle.InstancePresence;
 import dev.steward.application.lifecycle.Lifecycle;
+import dev.steward.application.port.activity.MetricsRecorder;
 import dev.steward.application.port.runtime.AgentCheckIns;
 import dev.steward.application.port.runtime.AgentCredentials;
 import dev.steward.application.port.runtime.AgentPlacements;
 import dev.steward.application.port.runtime.AgentRuntime;
 import dev.steward.application.port.runtime.InstanceRegistry;
-import dev.steward.application.port.activity.MetricsRecorder;
 import dev.steward.application.port.store.UnitOfWork;
 import java.time.Clock;
 

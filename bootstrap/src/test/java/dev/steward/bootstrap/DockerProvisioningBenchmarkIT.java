@@ -3,6 +3,7 @@ package dev.steward.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.steward.application.provisioning.ProvisioningReconciler;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.DeployStatus;
 import dev.steward.domain.client.Client;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>Heavy (50 agent JVMs at once), so opt-in: {@code -Dsteward.bench=true}; {@code -Dsteward.bench.clients=N}
  * changes the 50 and {@code -Dsteward.bench.rounds=N} the single-client repetitions (default 5);
- * {@code -Dsteward.bench.imageBuilt=true} uses the image {@code STEWARD_IT_AGENT_IMAGE} names as it is. The control plane
+ * {@code -Dsteward.bench.imageBuilt=true} uses the image {@code STEWARD_IT_AGENT_IMAGE} names as it is, and
+ * {@code -Dsteward.bench.parallelism=N} sets {@code STEWARD_RECONCILE_PARALLELISM}. The control plane
  * runs with its production reconcile intervals (due pass every 200 ms) and no engine health check (the default).
  */
 @EnabledIfSystemProperty(named = "steward.bench", matches = "true")
@@ -59,9 +61,12 @@ class DockerProvisioningBenchmarkIT {
         server = DockerSupport.startControlPlane("docker-bench", Map.of(
                 "STEWARD_INSTALLATION_ID", installation,
                 "STEWARD_RECONCILE_DUE_MS", "200",
-                "STEWARD_RECONCILE_FULL_MS", "10000"));
+                "STEWARD_RECONCILE_FULL_MS", "10000",
+                "STEWARD_RECONCILE_PARALLELISM", System.getProperty("steward.bench.parallelism",
+                        Integer.toString(ProvisioningReconciler.Parallelism.DEFAULT.steps()))));
         api = ApiCaller.of(server);
-        System.out.println("BENCH load average at start: " + loadAverage());
+        System.out.println("BENCH load average at start: " + loadAverage() + "; reconcile parallelism "
+                + System.getProperty("steward.bench.parallelism", "default"));
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package dev.steward.adapter.docker;
 
-import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
@@ -9,6 +8,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import dev.steward.application.inmemory.InMemoryAgentCheckIns;
 import dev.steward.application.inmemory.InMemoryAgentCredentials;
 import dev.steward.application.inmemory.InMemoryClientRepository;
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import dev.steward.application.inmemory.InMemoryUnitOfWork;
 import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.application.provisioning.ProvisioningReconciler;

@@ -3,19 +3,19 @@ package dev.steward.adapter.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.domain.problem.InvalidValue;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import dev.steward.application.port.integration.IntegrationSettings;
 
 /** Throttling, refused keys, regional hosts and unusable addresses. */
 class DocsHttpTest {

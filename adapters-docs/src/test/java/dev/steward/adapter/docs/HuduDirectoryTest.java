@@ -1,8 +1,8 @@
 package dev.steward.adapter.docs;
 
 import dev.steward.application.spi.Directory;
-import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.DirectoryContract;
+import dev.steward.application.spi.ProviderContext;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;

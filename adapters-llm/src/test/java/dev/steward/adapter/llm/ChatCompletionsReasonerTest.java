@@ -1,6 +1,5 @@
 package dev.steward.adapter.llm;
 
-import dev.steward.domain.workflow.Workflow;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -26,18 +25,19 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.steward.application.port.reasoning.AgentRequest;
 import dev.steward.application.port.reasoning.PlannedAction;
 import dev.steward.application.port.reasoning.Reasoner;
+import dev.steward.application.port.reasoning.ReasonerContract;
 import dev.steward.application.port.reasoning.ReasonerStep;
 import dev.steward.application.port.reasoning.ReasoningContext;
 import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.port.reasoning.ReasonerContract;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.integration.ToolParameter;
 import dev.steward.domain.prompt.ComposedPrompt;
+import dev.steward.domain.workflow.Workflow;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;

@@ -11,9 +11,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.Optional;
 
 /**
  * Agent check-ins in PostgreSQL: one row per client (with the usage the agent reported last; a check-in without usage

@@ -3,14 +3,14 @@ package dev.steward.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.ClientRepositoryContract;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.client.ClientRepositoryContract;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.testkit.MutableClock;
 import dev.steward.domain.client.Client;
-import dev.steward.domain.prompt.PromptText;
 import dev.steward.domain.msp.Msp;
+import dev.steward.domain.prompt.PromptText;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

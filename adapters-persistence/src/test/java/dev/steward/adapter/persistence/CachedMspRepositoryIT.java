@@ -1,8 +1,8 @@
 package dev.steward.adapter.persistence;
 
 import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.client.MspRepositoryContract;
+import dev.steward.application.port.store.UnitOfWork;
 import java.time.Clock;
 
 class CachedMspRepositoryIT extends MspRepositoryContract {

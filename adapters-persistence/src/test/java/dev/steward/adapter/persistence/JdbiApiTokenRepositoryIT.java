@@ -3,13 +3,13 @@ package dev.steward.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.access.ApiTokenRepository;
+import dev.steward.application.port.access.ApiTokenRepositoryContract;
+import dev.steward.application.port.access.UserRepository;
+import dev.steward.application.port.access.UserRepositoryContract;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.security.SecretTokens;
-import dev.steward.application.port.access.ApiTokenRepositoryContract;
-import dev.steward.application.port.access.UserRepositoryContract;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.user.ApiToken;
 import dev.steward.domain.user.UserId;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.port.agent.ApprovalRepository;
+import dev.steward.application.port.agent.ApprovalRepositoryContract;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.PortFailure;
-import dev.steward.application.port.agent.ApprovalRepositoryContract;
 import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.approval.ApprovalRequest;

@@ -1,10 +1,10 @@
 package dev.steward.adapter.persistence;
 
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.IntegrationRepositoryContract;
+import dev.steward.application.port.store.UnitOfWork;
 
 class JdbiIntegrationRepositoryIT extends IntegrationRepositoryContract {
 

@@ -1,11 +1,11 @@
 package dev.steward.adapter.persistence;
 
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.integration.PendingAuthorizations;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.PendingAuthorizations;
+import dev.steward.application.port.integration.PendingAuthorizationsContract;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.port.integration.PendingAuthorizationsContract;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;

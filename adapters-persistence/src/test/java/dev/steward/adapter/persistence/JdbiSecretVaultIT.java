@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.integration.SecretVaultContract;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.PortFailure;
-import dev.steward.application.port.integration.SecretVaultContract;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
 package dev.steward.adapter.persistence;
 
+import dev.steward.application.port.agent.SessionEffects;
+import dev.steward.application.port.agent.SessionEffectsContract;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.agent.SessionEffects;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.port.agent.SessionEffectsContract;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.session.AgentSession;

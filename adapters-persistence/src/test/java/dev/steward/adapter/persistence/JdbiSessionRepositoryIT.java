@@ -1,8 +1,8 @@
 package dev.steward.adapter.persistence;
 
 import dev.steward.application.port.agent.SessionRepository;
-import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.port.agent.SessionRepositoryContract;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.Msp;
 

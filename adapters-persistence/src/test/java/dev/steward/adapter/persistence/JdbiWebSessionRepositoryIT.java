@@ -1,11 +1,11 @@
 package dev.steward.adapter.persistence;
 
+import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.port.access.WebSessionRepository;
+import dev.steward.application.port.access.WebSessionRepositoryContract;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.access.UserRepository;
-import dev.steward.application.port.access.WebSessionRepositoryContract;
 
 class JdbiWebSessionRepositoryIT extends WebSessionRepositoryContract {
 

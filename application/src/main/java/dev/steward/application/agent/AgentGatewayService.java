@@ -1,18 +1,18 @@
 package dev.steward.application.agent;
 
 import dev.steward.application.agent.message.AgentConfiguration;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.port.runtime.AgentCheckIns;
 import dev.steward.application.port.runtime.AgentCheckIns.CheckIn;
 import dev.steward.application.port.runtime.AgentCredentials;
-import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.integration.IntegrationRepository;
-import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.problem.FieldViolation;
-import dev.steward.application.provider.IntegrationKinds;
-import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.PsaMapping;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;

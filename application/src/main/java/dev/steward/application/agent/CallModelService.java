@@ -1,9 +1,9 @@
 package dev.steward.application.agent;
 
-import dev.steward.application.port.reasoning.LanguageModel;
 import dev.steward.application.port.activity.MetricsRecorder;
-import dev.steward.application.port.reasoning.TokenLedger;
 import dev.steward.application.port.agent.SessionRepository;
+import dev.steward.application.port.reasoning.LanguageModel;
+import dev.steward.application.port.reasoning.TokenLedger;
 import dev.steward.application.problem.Conflict;
 import dev.steward.domain.usage.TokenBudget;
 import dev.steward.domain.usage.TokenCount;

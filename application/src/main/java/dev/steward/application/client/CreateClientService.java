@@ -1,8 +1,8 @@
 package dev.steward.application.client;
 
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Violations;

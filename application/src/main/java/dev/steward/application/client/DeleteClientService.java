@@ -1,16 +1,16 @@
 package dev.steward.application.client;
 
-import dev.steward.application.port.runtime.AgentCredentials;
-import dev.steward.application.port.runtime.AgentRuntime;
 import dev.steward.application.port.client.ClientMappings;
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.provider.LiveIntegrations;
-import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.runtime.AgentCredentials;
+import dev.steward.application.port.runtime.AgentRuntime;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.PortFailure;
+import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.DeletionConfirmation;
 import dev.steward.domain.integration.ClientMapping;

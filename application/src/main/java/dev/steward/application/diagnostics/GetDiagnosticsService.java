@@ -1,18 +1,18 @@
 package dev.steward.application.diagnostics;
 
 import dev.steward.application.client.ClientLookup;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.runtime.AgentCheckIns;
 import dev.steward.application.port.runtime.AgentRuntime;
-import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.InvalidCommand;
 import dev.steward.application.provisioning.LivenessJudge;
 import dev.steward.domain.agent.AgentLiveness;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.diagnostics.Diagnostics;
-import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import dev.steward.domain.diagnostics.Diagnostics.Health;
 import dev.steward.domain.diagnostics.Diagnostics.HealthState;
+import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;
 import java.time.Clock;

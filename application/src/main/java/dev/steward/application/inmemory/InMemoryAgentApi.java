@@ -1,6 +1,5 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.agent.AgentApi;
 import dev.steward.application.agent.AgentGatewayService;
 import dev.steward.application.agent.AgentWorkService;
@@ -11,19 +10,19 @@ import dev.steward.application.agent.PostToTicketService;
 import dev.steward.application.agent.WorkArrivals;
 import dev.steward.application.agent.WorkTiming;
 import dev.steward.application.agent.message.AgentConfiguration;
-import dev.steward.application.agentloop.ToolGateway;
 import dev.steward.application.agentloop.RevealedValues;
+import dev.steward.application.agentloop.ToolGateway;
 import dev.steward.application.id.TimeOrderedIdGenerator;
+import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.reasoning.LanguageModel;
+import dev.steward.application.port.runtime.AgentCheckIns;
+import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.verification.IdentityPushes;
 import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.application.spi.ProviderContext;
-import dev.steward.application.port.runtime.AgentCheckIns;
-import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.store.IdGenerator;
-import dev.steward.application.port.reasoning.LanguageModel;
-import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.provider.IntegrationKinds;
 import java.time.Clock;
 import java.util.Optional;
 

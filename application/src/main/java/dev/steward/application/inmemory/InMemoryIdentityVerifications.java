@@ -6,8 +6,8 @@ import dev.steward.domain.verification.IdentityVerification;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Identity verifications in memory, for tests and embedding. */
 public final class InMemoryIdentityVerifications implements IdentityVerifications {

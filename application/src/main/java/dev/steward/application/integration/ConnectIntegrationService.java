@@ -1,19 +1,19 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.provider.IntegrationKinds;
-import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.IntegrationSettings;
-import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.integration.SecretVault;
+import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.Violations;
+import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;

@@ -1,10 +1,10 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
 import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

@@ -2,9 +2,9 @@ package dev.steward.application.integration;
 
 import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.store.IdGenerator;
-import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Conflict;

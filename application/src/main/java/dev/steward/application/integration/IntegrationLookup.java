@@ -1,15 +1,15 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.client.ClientLookup;
 import dev.steward.application.client.ClientReconfiguration;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
 import dev.steward.application.port.integration.SettingsView;
+import dev.steward.application.problem.NotFound;
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.spi.IntegrationConnection;
-import dev.steward.application.problem.NotFound;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.Slug;
 import dev.steward.domain.integration.Integration;

@@ -1,12 +1,12 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.provider.IntegrationKinds;
-import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
 import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.client.ClientId;

@@ -1,12 +1,12 @@
 package dev.steward.application.integration;
 
-import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Violations;
+import dev.steward.application.provider.IntegrationKinds;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.integration.ToolPolicy;

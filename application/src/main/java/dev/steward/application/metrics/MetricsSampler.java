@@ -1,10 +1,10 @@
 package dev.steward.application.metrics;
 
 import dev.steward.application.lifecycle.BackgroundLoop;
-import dev.steward.application.port.agent.ApprovalRepository;
 import dev.steward.application.port.activity.MetricsRecorder;
-import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.agent.ApprovalRepository;
 import dev.steward.application.port.agent.WorkQueue;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.domain.msp.Msp;
 import jakarta.inject.Inject;
 import java.time.Clock;

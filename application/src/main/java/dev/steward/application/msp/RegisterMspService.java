@@ -1,7 +1,7 @@
 package dev.steward.application.msp;
 
-import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Violations;

@@ -2,9 +2,9 @@ package dev.steward.application.operator;
 
 import dev.steward.application.msp.RegisterMspCommand;
 import dev.steward.application.msp.RegisterMspUseCase;
+import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.signin.RecentCallers;

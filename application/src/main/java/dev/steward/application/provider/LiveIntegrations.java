@@ -1,13 +1,13 @@
 package dev.steward.application.provider;
 
-import dev.steward.application.port.verification.IdentityPushes;
+import dev.steward.application.port.agent.ToolExecutor;
 import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.port.psa.PsaWebhooks;
 import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.port.psa.TicketSystems;
-import dev.steward.application.port.agent.ToolExecutor;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.port.psa.WebhookVerdict;
+import dev.steward.application.port.verification.IdentityPushes;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.IntegrationProvider;

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,8 +57,11 @@ public final class ProvisioningLoop extends BackgroundLoop implements Provisioni
     @Override
     protected void turn() {
         try {
-            List<ClientId> now = new ArrayList<>(hinted);
-            hinted.removeAll(now);
+            List<ClientId> now = new ArrayList<>();
+            for (Iterator<ClientId> next = hinted.iterator(); next.hasNext(); ) {
+                now.add(next.next());
+                next.remove(); // one by one: a hint added meanwhile stays for the next turn
+            }
             if (!now.isEmpty()) {
                 reconciler.start(now);
             }

@@ -1,11 +1,11 @@
 package dev.steward.application.provisioning;
 
+import dev.steward.application.port.activity.MetricsRecorder;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.runtime.AgentCheckIns;
 import dev.steward.application.port.runtime.AgentCheckIns.CheckIn;
 import dev.steward.application.port.runtime.AgentRuntime;
 import dev.steward.application.port.runtime.AgentSpec;
-import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.activity.MetricsRecorder;
 import dev.steward.application.port.runtime.ObservedAgent;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.PortFailure;

@@ -1,11 +1,11 @@
 package dev.steward.application.signin;
 
 import dev.steward.application.port.access.ApiTokenRepository;
+import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.access.UserRepository;
-import dev.steward.application.problem.Violations;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.problem.Violations;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.msp.MspId;

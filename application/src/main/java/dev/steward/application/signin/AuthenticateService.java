@@ -1,10 +1,10 @@
 package dev.steward.application.signin;
 
 import dev.steward.application.port.access.ApiTokenRepository;
-import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.port.access.WebSession;
 import dev.steward.application.port.access.WebSessionRepository;
+import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.user.User;

@@ -1,8 +1,8 @@
 package dev.steward.application.signin;
 
 import dev.steward.application.port.access.ApiTokenRepository;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.access.WebSessionRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.NotSignedIn;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;

@@ -2,10 +2,10 @@ package dev.steward.application.signin;
 
 import dev.steward.application.msp.RegisterMspCommand;
 import dev.steward.application.msp.RegisterMspUseCase;
-import dev.steward.application.port.store.InstallationLock;
-import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.access.UserRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.InstallationLock;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.msp.Msp;

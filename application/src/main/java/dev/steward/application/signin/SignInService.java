@@ -1,11 +1,11 @@
 package dev.steward.application.signin;
 
-import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.access.PasswordHasher;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.port.access.WebSession;
 import dev.steward.application.port.access.WebSessionRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.NotSignedIn;
 import dev.steward.application.security.SecretTokens;
 import dev.steward.domain.msp.Msp;

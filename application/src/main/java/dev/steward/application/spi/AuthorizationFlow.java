@@ -1,7 +1,7 @@
 package dev.steward.application.spi;
 
-import dev.steward.application.stability.Experimental;
 import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.stability.Experimental;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,8 @@
 package dev.steward.application.spi;
 
-import dev.steward.application.stability.Stable;
 import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.port.psa.TicketSystem;
+import dev.steward.application.stability.Stable;
 import dev.steward.domain.integration.Tool;
 import java.time.Instant;
 import java.util.List;

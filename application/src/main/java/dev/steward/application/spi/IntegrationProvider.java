@@ -1,8 +1,8 @@
 package dev.steward.application.spi;
 
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.stability.Experimental;
 import dev.steward.application.stability.Stable;
-import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationKind;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.steward.application.spi;
 
-import dev.steward.application.stability.Stable;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.port.psa.WebhookVerdict;
+import dev.steward.application.stability.Stable;
 
 /**
  * Checks and reads one connection's webhook deliveries: the vendor's signature or shared secret first (a delivery

@@ -1,11 +1,11 @@
 package dev.steward.application.ticket;
 
-import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.activity.MetricsRecorder;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.psa.PsaWebhooks;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.port.psa.WebhookVerdict;
-import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspId;
 import jakarta.inject.Inject;

@@ -1,8 +1,8 @@
 package dev.steward.application.ticket;
 
 import dev.steward.application.lifecycle.BackgroundLoop;
-import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.psa.TicketSystems;
 import dev.steward.application.problem.ApplicationException;
 import dev.steward.domain.integration.Integration;

@@ -1,9 +1,9 @@
 package dev.steward.application.usage;
 
 import dev.steward.application.client.ClientLookup;
+import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.reasoning.TokenLedger;
-import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.usage.TokenBudget;

@@ -1,11 +1,11 @@
 package dev.steward.application.user;
 
-import dev.steward.application.port.store.IdGenerator;
-import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.access.PasswordHasher;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.port.access.WebSessionRepository;
+import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.Violations;

@@ -1,9 +1,9 @@
 package dev.steward.application.user;
 
 import dev.steward.application.port.access.PasswordHasher;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.port.access.WebSessionRepository;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.Violations;

@@ -2,10 +2,10 @@ package dev.steward.application.verification;
 
 import dev.steward.application.port.activity.ActivityLog;
 import dev.steward.application.port.agent.ApprovalRepository;
-import dev.steward.application.port.store.IdGenerator;
-import dev.steward.application.port.verification.IdentityVerifications;
 import dev.steward.application.port.agent.SessionRepository;
+import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.verification.IdentityVerifications;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.approval.ApprovalRequest;

@@ -1,9 +1,9 @@
 package dev.steward.application.verification;
 
 import dev.steward.application.port.agent.ApprovalRepository;
-import dev.steward.application.port.verification.IdentityVerifications;
-import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.agent.SessionRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
+import dev.steward.application.port.verification.IdentityVerifications;
 import dev.steward.application.problem.NotFound;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.integration.Integration;

@@ -1,8 +1,8 @@
 package dev.steward.application.workflow;
 
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.reasoning.WorkflowStore;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.Violations;
 import dev.steward.domain.workflow.Workflow;

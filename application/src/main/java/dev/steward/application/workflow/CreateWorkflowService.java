@@ -2,10 +2,10 @@ package dev.steward.application.workflow;
 
 import dev.steward.application.client.ClientLookup;
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.store.IdGenerator;
 import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.reasoning.WorkflowStore;
+import dev.steward.application.port.store.IdGenerator;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.CommandValidator;
 import dev.steward.application.problem.FieldViolation;
 import dev.steward.application.problem.Violations;

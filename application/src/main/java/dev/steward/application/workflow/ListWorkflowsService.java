@@ -1,9 +1,9 @@
 package dev.steward.application.workflow;
 
 import dev.steward.application.client.ClientLookup;
-import dev.steward.application.port.reasoning.BuiltInWorkflows;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.reasoning.BuiltInWorkflows;
 import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.msp.MspId;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.inmemory.InMemoryLanguageModel;
-import dev.steward.application.port.reasoning.LanguageModel.ModelAnswer;
 import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.reasoning.LanguageModel.ModelAnswer;
 import dev.steward.application.port.reasoning.ReasonerStep;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.mode.OperatingMode;

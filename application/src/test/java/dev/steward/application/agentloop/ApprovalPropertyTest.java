@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.approval.DecideApprovalCommand;
-import dev.steward.application.port.reasoning.PlannedAction;
 import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.reasoning.PlannedAction;
 import dev.steward.application.port.reasoning.Reasoner;
 import dev.steward.application.port.reasoning.ReasonerStep;
 import dev.steward.application.port.reasoning.ReasoningContext;

@@ -5,11 +5,11 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.domain.activity.ActivityEntry;
+import dev.steward.domain.activity.ActivityKind;
+import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.approval.UserRole;
-import dev.steward.domain.activity.ActivityKind;
-import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.Tool;

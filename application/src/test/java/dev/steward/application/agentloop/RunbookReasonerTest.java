@@ -6,11 +6,11 @@ import dev.steward.application.port.reasoning.AgentRequest;
 import dev.steward.application.port.reasoning.BuiltInWorkflows;
 import dev.steward.application.port.reasoning.PlannedAction;
 import dev.steward.application.port.reasoning.Reasoner;
+import dev.steward.application.port.reasoning.ReasonerContract;
 import dev.steward.application.port.reasoning.ReasonerStep;
 import dev.steward.application.port.reasoning.ReasoningContext;
 import dev.steward.application.port.reasoning.TranscriptItem;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.port.reasoning.ReasonerContract;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Tool;
@@ -29,11 +29,11 @@ import dev.steward.domain.workflow.WorkflowScope;
 import dev.steward.domain.workflow.WorkflowStatus;
 import dev.steward.domain.workflow.WorkflowSteps;
 import java.util.ArrayList;
-import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class RunbookReasonerTest extends ReasonerContract {

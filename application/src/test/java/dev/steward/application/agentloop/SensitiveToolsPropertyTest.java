@@ -3,8 +3,8 @@ package dev.steward.application.agentloop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.agent.message.Assignment;
-import dev.steward.application.port.reasoning.PlannedAction;
 import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.reasoning.PlannedAction;
 import dev.steward.application.port.reasoning.Reasoner;
 import dev.steward.application.port.reasoning.ReasonerStep;
 import dev.steward.application.port.reasoning.ReasoningContext;

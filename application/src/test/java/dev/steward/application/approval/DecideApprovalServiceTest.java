@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.InMemoryCore;
+import dev.steward.application.agent.WorkArrivals;
 import dev.steward.application.approval.DecideApprovalCommand.Decision;
 import dev.steward.application.inmemory.InMemoryActivityLog;
-import dev.steward.application.agent.WorkArrivals;
 import dev.steward.application.inmemory.InMemoryApprovalRepository;
 import dev.steward.application.inmemory.InMemoryWorkQueue;
+import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
-import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.activity.RedactedArguments;

@@ -1,11 +1,11 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.runtime.AgentPlacements;
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.runtime.InstanceRegistry;
 import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.runtime.AgentPlacements;
 import dev.steward.application.port.runtime.AgentPlacementsContract;
+import dev.steward.application.port.runtime.InstanceRegistry;
+import dev.steward.application.port.store.UnitOfWork;
 import java.time.Clock;
 
 class InMemoryAgentPlacementsTest extends AgentPlacementsContract {

@@ -1,11 +1,11 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.access.ApiTokenRepository;
+import dev.steward.application.port.access.ApiTokenRepositoryContract;
+import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.access.UserRepository;
-import dev.steward.application.port.access.ApiTokenRepositoryContract;
 
 class InMemoryApiTokenRepositoryTest extends ApiTokenRepositoryContract {
 

@@ -1,10 +1,10 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.agent.ApprovalRepository;
+import dev.steward.application.port.agent.ApprovalRepositoryContract;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.agent.ApprovalRepositoryContract;
 
 class InMemoryApprovalRepositoryTest extends ApprovalRepositoryContract {
 

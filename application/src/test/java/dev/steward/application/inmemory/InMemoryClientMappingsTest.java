@@ -1,10 +1,10 @@
 package dev.steward.application.inmemory;
 
-import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.ClientMappings;
+import dev.steward.application.port.client.ClientMappingsContract;
+import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.client.ClientMappingsContract;
 
 class InMemoryClientMappingsTest extends ClientMappingsContract {
 

@@ -1,9 +1,9 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.client.ClientRepositoryContract;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.client.ClientRepositoryContract;
 
 class InMemoryClientRepositoryTest extends ClientRepositoryContract {
 

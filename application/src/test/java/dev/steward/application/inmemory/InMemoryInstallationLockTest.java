@@ -1,8 +1,8 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.store.InstallationLock;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.store.InstallationLockContract;
+import dev.steward.application.port.store.UnitOfWork;
 
 class InMemoryInstallationLockTest extends InstallationLockContract {
 

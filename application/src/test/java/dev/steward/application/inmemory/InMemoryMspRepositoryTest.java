@@ -1,8 +1,8 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.client.MspRepositoryContract;
+import dev.steward.application.port.store.UnitOfWork;
 
 class InMemoryMspRepositoryTest extends MspRepositoryContract {
 

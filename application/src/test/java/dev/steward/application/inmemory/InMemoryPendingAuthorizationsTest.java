@@ -1,10 +1,10 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.integration.PendingAuthorizations;
 import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.store.UnitOfWork;
+import dev.steward.application.port.integration.PendingAuthorizations;
 import dev.steward.application.port.integration.PendingAuthorizationsContract;
+import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
 

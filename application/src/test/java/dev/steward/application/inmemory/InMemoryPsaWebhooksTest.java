@@ -1,8 +1,8 @@
 package dev.steward.application.inmemory;
 
+import dev.steward.application.port.psa.PsaWebhooksContract;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.port.psa.PsaWebhooksContract;
 import dev.steward.domain.msp.MspId;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

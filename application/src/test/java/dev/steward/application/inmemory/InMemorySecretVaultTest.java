@@ -1,11 +1,11 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.client.ClientRepository;
-import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.client.MspRepository;
+import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.SecretVault;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.integration.SecretVaultContract;
+import dev.steward.application.port.store.UnitOfWork;
 
 class InMemorySecretVaultTest extends SecretVaultContract {
 

@@ -2,8 +2,8 @@ package dev.steward.application.inmemory;
 
 import dev.steward.application.port.psa.PsaCapability;
 import dev.steward.application.port.psa.TicketSystem;
-import dev.steward.application.testkit.MutableClock;
 import dev.steward.application.port.psa.TicketSystemContract;
+import dev.steward.application.testkit.MutableClock;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Nested;
 

@@ -1,8 +1,8 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.psa.TicketSystems;
-import dev.steward.application.testkit.Fixtures;
 import dev.steward.application.port.psa.TicketSystemsContract;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.msp.MspId;
 import java.time.Clock;
 

@@ -3,8 +3,8 @@ package dev.steward.application.inmemory;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.reasoning.TokenLedger;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.reasoning.TokenLedgerContract;
+import dev.steward.application.port.store.UnitOfWork;
 
 class InMemoryTokenLedgerTest extends TokenLedgerContract {
 

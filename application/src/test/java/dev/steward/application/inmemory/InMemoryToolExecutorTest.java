@@ -1,9 +1,9 @@
 package dev.steward.application.inmemory;
 
 import dev.steward.application.port.agent.ToolExecutor;
+import dev.steward.application.port.agent.ToolExecutorContract;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.port.agent.ToolExecutorContract;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ToolName;
 import java.util.Map;

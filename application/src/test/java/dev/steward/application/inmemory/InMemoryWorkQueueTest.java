@@ -1,10 +1,10 @@
 package dev.steward.application.inmemory;
 
+import dev.steward.application.port.agent.WorkQueue;
+import dev.steward.application.port.agent.WorkQueueContract;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
-import dev.steward.application.port.agent.WorkQueue;
 import dev.steward.application.port.store.UnitOfWork;
-import dev.steward.application.port.agent.WorkQueueContract;
 
 class InMemoryWorkQueueTest extends WorkQueueContract {
 

@@ -3,8 +3,8 @@ package dev.steward.application.inmemory;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.reasoning.WorkflowStore;
-import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.port.reasoning.WorkflowStoreContract;
+import dev.steward.application.port.store.UnitOfWork;
 
 class InMemoryWorkflowStoreTest extends WorkflowStoreContract {
 

@@ -2,10 +2,10 @@ package dev.steward.application.integration;
 
 import dev.steward.application.InMemoryCore;
 import dev.steward.application.inmemory.InMemoryIntegrationProvider;
-import dev.steward.application.provider.IntegrationKinds;
-import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.inmemory.InMemoryIntegrationRepository;
 import dev.steward.application.inmemory.InMemorySecretVault;
+import dev.steward.application.provider.IntegrationKinds;
+import dev.steward.application.provider.LiveIntegrations;
 import dev.steward.application.testkit.SampleKinds;
 import dev.steward.domain.integration.IntegrationKind;
 import java.util.Map;

@@ -1,32 +1,32 @@
 package dev.steward.application.provisioning;
 
-import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import static dev.steward.application.provisioning.ScriptedAgentRuntime.failPermanently;
 import static dev.steward.application.provisioning.ScriptedAgentRuntime.failRetryably;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.AdditionalAnswers.delegatesTo;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
-import static org.awaitility.Awaitility.await;
 
 import dev.steward.application.InMemoryCore;
 import dev.steward.application.client.DeleteClientCommand;
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import dev.steward.application.mode.ChangeOperatingModeCommand;
-import dev.steward.application.port.runtime.AgentCheckIns;
-import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.application.port.client.ClientQuery;
 import dev.steward.application.port.client.ClientRepository;
+import dev.steward.application.port.runtime.AgentCheckIns;
+import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.application.port.runtime.ObservedAgent;
-import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
 import dev.steward.application.problem.PortFailure;
+import dev.steward.application.provisioning.ProvisioningLoop.ReconcilerTiming;
 import dev.steward.domain.agent.AgentLiveness;
 import dev.steward.domain.agent.AgentStatus;
-import dev.steward.domain.agent.Reconciliation;
 import dev.steward.domain.agent.DeployStatus;
+import dev.steward.domain.agent.Reconciliation;
 import dev.steward.domain.agent.RetrySchedule;
 import dev.steward.domain.agent.StatusChange;
 import dev.steward.domain.client.Client;

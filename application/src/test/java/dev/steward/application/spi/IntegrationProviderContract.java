@@ -1,6 +1,5 @@
 package dev.steward.application.spi;
 
-import dev.steward.application.testkit.Fixtures;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +12,7 @@ import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.SpiVersion;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ClientMapping;
 import dev.steward.domain.integration.Integration;

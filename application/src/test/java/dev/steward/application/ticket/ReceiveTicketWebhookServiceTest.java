@@ -1,10 +1,10 @@
 package dev.steward.application.ticket;
 
-import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.agentloop.RunbookReasoner;
+import dev.steward.application.inmemory.InMemoryMetricsRecorder;
 import dev.steward.application.inmemory.InMemoryPsaWebhooks;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.ticket.ReceiveTicketWebhookUseCase.WebhookOutcome;

@@ -1,6 +1,5 @@
 package dev.steward.adapter.persistence.bench;
 
-import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.adapter.persistence.Database;
 import dev.steward.adapter.persistence.JdbiActivityLog;
 import dev.steward.adapter.persistence.JdbiClientRepository;
@@ -12,6 +11,7 @@ import dev.steward.application.client.CreateClientService;
 import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.port.activity.ActivityQuery;
 import dev.steward.application.problem.CommandValidator;
+import dev.steward.application.provisioning.ProvisioningWakeUp;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;

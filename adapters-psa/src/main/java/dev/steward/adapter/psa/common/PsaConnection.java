@@ -1,11 +1,11 @@
 package dev.steward.adapter.psa.common;
 
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.port.psa.PsaNote;
 import dev.steward.application.port.psa.PsaTicket;
 import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.spi.Directory;
-import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.spi.InboundWebhook;
 import dev.steward.application.spi.IntegrationConnection;
 import dev.steward.application.spi.ToolCall;

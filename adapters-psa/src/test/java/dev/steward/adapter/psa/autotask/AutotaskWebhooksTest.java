@@ -3,12 +3,12 @@ package dev.steward.adapter.psa.autotask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.adapter.psa.common.LivePsa;
-import dev.steward.application.port.psa.PsaWebhooks;
 import dev.steward.adapter.psa.common.Signatures;
+import dev.steward.application.port.psa.PsaWebhooks;
+import dev.steward.application.port.psa.PsaWebhooksContract;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.port.psa.WebhookVerdict;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.port.psa.PsaWebhooksContract;
 import dev.steward.domain.msp.MspId;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -6,10 +6,10 @@ import dev.steward.application.port.psa.PsaNote;
 import dev.steward.application.port.psa.TicketSystem;
 import dev.steward.application.port.psa.TicketSystemContract.NoteSeed;
 import dev.steward.application.ticket.IntakeResult;
-import dev.steward.domain.mode.OperatingMode;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
+import dev.steward.domain.mode.OperatingMode;
 import java.util.List;
 import java.util.function.BiConsumer;
 

@@ -1,34 +1,33 @@
 package dev.steward.adapter.psa.common;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import dev.steward.application.problem.PortFailure;
-
 import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.psa.TicketSystemContract.TicketSeed;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.problem.PortFailure;
+import dev.steward.application.spi.Directory;
 import dev.steward.application.spi.InboundWebhook;
 import dev.steward.application.spi.IntegrationConnection;
+import dev.steward.application.spi.IntegrationProviderContract;
 import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.spi.ToolCall;
-import dev.steward.application.spi.IntegrationProviderContract;
-import dev.steward.application.port.psa.TicketSystemContract.TicketSeed;
 import dev.steward.domain.integration.Tool;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.problem.InvalidValue;
-import dev.steward.application.spi.Directory;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;

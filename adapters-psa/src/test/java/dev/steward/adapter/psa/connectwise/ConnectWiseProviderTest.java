@@ -3,17 +3,16 @@ package dev.steward.adapter.psa.connectwise;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-
-import com.github.tomakehurst.wiremock.matching.UrlPattern;
-import dev.steward.application.port.integration.IntegrationSettings;
-import dev.steward.application.spi.IntegrationProvider;
-import dev.steward.adapter.psa.common.FakePsaProviderTest;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.steward.application.spi.InboundWebhook;
-import dev.steward.application.spi.IntegrationConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.matching.UrlPattern;
+import dev.steward.adapter.psa.common.FakePsaProviderTest;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.spi.InboundWebhook;
+import dev.steward.application.spi.IntegrationConnection;
+import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.domain.problem.InvalidValue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

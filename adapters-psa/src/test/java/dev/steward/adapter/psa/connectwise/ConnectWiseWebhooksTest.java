@@ -11,14 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.steward.adapter.psa.common.LivePsa;
-import dev.steward.application.port.integration.IntegrationSettings;
-import dev.steward.application.spi.ProviderContext;
-import dev.steward.application.port.psa.PsaWebhooks;
 import dev.steward.adapter.psa.common.Signatures;
+import dev.steward.application.port.integration.IntegrationSettings;
+import dev.steward.application.port.psa.PsaWebhooks;
+import dev.steward.application.port.psa.PsaWebhooksContract;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.port.psa.WebhookVerdict;
+import dev.steward.application.spi.ProviderContext;
 import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.port.psa.PsaWebhooksContract;
 import dev.steward.domain.msp.MspId;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

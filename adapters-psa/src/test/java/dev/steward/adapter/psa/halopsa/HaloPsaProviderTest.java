@@ -1,18 +1,17 @@
 package dev.steward.adapter.psa.halopsa;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
-import dev.steward.application.port.integration.IntegrationSettings;
-import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.adapter.psa.common.FakePsaProviderTest;
+import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.port.psa.WebhookVerdict;
 import dev.steward.application.spi.InboundWebhook;
 import dev.steward.application.spi.IntegrationConnection;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.steward.application.spi.IntegrationProvider;
 import dev.steward.domain.problem.InvalidValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,8 +1,5 @@
 package dev.steward.adapter.web.agentgateway;
 
-import dev.steward.domain.activity.ActivityEntry;
-import dev.steward.domain.activity.ActivityKind;
-import dev.steward.domain.workflow.AppliedWorkflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,11 +22,13 @@ import dev.steward.application.agentloop.AgentWorldAccess;
 import dev.steward.application.agentloop.RunbookReasoner;
 import dev.steward.application.inmemory.InMemoryLanguageModel;
 import dev.steward.application.port.agent.ControlPlane;
-import dev.steward.application.port.reasoning.LanguageModel;
 import dev.steward.application.port.psa.PsaNote;
+import dev.steward.application.port.reasoning.LanguageModel;
 import dev.steward.application.problem.PortFailure;
 import dev.steward.application.workflow.CreateWorkflowCommand;
 import dev.steward.application.workflow.WorkflowContent;
+import dev.steward.domain.activity.ActivityEntry;
+import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.client.Client;
@@ -41,6 +40,7 @@ import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.mode.OperatingMode;
 import dev.steward.domain.usage.TokenBudget;
 import dev.steward.domain.usage.TokenCount;
+import dev.steward.domain.workflow.AppliedWorkflow;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,12 +7,12 @@ import dev.steward.application.agent.message.SessionOutcome;
 import dev.steward.application.agent.message.TicketPost;
 import dev.steward.application.agent.message.ToolAnswer;
 import dev.steward.application.agent.message.ToolRequest;
+import dev.steward.application.stability.Stable;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import dev.steward.application.stability.Stable;
 
 /**
  * The control plane as an agent sees it: the agent API, over HTTP with the agent's token inside a container, or the

@@ -2,9 +2,9 @@ package dev.steward.application.port.agent;
 
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.problem.PortFailure;
-import dev.steward.application.stability.Stable;
 import dev.steward.application.spi.ToolCall;
 import dev.steward.application.spi.ToolResult;
+import dev.steward.application.stability.Stable;
 
 /**
  * Runs a tool call against the client's systems with the integration's credentials. Only the tool gateway calls it,

@@ -1,6 +1,5 @@
 package dev.steward.application.port.access;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +8,7 @@ import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
 import dev.steward.application.security.SecretTokens;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.approval.UserRole;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.user.EmailAddress;

@@ -1,6 +1,5 @@
 package dev.steward.application.port.access;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import dev.steward.application.port.access.UserRepository;
 import dev.steward.application.port.access.WebSession;
 import dev.steward.application.port.access.WebSessionRepository;
 import dev.steward.application.security.SecretTokens;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.user.UserId;
 import java.time.Duration;
 import java.util.UUID;

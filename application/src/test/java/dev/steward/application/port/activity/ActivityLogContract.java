@@ -1,11 +1,11 @@
 package dev.steward.application.port.activity;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.activity.ActivityLog;
 import dev.steward.application.port.activity.ActivityQuery;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.activity.ActivityEntry;
 import dev.steward.domain.activity.ActivityKind;
 import dev.steward.domain.activity.ActivityOutcome;

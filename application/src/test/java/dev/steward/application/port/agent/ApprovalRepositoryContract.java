@@ -1,12 +1,12 @@
 package dev.steward.application.port.agent;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.port.agent.ApprovalRepository;
 import dev.steward.application.problem.Conflict;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.activity.RedactedArguments;
 import dev.steward.domain.approval.ApprovalRequest;
 import dev.steward.domain.approval.UserRole;

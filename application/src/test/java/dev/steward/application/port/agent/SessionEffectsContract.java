@@ -1,6 +1,5 @@
 package dev.steward.application.port.agent;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.application.port.agent.SessionEffect;
 import dev.steward.application.port.agent.SessionEffects;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.integration.ToolName;

@@ -1,11 +1,11 @@
 package dev.steward.application.port.agent;
 
-import dev.steward.application.testkit.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.port.agent.SessionRepository;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.session.AgentSession;

@@ -1,16 +1,16 @@
 package dev.steward.application.port.agent;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.id.TimeOrderedIdGenerator;
 import dev.steward.application.port.agent.WorkQueue;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.client.Client;
+import dev.steward.domain.client.ClientId;
 import dev.steward.domain.work.WorkItem;
 import java.time.Duration;
-import dev.steward.domain.client.ClientId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

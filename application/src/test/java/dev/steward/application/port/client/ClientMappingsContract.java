@@ -1,11 +1,11 @@
 package dev.steward.application.port.client;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.port.client.ClientMappings;
 import dev.steward.application.problem.Conflict;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ClientMapping;
 import dev.steward.domain.msp.MspId;

@@ -1,7 +1,5 @@
 package dev.steward.application.port.client;
 
-import dev.steward.application.testkit.Fixtures;
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static dev.steward.application.testkit.Fixtures.aClient;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +9,8 @@ import dev.steward.application.port.client.ClientQuery;
 import dev.steward.application.port.client.ClientRepository;
 import dev.steward.application.problem.Conflict;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.testkit.Fixtures;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.agent.AgentStatus;
 import dev.steward.domain.agent.DeployStatus;
 import dev.steward.domain.agent.RetrySchedule;
@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 

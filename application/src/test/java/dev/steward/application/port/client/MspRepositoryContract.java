@@ -1,6 +1,5 @@
 package dev.steward.application.port.client;
 
-import dev.steward.application.testkit.Fixtures;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.application.port.client.MspRepository;
 import dev.steward.application.port.store.UnitOfWork;
 import dev.steward.application.problem.Conflict;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.mode.EffectiveMode;
 import dev.steward.domain.msp.Msp;
 import dev.steward.domain.msp.MspName;

@@ -1,12 +1,12 @@
 package dev.steward.application.port.integration;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.problem.Conflict;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;

@@ -1,12 +1,12 @@
 package dev.steward.application.port.integration;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.port.integration.PendingAuthorization;
 import dev.steward.application.port.integration.PendingAuthorizations;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.msp.MspId;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.steward.application.port.integration;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +8,7 @@ import dev.steward.application.port.integration.IntegrationRepository;
 import dev.steward.application.port.integration.IntegrationSettings;
 import dev.steward.application.port.integration.SecretVault;
 import dev.steward.application.port.integration.SettingsView;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.integration.Integration;
 import dev.steward.domain.integration.IntegrationId;
 import dev.steward.domain.integration.MaskedSecret;

@@ -1,11 +1,11 @@
 package dev.steward.application.port.psa;
 
-import dev.steward.application.testkit.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.psa.PsaWebhooks;
 import dev.steward.application.port.psa.WebhookDelivery;
 import dev.steward.application.port.psa.WebhookVerdict;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.msp.MspId;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package dev.steward.application.port.psa;
 
-import dev.steward.application.testkit.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.port.psa.TicketSystems;
 import dev.steward.application.problem.NotFound;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.msp.MspId;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dev.steward.application.port.reasoning;
 
-import dev.steward.application.testkit.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.reasoning.AgentRequest;
@@ -8,6 +7,7 @@ import dev.steward.application.port.reasoning.Reasoner;
 import dev.steward.application.port.reasoning.ReasonerStep;
 import dev.steward.application.port.reasoning.ReasoningContext;
 import dev.steward.application.port.reasoning.TranscriptItem;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.activity.ActivityOutcome;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.Tool;

@@ -1,9 +1,9 @@
 package dev.steward.application.port.reasoning;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.reasoning.TokenLedger;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.usage.TokenBudget;

@@ -1,12 +1,12 @@
 package dev.steward.application.port.reasoning;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steward.application.port.reasoning.WorkflowStore;
 import dev.steward.application.problem.Conflict;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.integration.ToolName;
 import dev.steward.domain.msp.MspId;

@@ -1,10 +1,10 @@
 package dev.steward.application.port.runtime;
 
-import dev.steward.application.testkit.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.runtime.AgentCheckIns;
 import dev.steward.application.port.runtime.AgentCheckIns.CheckIn;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.steward.application.port.runtime;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.steward.application.port.runtime.AgentPlacements;
 import dev.steward.application.port.runtime.AgentPlacements.Placement;
 import dev.steward.application.port.runtime.InstanceId;
 import dev.steward.application.port.runtime.InstanceRegistry;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.client.Client;
 import dev.steward.domain.msp.MspId;
 import java.time.Duration;

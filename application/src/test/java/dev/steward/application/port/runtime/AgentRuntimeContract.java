@@ -1,6 +1,5 @@
 package dev.steward.application.port.runtime;
 
-import dev.steward.application.testkit.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import dev.steward.application.port.runtime.AgentRuntime;
 import dev.steward.application.port.runtime.AgentSpec;
 import dev.steward.application.port.runtime.ObservedAgent;
+import dev.steward.application.testkit.Fixtures;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.diagnostics.Diagnostics;
 import dev.steward.domain.diagnostics.Diagnostics.HealthState;

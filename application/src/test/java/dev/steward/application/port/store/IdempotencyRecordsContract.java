@@ -1,6 +1,5 @@
 package dev.steward.application.port.store;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steward.application.port.store.IdempotencyRecords;
 import dev.steward.application.port.store.IdempotencyRecords.Answer;
 import dev.steward.application.port.store.IdempotencyRecords.Claim;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.msp.MspId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

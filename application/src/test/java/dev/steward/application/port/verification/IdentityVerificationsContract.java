@@ -1,10 +1,10 @@
 package dev.steward.application.port.verification;
 
-import dev.steward.application.testkit.StoreContractSupport;
 import static dev.steward.application.testkit.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steward.application.port.verification.IdentityVerifications;
+import dev.steward.application.testkit.StoreContractSupport;
 import dev.steward.domain.client.ClientId;
 import dev.steward.domain.msp.MspId;
 import dev.steward.domain.verification.IdentityVerification;
