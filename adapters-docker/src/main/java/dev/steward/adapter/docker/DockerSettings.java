@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  *                        their check-ins (the reconciler's {@code LivenessJudge}); the engine's check only adds what
  *                        {@code docker ps} shows, and costs a {@code runc exec} of 60-70 ms of host CPU per check and
  *                        agent: 50 idle agents spent 62.8 % of a core on it at 5 s, 15.1 % at 30 s
- *                        (docs/benchmarks.md). At least 1000 when set; an unhealthy agent is then acted on as a
+ *                        (docs/benchmarks.md). At least 100 when set; an unhealthy agent is then acted on as a
  *                        silent one is
  * @param registry        {@code STEWARD_REGISTRY_USER} with {@code STEWARD_REGISTRY_PASSWORD} or
  *                        {@code STEWARD_REGISTRY_PASSWORD_FILE}: credentials for the registry named in the image,
