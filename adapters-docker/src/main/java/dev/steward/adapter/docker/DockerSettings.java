@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  *                        each container; default 0, no health check at all. The control plane judges agents alive by
  *                        their check-ins (the reconciler's {@code LivenessJudge}); the engine's check only adds what
  *                        {@code docker ps} shows, and costs a {@code runc exec} of 60-70 ms of host CPU per check and
- *                        agent: 50 idle agents spent 62.8 % of a core on it at 5 s, 15.1 % at 30 s
+ *                        agent: 50 idle agents took 62 % of a core with it at 5 s, 3.7 % without, 15.1 % at 30 s
  *                        (docs/benchmarks.md). At least 100 when set; an unhealthy agent is then acted on as a
  *                        silent one is
  * @param registry        {@code STEWARD_REGISTRY_USER} with {@code STEWARD_REGISTRY_PASSWORD} or
