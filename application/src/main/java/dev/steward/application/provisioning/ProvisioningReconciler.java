@@ -611,7 +611,7 @@ public final class ProvisioningReconciler {
     }
 
     private Client provision(Client client, List<ObservedAgent> agents) {
-        if (agents.size() == 1 && startedFor(client, agents.getFirst())) {
+        if (agents.size() == 1 && startedFor(client, agents.getFirst()) && !startingTooLong(client, agents.getFirst())) {
             // The pass's observation already shows this configuration's agent starting or running: asking the runtime
             // again (ensure: a lookup and an inspect) would only repeat it, for every client being provisioned at every
             // pass. Its acknowledgement is what is missing, and its check-in wakes the loop when it comes.
@@ -634,6 +634,17 @@ public final class ProvisioningReconciler {
                     + result.state().name().toLowerCase(Locale.ROOT) + " right after start"
                     + (result.detail().isEmpty() ? "" : ": " + result.detail()), null), clock.instant());
         };
+    }
+
+    /**
+     * Whether an agent has been reported starting for longer than the liveness limit since the client's provisioning
+     * began: then the runtime is asked again (ensure), which replaces what never got going, e.g. a container a killed
+     * control plane created and never started (the engine reports it {@code created}, which is starting, for ever).
+     * A running agent is judged by its check-ins instead ({@link LivenessJudge}).
+     */
+    private boolean startingTooLong(Client client, ObservedAgent agent) {
+        return agent.state() == ObservedAgent.State.STARTING && Duration.between(client.lastChange().at(),
+                clock.instant()).compareTo(liveness.liveness().limit()) > 0;
     }
 
     /** Whether the agent is alive, on the current image, and was created for the client's configuration version. */

@@ -438,6 +438,32 @@ class ProvisioningReconcilerTest {
             assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
         }
 
+        /**
+         * A control plane killed between "container created" and "started" leaves a container the engine reports
+         * {@code created} (starting) for ever: past the limit the runtime is asked again, which replaces it.
+         */
+        @Test
+        void anAgentReportedStartingForLongerThanTheLimitIsEnsuredAgain() {
+            Client acme = created("acme");
+            runtime.thenEnsure(spec -> {
+                ObservedAgent neverStarted = new ObservedAgent(spec.client(), spec.msp(), spec.configVersion(),
+                        ObservedAgent.State.STARTING, 0, "created");
+                runtime.showStuck(neverStarted);
+                return neverStarted;
+            });
+            core.reconciler.reconcileDue();
+            core.clock.advance(limit);
+            core.reconciler.reconcileDue();
+            assertThat(runtime.ensureCalls(acme.id())).as("starting within the limit: not asked again").isEqualTo(1);
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.PROVISIONING);
+
+            core.clock.advance(Duration.ofSeconds(1));
+            core.reconciler.reconcileDue();
+
+            assertThat(runtime.ensureCalls(acme.id())).isEqualTo(2);
+            assertThat(stored(acme).status()).isEqualTo(AgentStatus.ACTIVE);
+        }
+
         /** Bug 2 of issue 14: after a restart no client may go to error because the control plane heard nothing. */
         @Test
         void afterARestartEveryAgentHasTheWholeLimitToCheckInHoweverLongTheControlPlaneWasDown() {

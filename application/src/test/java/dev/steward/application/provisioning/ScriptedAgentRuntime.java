@@ -34,6 +34,7 @@ final class ScriptedAgentRuntime implements AgentRuntime {
     private final AtomicInteger allInFlight = new AtomicInteger();
     private final AtomicInteger mostOfAllAtOnce = new AtomicInteger();
     private final java.util.Set<ClientId> duplicated = ConcurrentHashMap.newKeySet();
+    private final Map<ClientId, ObservedAgent> stuck = new ConcurrentHashMap<>();
     private volatile Step always;
     private volatile Runnable onObserve = () -> { };
     private volatile boolean observeFails;
@@ -91,6 +92,7 @@ final class ScriptedAgentRuntime implements AgentRuntime {
         seenAs.remove(spec.client());
         mostOfAllAtOnce.accumulateAndGet(allInFlight.incrementAndGet(), Math::max);
         duplicated.remove(spec.client()); // ensure leaves one agent per client, as every runtime's does
+        stuck.remove(spec.client());
         try {
             Step step = next();
             return step == null ? delegate.ensure(spec) : step.apply(spec);
@@ -125,6 +127,14 @@ final class ScriptedAgentRuntime implements AgentRuntime {
         duplicated.add(client);
     }
 
+    /**
+     * Observations show {@code agent} for its client, as it is, until the client's next ensure: what the runtime
+     * reports of an agent left behind (a container created but never started, by a control plane killed in between).
+     */
+    void showStuck(ObservedAgent agent) {
+        stuck.put(agent.client(), agent);
+    }
+
     int mostConcurrentEnsures(ClientId client) {
         AtomicInteger most = mostAtOnce.get(client);
         return most == null ? 0 : most.get();
@@ -138,6 +148,7 @@ final class ScriptedAgentRuntime implements AgentRuntime {
         List<ObservedAgent> observed = new java.util.ArrayList<>(delegate.observe().stream()
                 .map(agent -> seenAs.getOrDefault(agent.client(), UnaryOperator.identity()).apply(agent)).toList());
         observed.addAll(observed.stream().filter(agent -> duplicated.contains(agent.client())).toList());
+        observed.addAll(stuck.values());
         onObserve.run();
         return observed;
     }
