@@ -15,7 +15,7 @@
 # stand-in is reached on 127.0.0.1; with NETWORK=bridge, the runtime's own network set-up instead (the default bridge,
 # host.docker.internal mapped to its gateway, where the stand-in then listens, and --init): a network namespace and a
 # veth pair per container, which cost the engine more than anything else in a start (bench/engine-floor.sh).
-# Containers are labelled steward.bench=agent-start and removed at the end.
+# CPUS (default 0.5, the runtime's) sets --cpus. Containers are labelled steward.bench=agent-start and removed at the end.
 set -euo pipefail
 
 image="${1:-steward/agent:dev}"
@@ -26,7 +26,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 java_home="${JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-* 2>/dev/null | sort -V -r | head -1)}"
 port=$((20000 + RANDOM % 20000))
 work="$(mktemp -d)"
-limits=(--cpus 0.5 --memory 256m --pids-limit 256 --label steward.bench=agent-start)
+limits=(--cpus "${CPUS:-0.5}" --memory 256m --pids-limit 256 --label steward.bench=agent-start)
 if [ "${NETWORK:-host}" = bridge ]; then
   listen="$(docker network inspect bridge -f '{{(index .IPAM.Config 0).Gateway}}')"
   url="http://host.docker.internal:$port"

@@ -18,6 +18,7 @@
 #   noinit     without --init                                     nolimits without CPU/memory/pids limits
 #   nonet      network none (a namespace with loopback only)     shared   every container in one network namespace
 #   lean       host network and the `local` log driver
+#   split      the runtime's settings, but all AT_ONCE created first, then all started (instead of each create+start)
 # Containers are labelled steward.bench=engine-floor and removed at the end.
 set -euo pipefail
 
@@ -30,7 +31,8 @@ socket=/var/run/docker.sock
 api="http://localhost/v1.41"
 health='test -f /tmp/steward-heartbeat && test $(( $(date +%s) - $(stat -c %Y /tmp/steward-heartbeat) )) -lt 30'
 
-cleanup() { [ -n "${shared:-}" ] && docker rm -f "$shared" >/dev/null 2>&1; docker ps -aq --filter label=steward.bench=engine-floor | xargs -r docker rm -f >/dev/null 2>&1 || true; }
+work="$(mktemp)"
+cleanup() { rm -f "$work"; [ -n "${shared:-}" ] && docker rm -f "$shared" >/dev/null 2>&1; docker ps -aq --filter label=steward.bench=engine-floor | xargs -r docker rm -f >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 now() { date +%s%3N; }
@@ -41,7 +43,7 @@ ticks_per_s=$(getconf CLK_TCK)
 body() { # VARIANT -> the create request's JSON
   local network=default hosts='["host.docker.internal:host-gateway"]' init=true log=json-file check=false limits=true
   case "$1" in
-    runtime) ;;
+    runtime | split) ;;
     health) check=true ;;
     local) log=local ;;
     nolog) log=none ;;
@@ -75,8 +77,18 @@ shared="$(docker run -d --entrypoint /bin/busybox "$image" sleep 3600)"   # the 
 for variant in "${variants[@]}"; do
   sleep 2
   l0=$(load); c0=$(busy_ticks); t0=$(now)
-  pids=()
-  if [ "$variant" = cli ]; then
+  pids=(); created=
+  if [ "$variant" = split ]; then
+    json="$(body "$variant")"
+    for _ in $(seq 1 "$at_once"); do
+      curl -sf --unix-socket "$socket" -H 'Content-Type: application/json' -d "$json" "$api/containers/create" \
+        | jq -r .Id >> "$work" & pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid"; done
+    pids=(); created=$(( $(now) - t0 ))
+    while read -r id; do curl -sf --unix-socket "$socket" -X POST "$api/containers/$id/start" >/dev/null & pids+=($!); done < "$work"
+    : > "$work"
+  elif [ "$variant" = cli ]; then
     for _ in $(seq 1 "$at_once"); do
       docker run --rm --init --cpus 0.5 --memory 256m --pids-limit 256 --label steward.bench=engine-floor \
         --entrypoint /bin/sh "$image" -c : & pids+=($!)
@@ -94,7 +106,7 @@ for variant in "${variants[@]}"; do
   c0=$(busy_ticks); t0=$(now)
   docker ps -aq --filter label=steward.bench=engine-floor | xargs -r docker rm -f >/dev/null
   removed=$(( $(now) - t0 )); rcpu=$(( ($(busy_ticks) - c0) * 1000 / ticks_per_s ))
-  printf '%-9s all started after %6d ms, machine CPU %6d ms (%3d ms each), %2d running, %d failed;' \
-    "$variant" "$took" "$cpu" $(( cpu / at_once )) "$running" "$failed"
+  printf '%-9s all started after %6d ms%s, machine CPU %6d ms (%3d ms each), %2d running, %d failed;' \
+    "$variant" "$took" "${created:+ (all created after $created ms)}" "$cpu" $(( cpu / at_once )) "$running" "$failed"
   printf ' removing them %5d ms, CPU %5d ms; load average %s -> %s\n' "$removed" "$rcpu" "$l0" "$(load)"
 done
