@@ -3,6 +3,7 @@ package dev.steward.bootstrap;
 import dev.steward.adapter.web.agentgateway.HttpControlPlane;
 import dev.steward.application.agent.AgentWorkUseCase;
 import dev.steward.application.agent.AgentWorker;
+import dev.steward.domain.agent.AgentLiveness;
 import dev.steward.domain.diagnostics.Diagnostics.ResourceUsage;
 import java.io.IOException;
 import java.net.URI;
@@ -10,8 +11,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -38,10 +39,10 @@ final class AgentCommand {
      * How often an idle agent checks in, unless {@code STEWARD_HEARTBEAT_MS} says otherwise: its one request per
      * heartbeat is a long poll for work that carries the check-in, so a longer heartbeat costs no latency (work is
      * answered at once) and only spaces out the check-ins. The control plane takes an agent unheard for 50 s, two of these
-     * heartbeats and a margin, for stuck ({@code AgentLiveness}); at 5 s, 200 idle
-     * agents spent 14 % of a core, mostly on their heartbeats (docs/benchmarks.md, "A lean agent").
+     * heartbeats and a margin, for stuck ({@code AgentLiveness}), so this is also the longest heartbeat allowed; at
+     * 5 s, 200 idle agents spent 14 % of a core, mostly on their heartbeats (docs/benchmarks.md, "A lean agent").
      */
-    static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(20);
+    static final Duration DEFAULT_HEARTBEAT = AgentLiveness.CONTAINER_HEARTBEAT;
 
     private AgentCommand() {
     }
@@ -70,9 +71,11 @@ final class AgentCommand {
             } catch (NumberFormatException e) {
                 heartbeatMs = -1;
             }
-            if (heartbeatMs < 100 || heartbeatMs > 600_000) {
+            // longer, and the control plane would take the agent for stuck between two check-ins
+            if (heartbeatMs < 100 || heartbeatMs > DEFAULT_HEARTBEAT.toMillis()) {
                 throw new ConfigurationError("STEWARD_HEARTBEAT_MS must be a whole number of milliseconds between 100"
-                        + " and 600000 (got '" + rawHeartbeat + "')");
+                        + " and " + DEFAULT_HEARTBEAT.toMillis() + " (got '" + rawHeartbeat + "'): the control plane"
+                        + " takes an agent unheard for " + AgentLiveness.DEFAULT.limit().toSeconds() + " s for stuck");
             }
             return new Settings(base, token, Duration.ofMillis(heartbeatMs));
         }

@@ -195,6 +195,6 @@ public final class Main {
         out.println("          STEWARD_BACKUP_PASSPHRASE, STEWARD_BACKUP_PASSPHRASE_FILE or the console) to <file>");
         out.println("  restore <file>  bring a backup back into an empty data directory or database");
         out.println("  agent   run one client's agent (inside its container); needs STEWARD_CONTROL_PLANE_URL and");
-        out.println("          STEWARD_AGENT_TOKEN, optional STEWARD_HEARTBEAT_MS (default 20000)");
+        out.println("          STEWARD_AGENT_TOKEN, optional STEWARD_HEARTBEAT_MS (default and most 20000)");
     }
 }
